@@ -1,0 +1,165 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authPlugin } from './auth/auth.plugin.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import type { AppConfig } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { AppDeps } from './deps.ts';
+import { type Clock, systemClock } from './shared/clock.ts';
+import { CprVault } from './shared/crypto.ts';
+import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
+import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { redactCpr } from './youth/cpr.ts';
+import { youthRoutes } from './youth/youth.routes.ts';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  db: Db;
+  /** The resolved secret the CPR keys are derived from. */
+  secret: string;
+  clock?: Clock;
+  /** Where the log goes; standard output by default. Tests pass a stream to read it. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Everything a logged request shows: never headers (cookies, tokens) or bodies, and the URL
+ * with any CPR-shaped number masked (a search by CPR puts it in the query string).
+ */
+const requestSerializer = (request: { id: string; method: string; url: string }) => ({
+  id: request.id,
+  method: request.method,
+  url: redactCpr(request.url),
+});
+
+/**
+ * Errors are logged with their type, code, message and stack only. Database errors carry the
+ * statement's parameters (names, addresses) and the row that failed; those stay out of the log.
+ */
+const errorSerializer = (error: FastifyError) => ({
+  type: error.name,
+  code: error.code,
+  message: redactCpr(error.message),
+  stack: redactCpr(error.stack ?? ''),
+});
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const deps: AppDeps = {
+    db,
+    config,
+    clock: options.clock ?? systemClock,
+    vault: new CprVault(options.secret),
+  };
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: { req: requestSerializer, err: errorSerializer },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error: FastifyError | DomainError | RequestValidationError, request, reply) => {
+    const lang = request.lang ?? 'da';
+    if (error instanceof RequestValidationError) {
+      const details = error.issues.map((i) => ({ field: i.field, message: i.messages[lang] }));
+      return reply.code(400).send(errorBody('validation_failed', lang, details));
+    }
+    if (error instanceof DomainError) {
+      const details = error.fieldErrors.map((f) => ({ field: f.field, message: f.message[lang] }));
+      return reply.code(error.status).send(errorBody(error.code, lang, details, error.extra));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return reply.code(429).send(errorBody('rate_limited', lang));
+    if (status >= 400 && status < 500) {
+      // fastify's own client errors: malformed JSON, wrong content type, body too large.
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 401 ? 'unauthenticated' : 'validation_failed';
+      const details =
+        code === 'validation_failed'
+          ? [
+              {
+                field: 'body',
+                message: lang === 'da' ? 'Forespørgslen kunne ikke læses.' : 'The request could not be read.',
+              },
+            ]
+          : undefined;
+      return reply.code(status).send(errorBody(code, lang, details));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(errorBody('internal', lang, undefined, { requestId: request.id }));
+  });
+
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found', request.lang ?? 'da')));
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ungeflow API',
+        version: '0.1.0',
+        description:
+          'Case flow and visitation for the youth unit. Log in with POST /api/auth/login or use a bearer token.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ungeflow_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  // The docs UI is public; its routes are registered by the plugin, so they are opened here.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/api/openapi.json' } });
+  await app.register(authPlugin, { deps });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+        },
+        async () => {
+          await sql`select 1`.execute(db);
+          return { status: 'ok' as const };
+        },
+      );
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+      await api.register(authRoutes, { deps });
+      await api.register(usersRoutes, { deps });
+      await api.register(youthRoutes, { deps });
+      await api.register(auditRoutes, { deps });
+    },
+    { prefix: '/api' },
+  );
+
+  return app;
+}

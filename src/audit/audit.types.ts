@@ -1,0 +1,49 @@
+/** Everything that is written to the audit log. */
+export const auditActions = [
+  'auth.login_succeeded',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.token_created',
+  'auth.token_revoked',
+  'user.created',
+  'user.updated',
+  'youth.created',
+  'youth.read',
+  'youth.searched',
+  'youth.updated',
+  'youth.cpr_revealed',
+  'audit.read',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export interface NewAuditEntry {
+  municipalityId: string | null;
+  userId: string | null;
+  action: AuditAction;
+  youthId?: string | null;
+  /** Never the CPR number in clear: criteria are masked before they get here. */
+  details?: Record<string, unknown>;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  occurredAt: Date;
+  userId: string | null;
+  userName: string | null;
+  action: AuditAction;
+  youthId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  userId?: string | undefined;
+  youthId?: string | undefined;
+  action?: AuditAction | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}

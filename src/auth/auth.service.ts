@@ -1,0 +1,167 @@
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Db } from '../db/database.ts';
+import { hashToken, newToken } from '../shared/crypto.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { Actor, RequestOrigin } from './actor.ts';
+import {
+  type ApiToken,
+  clearFailedLogins,
+  deleteSession,
+  findUserByEmail,
+  findUserBySession,
+  insertApiToken,
+  insertSession,
+  listApiTokens,
+  recordFailedLogin,
+  revokeApiToken,
+  type SessionUser,
+  useApiToken,
+} from './auth.repository.ts';
+import { verifyDecoy, verifyPassword } from './password.ts';
+
+/** After this many failed attempts in a row the account is locked for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+const SESSION_PREFIX = 'ufs_';
+const API_TOKEN_PREFIX = 'uft_';
+
+export interface LoginResult {
+  sessionToken: string;
+  expiresAt: Date;
+  user: SessionUser;
+}
+
+export async function login(
+  db: Db,
+  input: { email: string; password: string },
+  origin: RequestOrigin,
+  options: { now: Date; sessionTtlHours: number },
+): Promise<LoginResult> {
+  const { now } = options;
+  const user = await findUserByEmail(db, input.email);
+  const audit = (action: 'auth.login_succeeded' | 'auth.login_failed', details: Record<string, unknown>) =>
+    appendAudit(db, {
+      municipalityId: user?.municipalityId ?? null,
+      userId: user?.id ?? null,
+      action,
+      details,
+      ...origin,
+    });
+
+  if (!user || !user.active) {
+    await verifyDecoy(input.password);
+    // The e-mail is recorded for failed logins of unknown accounts: it is what was typed, not a person's data.
+    await audit('auth.login_failed', { reason: user ? 'inactive' : 'unknown_email', email: input.email });
+    throw new DomainError('invalid_credentials');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await audit('auth.login_failed', { reason: 'locked' });
+    throw new DomainError('account_locked', { extra: { lockedUntil: user.lockedUntil.toISOString() } });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const { locked } = await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, lockUntil);
+    await audit('auth.login_failed', { reason: 'wrong_password', locked });
+    throw new DomainError('invalid_credentials');
+  }
+
+  const sessionToken = newToken(SESSION_PREFIX);
+  const expiresAt = new Date(now.getTime() + options.sessionTtlHours * 3_600_000);
+  await db.transaction().execute(async (trx) => {
+    await clearFailedLogins(trx, user.id);
+    await insertSession(trx, {
+      id: hashToken(sessionToken),
+      userId: user.id,
+      municipalityId: user.municipalityId,
+      expiresAt,
+    });
+    await appendAudit(trx, {
+      municipalityId: user.municipalityId,
+      userId: user.id,
+      action: 'auth.login_succeeded',
+      ...origin,
+    });
+  });
+  return {
+    sessionToken,
+    expiresAt,
+    user: { userId: user.id, municipalityId: user.municipalityId, role: user.role, name: user.name, email: user.email },
+  };
+}
+
+export async function logout(db: Db, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (actor.via.kind === 'session') await deleteSession(trx, actor.via.sessionId);
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'auth.logout',
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+  });
+}
+
+/** Resolves the credentials of a request: a session cookie or a bearer token. */
+export async function authenticate(
+  db: Db,
+  credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined },
+  origin: RequestOrigin,
+  now: Date,
+): Promise<Actor | null> {
+  if (credentials.bearerToken) {
+    const tokenUser = await useApiToken(db, hashToken(credentials.bearerToken), now);
+    if (!tokenUser) return null;
+    const { tokenId, ...user } = tokenUser;
+    return { ...user, via: { kind: 'token', tokenId }, ...origin };
+  }
+  if (credentials.sessionToken) {
+    const sessionId = hashToken(credentials.sessionToken);
+    const user = await findUserBySession(db, sessionId, now);
+    return user ? { ...user, via: { kind: 'session', sessionId }, ...origin } : null;
+  }
+  return null;
+}
+
+export async function createApiToken(db: Db, actor: Actor, name: string): Promise<ApiToken & { token: string }> {
+  const token = newToken(API_TOKEN_PREFIX);
+  return db.transaction().execute(async (trx) => {
+    const created = await insertApiToken(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+    });
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'auth.token_created',
+      details: { tokenId: created.id, name },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return { ...created, token };
+  });
+}
+
+export function listOwnApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
+  return listApiTokens(db, actor.municipalityId, actor.userId);
+}
+
+export async function revokeOwnApiToken(db: Db, actor: Actor, tokenId: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await revokeApiToken(trx, actor.municipalityId, actor.userId, tokenId, now))) {
+      throw new DomainError('not_found');
+    }
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'auth.token_revoked',
+      details: { tokenId },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+  });
+}

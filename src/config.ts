@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Everything Ungeflow reads from its environment, validated once at start.
+ * Nothing else in src/ looks at process.env.
+ */
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    DATABASE_URL: z.string().url().optional(),
+    UNGEFLOW_DATA_DIR: z.string().min(1).default('./data'),
+    UNGEFLOW_SECRET: z.string().min(32, 'UNGEFLOW_SECRET must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(8),
+    COOKIE_SECURE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    DEMO_SEED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.UNGEFLOW_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UNGEFLOW_SECRET'],
+        message:
+          'UNGEFLOW_SECRET is required when DATABASE_URL is set (the key is only generated for the embedded database)',
+      });
+    }
+  });
+
+export type DatabaseConfig = { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string | undefined };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Folder for the embedded database and its generated key. */
+  dataDir: string;
+  /** Secret from which the CPR encryption and search keys are derived; undefined means "generate into dataDir". */
+  secret: string | undefined;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  loginRateLimitPerMinute: number;
+  demoSeed: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { engine: 'postgres', url: e.DATABASE_URL }
+      : { engine: 'pglite', dataDir: `${e.UNGEFLOW_DATA_DIR}/pgdata` },
+    dataDir: e.UNGEFLOW_DATA_DIR,
+    secret: e.UNGEFLOW_SECRET,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    demoSeed: e.DEMO_SEED,
+  };
+}

@@ -1,0 +1,86 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** timestamptz columns are read back as Date on both engines. */
+type Timestamp = Date;
+/** `date` columns are parsed to 'YYYY-MM-DD' strings on both engines (see database.ts). */
+type DateString = ColumnType<string, string, string>;
+
+export type Role = 'caseworker' | 'leader' | 'admin';
+
+export interface MunicipalityTable {
+  id: Generated<string>;
+  name: string;
+  settings: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  municipality_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  active: Generated<boolean>;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+  id: string;
+  municipality_id: string;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  municipality_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Generated<Timestamp>;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface YouthTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  cpr_encrypted: string;
+  cpr_hash: string;
+  birth_date: DateString;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  /** Null only for a failed login with an e-mail no municipality knows. */
+  municipality_id: string | null;
+  occurred_at: Generated<Timestamp>;
+  user_id: string | null;
+  action: string;
+  youth_id: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface Database {
+  municipality: MunicipalityTable;
+  app_user: UserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  youth: YouthTable;
+  audit_log: AuditLogTable;
+}

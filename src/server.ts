@@ -1,0 +1,52 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { DEMO_PASSWORD, demoUsers, seedDemo } from './demo/seed.ts';
+import { resolveSecret } from './shared/secret.ts';
+
+// Reads the configuration, prepares the database and listens. Everything else is in buildApp.
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const db = await openDatabase(config.database);
+await migrateToLatest(db);
+const secret = await resolveSecret(config.secret, config.dataDir);
+const app = await buildApp({ config, db, secret });
+
+if (config.demoSeed && (await seedDemo(db))) {
+  app.log.info(
+    { users: demoUsers.map((u) => `${u.email} (${u.role})`), password: DEMO_PASSWORD },
+    'Created the demo municipality "Demo Kommune". Log in with one of these users and the password shown.',
+  );
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  try {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  `Ungeflow is running on http://${config.host}:${config.port} (${config.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+);

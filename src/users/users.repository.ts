@@ -1,0 +1,91 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Role, UserTable } from '../db/schema.ts';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  lockedUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = ['id', 'email', 'name', 'role', 'active', 'locked_until', 'created_at', 'updated_at'] as const;
+
+function userRowToUser(row: Pick<Selectable<UserTable>, (typeof columns)[number]>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertUser(
+  db: Db,
+  user: { municipalityId: string; email: string; name: string; role: Role; passwordHash: string },
+): Promise<User> {
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      municipality_id: user.municipalityId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password_hash: user.passwordHash,
+    })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return userRowToUser(row);
+}
+
+export async function listUsers(db: Db, municipalityId: string): Promise<User[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select(columns)
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('name')
+    .execute();
+  return rows.map(userRowToUser);
+}
+
+export async function findUser(db: Db, municipalityId: string, id: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(columns)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? userRowToUser(row) : undefined;
+}
+
+export async function updateUser(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  changes: { name?: string; role?: Role; active?: boolean; passwordHash?: string; unlock?: boolean },
+  now: Date,
+): Promise<User | undefined> {
+  const row = await db
+    .updateTable('app_user')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.role !== undefined && { role: changes.role }),
+      ...(changes.active !== undefined && { active: changes.active }),
+      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+      ...(changes.unlock && { locked_until: null, failed_login_count: 0 }),
+      updated_at: now,
+    })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirst();
+  return row ? userRowToUser(row) : undefined;
+}

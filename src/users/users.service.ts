@@ -1,0 +1,121 @@
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import { DomainError } from '../shared/errors.ts';
+import { isUniqueViolation } from '../shared/pg-errors.ts';
+import { findUser, insertUser, listUsers, type User, updateUser } from './users.repository.ts';
+
+export function listMunicipalityUsers(db: Db, actor: Actor): Promise<User[]> {
+  return listUsers(db, actor.municipalityId);
+}
+
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: { email: string; name: string; role: Role; password: string },
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const user = await insertUser(trx, {
+        municipalityId: actor.municipalityId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+      });
+      await appendAudit(trx, {
+        municipalityId: actor.municipalityId,
+        userId: actor.userId,
+        action: 'user.created',
+        details: { targetUserId: user.id, role: user.role },
+        ip: actor.ip,
+        requestId: actor.requestId,
+      });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError('conflict', {
+        fieldErrors: [
+          {
+            field: 'email',
+            message: { da: 'E-mailadressen er allerede i brug.', en: 'The e-mail address is already in use.' },
+          },
+        ],
+      });
+    }
+    throw error;
+  }
+}
+
+export async function changeUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: {
+    name?: string | undefined;
+    role?: Role | undefined;
+    active?: boolean | undefined;
+    password?: string | undefined;
+    unlock?: true | undefined;
+  },
+  now: Date,
+): Promise<User> {
+  if (id === actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
+    // An administrator cannot lock themselves out of administration.
+    throw new DomainError('conflict', {
+      fieldErrors: [
+        {
+          field: input.active === false ? 'active' : 'role',
+          message: {
+            da: 'Du kan ikke fjerne din egen administratoradgang.',
+            en: 'You cannot remove your own administrator access.',
+          },
+        },
+      ],
+    });
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const user = await updateUser(
+      trx,
+      actor.municipalityId,
+      id,
+      {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.role !== undefined && { role: input.role }),
+        ...(input.active !== undefined && { active: input.active }),
+        ...(passwordHash !== undefined && { passwordHash }),
+        ...(input.unlock && { unlock: true }),
+      },
+      now,
+    );
+    if (!user) throw new DomainError('not_found');
+    // A deactivated user, or one whose password or role changed, starts over with a fresh login.
+    if (input.active === false || passwordHash || input.role) await deleteSessionsOfUser(trx, actor.municipalityId, id);
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'user.updated',
+      details: {
+        targetUserId: id,
+        fields: Object.entries(input)
+          .filter(([, v]) => v !== undefined)
+          .map(([k]) => k),
+      },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return user;
+  });
+}
+
+export async function readUser(db: Db, actor: Actor, id: string): Promise<User> {
+  const user = await findUser(db, actor.municipalityId, id);
+  if (!user) throw new DomainError('not_found');
+  return user;
+}

@@ -1,0 +1,220 @@
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { danishDate } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import { isUniqueViolation } from '../shared/pg-errors.ts';
+import { ageOn, formatCpr, looksLikeCpr, maskCpr, parseCpr, redactCpr } from './cpr.ts';
+import {
+  findYouthById,
+  findYouthIdByCprHash,
+  insertYouth,
+  searchYouth,
+  updateYouth,
+  type YouthChanges,
+  type YouthRecord,
+  type YouthSearch,
+} from './youth.repository.ts';
+
+export interface Youth {
+  id: string;
+  name: string;
+  /** Masked unless the caller asked for (and was audited revealing) the full number. */
+  cpr: string;
+  birthDate: string;
+  age: number;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type Deps = Pick<AppDeps, 'db' | 'vault' | 'clock'>;
+
+function toYouth(record: YouthRecord, today: string, cpr: string): Youth {
+  return {
+    id: record.id,
+    name: record.name,
+    cpr,
+    birthDate: record.birthDate,
+    age: ageOn(record.birthDate, today),
+    phone: record.phone,
+    email: record.email,
+    address: record.address,
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** The masked CPR is DDMMYY-XXXX, which the birth date alone gives: no decryption needed. */
+function maskedFromBirthDate(birthDate: string): string {
+  const [y, m, d] = birthDate.split('-') as [string, string, string];
+  return maskCpr(`${d}${m}${y.slice(2)}`);
+}
+
+function audit(
+  db: Db,
+  actor: Actor,
+  action: Parameters<typeof appendAudit>[1]['action'],
+  youthId: string | null,
+  details?: Record<string, unknown>,
+) {
+  return appendAudit(db, {
+    municipalityId: actor.municipalityId,
+    userId: actor.userId,
+    action,
+    youthId,
+    ...(details ? { details } : {}),
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
+}
+
+function parsedCpr(text: string, now: Date) {
+  const result = parseCpr(text, now);
+  // The route schema has validated the number already; this guards direct service callers.
+  if (!result.ok) {
+    throw new DomainError('validation_failed', {
+      fieldErrors: [{ field: 'cpr', message: { da: 'Ugyldigt CPR-nummer.', en: 'Invalid CPR number.' } }],
+    });
+  }
+  return result.cpr;
+}
+
+export async function createYouth(
+  deps: Deps,
+  actor: Actor,
+  input: { name: string; cpr: string; phone?: string | null; email?: string | null; address?: string | null },
+): Promise<Youth> {
+  const { db, vault, clock } = deps;
+  const now = clock();
+  const cpr = parsedCpr(input.cpr, now);
+  const cprHash = vault.searchHash(actor.municipalityId, cpr.digits);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existingId = await findYouthIdByCprHash(trx, actor.municipalityId, cprHash);
+      if (existingId) throw new DomainError('duplicate_cpr', { extra: { existingYouthId: existingId } });
+      const record = await insertYouth(trx, {
+        municipalityId: actor.municipalityId,
+        name: input.name,
+        cprEncrypted: vault.encrypt(actor.municipalityId, cpr.digits),
+        cprHash,
+        birthDate: cpr.birthDate,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        address: input.address ?? null,
+      });
+      await audit(trx, actor, 'youth.created', record.id);
+      return toYouth(record, danishDate(now), maskedFromBirthDate(record.birthDate));
+    });
+  } catch (error) {
+    // Two registrations of the same number at once: the unique constraint decides.
+    if (isUniqueViolation(error)) {
+      const existingId = await findYouthIdByCprHash(db, actor.municipalityId, cprHash);
+      throw new DomainError('duplicate_cpr', { extra: { existingYouthId: existingId } });
+    }
+    throw error;
+  }
+}
+
+export async function readYouth(deps: Deps, actor: Actor, id: string, options: { revealCpr: boolean }): Promise<Youth> {
+  const { db, vault, clock } = deps;
+  return db.transaction().execute(async (trx) => {
+    const record = await findYouthById(trx, actor.municipalityId, id);
+    if (!record) throw new DomainError('not_found');
+    const cpr = options.revealCpr
+      ? formatCpr(vault.decrypt(actor.municipalityId, record.cprEncrypted))
+      : maskedFromBirthDate(record.birthDate);
+    await audit(trx, actor, options.revealCpr ? 'youth.cpr_revealed' : 'youth.read', record.id);
+    return toYouth(record, danishDate(clock()), cpr);
+  });
+}
+
+export async function findYouth(
+  deps: Deps,
+  actor: Actor,
+  criteria: { query?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: Youth[]; total: number }> {
+  const { db, vault, clock } = deps;
+  const text = criteria.query?.trim() ?? '';
+  let search: YouthSearch = { kind: 'all' };
+  if (text && looksLikeCpr(text)) {
+    const cpr = parseCpr(text, clock());
+    // A CPR-shaped text that is no real number cannot match anyone.
+    search = cpr.ok
+      ? { kind: 'cpr', cprHash: vault.searchHash(actor.municipalityId, cpr.cpr.digits) }
+      : { kind: 'cpr', cprHash: '-' };
+  } else if (text) {
+    search = { kind: 'name', text };
+  }
+  const today = danishDate(clock());
+  return db.transaction().execute(async (trx) => {
+    const result = await searchYouth(trx, actor.municipalityId, search, {
+      limit: criteria.pageSize,
+      offset: (criteria.page - 1) * criteria.pageSize,
+    });
+    // Datatilsynet: a search is logged with its criteria; a CPR criterion only masked.
+    await audit(trx, actor, 'youth.searched', null, {
+      criteria: { query: redactCpr(text), by: search.kind, page: criteria.page, pageSize: criteria.pageSize },
+      resultCount: result.total,
+      youthIds: result.items.map((y) => y.id),
+    });
+    return {
+      items: result.items.map((r) => toYouth(r, today, maskedFromBirthDate(r.birthDate))),
+      total: result.total,
+    };
+  });
+}
+
+export async function changeYouth(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: {
+    version: number;
+    name?: string | undefined;
+    cpr?: string | undefined;
+    phone?: string | null | undefined;
+    email?: string | null | undefined;
+    address?: string | null | undefined;
+  },
+): Promise<Youth> {
+  const { db, vault, clock } = deps;
+  const now = clock();
+  const changes: YouthChanges = {};
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.phone !== undefined) changes.phone = input.phone;
+  if (input.email !== undefined) changes.email = input.email;
+  if (input.address !== undefined) changes.address = input.address;
+  if (input.cpr !== undefined) {
+    const cpr = parsedCpr(input.cpr, now);
+    changes.cprHash = vault.searchHash(actor.municipalityId, cpr.digits);
+    changes.cprEncrypted = vault.encrypt(actor.municipalityId, cpr.digits);
+    changes.birthDate = cpr.birthDate;
+  }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const current = await findYouthById(trx, actor.municipalityId, id);
+      if (!current) throw new DomainError('not_found');
+      if (changes.cprHash) {
+        const holder = await findYouthIdByCprHash(trx, actor.municipalityId, changes.cprHash);
+        if (holder && holder !== id) throw new DomainError('duplicate_cpr', { extra: { existingYouthId: holder } });
+      }
+      const updated = await updateYouth(trx, actor.municipalityId, id, input.version, changes, now);
+      if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
+      // Which fields changed, never their values: the log must not become a copy of the register.
+      const fields = Object.entries(input)
+        .filter(([k, v]) => k !== 'version' && v !== undefined)
+        .map(([k]) => k);
+      await audit(trx, actor, 'youth.updated', id, { fields });
+      return toYouth(updated, danishDate(now), maskedFromBirthDate(updated.birthDate));
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('duplicate_cpr');
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import { hashPassword } from '../../src/auth/password.ts';
+import type { Db } from '../../src/db/database.ts';
+import type { Role } from '../../src/db/schema.ts';
+import { insertUser } from '../../src/users/users.repository.ts';
+import { uniqueSuffix } from './app.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export async function newMunicipality(
+  db: Db,
+  name = `Test Kommune ${uniqueSuffix()}`,
+): Promise<{ id: string; name: string }> {
+  const row = await db
+    .insertInto('municipality')
+    .values({ name, settings: JSON.stringify({}) })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  municipalityId: string;
+}
+
+export async function newUser(
+  db: Db,
+  overrides: { municipalityId: string; role?: Role; email?: string; name?: string },
+): Promise<TestUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const role = overrides.role ?? 'caseworker';
+  const user = await insertUser(db, {
+    municipalityId: overrides.municipalityId,
+    email: overrides.email ?? `${role}-${uniqueSuffix()}@test.dk`,
+    name: overrides.name ?? `Test ${role}`,
+    role,
+    passwordHash: await passwordHash,
+  });
+  return { id: user.id, email: user.email, role: user.role, municipalityId: overrides.municipalityId };
+}
+
+/** Logs in through the API and returns the cookie header to send with later requests. */
+export async function loginAs(app: FastifyInstance, user: { email: string }): Promise<{ cookie: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: user.email, password: TEST_PASSWORD },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'ungeflow_session');
+  if (!cookie) throw new Error('no session cookie');
+  return { cookie: `ungeflow_session=${cookie.value}` };
+}
+
+/** A municipality with a caseworker, a leader and an admin, each logged in. */
+export async function newUnit(app: FastifyInstance, db: Db) {
+  const municipality = await newMunicipality(db);
+  const [caseworker, leader, admin] = await Promise.all([
+    newUser(db, { municipalityId: municipality.id, role: 'caseworker' }),
+    newUser(db, { municipalityId: municipality.id, role: 'leader' }),
+    newUser(db, { municipalityId: municipality.id, role: 'admin' }),
+  ]);
+  const [cw, ld, ad] = await Promise.all([loginAs(app, caseworker), loginAs(app, leader), loginAs(app, admin)]);
+  return {
+    municipality,
+    caseworker: { ...caseworker, headers: cw },
+    leader: { ...leader, headers: ld },
+    admin: { ...admin, headers: ad },
+  };
+}
+
+let cprSerial = 1000;
+/**
+ * A valid CPR number for someone born on the given day (default: 15 May 2004, so 22 in 2026).
+ * The serial's first digit is chosen to put the year in the right century.
+ */
+export function newCpr(birthDate = '2004-05-15'): string {
+  const [y, m, d] = birthDate.split('-') as [string, string, string];
+  const year = Number(y);
+  const first = year >= 2000 ? 4 : 1;
+  cprSerial = (cprSerial + 1) % 1000;
+  return `${d}${m}${y.slice(2)}-${first}${String(cprSerial).padStart(3, '0')}`;
+}
+
+export async function newYouth(
+  app: FastifyInstance,
+  headers: { cookie: string },
+  overrides: { name?: string; cpr?: string; phone?: string; email?: string; address?: string } = {},
+): Promise<{ id: string; name: string; cpr: string; version: number; enteredCpr: string }> {
+  const cpr = overrides.cpr ?? newCpr();
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/youth',
+    headers,
+    payload: { name: `Ung ${uniqueSuffix()}`, ...overrides, cpr },
+  });
+  if (response.statusCode !== 201) throw new Error(`create youth failed: ${response.statusCode} ${response.body}`);
+  const youth = response.json<{ id: string; name: string; cpr: string; version: number }>();
+  return { ...youth, enteredCpr: cpr };
+}
