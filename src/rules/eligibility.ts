@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Text } from '../shared/i18n.ts';
+import { barriers, categories, codeLabels } from '../visitation/questionnaire.ts';
+import { fillText, runRuleSet } from './explain.ts';
+import type { ConditionOutcome } from './explain.ts';
+import type { RuleSet } from './rule-set.loader.ts';
+import type { Severity } from './rule-set.schema.ts';
+
+/** What eligibility is decided from; `age` is the age on the decision date. */
+export const eligibilityFactsSchema = z
+  .object({
+    age: z.number().int().min(0).max(130),
+    category: z.enum(categories),
+    barriers: z.array(z.enum(barriers)),
+    returning: z.boolean(),
+    inEducationOrJob: z.boolean(),
+    onBenefit: z.boolean(),
+  })
+  .strict();
+export type EligibilityFacts = z.infer<typeof eligibilityFactsSchema>;
+
+// A municipality may lower the minimum age to 15 (DESIGN.md section 4) and move the maximum
+// within what the youth effort can carry; both bounds are checked again after merging with the
+// rule file, so an override cannot cross the file's own value either.
+const minAge = z.number().int().min(15).max(29);
+const maxAge = z.number().int().min(18).max(35);
+
+/** A municipality's overrides of the eligibility thresholds (municipality settings). */
+export const eligibilityOverridesSchema = z
+  .object({ minAge: minAge.optional(), maxAge: maxAge.optional() })
+  .strict()
+  .refine((o) => o.minAge === undefined || o.maxAge === undefined || o.minAge <= o.maxAge, {
+    message: 'minAge must not be above maxAge',
+    path: ['minAge'],
+  });
+export type EligibilityOverrides = z.infer<typeof eligibilityOverridesSchema>;
+
+const effectiveParametersSchema = z
+  .object({ minAge, maxAge, minBarrierCount: z.number().int().min(0) })
+  .loose()
+  .refine((p) => p.minAge <= p.maxAge, { message: 'minAge must not be above maxAge', path: ['minAge'] });
+
+export interface Recommendation extends Text {
+  code: string;
+}
+
+export interface EligibilityDecision {
+  eligible: boolean;
+  /** The code of the deciding rule: the first failing reason, or the branch that made the youth eligible. */
+  code: string;
+  explanation: Text;
+  recommendation?: Recommendation;
+  severity?: Severity;
+  /** Law paragraph or seed page of the deciding rule. */
+  source: string;
+  ruleSetVersion: string;
+  /** Every fact the rules saw, including derived facts and the effective parameters. */
+  facts: Record<string, unknown>;
+  conditions: ConditionOutcome[];
+}
+
+/**
+ * Decides whether a young person is in the NExTWORK target group (seeds 000 and 003,
+ * DESIGN.md section 4). Rules fire in priority order and the first one that fires decides:
+ * age below, age above, in education or work, not on benefit, obviously education-ready,
+ * education-ready without barriers; otherwise the eligible branch (activity-ready,
+ * education-ready with barriers, returning). Pure: no database, same input, same answer.
+ */
+export async function decideEligibility(
+  ruleSet: RuleSet,
+  facts: EligibilityFacts,
+  overrides: EligibilityOverrides = {},
+): Promise<EligibilityDecision> {
+  if (ruleSet.name !== 'eligibility') throw new Error(`Expected the eligibility rule set, got "${ruleSet.name}"`);
+  const input = eligibilityFactsSchema.parse(facts);
+  const validOverrides = eligibilityOverridesSchema.parse(overrides);
+  const parameters = effectiveParametersSchema.parse({ ...ruleSet.parameters, ...validOverrides });
+
+  const engineFacts: Record<string, unknown> = {
+    ...input,
+    barrierCount: input.barriers.length,
+    ...parameters,
+  };
+  const run = await runRuleSet(ruleSet, engineFacts);
+  const decisive = run.fired[0];
+  if (!decisive) {
+    throw new Error(`Rule set ${ruleSet.file} (${ruleSet.version}) reached no eligibility decision for these facts`);
+  }
+  const params = decisive.params;
+  if (params.eligible === undefined)
+    throw new Error(`Rule ${decisive.code} in ${ruleSet.file} does not say "eligible"`);
+
+  return {
+    eligible: params.eligible,
+    code: decisive.code,
+    explanation: fillText(params.message, engineFacts, codeLabels),
+    ...(params.recommendation
+      ? {
+          recommendation: {
+            code: params.recommendation.code,
+            ...fillText(params.recommendation, engineFacts, codeLabels),
+          },
+        }
+      : {}),
+    ...(params.severity ? { severity: params.severity } : {}),
+    source: params.source,
+    ruleSetVersion: ruleSet.version,
+    facts: engineFacts,
+    conditions: run.conditions,
+  };
+}

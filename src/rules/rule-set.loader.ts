@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Engine } from 'json-rules-engine';
+import type { z } from 'zod';
+import { danishDate } from '../shared/clock.ts';
+import { ruleSetFileSchema } from './rule-set.schema.ts';
+import type { ParameterValue, RuleDefinition, RuleSetFile } from './rule-set.schema.ts';
+
+/** A validated rule file, with the version every decision made with it records. */
+export interface RuleSet {
+  /** What the rules decide, e.g. "eligibility". */
+  name: string;
+  /** sha256 of the file's canonical JSON, first 12 hex characters: changes when the content does. */
+  version: string;
+  file: string;
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+  description: string | undefined;
+  parameters: Readonly<Record<string, ParameterValue>>;
+  facts: Readonly<Record<string, string>>;
+  rules: readonly RuleDefinition[];
+}
+
+/** Start-up fails with this; the message names the file and every problem with its field path. */
+export class RuleSetError extends Error {
+  readonly file: string;
+  readonly problems: readonly string[];
+
+  constructor(file: string, problems: readonly string[]) {
+    super(`Rule file ${file} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'RuleSetError';
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+export const defaultRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+export async function loadRuleSet(path: string): Promise<RuleSet> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new RuleSetError(path, [`cannot be read: ${(error as Error).message}`]);
+  }
+  return parseRuleSet(text, path);
+}
+
+/** Parses and validates a rule file's text; `file` names it in errors. */
+export function parseRuleSet(text: string, file: string): RuleSet {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new RuleSetError(file, [`is not valid JSON: ${(error as Error).message}`]);
+  }
+
+  const parsed = ruleSetFileSchema.safeParse(json);
+  if (!parsed.success) throw new RuleSetError(file, parsed.error.issues.map(describeIssue));
+
+  const data: RuleSetFile = parsed.data;
+  const ruleSet: RuleSet = {
+    name: data.ruleSet,
+    version: contentVersion(json),
+    file,
+    validFrom: data.validFrom,
+    validTo: data.validTo,
+    source: data.source,
+    description: data.description,
+    parameters: data.parameters,
+    facts: data.facts,
+    rules: data.rules,
+  };
+  // Building the engine is json-rules-engine's own check of every rule, so a condition the
+  // schema let through but the engine rejects still stops start-up, with the file named.
+  createEngine(ruleSet);
+  return ruleSet;
+}
+
+/**
+ * Loads every `*.json` file in `dir`. Several files may hold the same rule set for different
+ * periods (e.g. `eligibility.json` and `eligibility-2027.json`); their periods must not overlap.
+ */
+export async function loadRuleSets(dir: string = defaultRulesDir): Promise<RuleSet[]> {
+  const names = (await readdir(dir)).filter((fileName) => fileName.endsWith('.json')).sort();
+  const ruleSets = await Promise.all(names.map((fileName) => loadRuleSet(join(dir, fileName))));
+  assertNoOverlaps(ruleSets);
+  return ruleSets;
+}
+
+/** The rule set called `name` that applies on the given day (a Date is read as a Danish calendar day). */
+export function selectRuleSet(ruleSets: readonly RuleSet[], name: string, on: Date | string): RuleSet {
+  const day = typeof on === 'string' ? on : danishDate(on);
+  const candidates = ruleSets.filter((ruleSet) => ruleSet.name === name);
+  const matching = candidates.filter((ruleSet) => appliesOn(ruleSet, day));
+  const [first, second] = matching;
+  if (first === undefined) {
+    const periods = candidates.map((ruleSet) => `${ruleSet.validFrom}..${ruleSet.validTo ?? ''} (${ruleSet.file})`);
+    throw new Error(
+      `No "${name}" rule set applies on ${day}` +
+        (periods.length > 0 ? `; loaded periods: ${periods.join(', ')}` : '; none loaded'),
+    );
+  }
+  if (second !== undefined) {
+    throw new Error(`Rule files ${first.file} and ${second.file} both define "${name}" on ${day}`);
+  }
+  return first;
+}
+
+/**
+ * A fresh engine with the rule set's rules. `allowUndefinedFacts` stays false: a fact the
+ * caller forgot is an error, never a silent "no" (STYLE.md). Each rule is named by its code,
+ * which is what condition listings and decisions refer to.
+ */
+export function createEngine(ruleSet: RuleSet): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  ruleSet.rules.forEach((rule, index) => {
+    try {
+      engine.addRule({
+        name: rule.event.type,
+        ...(rule.priority === undefined ? {} : { priority: rule.priority }),
+        conditions: structuredClone(rule.conditions) as Parameters<Engine['addRule']>[0]['conditions'],
+        event: structuredClone(rule.event),
+      });
+    } catch (error) {
+      throw new RuleSetError(ruleSet.file, [`rules.${index}: ${(error as Error).message}`]);
+    }
+  });
+  return engine;
+}
+
+function appliesOn(ruleSet: RuleSet, day: string): boolean {
+  return ruleSet.validFrom <= day && (ruleSet.validTo === null || day <= ruleSet.validTo);
+}
+
+function assertNoOverlaps(ruleSets: readonly RuleSet[]): void {
+  for (const [i, a] of ruleSets.entries()) {
+    for (const b of ruleSets.slice(i + 1)) {
+      if (a.name !== b.name) continue;
+      const aEnd = a.validTo ?? '9999-12-31';
+      const bEnd = b.validTo ?? '9999-12-31';
+      if (a.validFrom <= bEnd && b.validFrom <= aEnd) {
+        throw new RuleSetError(b.file, [
+          `validFrom/validTo: ${b.validFrom}..${b.validTo ?? ''} overlaps ${a.file} (${a.validFrom}..${a.validTo ?? ''}) for rule set "${a.name}"`,
+        ]);
+      }
+    }
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.') || '(file)';
+  if (issue.code === 'unrecognized_keys') return `${path}: unknown field(s) ${issue.keys.join(', ')}`;
+  return `${path}: ${issue.message}`;
+}
+
+/** sha256 of JSON with sorted keys and no whitespace, so reformatting a file keeps its version. */
+export function contentVersion(json: unknown): string {
+  return createHash('sha256').update(canonicalJson(json)).digest('hex').slice(0, 12);
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

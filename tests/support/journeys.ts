@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { QuestionnaireAnswers } from '../../src/visitation/questionnaire.ts';
+
+/** Questionnaire answers of a youth on a clear path to education (seed 004 p. 13). */
+export function questionnaireAnswers(overrides: Partial<QuestionnaireAnswers> = {}): QuestionnaireAnswers {
+  return {
+    highest_education: 'primary_school',
+    wants_education: 'yes',
+    liked_school: 'yes',
+    education_importance: 5,
+    six_month_outlook: 'in_education',
+    education_choice_difficult: 'no',
+    advice_sources: ['parents', 'friends'],
+    completion_obstacles: [],
+    previous_dropout: { droppedOut: false },
+    primary_school_grade_average: 7,
+    ...overrides,
+  };
+}
+
+/** A visitation decision for an activity-ready youth (profile C), which the rules agree with. */
+export function activityReadyVisitation(overrides: Record<string, unknown> = {}) {
+  return {
+    type: 'VISITATION_DECIDED',
+    category: 'activity_ready',
+    barriers: ['mental_health'],
+    profile: 'C',
+    questionnaire: questionnaireAnswers(),
+    ...overrides,
+  };
+}
+
+type Headers = { cookie: string };
+
+export async function openJourney(
+  app: FastifyInstance,
+  headers: Headers,
+  youthId: string,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; stage: string; returning: boolean }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/youth/${youthId}/journeys`,
+    headers,
+    payload: { source: 'jobcenter', firstContactAt: '2026-11-02', reason: 'Henvist fra jobcentret', ...body },
+  });
+  if (response.statusCode !== 201) throw new Error(`open journey failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** Sends an event against the journey's current version and returns the answer. */
+export async function sendEvent(
+  app: FastifyInstance,
+  headers: Headers,
+  journeyId: string,
+  event: Record<string, unknown>,
+) {
+  const current = await app.inject({ method: 'GET', url: `/api/journeys/${journeyId}`, headers });
+  const { version } = current.json<{ version: number }>();
+  return app.inject({
+    method: 'POST',
+    url: `/api/journeys/${journeyId}/events`,
+    headers,
+    payload: { expectedVersion: version, ...event },
+  });
+}
