@@ -21,6 +21,10 @@ import { type Clock, systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
+import { journeyRoutes } from './journeys/journey.routes.ts';
+import { settingsRoutes } from './municipalities/settings.routes.ts';
+import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
+import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
@@ -31,6 +35,8 @@ export interface BuildAppOptions {
   /** The resolved secret the CPR keys are derived from. */
   secret: string;
   clock?: Clock;
+  /** The rule sets; loaded from rules/ when not given (a malformed file stops start-up). */
+  ruleSets?: readonly RuleSet[];
   /** Where the log goes; standard output by default. Tests pass a stream to read it. */
   logStream?: NodeJS.WritableStream;
 }
@@ -63,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     clock: options.clock ?? systemClock,
     vault: new CprVault(options.secret),
+    ruleSets: options.ruleSets ?? (await loadRuleSets()),
   };
 
   const app = Fastify({
@@ -157,6 +164,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(usersRoutes, { deps });
       await api.register(youthRoutes, { deps });
       await api.register(auditRoutes, { deps });
+      await api.register(settingsRoutes, { deps });
+      await api.register(rulesRoutes, { deps });
+      await api.register(journeyRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -13,6 +13,10 @@ export const auditActions = [
   'youth.updated',
   'youth.cpr_revealed',
   'audit.read',
+  'settings.updated',
+  'journey.opened',
+  'journey.read',
+  'journey.event_recorded',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -76,6 +76,51 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export type ReferralSource = 'jobcenter' | 'uu' | 'self' | 'other_unit';
+
+export interface JourneyTable {
+  id: Generated<string>;
+  municipality_id: string;
+  youth_id: string;
+  returning: boolean;
+  referral_source: ReferralSource;
+  referral_reason: string;
+  first_contact_at: Timestamp;
+  stage: string;
+  open: boolean;
+  snapshot: JSONColumnType<Record<string, unknown>>;
+  machine_version: number;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface JourneyEventTable {
+  id: Generated<string>;
+  municipality_id: string;
+  journey_id: string;
+  seq: number;
+  type: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  recorded_at: Generated<Timestamp>;
+  actor_id: string;
+}
+
+export interface RuleDecisionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  journey_id: string;
+  event_seq: number;
+  rule_set: string;
+  rule_set_version: string;
+  outcome: string;
+  facts: JSONColumnType<Record<string, unknown>>;
+  result: JSONColumnType<Record<string, unknown>>;
+  decided_at: Generated<Timestamp>;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   app_user: UserTable;
@@ -83,4 +128,7 @@ export interface Database {
   api_token: ApiTokenTable;
   youth: YouthTable;
   audit_log: AuditLogTable;
+  journey: JourneyTable;
+  journey_event: JourneyEventTable;
+  rule_decision: RuleDecisionTable;
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'conflict'
   | 'duplicate_cpr'
   | 'version_conflict'
+  | 'event_not_accepted'
   | 'rate_limited'
   | 'internal';
 
@@ -24,6 +25,7 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   duplicate_cpr: 409,
   version_conflict: 409,
+  event_not_accepted: 422,
   rate_limited: 429,
   internal: 500,
 };
@@ -46,6 +48,10 @@ const messages: Record<ErrorCode, Text> = {
   version_conflict: {
     da: 'Oplysningerne er ændret af en anden i mellemtiden. Hent dem igen.',
     en: 'Someone else changed this in the meantime. Reload it.',
+  },
+  event_not_accepted: {
+    da: 'Det kan ikke registreres i forløbets nuværende fase.',
+    en: "This cannot be recorded in the journey's current stage.",
   },
   rate_limited: {
     da: 'For mange forsøg. Vent lidt og prøv igen.',

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { barriers, categories, eventPayloadSchemas, eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import { stages } from '../../machines/journey.ts';
+import { pageQuery } from '../shared/schemas.ts';
+import { profiles, questionnaireAnswers } from '../visitation/questionnaire.ts';
+
+export const referralSources = ['jobcenter', 'uu', 'self', 'other_unit'] as const;
+
+export const openJourneyBody = z.strictObject({
+  source: z.enum(referralSources).describe('jobcenter, UU (youth guidance), the youth themself, or another unit'),
+  firstContactAt: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('When the youth first made contact'),
+  reason: z.string().trim().min(1, 'not_blank').max(2000),
+});
+
+/**
+ * What the caseworker submits for the visitation decision. The service adds what the rules say
+ * (suggested category, eligibility, randomisation) before the event reaches the machine.
+ */
+const visitationDecidedCommand = z.strictObject({
+  category: z.enum(categories),
+  barriers: z
+    .array(z.enum(barriers))
+    .refine((list) => new Set(list).size === list.length, 'duplicate_value')
+    .default([]),
+  profile: z.enum(profiles).describe('Result of the statistical profile assessment (A, B or C)'),
+  questionnaire: questionnaireAnswers.describe('The ten answers of the preparation questionnaire (seed 004 p. 9)'),
+  inEducationOrJob: z.boolean().default(false),
+  onBenefit: z.boolean().default(true),
+  waitingForApprenticeship: z.boolean().default(false),
+  overrideReason: z
+    .string()
+    .trim()
+    .min(1, 'not_blank')
+    .max(1000)
+    .optional()
+    .describe('Required when the category differs from the suggested one'),
+});
+
+/**
+ * Each event type's payload as the client sends it. The service supplies the ids it creates
+ * (a new placement's id) and the rule decisions.
+ */
+export const commandPayloadSchemas = {
+  ...eventPayloadSchemas,
+  VISITATION_DECIDED: visitationDecidedCommand,
+  PLACEMENT_STARTED: eventPayloadSchemas.PLACEMENT_STARTED.omit({ placementId: true }),
+} satisfies Record<JourneyEventType, z.ZodObject>;
+
+const envelope = {
+  expectedVersion: z.number().int().min(1).describe('The journey version the event was decided on'),
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('When it happened; defaults to now. Not in the future, not before first contact.'),
+};
+
+function commandOf<T extends JourneyEventType, S extends z.core.$ZodShape>(type: T, payload: z.ZodObject<S>) {
+  return z.strictObject({ type: z.literal(type), ...envelope, ...payload.shape });
+}
+
+const c = commandPayloadSchemas;
+export const journeyCommandBody = z.discriminatedUnion('type', [
+  commandOf('FIRST_CONVERSATION_HELD', c.FIRST_CONVERSATION_HELD),
+  commandOf('VISITATION_DECIDED', c.VISITATION_DECIDED),
+  commandOf('GROUP_ASSIGNED', c.GROUP_ASSIGNED),
+  commandOf('PLACEMENT_STARTED', c.PLACEMENT_STARTED),
+  commandOf('PLACEMENT_ENDED', c.PLACEMENT_ENDED),
+  commandOf('PAUSED', c.PAUSED),
+  commandOf('RESUMED', c.RESUMED),
+  commandOf('EXITED', c.EXITED),
+  commandOf('FOLLOW_UP_RECORDED', c.FOLLOW_UP_RECORDED),
+  commandOf('WITHDRAWN', c.WITHDRAWN),
+]);
+
+export type JourneyCommand = z.infer<typeof journeyCommandBody>;
+
+/** JSON schema of each event's payload, for forms built from what the state accepts. */
+export const commandJsonSchemas = Object.fromEntries(
+  eventTypes.map((type) => [
+    type,
+    z.toJSONSchema(commandPayloadSchemas[type], { io: 'input' }) as Record<string, unknown>,
+  ]),
+) as Record<JourneyEventType, Record<string, unknown>>;
+
+const text = z.object({ da: z.string(), en: z.string() });
+
+export const journeySummarySchema = z
+  .object({
+    id: z.uuid(),
+    youthId: z.uuid(),
+    stage: z.enum(stages),
+    open: z.boolean(),
+    returning: z.boolean(),
+    referral: z.object({
+      source: z.enum(referralSources),
+      reason: z.string(),
+      firstContactAt: z.iso.datetime(),
+    }),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'JourneySummary' });
+
+export const decisionSchema = z
+  .object({
+    ruleSet: z.string(),
+    ruleSetVersion: z.string(),
+    eventSeq: z.number().int(),
+    outcome: z.string(),
+    explanation: text,
+    recommendation: text.extend({ code: z.string() }).optional(),
+    reasons: z.array(text.extend({ code: z.string() })).optional(),
+    facts: z.record(z.string(), z.unknown()),
+    conditions: z.array(z.record(z.string(), z.unknown())),
+    decidedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RuleDecision' });
+
+export const journeyDetailSchema = journeySummarySchema
+  .extend({
+    youth: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      cpr: z.string(),
+      birthDate: z.iso.date(),
+      age: z.number().int(),
+    }),
+    machineVersion: z.number().int(),
+    placement: z.enum(['exploring', 'placed', 'between']).nullable(),
+    context: z.record(z.string(), z.unknown()),
+    acceptedEvents: z.array(z.object({ type: z.enum(eventTypes), schema: z.record(z.string(), z.unknown()) })),
+    events: z.array(
+      z.object({
+        seq: z.number().int(),
+        type: z.enum(eventTypes),
+        payload: z.record(z.string(), z.unknown()),
+        occurredAt: z.iso.datetime(),
+        recordedAt: z.iso.datetime(),
+        actorId: z.uuid(),
+      }),
+    ),
+    decisions: z.array(decisionSchema),
+  })
+  .meta({ id: 'Journey' });
+
+export const journeyListQuery = z.object({ ...pageQuery });
+
+export const eligibilityEvaluateBody = z.strictObject({
+  age: z.number().int().min(0).max(130),
+  category: z.enum(categories),
+  barriers: z.array(z.enum(barriers)).default([]),
+  returning: z.boolean().default(false),
+  inEducationOrJob: z.boolean().default(false),
+  onBenefit: z.boolean().default(true),
+  on: z.iso.date().optional().describe('The decision date; today by default'),
+});
+
+export const eligibilityEvaluateResponse = z.object({
+  eligible: z.boolean(),
+  code: z.string(),
+  explanation: text,
+  recommendation: text.extend({ code: z.string() }).optional(),
+  ruleSetVersion: z.string(),
+  facts: z.record(z.string(), z.unknown()),
+  conditions: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const visitationSuggestBody = z.strictObject({
+  profile: z.enum(profiles),
+  barriers: z.array(z.enum(barriers)).default([]),
+  answers: questionnaireAnswers,
+  waitingForApprenticeship: z.boolean().default(false),
+  on: z.iso.date().optional(),
+});
+
+export const visitationSuggestResponse = z.object({
+  category: z.enum(categories),
+  reasons: z.array(text.extend({ code: z.string(), category: z.enum(categories) })),
+  ruleSetVersion: z.string(),
+  facts: z.record(z.string(), z.unknown()),
+  conditions: z.array(z.record(z.string(), z.unknown())),
+});

@@ -1,0 +1,428 @@
+import { randomUUID } from 'node:crypto';
+import type { JourneyEvent, JourneyEventType } from '../../machines/events.ts';
+import {
+  acceptedEvents,
+  applyEvent,
+  initialSnapshot,
+  isOpen,
+  JOURNEY_MACHINE_VERSION,
+  type JourneySnapshot,
+  persist,
+  placementStateOf,
+  restore,
+  type Stage,
+  stageOf,
+} from '../../machines/journey.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { AuditAction } from '../audit/audit.types.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import type { ReferralSource } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
+import { findSettings } from '../municipalities/settings.repository.ts';
+import { decideEligibility, type EligibilityDecision } from '../rules/eligibility.ts';
+import { selectRuleSet } from '../rules/rule-set.loader.ts';
+import { type CategorySuggestion, suggestCategory } from '../rules/visitation.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import { isUniqueViolation } from '../shared/pg-errors.ts';
+import { ageOn, maskCpr } from '../youth/cpr.ts';
+import { findYouthById, type YouthRecord } from '../youth/youth.repository.ts';
+import {
+  advanceJourney,
+  appendJourneyEvent,
+  findJourney,
+  insertJourney,
+  insertRuleDecision,
+  type JourneyEventRecord,
+  type JourneyRecord,
+  latestRuleDecisions,
+  listJourneyEvents,
+  listJourneysOfYouth,
+  type RuleDecisionRecord,
+} from './journey.repository.ts';
+import { commandJsonSchemas, type JourneyCommand } from './journey.schemas.ts';
+import { drawRandomisation } from './randomisation.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
+
+function audit(db: Db, actor: Actor, action: AuditAction, youthId: string, details: Record<string, unknown>) {
+  return appendAudit(db, {
+    municipalityId: actor.municipalityId,
+    userId: actor.userId,
+    action,
+    youthId,
+    details,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
+}
+
+function snapshotOf(record: JourneyRecord): JourneySnapshot {
+  return restore({ machineVersion: record.machineVersion, snapshot: record.snapshot as never });
+}
+
+/** "YYYY-MM-DD" means the start of that day in Denmark; a full timestamp is taken as it is. */
+function instantOf(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfDanishDay(value) : new Date(value);
+}
+
+const occurredAtError = (da: string, en: string) =>
+  new DomainError('validation_failed', { fieldErrors: [{ field: 'occurredAt', message: { da, en } }] });
+
+// ---------------------------------------------------------------------------------------------
+// Opening a journey
+// ---------------------------------------------------------------------------------------------
+
+export async function openJourney(
+  deps: Deps,
+  actor: Actor,
+  youthId: string,
+  input: { source: ReferralSource; firstContactAt: string; reason: string },
+): Promise<JourneyRecord> {
+  const { db, clock } = deps;
+  const now = clock();
+  const firstContactAt = instantOf(input.firstContactAt);
+  if (firstContactAt > now) {
+    throw new DomainError('validation_failed', {
+      fieldErrors: [
+        {
+          field: 'firstContactAt',
+          message: { da: 'Første kontakt kan ikke ligge i fremtiden.', en: 'First contact cannot lie in the future.' },
+        },
+      ],
+    });
+  }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const youth = await findYouthById(trx, actor.municipalityId, youthId);
+      if (!youth) throw new DomainError('not_found');
+      const earlier = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
+      const open = earlier.find((j) => j.open);
+      if (open) throw new DomainError('conflict', { extra: { openJourneyId: open.id } });
+      const returning = earlier.length > 0;
+
+      const journeyId = randomUUID();
+      const snapshot = initialSnapshot({ journeyId, youthId, returning, firstContactAt: firstContactAt.toISOString() });
+      const stage = stageOf(snapshot);
+      const record = await insertJourney(trx, {
+        id: journeyId,
+        municipalityId: actor.municipalityId,
+        youthId,
+        returning,
+        referralSource: input.source,
+        referralReason: input.reason,
+        firstContactAt,
+        stage,
+        open: isOpen(stage),
+        snapshot: persist(snapshot).snapshot,
+        machineVersion: JOURNEY_MACHINE_VERSION,
+        createdBy: actor.userId,
+      });
+      await audit(trx, actor, 'journey.opened', youthId, { journeyId, source: input.source, returning });
+      return record;
+    });
+  } catch (error) {
+    // Two referrals at once: the partial unique index lets only one journey be open.
+    if (isUniqueViolation(error)) throw new DomainError('conflict');
+    throw error;
+  }
+}
+
+export async function journeysOfYouth(deps: Deps, actor: Actor, youthId: string): Promise<JourneyRecord[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
+    const journeys = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
+    await audit(trx, actor, 'journey.read', youthId, { journeyIds: journeys.map((j) => j.id) });
+    return journeys;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recording an event
+// ---------------------------------------------------------------------------------------------
+
+interface Decision {
+  ruleSet: 'visitation' | 'eligibility';
+  ruleSetVersion: string;
+  outcome: string;
+  facts: Record<string, unknown>;
+  result: Record<string, unknown>;
+}
+
+interface Enriched {
+  event: JourneyEvent;
+  /** What is stored in the event log: the machine event plus what the caseworker recorded with it. */
+  payload: Record<string, unknown>;
+  decisions: Decision[];
+}
+
+function eligibilityDecisionRecord(decision: EligibilityDecision): Decision {
+  return {
+    ruleSet: 'eligibility',
+    ruleSetVersion: decision.ruleSetVersion,
+    outcome: decision.code,
+    facts: decision.facts,
+    result: {
+      eligible: decision.eligible,
+      code: decision.code,
+      explanation: decision.explanation,
+      ...(decision.recommendation ? { recommendation: decision.recommendation } : {}),
+      source: decision.source,
+      conditions: decision.conditions,
+    },
+  };
+}
+
+function visitationDecisionRecord(suggestion: CategorySuggestion): Decision {
+  return {
+    ruleSet: 'visitation',
+    ruleSetVersion: suggestion.ruleSetVersion,
+    outcome: suggestion.category,
+    facts: suggestion.facts,
+    result: { category: suggestion.category, reasons: suggestion.reasons, conditions: suggestion.conditions },
+  };
+}
+
+/**
+ * Turns the caseworker's command into the machine event: ids the service creates, and for the
+ * visitation decision what the rules say. Pure of writes; reads only settings.
+ */
+async function enrich(
+  deps: Deps,
+  actor: Actor,
+  journey: JourneyRecord,
+  youth: YouthRecord,
+  command: JourneyCommand,
+  occurredAt: Date,
+): Promise<Enriched> {
+  const envelope = { occurredAt: occurredAt.toISOString(), actorId: actor.userId };
+  switch (command.type) {
+    case 'VISITATION_DECIDED': {
+      const day = danishDate(occurredAt);
+      const settings = await findSettings(deps.db, actor.municipalityId);
+      const suggestion = await suggestCategory(selectRuleSet(deps.ruleSets, 'visitation', occurredAt), {
+        profile: command.profile,
+        barriers: command.barriers,
+        answers: command.questionnaire,
+        waitingForApprenticeship: command.waitingForApprenticeship,
+      });
+      if (command.category !== suggestion.category && !command.overrideReason) {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [
+            {
+              field: 'overrideReason',
+              message: {
+                da: 'Skriv en begrundelse, når du vælger en anden kategori end den foreslåede.',
+                en: 'Give a reason when you choose another category than the suggested one.',
+              },
+            },
+          ],
+          extra: { suggestedCategory: suggestion.category },
+        });
+      }
+      const eligibility = await decideEligibility(
+        selectRuleSet(deps.ruleSets, 'eligibility', occurredAt),
+        {
+          age: ageOn(youth.birthDate, day),
+          category: command.category,
+          barriers: command.barriers,
+          returning: journey.returning,
+          inEducationOrJob: command.inEducationOrJob,
+          onBenefit: command.onBenefit,
+        },
+        settings.eligibility,
+      );
+      const randomisation =
+        eligibility.eligible && settings.randomisation.enabled
+          ? drawRandomisation(settings.randomisation.controlShare)
+          : undefined;
+      const event: JourneyEvent = {
+        type: 'VISITATION_DECIDED',
+        ...envelope,
+        category: command.category,
+        barriers: command.barriers,
+        suggestedCategory: suggestion.category,
+        ...(command.overrideReason ? { overrideReason: command.overrideReason } : {}),
+        eligibility: {
+          eligible: eligibility.eligible,
+          code: eligibility.code,
+          ...(eligibility.recommendation ? { recommendation: eligibility.recommendation.code } : {}),
+        },
+        ...(randomisation ? { randomisation } : {}),
+      };
+      return {
+        event,
+        payload: {
+          ...event,
+          profile: command.profile,
+          questionnaire: command.questionnaire,
+          inEducationOrJob: command.inEducationOrJob,
+          onBenefit: command.onBenefit,
+          waitingForApprenticeship: command.waitingForApprenticeship,
+          ...(randomisation ? { randomisationControlShare: settings.randomisation.controlShare } : {}),
+        },
+        decisions: [visitationDecisionRecord(suggestion), eligibilityDecisionRecord(eligibility)],
+      };
+    }
+    case 'PLACEMENT_STARTED': {
+      const { expectedVersion: _v, occurredAt: _o, ...payload } = command;
+      const event: JourneyEvent = { ...payload, ...envelope, placementId: randomUUID() };
+      return { event, payload: { ...event }, decisions: [] };
+    }
+    case 'FIRST_CONVERSATION_HELD':
+    case 'GROUP_ASSIGNED':
+    case 'PLACEMENT_ENDED':
+    case 'PAUSED':
+    case 'RESUMED':
+    case 'EXITED':
+    case 'FOLLOW_UP_RECORDED':
+    case 'WITHDRAWN': {
+      const { expectedVersion: _v, occurredAt: _o, ...payload } = command;
+      const event = { ...payload, ...envelope } as JourneyEvent;
+      return { event, payload: { ...event }, decisions: [] };
+    }
+  }
+}
+
+export async function recordEvent(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  command: JourneyCommand,
+): Promise<JourneyView> {
+  const { db, clock } = deps;
+  const now = clock();
+  const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
+
+  const journey = await findJourney(db, actor.municipalityId, journeyId);
+  if (!journey) throw new DomainError('not_found');
+  if (journey.version !== command.expectedVersion) {
+    throw new DomainError('version_conflict', { extra: { currentVersion: journey.version } });
+  }
+  if (occurredAt > now) {
+    throw occurredAtError('Tidspunktet kan ikke ligge i fremtiden.', 'The time cannot lie in the future.');
+  }
+  if (occurredAt < journey.firstContactAt) {
+    throw occurredAtError(
+      'Tidspunktet kan ikke ligge før den første kontakt.',
+      'The time cannot lie before the first contact.',
+    );
+  }
+  const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
+  if (!youth) throw new DomainError('not_found');
+
+  const enriched = await enrich(deps, actor, journey, youth, command, occurredAt);
+
+  await db.transaction().execute(async (trx) => {
+    // The row lock makes a second writer wait here and then see the new version.
+    const current = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
+    if (!current) throw new DomainError('not_found');
+    if (current.version !== command.expectedVersion) {
+      throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
+    }
+    const snapshot = snapshotOf(current);
+    const result = applyEvent(snapshot, enriched.event);
+    if (!result.accepted) {
+      throw new DomainError('event_not_accepted', {
+        extra: { stage: stageOf(snapshot), acceptedEvents: acceptedEvents(snapshot) },
+      });
+    }
+    const stage = stageOf(result.snapshot);
+    const seq = current.version + 1;
+    const advanced = await advanceJourney(
+      trx,
+      actor.municipalityId,
+      journeyId,
+      current.version,
+      {
+        stage,
+        open: isOpen(stage),
+        snapshot: persist(result.snapshot).snapshot,
+        machineVersion: JOURNEY_MACHINE_VERSION,
+      },
+      now,
+    );
+    if (!advanced) throw new DomainError('version_conflict', { extra: { currentVersion: current.version + 1 } });
+    await appendJourneyEvent(trx, {
+      municipalityId: actor.municipalityId,
+      journeyId,
+      seq,
+      type: command.type,
+      payload: enriched.payload,
+      occurredAt,
+      recordedAt: now,
+      actorId: actor.userId,
+    });
+    for (const decision of enriched.decisions) {
+      await insertRuleDecision(trx, {
+        ...decision,
+        municipalityId: actor.municipalityId,
+        journeyId,
+        eventSeq: seq,
+        decidedAt: now,
+      });
+    }
+    await audit(trx, actor, 'journey.event_recorded', journey.youthId, { journeyId, type: command.type, seq });
+  });
+
+  return readJourneyUnaudited(deps, actor, journeyId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a journey
+// ---------------------------------------------------------------------------------------------
+
+export interface JourneyView {
+  journey: JourneyRecord;
+  stage: Stage;
+  placement: ReturnType<typeof placementStateOf>;
+  context: Record<string, unknown>;
+  youth: { id: string; name: string; cpr: string; birthDate: string; age: number };
+  acceptedEvents: Array<{ type: JourneyEventType; schema: Record<string, unknown> }>;
+  events: JourneyEventRecord[];
+  decisions: RuleDecisionRecord[];
+}
+
+async function buildView(db: Db, actor: Actor, journey: JourneyRecord, today: string): Promise<JourneyView> {
+  const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
+  if (!youth) throw new DomainError('not_found');
+  const snapshot = snapshotOf(journey);
+  const [events, decisions] = [
+    await listJourneyEvents(db, actor.municipalityId, journey.id),
+    await latestRuleDecisions(db, actor.municipalityId, journey.id),
+  ];
+  const [y, m, d] = youth.birthDate.split('-') as [string, string, string];
+  return {
+    journey,
+    stage: stageOf(snapshot),
+    placement: placementStateOf(snapshot),
+    context: snapshot.context as unknown as Record<string, unknown>,
+    youth: {
+      id: youth.id,
+      name: youth.name,
+      cpr: maskCpr(`${d}${m}${y.slice(2)}`),
+      birthDate: youth.birthDate,
+      age: ageOn(youth.birthDate, today),
+    },
+    acceptedEvents: acceptedEvents(snapshot).map((type) => ({ type, schema: commandJsonSchemas[type] })),
+    events,
+    decisions,
+  };
+}
+
+async function readJourneyUnaudited(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {
+  const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
+  if (!journey) throw new DomainError('not_found');
+  return buildView(deps.db, actor, journey, danishDate(deps.clock()));
+}
+
+export async function readJourney(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    if (!journey) throw new DomainError('not_found');
+    const view = await buildView(trx, actor, journey, danishDate(deps.clock()));
+    await audit(trx, actor, 'journey.read', journey.youthId, { journeyId });
+    return view;
+  });
+}
