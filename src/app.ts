@@ -21,7 +21,10 @@ import { type Clock, systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
+import { companyRoutes } from './companies/company.routes.ts';
+import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
+import { programmeRoutes } from './programme/programme.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
@@ -167,6 +170,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(settingsRoutes, { deps });
       await api.register(rulesRoutes, { deps });
       await api.register(journeyRoutes, { deps });
+      await api.register(groupRoutes, { deps });
+      await api.register(companyRoutes, { deps });
+      await api.register(programmeRoutes, { deps });
     },
     { prefix: '/api' },
   );

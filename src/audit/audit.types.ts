@@ -17,6 +17,23 @@ export const auditActions = [
   'journey.opened',
   'journey.read',
   'journey.event_recorded',
+  'journey.reassigned',
+  'journey.listed',
+  'group.created',
+  'group.updated',
+  'group.meetings_changed',
+  'group.attendance_recorded',
+  'group.membership_changed',
+  'company.created',
+  'company.updated',
+  'company.meeting_recorded',
+  'match_event.created',
+  'match_event.updated',
+  'placement.updated',
+  'placement.hours_logged',
+  'activity.recorded',
+  'progression.recorded',
+  'follow_up.recorded',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CompanyTables } from '../companies/company.tables.ts';
+import type { GroupTables } from '../groups/group.tables.ts';
+import type { ProgrammeTables } from '../programme/programme.tables.ts';
 
 /** timestamptz columns are read back as Date on both engines. */
 type Timestamp = Date;
@@ -92,6 +95,10 @@ export interface JourneyTable {
   machine_version: number;
   version: Generated<number>;
   created_by: string;
+  /** The responsible caseworker. */
+  caseworker_id: string;
+  /** Newest recorded activity (attendance, placement hours, conversation, match event, mentor contact). */
+  last_activity_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }
@@ -121,7 +128,8 @@ export interface RuleDecisionTable {
   decided_at: Generated<Timestamp>;
 }
 
-export interface Database {
+/** Every table. Features declare their own tables next to their code and are joined in here. */
+export interface Database extends GroupTables, CompanyTables, ProgrammeTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

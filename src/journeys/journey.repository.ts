@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { JourneyEventTable, JourneyTable, ReferralSource, RuleDecisionTable } from '../db/schema.ts';
+import type { JourneyRiskState } from './journey.risk-state.ts';
 
 export interface JourneyRecord {
   id: string;
@@ -16,6 +17,10 @@ export interface JourneyRecord {
   machineVersion: number;
   version: number;
   createdBy: string;
+  caseworkerId: string;
+  lastActivityAt: Date | null;
+  visitationAt: Date | null;
+  groupJoinedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +40,10 @@ function journeyRowToRecord(row: Selectable<JourneyTable>): JourneyRecord {
     machineVersion: row.machine_version,
     version: row.version,
     createdBy: row.created_by,
+    caseworkerId: row.caseworker_id,
+    lastActivityAt: row.last_activity_at,
+    visitationAt: row.visitation_at,
+    groupJoinedAt: row.group_joined_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -97,6 +106,7 @@ export async function insertJourney(
     snapshot: unknown;
     machineVersion: number;
     createdBy: string;
+    caseworkerId: string;
   },
 ): Promise<JourneyRecord> {
   const row = await db
@@ -114,6 +124,7 @@ export async function insertJourney(
       snapshot: JSON.stringify(journey.snapshot),
       machine_version: journey.machineVersion,
       created_by: journey.createdBy,
+      caseworker_id: journey.caseworkerId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -154,9 +165,18 @@ export async function advanceJourney(
   municipalityId: string,
   id: string,
   expectedVersion: number,
-  next: { stage: string; open: boolean; snapshot: unknown; machineVersion: number },
+  next: {
+    /** The version after the events: one more per event recorded. */
+    version: number;
+    stage: string;
+    open: boolean;
+    snapshot: unknown;
+    machineVersion: number;
+    risk: JourneyRiskState;
+  },
   now: Date,
 ): Promise<boolean> {
+  const { risk } = next;
   const result = await db
     .updateTable('journey')
     .set({
@@ -164,7 +184,17 @@ export async function advanceJourney(
       open: next.open,
       snapshot: JSON.stringify(next.snapshot),
       machine_version: next.machineVersion,
-      version: expectedVersion + 1,
+      placement_state: risk.placementState,
+      first_conversation_at: risk.firstConversationAt,
+      visitation_at: risk.visitationAt,
+      group_joined_at: risk.groupJoinedAt,
+      ever_placed: risk.everPlaced,
+      placed_since: risk.placedSince,
+      placement_hours_per_week: risk.placementHoursPerWeek,
+      placement_ended_at: risk.placementEndedAt,
+      expected_return: risk.expectedReturn,
+      next_follow_up_due: risk.nextFollowUpDue,
+      version: next.version,
       updated_at: now,
     })
     .where('municipality_id', '=', municipalityId)
@@ -262,4 +292,131 @@ export async function latestRuleDecisions(
     .execute();
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.rule_set) && seen.add(r.rule_set)).map(decisionRowToRecord);
+}
+
+/**
+ * Notes activity on a journey at `at` (when it happened, which may be earlier than now). Keeps the
+ * newest time, so recording last week's attendance today does not move it backwards.
+ */
+export async function touchJourneyActivity(db: Db, municipalityId: string, journeyId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('journey')
+    .set((eb) => ({
+      last_activity_at: eb.fn('greatest', [eb.fn.coalesce('last_activity_at', eb.val(at)), eb.val(at)]),
+    }))
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', journeyId)
+    .execute();
+}
+
+export async function setJourneyCaseworker(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+  caseworkerId: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('journey')
+    .set({ caseworker_id: caseworkerId })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', journeyId)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export interface JourneyListFilter {
+  caseworkerId?: string | undefined;
+  stage?: string | undefined;
+  open?: boolean | undefined;
+  /** Journeys whose youth is a current member of this group. */
+  groupId?: string | undefined;
+  /** Opened (first contact) on or after / before. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+export interface JourneyListItem {
+  id: string;
+  youthId: string;
+  youthName: string;
+  youthBirthDate: string;
+  stage: string;
+  open: boolean;
+  returning: boolean;
+  caseworkerId: string;
+  caseworkerName: string;
+  firstContactAt: Date;
+  lastActivityAt: Date | null;
+  version: number;
+}
+
+export async function listJourneys(
+  db: Db,
+  municipalityId: string,
+  filter: JourneyListFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: JourneyListItem[]; total: number }> {
+  let query = db
+    .selectFrom('journey')
+    .innerJoin('youth', 'youth.id', 'journey.youth_id')
+    .innerJoin('app_user', 'app_user.id', 'journey.caseworker_id')
+    .where('journey.municipality_id', '=', municipalityId);
+  if (filter.caseworkerId) query = query.where('journey.caseworker_id', '=', filter.caseworkerId);
+  if (filter.stage) query = query.where('journey.stage', '=', filter.stage);
+  if (filter.open !== undefined) query = query.where('journey.open', '=', filter.open);
+  if (filter.from) query = query.where('journey.first_contact_at', '>=', filter.from);
+  if (filter.to) query = query.where('journey.first_contact_at', '<', filter.to);
+  if (filter.groupId) {
+    const groupId = filter.groupId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('group_membership')
+          .select('group_membership.id')
+          .whereRef('group_membership.journey_id', '=', 'journey.id')
+          .where('group_membership.group_id', '=', groupId)
+          .where('group_membership.left_at', 'is', null),
+      ),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'journey.id',
+        'journey.youth_id',
+        'youth.name as youth_name',
+        'youth.birth_date',
+        'journey.stage',
+        'journey.open',
+        'journey.returning',
+        'journey.caseworker_id',
+        'app_user.name as caseworker_name',
+        'journey.first_contact_at',
+        'journey.last_activity_at',
+        'journey.version',
+      ])
+      .orderBy('youth.name')
+      .orderBy('journey.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      youthId: r.youth_id,
+      youthName: r.youth_name,
+      youthBirthDate: r.birth_date,
+      stage: r.stage,
+      open: r.open,
+      returning: r.returning,
+      caseworkerId: r.caseworker_id,
+      caseworkerName: r.caseworker_name,
+      firstContactAt: r.first_contact_at,
+      lastActivityAt: r.last_activity_at,
+      version: r.version,
+    })),
+    total: Number(count.total),
+  };
 }

@@ -1,12 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { alertToResponse } from '../alerts/alert.routes.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
-import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import { authErrors, errorResponse, idParams, pageOf } from '../shared/schemas.ts';
 import type { JourneyRecord } from './journey.repository.ts';
-import { journeyCommandBody, journeyDetailSchema, journeySummarySchema, openJourneyBody } from './journey.schemas.ts';
-import { journeysOfYouth, type JourneyView, openJourney, readJourney, recordEvent } from './journey.service.ts';
-import { stageOf, restore } from '../../machines/journey.ts';
+import {
+  journeyCommandBody,
+  journeyDetailSchema,
+  journeyListItemSchema,
+  journeyListQuery,
+  journeySummarySchema,
+  openJourneyBody,
+  reassignBody,
+} from './journey.schemas.ts';
+import {
+  findJourneys,
+  journeysOfYouth,
+  type JourneyView,
+  openJourney,
+  readJourney,
+  reassignJourney,
+  recordEvent,
+} from './journey.service.ts';
+import { restore, type Stage, stageOf } from '../../machines/journey.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { ageOn } from '../youth/cpr.ts';
 
 const journeyRoles = ['caseworker', 'leader'] as const;
 
@@ -39,6 +58,65 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
     },
     async (request) => ({ items: (await journeysOfYouth(deps, actorOf(request), request.params.id)).map(summaryOf) }),
+  );
+
+  app.get(
+    '/journeys',
+    {
+      config: { roles: journeyRoles },
+      schema: {
+        tags: ['journeys'],
+        querystring: journeyListQuery,
+        response: { 200: pageOf(journeyListItemSchema), ...authErrors },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, from, to, ...filter } = request.query;
+      const result = await findJourneys(
+        deps,
+        actorOf(request),
+        { ...filter, from: from ? startOfDanishDay(from) : undefined, to: to ? startOfDanishDay(to) : undefined },
+        { page, pageSize },
+      );
+      const now = deps.clock();
+      const today = danishDate(now);
+      return {
+        items: result.items.map((j) => ({
+          id: j.id,
+          youth: { id: j.youthId, name: j.youthName, age: ageOn(j.youthBirthDate, today) },
+          stage: j.stage as Stage,
+          open: j.open,
+          returning: j.returning,
+          caseworker: { id: j.caseworkerId, name: j.caseworkerName },
+          firstContactAt: j.firstContactAt.toISOString(),
+          lastActivityAt: j.lastActivityAt?.toISOString() ?? null,
+          daysSinceLastActivity: j.lastActivityAt
+            ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000)
+            : null,
+          version: j.version,
+        })),
+        total: result.total,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.put(
+    '/journeys/:id/caseworker',
+    {
+      config: { roles: ['leader'] },
+      schema: {
+        tags: ['journeys'],
+        params: idParams,
+        body: reassignBody,
+        response: { 204: z.null(), ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      await reassignJourney(deps, actorOf(request), request.params.id, request.body.caseworkerId);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(
@@ -88,6 +166,8 @@ function summaryOf(journey: JourneyRecord) {
       reason: journey.referralReason,
       firstContactAt: journey.firstContactAt.toISOString(),
     },
+    caseworkerId: journey.caseworkerId,
+    lastActivityAt: journey.lastActivityAt?.toISOString() ?? null,
     version: journey.version,
     createdAt: journey.createdAt.toISOString(),
     updatedAt: journey.updatedAt.toISOString(),
@@ -103,6 +183,7 @@ function detailOf(view: JourneyView) {
     placement: view.placement,
     context: view.context,
     acceptedEvents: view.acceptedEvents,
+    alerts: view.alerts.map(alertToResponse),
     events: view.events.map((e) => ({
       seq: e.seq,
       type: e.type as never,

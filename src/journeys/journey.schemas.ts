@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { barriers, categories, eventPayloadSchemas, eventTypes, type JourneyEventType } from '../../machines/events.ts';
 import { stages } from '../../machines/journey.ts';
+import { alertSchema } from '../alerts/alert.schemas.ts';
 import { pageQuery } from '../shared/schemas.ts';
 import { profiles, questionnaireAnswers } from '../visitation/questionnaire.ts';
 
@@ -10,7 +11,10 @@ export const openJourneyBody = z.strictObject({
   source: z.enum(referralSources).describe('jobcenter, UU (youth guidance), the youth themself, or another unit'),
   firstContactAt: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('When the youth first made contact'),
   reason: z.string().trim().min(1, 'not_blank').max(2000),
+  caseworkerId: z.uuid().optional().describe('The responsible caseworker; the caseworker opening it by default'),
 });
+
+export const reassignBody = z.strictObject({ caseworkerId: z.uuid() });
 
 /**
  * What the caseworker submits for the visitation decision. The service adds what the rules say
@@ -43,7 +47,23 @@ const visitationDecidedCommand = z.strictObject({
 export const commandPayloadSchemas = {
   ...eventPayloadSchemas,
   VISITATION_DECIDED: visitationDecidedCommand,
-  PLACEMENT_STARTED: eventPayloadSchemas.PLACEMENT_STARTED.omit({ placementId: true }),
+  GROUP_ASSIGNED: eventPayloadSchemas.GROUP_ASSIGNED.extend({
+    overrideCapacity: z
+      .boolean()
+      .default(false)
+      .describe('A leader may place a youth in a full group (up to 12 members)'),
+  }),
+  PLACEMENT_STARTED: eventPayloadSchemas.PLACEMENT_STARTED.omit({ placementId: true }).extend({
+    plannedEnd: z.iso.date().optional(),
+    contactId: z.uuid().optional().describe('The contact person at the company'),
+    chosenByYouth: z
+      .boolean()
+      .default(true)
+      .describe('The youth chose the company themself (magtskifte: the youth chooses, seed 003)'),
+  }),
+  EXITED: eventPayloadSchemas.EXITED.extend({
+    stayInGroup: z.boolean().default(false).describe('The youth stays in the network group as an alumni member'),
+  }),
 } satisfies Record<JourneyEventType, z.ZodObject>;
 
 const envelope = {
@@ -74,6 +94,11 @@ export const journeyCommandBody = z.discriminatedUnion('type', [
 
 export type JourneyCommand = z.infer<typeof journeyCommandBody>;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A command without its expected version: several can be recorded against one version at once. */
+export type JourneyCommandInput = DistributiveOmit<JourneyCommand, 'expectedVersion'>;
+export type JourneyCommandOf<T extends JourneyEventType> = Extract<JourneyCommandInput, { type: T }>;
+
 /** JSON schema of each event's payload, for forms built from what the state accepts. */
 export const commandJsonSchemas = Object.fromEntries(
   eventTypes.map((type) => [
@@ -96,6 +121,8 @@ export const journeySummarySchema = z
       reason: z.string(),
       firstContactAt: z.iso.datetime(),
     }),
+    caseworkerId: z.uuid(),
+    lastActivityAt: z.iso.datetime().nullable(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -141,10 +168,37 @@ export const journeyDetailSchema = journeySummarySchema
       }),
     ),
     decisions: z.array(decisionSchema),
+    alerts: z.array(alertSchema),
   })
   .meta({ id: 'Journey' });
 
-export const journeyListQuery = z.object({ ...pageQuery });
+export const journeyListQuery = z.object({
+  caseworkerId: z.uuid().optional(),
+  stage: z.enum(stages).optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  groupId: z.uuid().optional(),
+  from: z.iso.date().optional().describe('First contact on or after this day'),
+  to: z.iso.date().optional().describe('First contact before this day'),
+  ...pageQuery,
+});
+
+export const journeyListItemSchema = z
+  .object({
+    id: z.uuid(),
+    youth: z.object({ id: z.uuid(), name: z.string(), age: z.number().int() }),
+    stage: z.enum(stages),
+    open: z.boolean(),
+    returning: z.boolean(),
+    caseworker: z.object({ id: z.uuid(), name: z.string() }),
+    firstContactAt: z.iso.datetime(),
+    lastActivityAt: z.iso.datetime().nullable(),
+    daysSinceLastActivity: z.number().int().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'JourneyListItem' });
 
 export const eligibilityEvaluateBody = z.strictObject({
   age: z.number().int().min(0).max(130),

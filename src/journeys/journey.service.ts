@@ -27,6 +27,7 @@ import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, maskCpr } from '../youth/cpr.ts';
+import { findUser } from '../users/users.repository.ts';
 import { findYouthById, type YouthRecord } from '../youth/youth.repository.ts';
 import {
   advanceJourney,
@@ -35,13 +36,18 @@ import {
   insertJourney,
   insertRuleDecision,
   type JourneyEventRecord,
+  type JourneyListFilter,
+  type JourneyListItem,
   type JourneyRecord,
+  listJourneys,
+  setJourneyCaseworker,
   latestRuleDecisions,
   listJourneyEvents,
   listJourneysOfYouth,
   type RuleDecisionRecord,
 } from './journey.repository.ts';
-import { commandJsonSchemas, type JourneyCommand } from './journey.schemas.ts';
+import { runEffects } from './journey.effects.ts';
+import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
@@ -78,7 +84,7 @@ export async function openJourney(
   deps: Deps,
   actor: Actor,
   youthId: string,
-  input: { source: ReferralSource; firstContactAt: string; reason: string },
+  input: { source: ReferralSource; firstContactAt: string; reason: string; caseworkerId?: string | undefined },
 ): Promise<JourneyRecord> {
   const { db, clock } = deps;
   const now = clock();
@@ -101,6 +107,7 @@ export async function openJourney(
       const open = earlier.find((j) => j.open);
       if (open) throw new DomainError('conflict', { extra: { openJourneyId: open.id } });
       const returning = earlier.length > 0;
+      const caseworkerId = await responsibleCaseworker(trx, actor, input.caseworkerId);
 
       const journeyId = randomUUID();
       const snapshot = initialSnapshot({ journeyId, youthId, returning, firstContactAt: firstContactAt.toISOString() });
@@ -118,6 +125,7 @@ export async function openJourney(
         snapshot: persist(snapshot).snapshot,
         machineVersion: JOURNEY_MACHINE_VERSION,
         createdBy: actor.userId,
+        caseworkerId,
       });
       await audit(trx, actor, 'journey.opened', youthId, { journeyId, source: input.source, returning });
       return record;
@@ -127,6 +135,76 @@ export async function openJourney(
     if (isUniqueViolation(error)) throw new DomainError('conflict');
     throw error;
   }
+}
+
+/** The named caseworker (who must be an active caseworker of the municipality), or the actor. */
+async function responsibleCaseworker(db: Db, actor: Actor, caseworkerId: string | undefined): Promise<string> {
+  const id = caseworkerId ?? actor.userId;
+  const user = await findUser(db, actor.municipalityId, id);
+  if (!user || !user.active || user.role !== 'caseworker') {
+    if (!caseworkerId && actor.role !== 'caseworker') {
+      throw new DomainError('validation_failed', {
+        fieldErrors: [
+          {
+            field: 'caseworkerId',
+            message: { da: 'Vælg den ansvarlige rådgiver.', en: 'Choose the responsible caseworker.' },
+          },
+        ],
+      });
+    }
+    throw new DomainError('validation_failed', {
+      fieldErrors: [{ field: 'caseworkerId', message: { da: 'Ukendt rådgiver.', en: 'Unknown caseworker.' } }],
+    });
+  }
+  return id;
+}
+
+/** A leader moves a journey to another caseworker's caseload. */
+export async function reassignJourney(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  caseworkerId: string,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
+    if (!journey) throw new DomainError('not_found');
+    await responsibleCaseworker(trx, actor, caseworkerId);
+    await setJourneyCaseworker(trx, actor.municipalityId, journeyId, caseworkerId);
+    await audit(trx, actor, 'journey.reassigned', journey.youthId, {
+      journeyId,
+      from: journey.caseworkerId,
+      to: caseworkerId,
+    });
+  });
+}
+
+/** The caseload list: filters by caseworker, stage, group and period; audited as a search. */
+export async function findJourneys(
+  deps: Deps,
+  actor: Actor,
+  filter: JourneyListFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ items: JourneyListItem[]; total: number }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await listJourneys(trx, actor.municipalityId, filter, {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    });
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'journey.listed',
+      details: {
+        criteria: { ...filter, ...page },
+        resultCount: result.total,
+        journeyIds: result.items.map((j) => j.id),
+      },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return result;
+  });
 }
 
 export async function journeysOfYouth(deps: Deps, actor: Actor, youthId: string): Promise<JourneyRecord[]> {
@@ -193,7 +271,7 @@ async function enrich(
   actor: Actor,
   journey: JourneyRecord,
   youth: YouthRecord,
-  command: JourneyCommand,
+  command: JourneyCommandInput,
   occurredAt: Date,
 ): Promise<Enriched> {
   const envelope = { occurredAt: occurredAt.toISOString(), actorId: actor.userId };
@@ -266,7 +344,7 @@ async function enrich(
       };
     }
     case 'PLACEMENT_STARTED': {
-      const { expectedVersion: _v, occurredAt: _o, ...payload } = command;
+      const { occurredAt: _o, ...payload } = command;
       const event: JourneyEvent = { ...payload, ...envelope, placementId: randomUUID() };
       return { event, payload: { ...event }, decisions: [] };
     }
@@ -278,92 +356,122 @@ async function enrich(
     case 'EXITED':
     case 'FOLLOW_UP_RECORDED':
     case 'WITHDRAWN': {
-      const { expectedVersion: _v, occurredAt: _o, ...payload } = command;
+      const { occurredAt: _o, ...payload } = command;
       const event = { ...payload, ...envelope } as JourneyEvent;
       return { event, payload: { ...event }, decisions: [] };
     }
   }
 }
 
-export async function recordEvent(
+/** Records one event; see recordEvents. */
+export function recordEvent(
   deps: Deps,
   actor: Actor,
   journeyId: string,
   command: JourneyCommand,
 ): Promise<JourneyView> {
+  const { expectedVersion, ...rest } = command;
+  return recordEvents(deps, actor, journeyId, expectedVersion, [rest as JourneyCommandInput]);
+}
+
+/**
+ * Records events on a journey, all or none: each is validated, enriched with what the rules say,
+ * applied with xstate's pure transition, and written with the new snapshot, its rule decisions,
+ * its effects on other tables (a group membership, a placement row, ...) and an audit entry, in
+ * one transaction. Several events at once serve operations that are one step for the user, such
+ * as switching company (PLACEMENT_ENDED then PLACEMENT_STARTED).
+ */
+export async function recordEvents(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  expectedVersion: number,
+  commands: readonly JourneyCommandInput[],
+): Promise<JourneyView> {
   const { db, clock } = deps;
   const now = clock();
-  const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
 
   const journey = await findJourney(db, actor.municipalityId, journeyId);
   if (!journey) throw new DomainError('not_found');
-  if (journey.version !== command.expectedVersion) {
+  if (journey.version !== expectedVersion) {
     throw new DomainError('version_conflict', { extra: { currentVersion: journey.version } });
-  }
-  if (occurredAt > now) {
-    throw occurredAtError('Tidspunktet kan ikke ligge i fremtiden.', 'The time cannot lie in the future.');
-  }
-  if (occurredAt < journey.firstContactAt) {
-    throw occurredAtError(
-      'Tidspunktet kan ikke ligge før den første kontakt.',
-      'The time cannot lie before the first contact.',
-    );
   }
   const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
   if (!youth) throw new DomainError('not_found');
 
-  const enriched = await enrich(deps, actor, journey, youth, command, occurredAt);
+  const steps: Array<{ command: JourneyCommandInput; occurredAt: Date; enriched: Enriched }> = [];
+  for (const command of commands) {
+    const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
+    if (occurredAt > now) {
+      throw occurredAtError('Tidspunktet kan ikke ligge i fremtiden.', 'The time cannot lie in the future.');
+    }
+    if (occurredAt < journey.firstContactAt) {
+      throw occurredAtError(
+        'Tidspunktet kan ikke ligge før den første kontakt.',
+        'The time cannot lie before the first contact.',
+      );
+    }
+    steps.push({ command, occurredAt, enriched: await enrich(deps, actor, journey, youth, command, occurredAt) });
+  }
 
   await db.transaction().execute(async (trx) => {
     // The row lock makes a second writer wait here and then see the new version.
     const current = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
     if (!current) throw new DomainError('not_found');
-    if (current.version !== command.expectedVersion) {
+    if (current.version !== expectedVersion) {
       throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
     }
-    const snapshot = snapshotOf(current);
-    const result = applyEvent(snapshot, enriched.event);
-    if (!result.accepted) {
-      throw new DomainError('event_not_accepted', {
-        extra: { stage: stageOf(snapshot), acceptedEvents: acceptedEvents(snapshot) },
+    let snapshot = snapshotOf(current);
+    let version = current.version;
+    for (const { command, occurredAt, enriched } of steps) {
+      const result = applyEvent(snapshot, enriched.event);
+      if (!result.accepted) {
+        throw new DomainError('event_not_accepted', {
+          extra: { stage: stageOf(snapshot), acceptedEvents: acceptedEvents(snapshot) },
+        });
+      }
+      snapshot = result.snapshot;
+      version += 1;
+      await appendJourneyEvent(trx, {
+        municipalityId: actor.municipalityId,
+        journeyId,
+        seq: version,
+        type: command.type,
+        payload: enriched.payload,
+        occurredAt,
+        recordedAt: now,
+        actorId: actor.userId,
+      });
+      for (const decision of enriched.decisions) {
+        await insertRuleDecision(trx, {
+          ...decision,
+          municipalityId: actor.municipalityId,
+          journeyId,
+          eventSeq: version,
+          decidedAt: now,
+        });
+      }
+      await audit(trx, actor, 'journey.event_recorded', journey.youthId, {
+        journeyId,
+        type: command.type,
+        seq: version,
       });
     }
-    const stage = stageOf(result.snapshot);
-    const seq = current.version + 1;
+    const stage = stageOf(snapshot);
     const advanced = await advanceJourney(
       trx,
       actor.municipalityId,
       journeyId,
       current.version,
-      {
-        stage,
-        open: isOpen(stage),
-        snapshot: persist(result.snapshot).snapshot,
-        machineVersion: JOURNEY_MACHINE_VERSION,
-      },
+      { stage, open: isOpen(stage), snapshot: persist(snapshot).snapshot, machineVersion: JOURNEY_MACHINE_VERSION },
       now,
     );
     if (!advanced) throw new DomainError('version_conflict', { extra: { currentVersion: current.version + 1 } });
-    await appendJourneyEvent(trx, {
-      municipalityId: actor.municipalityId,
-      journeyId,
-      seq,
-      type: command.type,
-      payload: enriched.payload,
-      occurredAt,
-      recordedAt: now,
-      actorId: actor.userId,
-    });
-    for (const decision of enriched.decisions) {
-      await insertRuleDecision(trx, {
-        ...decision,
-        municipalityId: actor.municipalityId,
-        journeyId,
-        eventSeq: seq,
-        decidedAt: now,
-      });
+    // Effects run after the journey row has its new stage, so they see (and may rely on) it:
+    // e.g. a follow-up "back on benefit" closes this journey and opens a new one.
+    for (const { command, occurredAt, enriched } of steps) {
+      await runEffects(trx, { actor, journey: current, command, event: enriched.event, occurredAt, now });
     }
-    await audit(trx, actor, 'journey.event_recorded', journey.youthId, { journeyId, type: command.type, seq });
   });
 
   return readJourneyUnaudited(deps, actor, journeyId);

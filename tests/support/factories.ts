@@ -102,3 +102,53 @@ export async function newYouth(
   const youth = response.json<{ id: string; name: string; cpr: string; version: number }>();
   return { ...youth, enteredCpr: cpr };
 }
+
+let cvrCounter = 0;
+/** A valid CVR number (modulus 11 with weights 2,7,6,5,4,3,2,1), different each call. */
+export function newCvr(): string {
+  const weights = [2, 7, 6, 5, 4, 3, 2, 1];
+  for (;;) {
+    cvrCounter += 1;
+    const base = String(10_000_000 + ((cvrCounter * 7919) % 89_999_999)).slice(0, 7);
+    const sum = base.split('').reduce((acc, d, i) => acc + Number(d) * (weights[i] ?? 0), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check < 10) return `${base}${check}`;
+  }
+}
+
+export async function newCompany(
+  db: Db,
+  overrides: { municipalityId: string; name?: string; placementCapacity?: number },
+): Promise<{ id: string; name: string; cvr: string }> {
+  return db
+    .insertInto('company')
+    .values({
+      municipality_id: overrides.municipalityId,
+      name: overrides.name ?? `Virksomhed ${uniqueSuffix()} ApS`,
+      cvr: newCvr(),
+      industry: 'Detailhandel',
+      address: 'Algade 1, 4000 Roskilde',
+      placement_capacity: overrides.placementCapacity ?? 2,
+    })
+    .returning(['id', 'name', 'cvr'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function newGroup(
+  db: Db,
+  overrides: { municipalityId: string; facilitatorId: string; name?: string; capacity?: number },
+): Promise<{ id: string; name: string }> {
+  return db
+    .insertInto('network_group')
+    .values({
+      municipality_id: overrides.municipalityId,
+      name: overrides.name ?? `Gruppe ${uniqueSuffix()}`,
+      facilitator_id: overrides.facilitatorId,
+      weekday: 2,
+      start_time: '10:00',
+      place: 'Jobcentret, mødelokale 3',
+      capacity: overrides.capacity ?? 8,
+    })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+}

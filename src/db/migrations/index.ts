@@ -1,9 +1,17 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './20261122T0700-foundation.ts';
 import * as journeys from './20261122T0800-journeys.ts';
+import * as caseload from './20261122T0850-caseload.ts';
+import * as groups from './20261122T0900-groups.ts';
+import * as companies from './20261122T0910-companies.ts';
+import * as programme from './20261122T0920-programme.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '20261122T0700-foundation': foundation,
   '20261122T0800-journeys': journeys,
+  '20261122T0850-caseload': caseload,
+  '20261122T0900-groups': groups,
+  '20261122T0910-companies': companies,
+  '20261122T0920-programme': programme,
 };

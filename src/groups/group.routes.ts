@@ -1,0 +1,264 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/auth.plugin.ts';
+import type { AppDeps } from '../deps.ts';
+import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import type { GroupListItem, Meeting } from './group.repository.ts';
+import {
+  createGroupBody,
+  createMeetingBody,
+  generateMeetingsBody,
+  generatedMeetingsSchema,
+  groupDetailSchema,
+  groupListItemSchema,
+  groupListQuery,
+  groupPage,
+  meetingDetailSchema,
+  meetingListQuery,
+  meetingListSchema,
+  meetingSchema,
+  recordAttendanceBody,
+  updateGroupBody,
+  updateMeetingBody,
+} from './group.schemas.ts';
+import {
+  addMeeting,
+  changeGroup,
+  changeMeeting,
+  createGroup,
+  findGroupMeetings,
+  findGroups,
+  generateMeetings,
+  type GroupView,
+  type MeetingView,
+  readGroup,
+  readMeeting,
+  recordAttendance,
+} from './group.service.ts';
+
+// The people who run the groups; an administrator manages users and settings, not youth.
+const groupRoles = ['caseworker', 'leader'] as const;
+
+export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/groups',
+    {
+      config: { roles: groupRoles },
+      schema: { tags: ['groups'], querystring: groupListQuery, response: { 200: groupPage, ...authErrors } },
+    },
+    async (request) => {
+      const { page, pageSize, active } = request.query;
+      const result = await findGroups(deps, actorOf(request), { active }, { page, pageSize });
+      return { items: result.items.map(groupToResponse), total: result.total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/groups',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        description: 'Creates a network group and its meetings for the next 8 weeks.',
+        body: createGroupBody,
+        response: { 201: groupListItemSchema, ...authErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(groupToResponse(await createGroup(deps, actorOf(request), request.body))),
+  );
+
+  app.get(
+    '/groups/:id',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        params: idParams,
+        response: { 200: groupDetailSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => groupDetailToResponse(await readGroup(deps, actorOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/groups/:id',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        description:
+          'Changes a group. A new weekday, time, duration or place moves the coming generated meetings; ' +
+          'closing it (active false) removes its coming meetings and needs it to have no members.',
+        params: idParams,
+        body: updateGroupBody,
+        response: { 200: groupListItemSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => groupToResponse(await changeGroup(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/groups/:id/meetings',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        params: idParams,
+        querystring: meetingListQuery,
+        response: { 200: meetingListSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => ({
+      items: (await findGroupMeetings(deps, actorOf(request), request.params.id, request.query)).map(meetingToResponse),
+    }),
+  );
+
+  app.post(
+    '/groups/:id/meetings/generate',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        description:
+          "Creates the weekly meetings of the group's schedule for the coming weeks, in Danish time. " +
+          'Running it again creates only what is missing.',
+        params: idParams,
+        body: generateMeetingsBody,
+        response: { 200: generatedMeetingsSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => {
+      const result = await generateMeetings(deps, actorOf(request), request.params.id, request.body.weeks);
+      return { created: result.created, items: result.items.map(meetingToResponse) };
+    },
+  );
+
+  app.post(
+    '/groups/:id/meetings',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        params: idParams,
+        body: createMeetingBody,
+        response: { 201: meetingSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(meetingToResponse(await addMeeting(deps, actorOf(request), request.params.id, request.body))),
+  );
+
+  app.get(
+    '/meetings/:id',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        params: idParams,
+        response: { 200: meetingDetailSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => meetingDetailToResponse(await readMeeting(deps, actorOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/meetings/:id',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        description: 'Moves (startsAt, place), cancels or reinstates (status) a meeting, or changes its note.',
+        params: idParams,
+        body: updateMeetingBody,
+        response: { 200: meetingSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => meetingToResponse(await changeMeeting(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/meetings/:id/attendance',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        tags: ['groups'],
+        description:
+          'Records the attendance of the group at a meeting that has begun, all or nothing; ' +
+          'replaces what was recorded before for the youth listed.',
+        params: idParams,
+        body: recordAttendanceBody,
+        response: { 200: meetingDetailSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) =>
+      meetingDetailToResponse(await recordAttendance(deps, actorOf(request), request.params.id, request.body.entries)),
+  );
+};
+
+function groupToResponse(group: GroupListItem) {
+  return {
+    id: group.id,
+    name: group.name,
+    facilitator: group.facilitator,
+    weekday: group.weekday,
+    startTime: group.startTime,
+    durationMinutes: group.durationMinutes,
+    place: group.place,
+    capacity: group.capacity,
+    active: group.active,
+    version: group.version,
+    createdAt: group.createdAt.toISOString(),
+    updatedAt: group.updatedAt.toISOString(),
+    memberCount: group.memberCount,
+    nextMeetingAt: group.nextMeetingAt?.toISOString() ?? null,
+  };
+}
+
+function meetingToResponse(meeting: Meeting) {
+  return {
+    id: meeting.id,
+    groupId: meeting.groupId,
+    startsAt: meeting.startsAt.toISOString(),
+    durationMinutes: meeting.durationMinutes,
+    place: meeting.place,
+    status: meeting.status,
+    note: meeting.note,
+    scheduledAt: meeting.scheduledAt?.toISOString() ?? null,
+    version: meeting.version,
+    createdAt: meeting.createdAt.toISOString(),
+    updatedAt: meeting.updatedAt.toISOString(),
+  };
+}
+
+function groupDetailToResponse(group: GroupView) {
+  return {
+    id: group.id,
+    name: group.name,
+    facilitator: group.facilitator,
+    weekday: group.weekday,
+    startTime: group.startTime,
+    durationMinutes: group.durationMinutes,
+    place: group.place,
+    capacity: group.capacity,
+    active: group.active,
+    version: group.version,
+    createdAt: group.createdAt.toISOString(),
+    updatedAt: group.updatedAt.toISOString(),
+    memberCount: group.memberCount,
+    alumniCount: group.alumniCount,
+    members: group.members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })),
+    composition: group.composition,
+    thisWeek: group.thisWeek.map(meetingToResponse),
+    nextMeeting: group.nextMeeting ? meetingToResponse(group.nextMeeting) : null,
+  };
+}
+
+function meetingDetailToResponse(meeting: MeetingView) {
+  return {
+    ...meetingToResponse(meeting),
+    group: meeting.group,
+    attendance: meeting.attendance.map((a) => ({ ...a, recordedAt: a.recordedAt?.toISOString() ?? null })),
+  };
+}

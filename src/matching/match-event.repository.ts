@@ -1,0 +1,350 @@
+import type { Selectable } from 'kysely';
+import type { CompanyRef } from '../companies/company.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { MatchEventTable } from './match-event.tables.ts';
+
+export interface MatchEvent {
+  id: string;
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  place: string;
+  note: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A youth taking part in a match event, by journey. */
+export interface MatchParticipant {
+  journeyId: string;
+  youthId: string;
+  name: string;
+}
+
+export interface MatchWish {
+  journeyId: string;
+  companyId: string;
+  rank: number;
+}
+
+export interface MatchInterest {
+  companyId: string;
+  journeyId: string;
+}
+
+/** What decides whether a journey may take part. */
+export interface JourneyForParticipation {
+  id: string;
+  youthId: string;
+  stage: string;
+}
+
+function eventRowToEvent(row: Selectable<MatchEventTable>): MatchEvent {
+  return {
+    id: row.id,
+    date: row.held_on,
+    place: row.place,
+    note: row.note,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertMatchEvent(
+  db: Db,
+  municipalityId: string,
+  event: { date: string; place: string; note: string | null; createdBy: string },
+): Promise<MatchEvent> {
+  const row = await db
+    .insertInto('match_event')
+    .values({
+      municipality_id: municipalityId,
+      held_on: event.date,
+      place: event.place,
+      note: event.note,
+      created_by: event.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return eventRowToEvent(row);
+}
+
+/** A match event by id, optionally locked so writers to it take turns. */
+export async function findMatchEvent(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<MatchEvent | undefined> {
+  let query = db
+    .selectFrom('match_event')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? eventRowToEvent(row) : undefined;
+}
+
+export async function listMatchEvents(
+  db: Db,
+  municipalityId: string,
+  period: { from?: string | undefined; to?: string | undefined },
+  page: { limit: number; offset: number },
+): Promise<{ items: Array<MatchEvent & { companyCount: number; youthCount: number }>; total: number }> {
+  let query = db.selectFrom('match_event').where('match_event.municipality_id', '=', municipalityId);
+  if (period.from) query = query.where('match_event.held_on', '>=', period.from);
+  if (period.to) query = query.where('match_event.held_on', '<=', period.to);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll('match_event')
+      .select((eb) => [
+        eb
+          .selectFrom('match_event_company')
+          .select((inner) => inner.fn.countAll<string>().as('n'))
+          .whereRef('match_event_company.match_event_id', '=', 'match_event.id')
+          .as('company_count'),
+        eb
+          .selectFrom('match_event_youth')
+          .select((inner) => inner.fn.countAll<string>().as('n'))
+          .whereRef('match_event_youth.match_event_id', '=', 'match_event.id')
+          .as('youth_count'),
+      ])
+      .orderBy('match_event.held_on', 'desc')
+      .orderBy('match_event.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      ...eventRowToEvent(row),
+      companyCount: Number(row.company_count ?? 0),
+      youthCount: Number(row.youth_count ?? 0),
+    })),
+    total: Number(count.total),
+  };
+}
+
+export async function bumpMatchEvent(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  expectedVersion: number,
+  now: Date,
+): Promise<MatchEvent | undefined> {
+  const row = await db
+    .updateTable('match_event')
+    .set({ version: expectedVersion + 1, updated_at: now })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? eventRowToEvent(row) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participants
+// ---------------------------------------------------------------------------------------------
+
+/** The companies taking part, by name. */
+export async function eventCompanies(db: Db, municipalityId: string, eventId: string): Promise<CompanyRef[]> {
+  return db
+    .selectFrom('match_event_company')
+    .innerJoin('company', 'company.id', 'match_event_company.company_id')
+    .select(['company.id', 'company.name'])
+    .where('match_event_company.municipality_id', '=', municipalityId)
+    .where('match_event_company.match_event_id', '=', eventId)
+    .orderBy('company.name')
+    .orderBy('company.id')
+    .execute();
+}
+
+/** The youth taking part, by name. */
+export async function eventYouth(db: Db, municipalityId: string, eventId: string): Promise<MatchParticipant[]> {
+  const rows = await db
+    .selectFrom('match_event_youth')
+    .innerJoin('youth', 'youth.id', 'match_event_youth.youth_id')
+    .select(['match_event_youth.journey_id', 'match_event_youth.youth_id', 'youth.name'])
+    .where('match_event_youth.municipality_id', '=', municipalityId)
+    .where('match_event_youth.match_event_id', '=', eventId)
+    .orderBy('youth.name')
+    .orderBy('match_event_youth.journey_id')
+    .execute();
+  return rows.map((r) => ({ journeyId: r.journey_id, youthId: r.youth_id, name: r.name }));
+}
+
+/** The municipality's journeys among `ids`, with what decides whether they may take part. */
+export async function journeysForParticipation(
+  db: Db,
+  municipalityId: string,
+  ids: readonly string[],
+): Promise<JourneyForParticipation[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('journey')
+    .select(['id', 'youth_id', 'stage'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({ id: r.id, youthId: r.youth_id, stage: r.stage }));
+}
+
+export async function addEventCompanies(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  companyIds: readonly string[],
+): Promise<void> {
+  if (companyIds.length === 0) return;
+  await db
+    .insertInto('match_event_company')
+    .values(
+      companyIds.map((companyId) => ({
+        municipality_id: municipalityId,
+        match_event_id: eventId,
+        company_id: companyId,
+      })),
+    )
+    .execute();
+}
+
+/** Takes companies off the event; their wishes and interests go with them. */
+export async function removeEventCompanies(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  companyIds: readonly string[],
+): Promise<void> {
+  if (companyIds.length === 0) return;
+  await db
+    .deleteFrom('match_event_company')
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('company_id', 'in', companyIds)
+    .execute();
+}
+
+export async function addEventYouth(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  journeys: ReadonlyArray<{ journeyId: string; youthId: string }>,
+): Promise<void> {
+  if (journeys.length === 0) return;
+  await db
+    .insertInto('match_event_youth')
+    .values(
+      journeys.map((j) => ({
+        municipality_id: municipalityId,
+        match_event_id: eventId,
+        journey_id: j.journeyId,
+        youth_id: j.youthId,
+      })),
+    )
+    .execute();
+}
+
+/** Takes youth off the event; their wishes and the interest shown in them go with them. */
+export async function removeEventYouth(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  journeyIds: readonly string[],
+): Promise<void> {
+  if (journeyIds.length === 0) return;
+  await db
+    .deleteFrom('match_event_youth')
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('journey_id', 'in', journeyIds)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wishes and interests
+// ---------------------------------------------------------------------------------------------
+
+export async function eventWishes(db: Db, municipalityId: string, eventId: string): Promise<MatchWish[]> {
+  const rows = await db
+    .selectFrom('match_wish')
+    .select(['journey_id', 'company_id', 'rank'])
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .orderBy('journey_id')
+    .orderBy('rank')
+    .execute();
+  return rows.map((r) => ({ journeyId: r.journey_id, companyId: r.company_id, rank: r.rank }));
+}
+
+export async function eventInterests(db: Db, municipalityId: string, eventId: string): Promise<MatchInterest[]> {
+  const rows = await db
+    .selectFrom('match_interest')
+    .select(['company_id', 'journey_id'])
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .orderBy('company_id')
+    .orderBy('journey_id')
+    .execute();
+  return rows.map((r) => ({ companyId: r.company_id, journeyId: r.journey_id }));
+}
+
+/** Makes the youth's wishes exactly `companyIds`, ranked in that order (1 first). */
+export async function replaceWishes(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  journeyId: string,
+  companyIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('match_wish')
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('journey_id', '=', journeyId)
+    .execute();
+  if (companyIds.length === 0) return;
+  await db
+    .insertInto('match_wish')
+    .values(
+      companyIds.map((companyId, index) => ({
+        municipality_id: municipalityId,
+        match_event_id: eventId,
+        journey_id: journeyId,
+        company_id: companyId,
+        rank: index + 1,
+      })),
+    )
+    .execute();
+}
+
+/** Makes the company's interest exactly the youth of `journeyIds`. */
+export async function replaceInterests(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  companyId: string,
+  journeyIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('match_interest')
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('company_id', '=', companyId)
+    .execute();
+  if (journeyIds.length === 0) return;
+  await db
+    .insertInto('match_interest')
+    .values(
+      journeyIds.map((journeyId) => ({
+        municipality_id: municipalityId,
+        match_event_id: eventId,
+        company_id: companyId,
+        journey_id: journeyId,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,163 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { companyNetworkRoles } from '../companies/company.schemas.ts';
+import type { AppDeps } from '../deps.ts';
+import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import {
+  createMatchEventBody,
+  interestsBody,
+  matchEventInterestParams,
+  matchEventPage,
+  matchEventQuery,
+  matchEventSchema,
+  matchEventWishParams,
+  matchListSchema,
+  participantsBody,
+  wishesBody,
+} from './match-event.schemas.ts';
+import {
+  createMatchEvent,
+  findMatchEvents,
+  type MatchEventDetail,
+  matchList,
+  readMatchEvent,
+  recordInterests,
+  recordWishes,
+  setParticipants,
+} from './match-event.service.ts';
+
+/** Match events: youth meet several companies, state wishes; companies state interest (seeds 000-002). */
+export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const config = { roles: companyNetworkRoles };
+  const tags = ['match events'];
+  const writeErrors = { ...authErrors, 404: errorResponse, 409: errorResponse };
+
+  app.post(
+    '/match-events',
+    { config, schema: { tags, body: createMatchEventBody, response: { 201: matchEventSchema, ...authErrors } } },
+    async (request, reply) =>
+      reply.code(201).send(detailToResponse(await createMatchEvent(deps, actorOf(request), request.body))),
+  );
+
+  app.get(
+    '/match-events',
+    { config, schema: { tags, querystring: matchEventQuery, response: { 200: matchEventPage, ...authErrors } } },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      const result = await findMatchEvents(deps, actorOf(request), request.query);
+      return {
+        items: result.items.map((e) => ({
+          id: e.id,
+          date: e.date,
+          place: e.place,
+          note: e.note,
+          version: e.version,
+          companyCount: e.companyCount,
+          youthCount: e.youthCount,
+        })),
+        total: result.total,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/match-events/:id',
+    {
+      config,
+      schema: { tags, params: idParams, response: { 200: matchEventSchema, ...authErrors, 404: errorResponse } },
+    },
+    async (request) => detailToResponse(await readMatchEvent(deps, actorOf(request), request.params.id)),
+  );
+
+  app.put(
+    '/match-events/:id/participants',
+    {
+      config,
+      schema: { tags, params: idParams, body: participantsBody, response: { 200: matchEventSchema, ...writeErrors } },
+    },
+    async (request) => detailToResponse(await setParticipants(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/match-events/:id/wishes/:journeyId',
+    {
+      config,
+      schema: {
+        tags,
+        params: matchEventWishParams,
+        body: wishesBody,
+        response: { 200: matchEventSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      detailToResponse(
+        await recordWishes(
+          deps,
+          actorOf(request),
+          request.params.id,
+          request.params.journeyId,
+          request.body.companyIds,
+        ),
+      ),
+  );
+
+  app.put(
+    '/match-events/:id/interests/:companyId',
+    {
+      config,
+      schema: {
+        tags,
+        params: matchEventInterestParams,
+        body: interestsBody,
+        response: { 200: matchEventSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      detailToResponse(
+        await recordInterests(
+          deps,
+          actorOf(request),
+          request.params.id,
+          request.params.companyId,
+          request.body.journeyIds,
+        ),
+      ),
+  );
+
+  app.get(
+    '/match-events/:id/matches',
+    {
+      config,
+      schema: { tags, params: idParams, response: { 200: matchListSchema, ...authErrors, 404: errorResponse } },
+    },
+    async (request) => {
+      const { event, rows } = await matchList(deps, actorOf(request), request.params.id);
+      return { matchEventId: event.id, date: event.date, items: rows };
+    },
+  );
+};
+
+function detailToResponse(detail: MatchEventDetail) {
+  const { event } = detail;
+  return {
+    id: event.id,
+    date: event.date,
+    place: event.place,
+    note: event.note,
+    version: event.version,
+    takenPlace: detail.takenPlace,
+    companies: detail.companies.map((c) => ({
+      ...c,
+      interestedIn: detail.interests.filter((i) => i.companyId === c.id).map((i) => i.journeyId),
+    })),
+    youth: detail.youth.map((y) => ({
+      ...y,
+      // eventWishes is ordered by rank within each youth.
+      wishes: detail.wishes.filter((w) => w.journeyId === y.journeyId).map((w) => w.companyId),
+    })),
+    createdAt: event.createdAt.toISOString(),
+    updatedAt: event.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { companyRefSchema, optionalText, uniqueIds } from '../companies/company.schemas.ts';
+import { pageOf, pageQuery } from '../shared/schemas.ts';
+import { matchKinds } from './match-list.ts';
+
+const companyIds = uniqueIds({ da: 'Virksomheden er allerede nævnt.', en: 'The company is already listed.' }, 100);
+const journeyIds = uniqueIds({ da: 'Den unge er allerede nævnt.', en: 'The young person is already listed.' }, 200);
+
+export const createMatchEventBody = z.strictObject({
+  date: z.iso.date('date_format').describe('The day of the event'),
+  place: z.string().trim().min(1, 'not_blank').max(300),
+  note: optionalText(4000),
+  companyIds: companyIds.default([]).describe('The companies taking part'),
+  journeyIds: journeyIds
+    .default([])
+    .describe('The youth taking part, by journey; only journeys in stage intake or active'),
+});
+
+export const participantsBody = z.strictObject({
+  companyIds: companyIds.describe('The companies taking part; a company left out loses its recorded interests'),
+  journeyIds: journeyIds.describe(
+    'The youth taking part, by journey; a journey added must be in stage intake or active. A youth left out loses their recorded wishes.',
+  ),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('The event version the list was made against; checked when given'),
+});
+
+export const wishesBody = z.strictObject({
+  companyIds: uniqueIds(
+    { da: 'Hver virksomhed kan kun ønskes én gang.', en: 'Each company can be wished for only once.' },
+    100,
+  ).describe("The youth's wishes, first wish first (rank 1..n); only companies taking part"),
+});
+
+export const interestsBody = z.strictObject({
+  journeyIds: journeyIds.describe('The youth the company is interested in; only youth taking part'),
+});
+
+export const matchEventWishParams = z.object({ id: z.uuid(), journeyId: z.uuid() });
+export const matchEventInterestParams = z.object({ id: z.uuid(), companyId: z.uuid() });
+
+export const matchEventQuery = z.object({
+  from: z.iso.date('date_format').optional().describe('Events on or after this day'),
+  to: z.iso.date('date_format').optional().describe('Events on or before this day'),
+  ...pageQuery,
+});
+
+const eventFields = {
+  id: z.uuid(),
+  date: z.iso.date(),
+  place: z.string(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+};
+
+const participantSchema = z.object({ journeyId: z.uuid(), youthId: z.uuid(), name: z.string() });
+
+export const matchEventSchema = z
+  .object({
+    ...eventFields,
+    takenPlace: z.boolean().describe('The day has come: taking part counts as activity'),
+    companies: z.array(companyRefSchema.extend({ interestedIn: z.array(z.uuid()).describe('Journey ids') })),
+    youth: z.array(participantSchema.extend({ wishes: z.array(z.uuid()).describe('Company ids, first wish first') })),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'MatchEvent' });
+
+export const matchEventPage = pageOf(
+  z
+    .object({ ...eventFields, companyCount: z.number().int(), youthCount: z.number().int() })
+    .meta({ id: 'MatchEventListItem' }),
+);
+
+export const matchListSchema = z
+  .object({
+    matchEventId: z.uuid(),
+    date: z.iso.date(),
+    items: z.array(
+      z.object({
+        kind: z.enum(matchKinds).describe('mutual first, then the youth wish only, then the company only'),
+        youth: participantSchema,
+        company: companyRefSchema,
+        youthRank: z.number().int().nullable(),
+        companyInterested: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'MatchList' });

@@ -1,0 +1,391 @@
+import type { AuditAction } from '../audit/audit.types.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { CompanyRef } from '../companies/company.repository.ts';
+import { auditCompanyNetwork, requireCompanies } from '../companies/company.service.ts';
+import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { noteJourneyActivity } from '../alerts/activity-facts.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { Text } from '../shared/i18n.ts';
+import {
+  addEventCompanies,
+  addEventYouth,
+  bumpMatchEvent,
+  eventCompanies,
+  eventInterests,
+  eventWishes,
+  eventYouth,
+  findMatchEvent,
+  insertMatchEvent,
+  journeysForParticipation,
+  listMatchEvents,
+  type MatchEvent,
+  type MatchInterest,
+  type MatchParticipant,
+  type MatchWish,
+  removeEventCompanies,
+  removeEventYouth,
+  replaceInterests,
+  replaceWishes,
+} from './match-event.repository.ts';
+import { buildMatchList, type MatchRow } from './match-list.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
+
+/** Who may take part: youth whose journey has started in the programme and is not paused or over. */
+const participatingStages: readonly string[] = ['intake', 'active'];
+
+const messages = {
+  unknownJourney: { da: 'Forløbet findes ikke.', en: 'The journey does not exist.' },
+  stageNotAllowed: {
+    da: 'Kun unge i et forløb i fasen opstart eller aktiv kan deltage i et match event.',
+    en: 'Only young people whose journey is in stage intake or active can take part in a match event.',
+  },
+  youthNotParticipating: {
+    da: 'Den unge deltager ikke i dette match event.',
+    en: 'The young person is not taking part in this match event.',
+  },
+  companyNotParticipating: {
+    da: 'Virksomheden deltager ikke i dette match event.',
+    en: 'The company is not taking part in this match event.',
+  },
+} satisfies Record<string, Text>;
+
+function fieldError(field: string, message: Text): DomainError {
+  return new DomainError('validation_failed', { fieldErrors: [{ field, message }] });
+}
+
+/** The day has come (Danish calendar): from then on, taking part is activity. */
+function hasTakenPlace(event: MatchEvent, now: Date): boolean {
+  return event.date <= danishDate(now);
+}
+
+/**
+ * Taking part in a match event is activity (DESIGN.md section 4, the passivity rule); it counts
+ * from the start of the event's day.
+ */
+async function noteParticipation(
+  trx: Db,
+  deps: Deps,
+  actor: Actor,
+  event: MatchEvent,
+  journeyIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (!hasTakenPlace(event, now)) return;
+  const at = startOfDanishDay(event.date);
+  for (const journeyId of journeyIds) await noteJourneyActivity(trx, deps, actor.municipalityId, journeyId, at);
+}
+
+/**
+ * The journeys to add, checked: each must be the municipality's and in stage intake or active.
+ * Every bad one is reported at its position in `journeyIds`.
+ */
+async function requireJoiningJourneys(
+  trx: Db,
+  actor: Actor,
+  journeyIds: readonly string[],
+  joining: ReadonlySet<string>,
+): Promise<Array<{ journeyId: string; youthId: string }>> {
+  const ids = journeyIds.filter((id) => joining.has(id));
+  const found = new Map((await journeysForParticipation(trx, actor.municipalityId, ids)).map((j) => [j.id, j]));
+  const errors: Array<{ field: string; message: Text }> = [];
+  journeyIds.forEach((id, index) => {
+    if (!joining.has(id)) return;
+    const journey = found.get(id);
+    if (!journey) errors.push({ field: `journeyIds.${index}`, message: messages.unknownJourney });
+    else if (!participatingStages.includes(journey.stage)) {
+      errors.push({ field: `journeyIds.${index}`, message: messages.stageNotAllowed });
+    }
+  });
+  if (errors.length > 0) throw new DomainError('validation_failed', { fieldErrors: errors });
+  return ids.map((id) => {
+    const journey = found.get(id) as { youthId: string };
+    return { journeyId: id, youthId: journey.youthId };
+  });
+}
+
+function audit(trx: Db, actor: Actor, action: AuditAction, details: Record<string, unknown>, youthId?: string) {
+  return auditCompanyNetwork(trx, actor, action, details, youthId ?? null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events and their participants
+// ---------------------------------------------------------------------------------------------
+
+export interface MatchEventDetail {
+  event: MatchEvent;
+  takenPlace: boolean;
+  companies: CompanyRef[];
+  youth: MatchParticipant[];
+  wishes: MatchWish[];
+  interests: MatchInterest[];
+}
+
+async function detailOf(trx: Db, actor: Actor, event: MatchEvent, now: Date): Promise<MatchEventDetail> {
+  return {
+    event,
+    takenPlace: hasTakenPlace(event, now),
+    companies: await eventCompanies(trx, actor.municipalityId, event.id),
+    youth: await eventYouth(trx, actor.municipalityId, event.id),
+    wishes: await eventWishes(trx, actor.municipalityId, event.id),
+    interests: await eventInterests(trx, actor.municipalityId, event.id),
+  };
+}
+
+/**
+ * Makes the event's participants exactly the companies and youth named, and audits it: one
+ * entry for the event, and one per youth who joined or left (so the youth's log shows it).
+ */
+async function applyParticipants(
+  trx: Db,
+  deps: Deps,
+  actor: Actor,
+  event: MatchEvent,
+  input: { companyIds: readonly string[]; journeyIds: readonly string[] },
+  action: AuditAction,
+  now: Date,
+): Promise<void> {
+  const companiesBefore = new Set((await eventCompanies(trx, actor.municipalityId, event.id)).map((c) => c.id));
+  const youthBefore = await eventYouth(trx, actor.municipalityId, event.id);
+  const journeysBefore = new Set(youthBefore.map((y) => y.journeyId));
+
+  await requireCompanies(trx, actor, input.companyIds, 'companyIds');
+  const joining = await requireJoiningJourneys(
+    trx,
+    actor,
+    input.journeyIds,
+    new Set(input.journeyIds.filter((id) => !journeysBefore.has(id))),
+  );
+  const leaving = youthBefore.filter((y) => !input.journeyIds.includes(y.journeyId));
+  const companiesAdded = input.companyIds.filter((id) => !companiesBefore.has(id));
+  const companiesRemoved = [...companiesBefore].filter((id) => !input.companyIds.includes(id));
+
+  await removeEventCompanies(trx, actor.municipalityId, event.id, companiesRemoved);
+  await removeEventYouth(
+    trx,
+    actor.municipalityId,
+    event.id,
+    leaving.map((y) => y.journeyId),
+  );
+  await addEventCompanies(trx, actor.municipalityId, event.id, companiesAdded);
+  await addEventYouth(trx, actor.municipalityId, event.id, joining);
+  await noteParticipation(trx, deps, actor, event, input.journeyIds, now);
+
+  await audit(trx, actor, action, {
+    matchEventId: event.id,
+    change: 'participants',
+    companiesAdded,
+    companiesRemoved,
+    journeysAdded: joining.map((j) => j.journeyId),
+    journeysRemoved: leaving.map((y) => y.journeyId),
+  });
+  for (const j of joining) {
+    await audit(
+      trx,
+      actor,
+      action,
+      { matchEventId: event.id, change: 'youth_added', journeyId: j.journeyId },
+      j.youthId,
+    );
+  }
+  for (const y of leaving) {
+    await audit(
+      trx,
+      actor,
+      action,
+      { matchEventId: event.id, change: 'youth_removed', journeyId: y.journeyId },
+      y.youthId,
+    );
+  }
+}
+
+export async function createMatchEvent(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    date: string;
+    place: string;
+    note: string | null | undefined;
+    companyIds: readonly string[];
+    journeyIds: readonly string[];
+  },
+): Promise<MatchEventDetail> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const event = await insertMatchEvent(trx, actor.municipalityId, {
+      date: input.date,
+      place: input.place,
+      note: input.note ?? null,
+      createdBy: actor.userId,
+    });
+    await applyParticipants(trx, deps, actor, event, input, 'match_event.created', now);
+    return detailOf(trx, actor, event, now);
+  });
+}
+
+export async function findMatchEvents(
+  deps: Deps,
+  actor: Actor,
+  criteria: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+) {
+  return listMatchEvents(
+    deps.db,
+    actor.municipalityId,
+    { from: criteria.from, to: criteria.to },
+    { limit: criteria.pageSize, offset: (criteria.page - 1) * criteria.pageSize },
+  );
+}
+
+/** Who read which youth's participation is logged, as for the caseload list. */
+function auditRead(trx: Db, actor: Actor, eventId: string, view: string, youth: readonly MatchParticipant[]) {
+  return audit(trx, actor, 'journey.listed', {
+    criteria: { matchEventId: eventId, view },
+    resultCount: youth.length,
+    journeyIds: youth.map((y) => y.journeyId),
+  });
+}
+
+export async function readMatchEvent(deps: Deps, actor: Actor, id: string): Promise<MatchEventDetail> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const event = await findMatchEvent(trx, actor.municipalityId, id);
+    if (!event) throw new DomainError('not_found');
+    const detail = await detailOf(trx, actor, event, now);
+    await auditRead(trx, actor, id, 'match_event', detail.youth);
+    return detail;
+  });
+}
+
+export async function setParticipants(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { companyIds: readonly string[]; journeyIds: readonly string[]; version?: number | undefined },
+): Promise<MatchEventDetail> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
+    if (!current) throw new DomainError('not_found');
+    if (input.version !== undefined && input.version !== current.version) {
+      throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
+    }
+    await applyParticipants(trx, deps, actor, current, input, 'match_event.updated', now);
+    const event = await bumpMatchEvent(trx, actor.municipalityId, id, current.version, now);
+    if (!event) throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
+    return detailOf(trx, actor, event, now);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wishes, interests and the match list
+// ---------------------------------------------------------------------------------------------
+
+/** Records a youth's wishes, ranked in the order given; only companies taking part. */
+export async function recordWishes(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  journeyId: string,
+  companyIds: readonly string[],
+): Promise<MatchEventDetail> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
+    if (!event) throw new DomainError('not_found');
+    const participant = (await eventYouth(trx, actor.municipalityId, id)).find((y) => y.journeyId === journeyId);
+    if (!participant) throw fieldError('journeyId', messages.youthNotParticipating);
+    const taking = new Set((await eventCompanies(trx, actor.municipalityId, id)).map((c) => c.id));
+    const outside = companyIds.flatMap((companyId, index) => (taking.has(companyId) ? [] : [index]));
+    if (outside.length > 0) {
+      throw new DomainError('validation_failed', {
+        fieldErrors: outside.map((index) => ({
+          field: `companyIds.${index}`,
+          message: messages.companyNotParticipating,
+        })),
+      });
+    }
+    await replaceWishes(trx, actor.municipalityId, id, journeyId, companyIds);
+    await noteParticipation(trx, deps, actor, event, [journeyId], now);
+    await audit(
+      trx,
+      actor,
+      'match_event.updated',
+      { matchEventId: id, change: 'wishes', journeyId, companyIds },
+      participant.youthId,
+    );
+    return detailOf(trx, actor, event, now);
+  });
+}
+
+/** Records which of the event's youth a company is interested in. */
+export async function recordInterests(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  companyId: string,
+  journeyIds: readonly string[],
+): Promise<MatchEventDetail> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
+    if (!event) throw new DomainError('not_found');
+    if (!(await eventCompanies(trx, actor.municipalityId, id)).some((c) => c.id === companyId)) {
+      throw fieldError('companyId', messages.companyNotParticipating);
+    }
+    const youth = new Map((await eventYouth(trx, actor.municipalityId, id)).map((y) => [y.journeyId, y]));
+    const outside = journeyIds.flatMap((journeyId, index) => (youth.has(journeyId) ? [] : [index]));
+    if (outside.length > 0) {
+      throw new DomainError('validation_failed', {
+        fieldErrors: outside.map((index) => ({
+          field: `journeyIds.${index}`,
+          message: messages.youthNotParticipating,
+        })),
+      });
+    }
+    const before = new Set(
+      (await eventInterests(trx, actor.municipalityId, id))
+        .filter((i) => i.companyId === companyId)
+        .map((i) => i.journeyId),
+    );
+    await replaceInterests(trx, actor.municipalityId, id, companyId, journeyIds);
+    await audit(trx, actor, 'match_event.updated', { matchEventId: id, change: 'interests', companyId, journeyIds });
+    // The interest shown in a youth is the youth's data too: their log shows each change.
+    const changed = [
+      ...journeyIds.filter((j) => !before.has(j)).map((j) => ({ journeyId: j, change: 'interest_added' })),
+      ...[...before].filter((j) => !journeyIds.includes(j)).map((j) => ({ journeyId: j, change: 'interest_removed' })),
+    ];
+    for (const { journeyId, change } of changed) {
+      const participant = youth.get(journeyId);
+      await audit(
+        trx,
+        actor,
+        'match_event.updated',
+        { matchEventId: id, change, companyId, journeyId },
+        participant?.youthId,
+      );
+    }
+    return detailOf(trx, actor, event, now);
+  });
+}
+
+export async function matchList(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ event: MatchEvent; rows: MatchRow[] }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const event = await findMatchEvent(trx, actor.municipalityId, id);
+    if (!event) throw new DomainError('not_found');
+    const youth = await eventYouth(trx, actor.municipalityId, id);
+    const rows = buildMatchList(
+      youth,
+      await eventCompanies(trx, actor.municipalityId, id),
+      await eventWishes(trx, actor.municipalityId, id),
+      await eventInterests(trx, actor.municipalityId, id),
+    );
+    await auditRead(trx, actor, id, 'matches', youth);
+    return { event, rows };
+  });
+}

@@ -1,0 +1,93 @@
+import type { EffectInput } from '../journeys/journey.effects.ts';
+import type { Db } from '../db/database.ts';
+import { danishDate } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import { invalidField } from '../programme/errors.ts';
+import {
+  countRunningPlacementsAt,
+  endPlacement,
+  findPlacement,
+  findPlacementCompany,
+  insertPlacement,
+} from './placement.repository.ts';
+
+/**
+ * PLACEMENT_STARTED creates the placement row under the id the journey service put on the event.
+ * The company must be an active member of this municipality's company network with room for
+ * one more youth; otherwise the event is refused and nothing is recorded.
+ */
+export async function placementStarted(trx: Db, input: EffectInput<'PLACEMENT_STARTED'>): Promise<void> {
+  const { actor, journey, command, event, occurredAt, now } = input;
+  const company = await findPlacementCompany(trx, actor.municipalityId, command.companyId);
+  if (!company) {
+    throw invalidField('companyId', 'Virksomheden findes ikke.', 'The company does not exist.');
+  }
+  if (!company.active) {
+    throw invalidField(
+      'companyId',
+      `${company.name} er ikke længere aktiv i virksomhedsnetværket.`,
+      `${company.name} is no longer active in the company network.`,
+    );
+  }
+  const running = await countRunningPlacementsAt(trx, actor.municipalityId, company.id);
+  if (running >= company.placementCapacity) {
+    throw new DomainError('conflict', {
+      extra: { placementCapacity: company.placementCapacity, runningPlacements: running },
+      fieldErrors: [
+        {
+          field: 'companyId',
+          message: {
+            da: `${company.name} har ikke flere ledige pladser (${running} af ${company.placementCapacity} er optaget).`,
+            en: `${company.name} has no free places (${running} of ${company.placementCapacity} are taken).`,
+          },
+        },
+      ],
+    });
+  }
+  const startDate = danishDate(occurredAt);
+  if (command.plannedEnd !== undefined && command.plannedEnd < startDate) {
+    throw invalidField(
+      'plannedEnd',
+      'Den planlagte slutdato kan ikke ligge før startdatoen.',
+      'The planned end cannot lie before the start date.',
+    );
+  }
+  await insertPlacement(trx, {
+    id: event.placementId,
+    municipalityId: actor.municipalityId,
+    journeyId: journey.id,
+    youthId: journey.youthId,
+    companyId: company.id,
+    kind: command.kind,
+    startDate,
+    plannedEnd: command.plannedEnd ?? null,
+    hoursPerWeek: command.hoursPerWeek,
+    contactId: command.contactId ?? null,
+    chosenByYouth: command.chosenByYouth,
+    createdBy: actor.userId,
+    createdAt: now,
+  });
+}
+
+/** PLACEMENT_ENDED ends the placement row, with the caseworker's reason. */
+export async function placementEnded(trx: Db, input: EffectInput<'PLACEMENT_ENDED'>): Promise<void> {
+  const { actor, journey, command, occurredAt, now } = input;
+  const placement = await findPlacement(trx, actor.municipalityId, command.placementId);
+  if (!placement || placement.journeyId !== journey.id) {
+    // The machine only accepts the journey's current placement, which always has a row.
+    throw new Error(`Placement ${command.placementId} of journey ${journey.id} has no row`);
+  }
+  if (danishDate(occurredAt) < placement.startDate) {
+    throw invalidField(
+      'occurredAt',
+      `Praktikken kan ikke slutte før sin startdato (${placement.startDate}).`,
+      `The placement cannot end before its start date (${placement.startDate}).`,
+    );
+  }
+  await endPlacement(trx, actor.municipalityId, journey.id, placement.id, {
+    endedAt: occurredAt,
+    reason: command.reason ?? null,
+    cause: 'ended',
+    now,
+  });
+}

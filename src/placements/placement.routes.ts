@@ -1,0 +1,159 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../auth/auth.plugin.ts';
+import type { AppDeps } from '../deps.ts';
+import { authErrors, errorResponse, idParams, pageOf } from '../shared/schemas.ts';
+import type { Placement } from './placement.repository.ts';
+import {
+  changePlacementBody,
+  logHoursBody,
+  placementDetailSchema,
+  placementListQuery,
+  placementSchema,
+  switchPlacementBody,
+  switchPlacementResponse,
+  weekParams,
+} from './placement.schemas.ts';
+import {
+  changePlacement,
+  findPlacements,
+  logPlacementHours,
+  type PlacementDetail,
+  placementsOfJourney,
+  readPlacement,
+  switchPlacement,
+} from './placement.service.ts';
+
+const roles = ['caseworker', 'leader'] as const;
+
+export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.post(
+    '/journeys/:id/placements/switch',
+    {
+      config: { roles },
+      schema: {
+        tags: ['placements'],
+        summary: 'End the current placement and start the next, in one step',
+        params: idParams,
+        body: switchPlacementBody,
+        response: {
+          201: switchPlacementResponse,
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await switchPlacement(deps, actorOf(request), request.params.id, request.body);
+      return reply.code(201).send({
+        journeyVersion: result.journeyVersion,
+        ended: placementToResponse(result.ended),
+        started: placementToResponse(result.started),
+      });
+    },
+  );
+
+  app.get(
+    '/journeys/:id/placements',
+    {
+      config: { roles },
+      schema: {
+        tags: ['placements'],
+        params: idParams,
+        response: { 200: z.object({ items: z.array(placementSchema) }), ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => ({
+      items: (await placementsOfJourney(deps, actorOf(request), request.params.id)).map(placementToResponse),
+    }),
+  );
+
+  app.get(
+    '/placements',
+    {
+      config: { roles },
+      schema: {
+        tags: ['placements'],
+        querystring: placementListQuery,
+        response: { 200: pageOf(placementSchema), ...authErrors },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      const result = await findPlacements(deps, actorOf(request), filter, { page, pageSize });
+      return { items: result.items.map(placementToResponse), total: result.total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/placements/:id',
+    {
+      config: { roles },
+      schema: {
+        tags: ['placements'],
+        params: idParams,
+        response: { 200: placementDetailSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => detailToResponse(await readPlacement(deps, actorOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/placements/:id',
+    {
+      config: { roles },
+      schema: {
+        tags: ['placements'],
+        summary: 'Change the planned end, the agreed hours a week or the contact person',
+        params: idParams,
+        body: changePlacementBody,
+        response: { 200: placementDetailSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => detailToResponse(await changePlacement(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/placements/:id/hours/:weekStart',
+    {
+      config: { roles },
+      schema: {
+        tags: ['placements'],
+        summary: 'Set the hours worked in one week',
+        params: weekParams,
+        body: logHoursBody,
+        response: { 200: placementDetailSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) =>
+      detailToResponse(
+        await logPlacementHours(
+          deps,
+          actorOf(request),
+          request.params.id,
+          request.params.weekStart,
+          request.body.hours,
+        ),
+      ),
+  );
+};
+
+function placementToResponse(placement: Placement) {
+  return {
+    ...placement,
+    active: placement.endedAt === null,
+    endedAt: placement.endedAt?.toISOString() ?? null,
+    createdAt: placement.createdAt.toISOString(),
+    updatedAt: placement.updatedAt.toISOString(),
+  };
+}
+
+function detailToResponse(detail: PlacementDetail) {
+  return {
+    ...placementToResponse(detail),
+    weeks: detail.weeks.map((w) => ({ ...w, recordedAt: w.recordedAt.toISOString() })),
+    totalHours: detail.totalHours,
+  };
+}

@@ -1,0 +1,291 @@
+import type { PlacementKind } from '../../machines/events.ts';
+import { placementStateOf, restore, stageOf } from '../../machines/journey.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { AppDeps } from '../deps.ts';
+import { noteJourneyActivity } from '../alerts/activity-facts.ts';
+import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
+import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
+import { recordEvents } from '../journeys/journey.service.ts';
+import { auditAs } from '../programme/audit.ts';
+import { addDays, isoWeekday, mondayOf } from '../programme/days.ts';
+import { invalidField } from '../programme/errors.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import {
+  findPlacement,
+  listPlacements,
+  listPlacementsOfJourney,
+  listPlacementWeeks,
+  type Placement,
+  type PlacementChanges,
+  type PlacementFilter,
+  type PlacementWeek,
+  updatePlacement,
+  upsertPlacementWeek,
+} from './placement.repository.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
+
+export interface PlacementDetail extends Placement {
+  weeks: PlacementWeek[];
+  totalHours: number;
+}
+
+function snapshotOf(journey: JourneyRecord) {
+  return restore({ machineVersion: journey.machineVersion, snapshot: journey.snapshot as never });
+}
+
+function detailOf(placement: Placement, weeks: PlacementWeek[]): PlacementDetail {
+  return { ...placement, weeks, totalHours: weeks.reduce((sum, w) => sum + w.hours, 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Switching company
+// ---------------------------------------------------------------------------------------------
+
+export interface SwitchPlacementInput {
+  expectedVersion: number;
+  companyId: string;
+  kind: PlacementKind;
+  hoursPerWeek: number;
+  plannedEnd?: string | undefined;
+  contactId?: string | undefined;
+  chosenByYouth: boolean;
+  reason?: string | undefined;
+  occurredAt?: string | undefined;
+}
+
+/**
+ * The youth moves to another company (seed 002: the youth may switch company): the current
+ * placement ends and the next starts in one step, recorded as PLACEMENT_ENDED followed by
+ * PLACEMENT_STARTED in one transaction. If the new placement is refused, the old one keeps running.
+ */
+export async function switchPlacement(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  input: SwitchPlacementInput,
+): Promise<{ journeyVersion: number; ended: Placement; started: Placement }> {
+  const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
+  if (!journey) throw new DomainError('not_found');
+  if (journey.version !== input.expectedVersion) {
+    throw new DomainError('version_conflict', { extra: { currentVersion: journey.version } });
+  }
+  const snapshot = snapshotOf(journey);
+  const current = snapshot.context.currentPlacement;
+  if (!current) {
+    throw new DomainError('event_not_accepted', {
+      extra: { stage: stageOf(snapshot), placement: placementStateOf(snapshot) },
+      fieldErrors: [
+        {
+          field: 'companyId',
+          message: {
+            da: 'Den unge er ikke i et praktikforløb lige nu. Start et nyt i stedet for at skifte.',
+            en: 'The youth is not in a placement right now. Start a new one instead of switching.',
+          },
+        },
+      ],
+    });
+  }
+  const view = await recordEvents(deps, actor, journeyId, input.expectedVersion, [
+    { type: 'PLACEMENT_ENDED', placementId: current.placementId, reason: input.reason, occurredAt: input.occurredAt },
+    {
+      type: 'PLACEMENT_STARTED',
+      companyId: input.companyId,
+      kind: input.kind,
+      hoursPerWeek: input.hoursPerWeek,
+      plannedEnd: input.plannedEnd,
+      contactId: input.contactId,
+      chosenByYouth: input.chosenByYouth,
+      occurredAt: input.occurredAt,
+    },
+  ]);
+  const startedId = snapshotOf(view.journey).context.currentPlacement?.placementId;
+  const ended = await findPlacement(deps.db, actor.municipalityId, current.placementId);
+  const started = startedId ? await findPlacement(deps.db, actor.municipalityId, startedId) : undefined;
+  if (!ended || !started) throw new Error(`Switch on journey ${journeyId} left no placement rows`);
+  return { journeyVersion: view.journey.version, ended, started };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hours worked
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Sets the hours the youth actually worked in one week (Monday to Sunday). Hours worked are
+ * recorded activity (DESIGN.md section 4, "passive"), dated at the end of that week, or now
+ * while the week is still running.
+ */
+export async function logPlacementHours(
+  deps: Deps,
+  actor: Actor,
+  placementId: string,
+  weekStart: string,
+  hours: number,
+): Promise<PlacementDetail> {
+  const now = deps.clock();
+  if (isoWeekday(weekStart) !== 1) {
+    throw invalidField('weekStart', 'Ugen angives ved sin mandag.', 'A week is given by its Monday.');
+  }
+  if (weekStart > mondayOf(danishDate(now))) {
+    throw invalidField(
+      'weekStart',
+      'Der kan ikke registreres timer for en uge, der ikke er begyndt.',
+      'Hours cannot be logged for a week that has not begun.',
+    );
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const placement = await findPlacement(trx, actor.municipalityId, placementId);
+    if (!placement) throw new DomainError('not_found');
+    if (addDays(weekStart, 6) < placement.startDate) {
+      throw invalidField(
+        'weekStart',
+        `Ugen ligger før praktikken startede (${placement.startDate}).`,
+        `The week lies before the placement started (${placement.startDate}).`,
+      );
+    }
+    if (placement.endedAt && weekStart > danishDate(placement.endedAt)) {
+      throw invalidField(
+        'weekStart',
+        `Ugen ligger efter praktikken sluttede (${danishDate(placement.endedAt)}).`,
+        `The week lies after the placement ended (${danishDate(placement.endedAt)}).`,
+      );
+    }
+    await upsertPlacementWeek(trx, {
+      municipalityId: actor.municipalityId,
+      placementId,
+      journeyId: placement.journeyId,
+      weekStart,
+      hours,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    });
+    if (hours > 0) {
+      const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
+      await noteJourneyActivity(
+        trx,
+        deps,
+        actor.municipalityId,
+        placement.journeyId,
+        endOfWeek < now ? endOfWeek : now,
+      );
+    }
+    await auditAs(trx, actor, 'placement.hours_logged', placement.youth.id, {
+      journeyId: placement.journeyId,
+      placementId,
+      weekStart,
+      hours,
+    });
+    return detailOf(placement, await listPlacementWeeks(trx, actor.municipalityId, placementId));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing the agreement
+// ---------------------------------------------------------------------------------------------
+
+export async function changePlacement(
+  deps: Deps,
+  actor: Actor,
+  placementId: string,
+  input: { version: number } & PlacementChanges,
+): Promise<PlacementDetail> {
+  const now = deps.clock();
+  const { version, ...changes } = input;
+  const fields = Object.entries(changes)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+  if (fields.length === 0) {
+    throw invalidField('body', 'Angiv mindst én ændring.', 'State at least one change.');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const placement = await findPlacement(trx, actor.municipalityId, placementId);
+    if (!placement) throw new DomainError('not_found');
+    if (placement.endedAt) {
+      throw new DomainError('conflict', {
+        fieldErrors: [
+          {
+            field: 'body',
+            message: {
+              da: 'Praktikken er afsluttet og kan ikke ændres.',
+              en: 'The placement has ended and cannot change.',
+            },
+          },
+        ],
+      });
+    }
+    if (changes.plannedEnd && changes.plannedEnd < placement.startDate) {
+      throw invalidField(
+        'plannedEnd',
+        'Den planlagte slutdato kan ikke ligge før startdatoen.',
+        'The planned end cannot lie before the start date.',
+      );
+    }
+    if (!(await updatePlacement(trx, actor.municipalityId, placementId, version, changes, now))) {
+      throw new DomainError('version_conflict', { extra: { currentVersion: placement.version } });
+    }
+    await auditAs(trx, actor, 'placement.updated', placement.youth.id, {
+      journeyId: placement.journeyId,
+      placementId,
+      fields,
+    });
+    // The agreed hours of the running placement (ended ones are refused above) feed the low-hours rule.
+    if (changes.hoursPerWeek !== undefined) {
+      await setPlacementHoursPerWeek(trx, actor.municipalityId, placement.journeyId, changes.hoursPerWeek);
+      await noteJourneyActivity(trx, deps, actor.municipalityId, placement.journeyId, null);
+    }
+    const updated = await findPlacement(trx, actor.municipalityId, placementId);
+    if (!updated) throw new DomainError('not_found');
+    return detailOf(updated, await listPlacementWeeks(trx, actor.municipalityId, placementId));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export async function readPlacement(deps: Deps, actor: Actor, placementId: string): Promise<PlacementDetail> {
+  return deps.db.transaction().execute(async (trx) => {
+    const placement = await findPlacement(trx, actor.municipalityId, placementId);
+    if (!placement) throw new DomainError('not_found');
+    const weeks = await listPlacementWeeks(trx, actor.municipalityId, placementId);
+    await auditAs(trx, actor, 'journey.read', placement.youth.id, {
+      journeyId: placement.journeyId,
+      placementId,
+      view: 'placement',
+    });
+    return detailOf(placement, weeks);
+  });
+}
+
+export async function placementsOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<Placement[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    if (!journey) throw new DomainError('not_found');
+    const items = await listPlacementsOfJourney(trx, actor.municipalityId, journeyId);
+    await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'placements' });
+    return items;
+  });
+}
+
+/** Placements across the municipality, e.g. a company's youth; audited as a search. */
+export async function findPlacements(
+  deps: Deps,
+  actor: Actor,
+  filter: PlacementFilter,
+  page: { page: number; pageSize: number },
+): Promise<{ items: Placement[]; total: number }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await listPlacements(trx, actor.municipalityId, filter, {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    });
+    await auditAs(trx, actor, 'journey.listed', null, {
+      view: 'placements',
+      criteria: { ...filter, ...page },
+      resultCount: result.total,
+      journeyIds: result.items.map((p) => p.journeyId),
+    });
+    return result;
+  });
+}

@@ -1,0 +1,53 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { PlacementKind } from '../../machines/events.ts';
+
+/** `date` columns come back as 'YYYY-MM-DD' strings on both engines (see db/database.ts). */
+type DateString = ColumnType<string, string, string>;
+/** `numeric` comes back as a string; written as a number. Repositories turn it into a number. */
+type Numeric = ColumnType<string, number, number>;
+
+/** Why a placement row stopped running, beside the caseworker's own words in end_reason. */
+export type PlacementEndCause = 'ended' | 'exited' | 'withdrawn';
+
+/** An internship, paid hours or a wage subsidy at a company (DESIGN.md section 2). */
+export interface PlacementTable {
+  /** The id the journey service put on PLACEMENT_STARTED, so the event log and the row agree. */
+  id: string;
+  municipality_id: string;
+  journey_id: string;
+  youth_id: string;
+  company_id: string;
+  kind: PlacementKind;
+  start_date: DateString;
+  planned_end: DateString | null;
+  hours_per_week: Numeric;
+  /** A company contact person; no foreign key (see the migration). */
+  contact_id: string | null;
+  /** The youth chose the company (seed 003, "magtskifte"). */
+  chosen_by_youth: boolean;
+  ended_at: Date | null;
+  end_reason: string | null;
+  end_cause: PlacementEndCause | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** Hours actually worked in one week (Monday to Sunday) of a placement. */
+export interface PlacementHoursTable {
+  id: Generated<string>;
+  municipality_id: string;
+  placement_id: string;
+  journey_id: string;
+  /** The Monday the week begins. */
+  week_start: DateString;
+  hours: Numeric;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface PlacementTables {
+  placement: PlacementTable;
+  placement_hours: PlacementHoursTable;
+}

@@ -1,0 +1,23 @@
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { AuditAction } from '../audit/audit.types.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+
+/** Appends an audit entry for the actor, in the caller's transaction. Never pass a CPR number. */
+export function auditAs(
+  db: Db,
+  actor: Actor,
+  action: AuditAction,
+  youthId: string | null,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return appendAudit(db, {
+    municipalityId: actor.municipalityId,
+    userId: actor.userId,
+    action,
+    youthId,
+    details,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
+}

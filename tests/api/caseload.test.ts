@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../support/engines.ts';
+import { startTestApp, type TestContext } from '../support/app.ts';
+import { newUnit, newUser, loginAs, newYouth } from '../support/factories.ts';
+import { openJourney, sendEvent } from '../support/journeys.ts';
+
+describe.each(engines)('caseloads on %s', (engine) => {
+  let ctx: TestContext;
+  let unit: Awaited<ReturnType<typeof newUnit>>;
+  beforeAll(async () => {
+    ctx = await startTestApp(engine, { now: new Date('2026-11-22T10:00:00Z') });
+    unit = await newUnit(ctx.app, ctx.db);
+  });
+  afterAll(() => ctx.close());
+
+  const list = (query: string, headers = unit.caseworker.headers) =>
+    ctx.app.inject({ method: 'GET', url: `/api/journeys?${query}`, headers });
+
+  it('makes the caseworker who opens a journey responsible for it, and lists it in their caseload', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers, { name: 'Karla Caseload' });
+    const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
+    const response = await list(`caseworkerId=${unit.caseworker.id}`);
+    expect(response.statusCode).toBe(200);
+    const item = response.json().items.find((j: { id: string }) => j.id === journey.id);
+    expect(item).toMatchObject({
+      youth: { id: youth.id, name: 'Karla Caseload', age: 22 },
+      stage: 'referred',
+      caseworker: { id: unit.caseworker.id },
+      lastActivityAt: null,
+      daysSinceLastActivity: null,
+    });
+  });
+
+  it('filters by stage and open, and paginates', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const h = fresh.caseworker.headers;
+    const journeys = [];
+    for (let i = 0; i < 3; i++) journeys.push(await openJourney(ctx.app, h, (await newYouth(ctx.app, h)).id));
+    await sendEvent(ctx.app, h, journeys[0]!.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, h, journeys[1]!.id, { type: 'WITHDRAWN', reason: 'Flyttet' });
+    expect((await list('stage=visitation', h)).json().items.map((j: { id: string }) => j.id)).toEqual([
+      journeys[0]!.id,
+    ]);
+    expect((await list('open=false', h)).json().items.map((j: { id: string }) => j.id)).toEqual([journeys[1]!.id]);
+    const page = (await list('pageSize=2&page=2', h)).json();
+    expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(page.items).toHaveLength(1);
+  });
+
+  it('lets a leader reassign a journey to another caseworker, and refuses a non-caseworker', async () => {
+    const other = await newUser(ctx.db, { municipalityId: unit.municipality.id, role: 'caseworker' });
+    const youth = await newYouth(ctx.app, unit.caseworker.headers);
+    const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
+    const url = `/api/journeys/${journey.id}/caseworker`;
+    const asCaseworker = await ctx.app.inject({
+      method: 'PUT',
+      url,
+      headers: unit.caseworker.headers,
+      payload: { caseworkerId: other.id },
+    });
+    expect(asCaseworker.statusCode).toBe(403);
+    const toLeader = await ctx.app.inject({
+      method: 'PUT',
+      url,
+      headers: unit.leader.headers,
+      payload: { caseworkerId: unit.leader.id },
+    });
+    expect(toLeader.statusCode).toBe(400);
+    expect(toLeader.json().error.details).toEqual([{ field: 'caseworkerId', message: 'Ukendt rådgiver.' }]);
+    const moved = await ctx.app.inject({
+      method: 'PUT',
+      url,
+      headers: unit.leader.headers,
+      payload: { caseworkerId: other.id },
+    });
+    expect(moved.statusCode).toBe(204);
+    const theirs = await list(`caseworkerId=${other.id}`, await loginAs(ctx.app, other));
+    expect(theirs.json().items.map((j: { id: string }) => j.id)).toEqual([journey.id]);
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'journey.reassigned')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ journeyId: journey.id, from: unit.caseworker.id, to: other.id });
+  });
+
+  it('lets a leader open a journey for a named caseworker, and asks for one otherwise', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers);
+    const url = `/api/youth/${youth.id}/journeys`;
+    const payload = { source: 'uu', firstContactAt: '2026-11-20', reason: 'Henvist fra UU' };
+    const missing = await ctx.app.inject({ method: 'POST', url, headers: unit.leader.headers, payload });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([{ field: 'caseworkerId', message: 'Vælg den ansvarlige rådgiver.' }]);
+    const named = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: unit.leader.headers,
+      payload: { ...payload, caseworkerId: unit.caseworker.id },
+    });
+    expect(named.statusCode).toBe(201);
+    expect(named.json().caseworkerId).toBe(unit.caseworker.id);
+  });
+
+  it('audits a caseload listing with its criteria', async () => {
+    await list(`stage=referred&caseworkerId=${unit.caseworker.id}`);
+    const row = await ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'journey.listed')
+      .where('user_id', '=', unit.caseworker.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.details).toMatchObject({ criteria: { stage: 'referred', caseworkerId: unit.caseworker.id } });
+  });
+
+  it("never lists another municipality's journeys", async () => {
+    const other = await newUnit(ctx.app, ctx.db);
+    await openJourney(ctx.app, other.caseworker.headers, (await newYouth(ctx.app, other.caseworker.headers)).id);
+    const mine = await list('', unit.leader.headers);
+    const ids = new Set(mine.json().items.map((j: { caseworker: { id: string } }) => j.caseworker.id));
+    expect(ids.has(other.caseworker.id)).toBe(false);
+  });
+});
