@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { alertRoutes } from './alerts/alert.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(groupRoutes, { deps });
       await api.register(companyRoutes, { deps });
       await api.register(programmeRoutes, { deps });
+      await api.register(alertRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -22,6 +22,20 @@ const configSchema = z
       .default('false')
       .transform((v) => v === 'true'),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Ungeflow <ungeflow@localhost>'),
+    PUBLIC_URL: z.url().optional(),
+    SWEEP_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'SWEEP_AT must be HH:MM')
+      .default('02:00'),
+    SWEEP_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     DEMO_SEED: z
       .enum(['true', 'false'])
       .default('true')
@@ -53,6 +67,13 @@ export interface AppConfig {
   cookieSecure: boolean;
   loginRateLimitPerMinute: number;
   demoSeed: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where users reach Ungeflow; links in e-mails point here. */
+  publicUrl: string;
+  /** Danish local time of the nightly risk sweep. */
+  sweepAt: string;
+  sweepEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +98,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     cookieSecure: e.COOKIE_SECURE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     demoSeed: e.DEMO_SEED,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    sweepAt: e.SWEEP_AT,
+    sweepEnabled: e.SWEEP_ENABLED,
   };
 }

@@ -1,8 +1,12 @@
+import { createMailer } from './alerts/digest.service.ts';
+import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './demo/seed.ts';
+import { loadRuleSets } from './rules/rule-set.loader.ts';
+import { systemClock } from './shared/clock.ts';
 import { resolveSecret } from './shared/secret.ts';
 
 // Reads the configuration, prepares the database and listens. Everything else is in buildApp.
@@ -20,7 +24,8 @@ try {
 const db = await openDatabase(config.database);
 await migrateToLatest(db);
 const secret = await resolveSecret(config.secret, config.dataDir);
-const app = await buildApp({ config, db, secret });
+const ruleSets = await loadRuleSets();
+const app = await buildApp({ config, db, secret, ruleSets });
 
 if (config.demoSeed && (await seedDemo(db))) {
   app.log.info(
@@ -29,12 +34,25 @@ if (config.demoSeed && (await seedDemo(db))) {
   );
 }
 
+const scheduler = config.sweepEnabled
+  ? startScheduler({
+      db,
+      ruleSets,
+      clock: systemClock,
+      log: app.log,
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+      publicUrl: config.publicUrl,
+      sweepAt: config.sweepAt,
+    })
+  : undefined;
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
   try {
+    scheduler?.stop();
     await app.close();
     await db.destroy();
     process.exit(0);

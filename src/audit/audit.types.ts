@@ -34,6 +34,7 @@ export const auditActions = [
   'activity.recorded',
   'progression.recorded',
   'follow_up.recorded',
+  'alert.updated',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

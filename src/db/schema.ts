@@ -99,6 +99,20 @@ export interface JourneyTable {
   caseworker_id: string;
   /** Newest recorded activity (attendance, placement hours, conversation, match event, mentor contact). */
   last_activity_at: Timestamp | null;
+  // What the risk rules read, kept current as events and activity are recorded.
+  placement_state: 'exploring' | 'placed' | 'between' | null;
+  first_conversation_at: Timestamp | null;
+  visitation_at: Timestamp | null;
+  group_joined_at: Timestamp | null;
+  ever_placed: Generated<boolean>;
+  placed_since: Timestamp | null;
+  placement_hours_per_week: number | null;
+  placement_ended_at: Timestamp | null;
+  expected_return: DateString | null;
+  missed_meetings_in_row: Generated<number>;
+  conversations_first_6m: Generated<number>;
+  last_progression_at: Timestamp | null;
+  next_follow_up_due: DateString | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }
@@ -129,6 +143,72 @@ export interface RuleDecisionTable {
 }
 
 /** Every table. Features declare their own tables next to their code and are joined in here. */
+export type AlertStatus = 'open' | 'acknowledged' | 'snoozed' | 'resolved';
+
+export interface AlertTable {
+  id: Generated<string>;
+  municipality_id: string;
+  journey_id: string;
+  youth_id: string;
+  code: string;
+  severity: 'info' | 'low' | 'medium' | 'high';
+  status: AlertStatus;
+  for_leader: Generated<boolean>;
+  assigned_to: string | null;
+  opened_at: Timestamp;
+  escalated_at: Timestamp | null;
+  snoozed_until: DateString | null;
+  resolved_at: Timestamp | null;
+  explanation: JSONColumnType<Record<string, unknown>>;
+  facts: JSONColumnType<Record<string, unknown>>;
+  rule_set_version: string;
+  version: Generated<number>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AlertHistoryTable {
+  id: Generated<string>;
+  municipality_id: string;
+  alert_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  note: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<string>;
+  municipality_id: string;
+  alert_id: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface AlertDigestTable {
+  id: Generated<string>;
+  municipality_id: string;
+  sent_at: Timestamp;
+  alerts: number;
+  mails: number;
+}
+
+export interface SweepRunTable {
+  id: Generated<string>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  as_of: DateString;
+  trigger: string;
+  journeys: Generated<number>;
+  opened: Generated<number>;
+  resolved: Generated<number>;
+  escalated: Generated<number>;
+  error: string | null;
+}
+
 export interface Database extends GroupTables, CompanyTables, ProgrammeTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
@@ -139,4 +219,9 @@ export interface Database extends GroupTables, CompanyTables, ProgrammeTables {
   journey: JourneyTable;
   journey_event: JourneyEventTable;
   rule_decision: RuleDecisionTable;
+  alert: AlertTable;
+  alert_history: AlertHistoryTable;
+  sweep_run: SweepRunTable;
+  webhook_delivery: WebhookDeliveryTable;
+  alert_digest: AlertDigestTable;
 }

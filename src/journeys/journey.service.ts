@@ -46,7 +46,10 @@ import {
   listJourneysOfYouth,
   type RuleDecisionRecord,
 } from './journey.repository.ts';
+import { type Alert, findUnresolvedAlerts } from '../alerts/alert.repository.ts';
+import { refreshJourneyRisk } from '../alerts/alert.service.ts';
 import { runEffects } from './journey.effects.ts';
+import { riskStateOf } from './journey.risk-state.ts';
 import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 
@@ -128,6 +131,7 @@ export async function openJourney(
         caseworkerId,
       });
       await audit(trx, actor, 'journey.opened', youthId, { journeyId, source: input.source, returning });
+      await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);
       return record;
     });
   } catch (error) {
@@ -371,7 +375,7 @@ export function recordEvent(
   command: JourneyCommand,
 ): Promise<JourneyView> {
   const { expectedVersion, ...rest } = command;
-  return recordEvents(deps, actor, journeyId, expectedVersion, [rest as JourneyCommandInput]);
+  return recordEvents(deps, actor, journeyId, expectedVersion, [rest]);
 }
 
 /**
@@ -463,15 +467,24 @@ export async function recordEvents(
       actor.municipalityId,
       journeyId,
       current.version,
-      { stage, open: isOpen(stage), snapshot: persist(snapshot).snapshot, machineVersion: JOURNEY_MACHINE_VERSION },
+      {
+        version,
+        stage,
+        open: isOpen(stage),
+        snapshot: persist(snapshot).snapshot,
+        machineVersion: JOURNEY_MACHINE_VERSION,
+        risk: riskStateOf(snapshot, current, steps),
+      },
       now,
     );
-    if (!advanced) throw new DomainError('version_conflict', { extra: { currentVersion: current.version + 1 } });
+    if (!advanced) throw new DomainError('version_conflict', { extra: { currentVersion: version } });
     // Effects run after the journey row has its new stage, so they see (and may rely on) it:
     // e.g. a follow-up "back on benefit" closes this journey and opens a new one.
     for (const { command, occurredAt, enriched } of steps) {
       await runEffects(trx, { actor, journey: current, command, event: enriched.event, occurredAt, now });
     }
+    // The risk rules see the journey as it is now: alerts open or clear with the event.
+    await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);
   });
 
   return readJourneyUnaudited(deps, actor, journeyId);
@@ -490,6 +503,8 @@ export interface JourneyView {
   acceptedEvents: Array<{ type: JourneyEventType; schema: Record<string, unknown> }>;
   events: JourneyEventRecord[];
   decisions: RuleDecisionRecord[];
+  /** Alerts that are not resolved. */
+  alerts: Alert[];
 }
 
 async function buildView(db: Db, actor: Actor, journey: JourneyRecord, today: string): Promise<JourneyView> {
@@ -516,6 +531,7 @@ async function buildView(db: Db, actor: Actor, journey: JourneyRecord, today: st
     acceptedEvents: acceptedEvents(snapshot).map((type) => ({ type, schema: commandJsonSchemas[type] })),
     events,
     decisions,
+    alerts: await findUnresolvedAlerts(db, [journey.id]),
   };
 }
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors } from '../shared/schemas.ts';
-import { municipalitySettingsSchema, settingsResponse } from './settings.schemas.ts';
-import { readSettings, replaceSettings } from './settings.service.ts';
+import { settingsChangeBody, settingsResponse, settingsToResponse } from './settings.schemas.ts';
+import { changeSettings, readSettings } from './settings.service.ts';
 
 export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -12,7 +12,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       config: { roles: ['admin', 'leader'] },
       schema: { tags: ['settings'], response: { 200: settingsResponse, ...authErrors } },
     },
-    (request) => readSettings(deps.db, actorOf(request)),
+    async (request) => settingsToResponse(await readSettings(deps.db, actorOf(request))),
   );
 
   app.put(
@@ -21,10 +21,10 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       config: { roles: ['admin'] },
       schema: {
         tags: ['settings'],
-        body: municipalitySettingsSchema,
+        body: settingsChangeBody,
         response: { 200: settingsResponse, ...authErrors },
       },
     },
-    (request) => replaceSettings(deps.db, actorOf(request), request.body),
+    async (request) => settingsToResponse(await changeSettings(deps.db, actorOf(request), request.body)),
   );
 };

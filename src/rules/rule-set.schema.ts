@@ -61,6 +61,8 @@ export const eventParamsSchema = z
     eligible: z.boolean().optional(),
     /** Visitation rules: the category the rule points to. */
     category: z.enum(categories).optional(),
+    /** Risk rules: the alert also goes to the leader (DESIGN.md section 4: passive_long and every high severity). */
+    leader: z.boolean().optional(),
   })
   .strict();
 export type EventParams = z.infer<typeof eventParamsSchema>;
@@ -253,6 +255,13 @@ export const ruleSetFileSchema = z
           code: 'custom',
           path: [...rulePath, 'event', 'params', 'category'],
           message: `a visitation rule must name the category it points to (${categories.join(', ')})`,
+        });
+      }
+      if (file.ruleSet === 'risk' && params.severity === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...rulePath, 'event', 'params', 'severity'],
+          message: `a risk rule must have a severity (${severities.join(', ')})`,
         });
       }
     });

@@ -26,3 +26,36 @@ export function startOfDanishDay(day: string): Date {
   );
   return new Date(`${day}T00:00:00+0${hour - 12}:00`);
 }
+
+const DAY_MS = 86_400_000;
+const dstCache = new Map<number, [number, number]>();
+
+/** Start and end (UTC ms) of EU summer time in a year: last Sunday of March/October, 01:00 UTC. */
+function summerTime(year: number): [number, number] {
+  let cached = dstCache.get(year);
+  if (!cached) {
+    const lastSunday = (month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+    };
+    cached = [lastSunday(2), lastSunday(9)];
+    dstCache.set(year, cached);
+  }
+  return cached;
+}
+
+/**
+ * The Danish calendar day of an instant as a day number (days since 1970-01-01), without Intl:
+ * the sweep computes it for every journey and several dates each, so it must be cheap.
+ */
+export function danishDayNumber(instant: Date): number {
+  const t = instant.getTime();
+  const [start, end] = summerTime(new Date(t).getUTCFullYear());
+  const offset = t >= start && t < end ? 2 * 3_600_000 : 3_600_000;
+  return Math.floor((t + offset) / DAY_MS);
+}
+
+/** The day number of a calendar day 'YYYY-MM-DD'. */
+export function dayNumberOf(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}

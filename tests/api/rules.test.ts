@@ -77,7 +77,12 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       payload: { eligibility: { minAge: 15 } },
     });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toEqual({ eligibility: { minAge: 15 }, randomisation: { enabled: false, controlShare: 0.5 } });
+    expect(put.json()).toEqual({
+      eligibility: { minAge: 15 },
+      randomisation: { enabled: false, controlShare: 0.5 },
+      risk: {},
+      webhook: { url: null, secretSet: false },
+    });
     expect((await evaluate()).json()).toMatchObject({ eligible: true, code: 'eligible_activity_ready' });
 
     // The earlier decision keeps the threshold it was made with.
@@ -96,6 +101,29 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       .where('action', '=', 'settings.updated')
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ user_id: unit.admin.id, details: { after: { eligibility: { minAge: 15 } } } });
+  });
+
+  it('keeps the webhook secret write-only and requires one with a webhook address', async () => {
+    const unit = await newUnit(ctx.app, ctx.db);
+    const put = (webhook: Record<string, unknown>) =>
+      ctx.app.inject({ method: 'PUT', url: '/api/settings', headers: unit.admin.headers, payload: { webhook } });
+    const missing = await put({ url: 'https://hooks.example.dk/ungeflow' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details[0].field).toBe('webhook.secret');
+    const secret = 'a-very-secret-signing-key';
+    const saved = await put({ url: 'https://hooks.example.dk/ungeflow', secret });
+    expect(saved.json().webhook).toEqual({ url: 'https://hooks.example.dk/ungeflow', secretSet: true });
+    const read = await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.leader.headers });
+    expect(read.body).not.toContain(secret);
+    // Changing the address keeps the stored secret.
+    const moved = await put({ url: 'https://hooks.example.dk/v2' });
+    expect(moved.json().webhook).toEqual({ url: 'https://hooks.example.dk/v2', secretSet: true });
+    const logged = await ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'settings.updated')
+      .execute();
+    expect(JSON.stringify(logged)).not.toContain(secret);
   });
 
   it('refuses settings outside the allowed range, field by field, and lets only admins change them', async () => {
@@ -165,7 +193,7 @@ describe('rule files at start-up', () => {
 
   it('starts with the shipped rule files', async () => {
     const ruleSets = await loadRuleSets();
-    expect(ruleSets.map((r) => r.name).sort()).toEqual(['eligibility', 'visitation']);
+    expect(ruleSets.map((r) => r.name).sort()).toEqual(['eligibility', 'risk', 'visitation']);
     const { openDatabase } = await import('../../src/db/database.ts');
     const db = await openDatabase({ engine: 'pglite', dataDir: undefined });
     const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, secret: TEST_SECRET, ruleSets });

@@ -16,6 +16,8 @@ export interface TestContext {
   config: AppConfig;
   /** Everything the app logged, one JSON line each. */
   logLines: string[];
+  /** The clock the app reads (moved by setNow). */
+  clock: Clock;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startTestApp(
     engine,
     config,
     logLines,
+    clock,
     setNow(d: Date) {
       now = d;
     },

@@ -5,6 +5,7 @@ import * as caseload from './20261122T0850-caseload.ts';
 import * as groups from './20261122T0900-groups.ts';
 import * as companies from './20261122T0910-companies.ts';
 import * as programme from './20261122T0920-programme.ts';
+import * as alerts from './20261122T1000-alerts.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T0900-groups': groups,
   '20261122T0910-companies': companies,
   '20261122T0920-programme': programme,
+  '20261122T1000-alerts': alerts,
 };

@@ -1,0 +1,58 @@
+import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { findJourney, touchJourneyActivity } from '../journeys/journey.repository.ts';
+import { individualConversationsBetween } from '../activities/activity.repository.ts';
+import { missedMeetingsInRow } from '../groups/group.repository.ts';
+import { startOfDanishDay } from '../shared/clock.ts';
+import { refreshJourneyRisk } from './alert.service.ts';
+import { setConversationsFirst6Months, setMissedMeetingsInRow, setLastProgressionAt } from './risk-row.repository.ts';
+
+/** LAB § 31 stk. 3 counts individual conversations over the first 6 months (182 days). */
+const FIRST_PERIOD_MS = 182 * 86_400_000;
+
+/**
+ * Called by every write that is (or may change) a youth's activity: attendance, logged hours,
+ * conversations, mentor contacts, match events, progression. Moves the journey's last activity
+ * when `at` is given, recomputes the counters the risk rules read, and runs the rules for the
+ * journey, all in the caller's transaction: an alert clears the moment the work is recorded.
+ */
+export async function noteJourneyActivity(
+  trx: Db,
+  deps: Pick<AppDeps, 'ruleSets' | 'clock'>,
+  municipalityId: string,
+  journeyId: string,
+  at: Date | null,
+): Promise<void> {
+  if (at) await touchJourneyActivity(trx, municipalityId, journeyId, at);
+  const journey = await findJourney(trx, municipalityId, journeyId);
+  if (!journey) return;
+  const firstContact = journey.firstContactAt;
+  await setMissedMeetingsInRow(
+    trx,
+    municipalityId,
+    journeyId,
+    await missedMeetingsInRow(trx, municipalityId, journeyId),
+  );
+  await setConversationsFirst6Months(
+    trx,
+    municipalityId,
+    journeyId,
+    await individualConversationsBetween(
+      trx,
+      municipalityId,
+      journeyId,
+      firstContact,
+      new Date(firstContact.getTime() + FIRST_PERIOD_MS),
+    ),
+  );
+  const progression = await trx
+    .selectFrom('progression_measurement')
+    .select((eb) => eb.fn.max('measured_on').as('latest'))
+    .where('municipality_id', '=', municipalityId)
+    .where('journey_id', '=', journeyId)
+    .executeTakeFirst();
+  if (progression?.latest) {
+    await setLastProgressionAt(trx, municipalityId, journeyId, startOfDanishDay(progression.latest));
+  }
+  await refreshJourneyRisk(trx, deps, municipalityId, journeyId, deps.clock());
+}

@@ -1,0 +1,296 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { AlertStatus, AlertTable } from '../db/schema.ts';
+
+export type Severity = AlertTable['severity'];
+
+export interface Alert {
+  id: string;
+  municipalityId: string;
+  journeyId: string;
+  youthId: string;
+  code: string;
+  severity: Severity;
+  status: AlertStatus;
+  forLeader: boolean;
+  assignedTo: string | null;
+  openedAt: Date;
+  escalatedAt: Date | null;
+  snoozedUntil: string | null;
+  resolvedAt: Date | null;
+  explanation: Record<string, unknown>;
+  facts: Record<string, unknown>;
+  ruleSetVersion: string;
+  version: number;
+  updatedAt: Date;
+}
+
+function alertRowToAlert(row: Selectable<AlertTable>): Alert {
+  return {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    journeyId: row.journey_id,
+    youthId: row.youth_id,
+    code: row.code,
+    severity: row.severity,
+    status: row.status,
+    forLeader: row.for_leader,
+    assignedTo: row.assigned_to,
+    openedAt: row.opened_at,
+    escalatedAt: row.escalated_at,
+    snoozedUntil: row.snoozed_until,
+    resolvedAt: row.resolved_at,
+    explanation: row.explanation,
+    facts: row.facts,
+    ruleSetVersion: row.rule_set_version,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewAlert {
+  municipalityId: string;
+  journeyId: string;
+  youthId: string;
+  code: string;
+  severity: Severity;
+  forLeader: boolean;
+  assignedTo: string | null;
+  openedAt: Date;
+  escalatedAt: Date | null;
+  explanation: unknown;
+  facts: unknown;
+  ruleSetVersion: string;
+}
+
+export async function insertAlerts(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
+  if (alerts.length === 0) return [];
+  const rows = await db
+    .insertInto('alert')
+    .values(
+      alerts.map((a) => ({
+        municipality_id: a.municipalityId,
+        journey_id: a.journeyId,
+        youth_id: a.youthId,
+        code: a.code,
+        severity: a.severity,
+        status: 'open' as const,
+        for_leader: a.forLeader,
+        assigned_to: a.assignedTo,
+        opened_at: a.openedAt,
+        escalated_at: a.escalatedAt,
+        explanation: JSON.stringify(a.explanation),
+        facts: JSON.stringify(a.facts),
+        rule_set_version: a.ruleSetVersion,
+        updated_at: a.openedAt,
+      })),
+    )
+    // Another writer opened the same alert meanwhile: the partial unique index keeps one.
+    .onConflict((oc) => oc.columns(['journey_id', 'code']).where('status', '<>', 'resolved').doNothing())
+    .returningAll()
+    .execute();
+  return rows.map(alertRowToAlert);
+}
+
+/** The alerts of these journeys that are not resolved. */
+export async function findUnresolvedAlerts(db: Db, journeyIds: readonly string[]): Promise<Alert[]> {
+  if (journeyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('alert')
+    .selectAll()
+    .where('journey_id', 'in', journeyIds)
+    .where('status', '<>', 'resolved')
+    .execute();
+  return rows.map(alertRowToAlert);
+}
+
+export async function findAllUnresolvedAlerts(db: Db): Promise<Alert[]> {
+  const rows = await db.selectFrom('alert').selectAll().where('status', '<>', 'resolved').execute();
+  return rows.map(alertRowToAlert);
+}
+
+export async function findAlert(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  forUpdate = false,
+): Promise<Alert | undefined> {
+  let query = db.selectFrom('alert').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? alertRowToAlert(row) : undefined;
+}
+
+export async function resolveAlerts(db: Db, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('alert')
+    .set((eb) => ({ status: 'resolved', resolved_at: at, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function escalateAlerts(db: Db, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('alert')
+    .set((eb) => ({ for_leader: true, escalated_at: at, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Snoozed alerts whose date has come are open again. */
+export async function wakeSnoozedAlerts(db: Db, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('alert')
+    .set((eb) => ({ status: 'open', snoozed_until: null, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A user's change of an alert, applied only at the version they saw. */
+export async function updateAlert(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  expectedVersion: number,
+  changes: { status?: AlertStatus; snoozedUntil?: string | null; assignedTo?: string; resolvedAt?: Date },
+  at: Date,
+): Promise<Alert | undefined> {
+  const row = await db
+    .updateTable('alert')
+    .set((eb) => ({
+      ...(changes.status !== undefined && { status: changes.status }),
+      ...(changes.snoozedUntil !== undefined && { snoozed_until: changes.snoozedUntil }),
+      ...(changes.assignedTo !== undefined && { assigned_to: changes.assignedTo }),
+      ...(changes.resolvedAt !== undefined && { resolved_at: changes.resolvedAt }),
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? alertRowToAlert(row) : undefined;
+}
+
+export interface AlertHistoryEntry {
+  at: Date;
+  actorId: string | null;
+  action: string;
+  note: string | null;
+  details: Record<string, unknown>;
+}
+
+export async function appendAlertHistory(
+  db: Db,
+  entries: ReadonlyArray<{
+    municipalityId: string;
+    alertId: string;
+    at: Date;
+    actorId: string | null;
+    action: string;
+    note?: string | null;
+    details?: Record<string, unknown>;
+  }>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('alert_history')
+    .values(
+      entries.map((e) => ({
+        municipality_id: e.municipalityId,
+        alert_id: e.alertId,
+        at: e.at,
+        actor_id: e.actorId,
+        action: e.action,
+        note: e.note ?? null,
+        details: JSON.stringify(e.details ?? {}),
+      })),
+    )
+    .execute();
+}
+
+export async function alertHistory(db: Db, municipalityId: string, alertId: string): Promise<AlertHistoryEntry[]> {
+  const rows = await db
+    .selectFrom('alert_history')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('alert_id', '=', alertId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ at: r.at, actorId: r.actor_id, action: r.action, note: r.note, details: r.details }));
+}
+
+export interface AlertFilter {
+  status?: AlertStatus | 'unresolved' | undefined;
+  severity?: Severity | undefined;
+  code?: string | undefined;
+  caseworkerId?: string | undefined;
+  groupId?: string | undefined;
+  journeyId?: string | undefined;
+  forLeader?: boolean | undefined;
+}
+
+export interface AlertListItem extends Alert {
+  youthName: string;
+  caseworkerId: string;
+}
+
+export async function listAlerts(
+  db: Db,
+  municipalityId: string,
+  filter: AlertFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AlertListItem[]; total: number; bySeverity: Record<Severity, number> }> {
+  let query = db
+    .selectFrom('alert')
+    .innerJoin('journey', 'journey.id', 'alert.journey_id')
+    .innerJoin('youth', 'youth.id', 'alert.youth_id')
+    .where('alert.municipality_id', '=', municipalityId);
+  if (filter.status === 'unresolved') query = query.where('alert.status', '<>', 'resolved');
+  else if (filter.status) query = query.where('alert.status', '=', filter.status);
+  if (filter.code) query = query.where('alert.code', '=', filter.code);
+  if (filter.caseworkerId) query = query.where('journey.caseworker_id', '=', filter.caseworkerId);
+  if (filter.journeyId) query = query.where('alert.journey_id', '=', filter.journeyId);
+  if (filter.forLeader !== undefined) query = query.where('alert.for_leader', '=', filter.forLeader);
+  if (filter.groupId) {
+    const groupId = filter.groupId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('group_membership')
+          .select('group_membership.id')
+          .whereRef('group_membership.journey_id', '=', 'alert.journey_id')
+          .where('group_membership.group_id', '=', groupId)
+          .where('group_membership.left_at', 'is', null),
+      ),
+    );
+  }
+  // Counts per severity answer "how bad is it" for the same filter, whatever severity is chosen.
+  const counts = await query
+    .select(['alert.severity', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('alert.severity')
+    .execute();
+  if (filter.severity) query = query.where('alert.severity', '=', filter.severity);
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll('alert')
+      .select(['youth.name as youth_name', 'journey.caseworker_id'])
+      .orderBy('alert.opened_at', 'desc')
+      .orderBy('alert.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  const bySeverity: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
+  for (const c of counts) bySeverity[c.severity] = Number(c.n);
+  return {
+    items: rows.map((r) => ({ ...alertRowToAlert(r), youthName: r.youth_name, caseworkerId: r.caseworker_id })),
+    total: Number(total.total),
+    bySeverity,
+  };
+}

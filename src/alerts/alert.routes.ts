@@ -1,0 +1,139 @@
+import type { ZodType } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/auth.plugin.ts';
+import type { AppDeps } from '../deps.ts';
+import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import type { Alert } from './alert.repository.ts';
+import { runBacktest } from './backtest.service.ts';
+import { dayNumberOf } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import {
+  acknowledgeBody,
+  alertDetailSchema,
+  backtestBody,
+  backtestResponse,
+  alertListQuery,
+  alertListResponse,
+  alertSchema,
+  reassignBody,
+  resolveBody,
+  snoozeBody,
+} from './alert.schemas.ts';
+import { acknowledgeAlert, findAlerts, readAlert, reassignAlert, resolveAlert, snoozeAlert } from './alert.service.ts';
+
+const roles = ['caseworker', 'leader'] as const;
+const changeErrors = { ...authErrors, 404: errorResponse, 409: errorResponse } as const;
+
+export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/alerts',
+    {
+      config: { roles },
+      schema: { tags: ['alerts'], querystring: alertListQuery, response: { 200: alertListResponse, ...authErrors } },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      const result = await findAlerts(deps, actorOf(request), filter, { page, pageSize });
+      return {
+        items: result.items.map((a) => ({
+          ...alertToResponse(a),
+          youthName: a.youthName,
+          caseworkerId: a.caseworkerId,
+        })),
+        total: result.total,
+        page,
+        pageSize,
+        countsBySeverity: result.bySeverity,
+      };
+    },
+  );
+
+  app.get(
+    '/alerts/:id',
+    {
+      config: { roles },
+      schema: {
+        tags: ['alerts'],
+        params: idParams,
+        response: { 200: alertDetailSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { alert, history } = await readAlert(deps, actorOf(request), request.params.id);
+      return {
+        ...alertToResponse(alert),
+        history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+      };
+    },
+  );
+
+  app.post(
+    '/risk/backtest',
+    {
+      config: { roles: ['leader'] },
+      schema: { tags: ['alerts'], body: backtestBody, response: { 200: backtestResponse, ...authErrors } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { from, to, set } = request.body;
+      if (dayNumberOf(to) < dayNumberOf(from) || dayNumberOf(to) - dayNumberOf(from) > 400) {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [
+            {
+              field: 'to',
+              message: { da: 'Perioden skal være 1 til 400 dage.', en: 'The period must be 1 to 400 days.' },
+            },
+          ],
+        });
+      }
+      return runBacktest(deps.db, deps.ruleSets, { from, to, municipalityId: actor.municipalityId, set });
+    },
+  );
+
+  const change = <B>(
+    path: string,
+    body: ZodType<B>,
+    run: (id: string, input: B, request: Parameters<typeof actorOf>[0]) => Promise<Alert>,
+  ) =>
+    app.post(
+      `/alerts/:id/${path}`,
+      {
+        config: { roles },
+        schema: { tags: ['alerts'], params: idParams, body, response: { 200: alertSchema, ...changeErrors } },
+      },
+      async (request) => alertToResponse(await run(request.params.id, request.body as B, request)),
+    );
+
+  change('acknowledge', acknowledgeBody, (id, input, request) => acknowledgeAlert(deps, actorOf(request), id, input));
+  change('snooze', snoozeBody, (id, input, request) => snoozeAlert(deps, actorOf(request), id, input));
+  change('reassign', reassignBody, (id, input, request) => reassignAlert(deps, actorOf(request), id, input));
+  change('resolve', resolveBody, (id, input, request) => resolveAlert(deps, actorOf(request), id, input));
+};
+
+export function alertToResponse(alert: Alert) {
+  const explanation = alert.explanation as {
+    message?: { da: string; en: string };
+    source?: string;
+    conditions?: Array<Record<string, unknown>>;
+  };
+  return {
+    id: alert.id,
+    journeyId: alert.journeyId,
+    youthId: alert.youthId,
+    code: alert.code,
+    severity: alert.severity,
+    status: alert.status,
+    forLeader: alert.forLeader,
+    assignedTo: alert.assignedTo,
+    openedAt: alert.openedAt.toISOString(),
+    escalatedAt: alert.escalatedAt?.toISOString() ?? null,
+    snoozedUntil: alert.snoozedUntil,
+    resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+    message: explanation.message ?? { da: alert.code, en: alert.code },
+    source: explanation.source ?? '',
+    conditions: explanation.conditions ?? [],
+    facts: alert.facts,
+    ruleSetVersion: alert.ruleSetVersion,
+    version: alert.version,
+  };
+}

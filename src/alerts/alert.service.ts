@@ -1,0 +1,222 @@
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { danishDate } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import { findUser } from '../users/users.repository.ts';
+import { type ReconcilePlan, reconcile } from './alert.engine.ts';
+import {
+  type Alert,
+  type AlertFilter,
+  alertHistory,
+  appendAlertHistory,
+  escalateAlerts,
+  findAlert,
+  findUnresolvedAlerts,
+  insertAlerts,
+  listAlerts,
+  resolveAlerts,
+  updateAlert,
+  wakeSnoozedAlerts,
+} from './alert.repository.ts';
+import { daysBetween } from './risk-facts.ts';
+import { riskEvaluatorFor } from './risk-evaluator.ts';
+import { loadRiskRows } from './risk-row.repository.ts';
+import { enqueueWebhooks } from './webhook.service.ts';
+
+export interface PlanOutcome {
+  opened: Alert[];
+  resolved: number;
+  woken: number;
+  escalated: number;
+}
+
+/** Writes a reconcile plan with its history, and queues the webhook of every new alert. */
+export async function applyPlan(trx: Db, plan: ReconcilePlan, now: Date): Promise<PlanOutcome> {
+  const opened = await insertAlerts(trx, plan.open);
+  await resolveAlerts(
+    trx,
+    plan.resolve.map((a) => a.id),
+    now,
+  );
+  await wakeSnoozedAlerts(
+    trx,
+    plan.wake.map((a) => a.id),
+    now,
+  );
+  await escalateAlerts(
+    trx,
+    plan.escalate.map((a) => a.id),
+    now,
+  );
+  const history = [
+    ...opened.map((a) => ({ alert: a, action: 'opened' })),
+    ...plan.resolve.map((a) => ({ alert: a, action: 'resolved' })),
+    ...plan.wake.map((a) => ({ alert: a, action: 'woken' })),
+    ...plan.escalate.map((a) => ({ alert: a, action: 'escalated' })),
+  ];
+  await appendAlertHistory(
+    trx,
+    history.map(({ alert, action }) => ({
+      municipalityId: alert.municipalityId,
+      alertId: alert.id,
+      at: now,
+      actorId: null,
+      action,
+      ...(action === 'resolved' ? { details: { by: 'rules' } } : {}),
+    })),
+  );
+  await enqueueWebhooks(trx, opened, now);
+  return { opened, resolved: plan.resolve.length, woken: plan.wake.length, escalated: plan.escalate.length };
+}
+
+/**
+ * Runs the risk rules for one journey now and brings its alerts in line: called after every event
+ * and every recorded activity, in the same transaction, so alerts open and clear as work is done.
+ */
+export async function refreshJourneyRisk(
+  trx: Db,
+  deps: Pick<AppDeps, 'ruleSets'>,
+  municipalityId: string,
+  journeyId: string,
+  now: Date,
+): Promise<PlanOutcome> {
+  const evaluator = await riskEvaluatorFor(trx, deps.ruleSets, now, [municipalityId]);
+  const rows = await loadRiskRows(trx, { municipalityId, journeyIds: [journeyId] });
+  const existing = await findUnresolvedAlerts(trx, [journeyId]);
+  return applyPlan(trx, await reconcile(rows, existing, evaluator, now), now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What users do with alerts
+// ---------------------------------------------------------------------------------------------
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+async function changeAlert(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  version: number,
+  action: 'acknowledged' | 'snoozed' | 'reassigned' | 'resolved',
+  note: string | null,
+  decide: (alert: Alert, now: Date, trx: Db) => Promise<Parameters<typeof updateAlert>[4]>,
+  details: Record<string, unknown> = {},
+): Promise<Alert> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const alert = await findAlert(trx, actor.municipalityId, id, true);
+    if (!alert) throw new DomainError('not_found');
+    if (alert.status === 'resolved') {
+      throw new DomainError('conflict', {
+        fieldErrors: [
+          { field: 'status', message: { da: 'Advarslen er allerede løst.', en: 'The alert is already resolved.' } },
+        ],
+      });
+    }
+    if (alert.version !== version)
+      throw new DomainError('version_conflict', { extra: { currentVersion: alert.version } });
+    const changes = await decide(alert, now, trx);
+    const updated = await updateAlert(trx, actor.municipalityId, id, version, changes, now);
+    if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: alert.version + 1 } });
+    await appendAlertHistory(trx, [
+      { municipalityId: actor.municipalityId, alertId: id, at: now, actorId: actor.userId, action, note, details },
+    ]);
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'alert.updated',
+      youthId: alert.youthId,
+      details: { alertId: id, change: action },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return updated;
+  });
+}
+
+export function acknowledgeAlert(deps: Deps, actor: Actor, id: string, input: { version: number; note: string }) {
+  return changeAlert(deps, actor, id, input.version, 'acknowledged', input.note, () =>
+    Promise.resolve({ status: 'acknowledged' as const, snoozedUntil: null }),
+  );
+}
+
+export function snoozeAlert(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { version: number; until: string; reason: string },
+) {
+  return changeAlert(
+    deps,
+    actor,
+    id,
+    input.version,
+    'snoozed',
+    input.reason,
+    (_alert, now) => {
+      const days = daysBetween(danishDate(now), input.until);
+      if (days < 1 || days > 90) {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [
+            {
+              field: 'until',
+              message: {
+                da: 'Vælg en dato mellem i morgen og 90 dage frem.',
+                en: 'Choose a date between tomorrow and 90 days ahead.',
+              },
+            },
+          ],
+        });
+      }
+      return Promise.resolve({ status: 'snoozed' as const, snoozedUntil: input.until });
+    },
+    { until: input.until },
+  );
+}
+
+export function reassignAlert(deps: Deps, actor: Actor, id: string, input: { version: number; userId: string }) {
+  return changeAlert(
+    deps,
+    actor,
+    id,
+    input.version,
+    'reassigned',
+    null,
+    async (_alert, _now, trx) => {
+      const user = await findUser(trx, actor.municipalityId, input.userId);
+      if (!user || !user.active || user.role === 'admin') {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [{ field: 'userId', message: { da: 'Ukendt medarbejder.', en: 'Unknown staff member.' } }],
+        });
+      }
+      return { assignedTo: input.userId };
+    },
+    { to: input.userId },
+  );
+}
+
+export function resolveAlert(deps: Deps, actor: Actor, id: string, input: { version: number; note: string }) {
+  return changeAlert(deps, actor, id, input.version, 'resolved', input.note, (_alert, now) =>
+    Promise.resolve({ status: 'resolved' as const, resolvedAt: now }),
+  );
+}
+
+export async function findAlerts(
+  deps: Deps,
+  actor: Actor,
+  filter: AlertFilter,
+  page: { page: number; pageSize: number },
+) {
+  return listAlerts(deps.db, actor.municipalityId, filter, {
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  });
+}
+
+export async function readAlert(deps: Deps, actor: Actor, id: string) {
+  const alert = await findAlert(deps.db, actor.municipalityId, id);
+  if (!alert) throw new DomainError('not_found');
+  return { alert, history: await alertHistory(deps.db, actor.municipalityId, id) };
+}

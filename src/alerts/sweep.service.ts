@@ -1,0 +1,139 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { RuleSet } from '../rules/rule-set.loader.ts';
+import { danishDate } from '../shared/clock.ts';
+import { reconcile } from './alert.engine.ts';
+import { findAllUnresolvedAlerts } from './alert.repository.ts';
+import { applyPlan } from './alert.service.ts';
+import { riskEvaluatorFor } from './risk-evaluator.ts';
+import { loadRiskRows } from './risk-row.repository.ts';
+
+/** The advisory lock key every instance takes before sweeping ("UNGEFLOW" in ASCII, as a bigint). */
+export const SWEEP_LOCK_KEY = 0x554e4745464c4f57n;
+
+export type SweepTrigger = 'schedule' | 'startup' | 'manual';
+
+export interface SweepResult {
+  status: 'completed';
+  runId: string;
+  asOf: string;
+  journeys: number;
+  opened: number;
+  resolved: number;
+  woken: number;
+  escalated: number;
+  /** Where the time went, in milliseconds. */
+  timings: { load: number; evaluate: number; write: number; total: number };
+  /** The alerts opened, for the caller's report and notifications. */
+  openedAlertIds: string[];
+}
+
+export type SweepOutcome = SweepResult | { status: 'skipped'; reason: 'running_elsewhere' };
+
+let runningHere = false;
+
+/**
+ * Runs the risk rules over every open journey of every municipality, so time-based rules fire
+ * without any event, and brings the alerts in line in one transaction. Only one sweep runs at a
+ * time: a PostgreSQL advisory lock keeps other instances out (they answer "skipped"), and a flag
+ * does the same for a second call in this process.
+ */
+export async function runSweep(
+  deps: { db: Db; ruleSets: readonly RuleSet[]; clock: () => Date; log?: FastifyBaseLogger },
+  trigger: SweepTrigger,
+): Promise<SweepOutcome> {
+  if (runningHere) return { status: 'skipped', reason: 'running_elsewhere' };
+  runningHere = true;
+  try {
+    return await deps.db.connection().execute(async (conn) => {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK_KEY}) as locked`.execute(
+        conn,
+      );
+      if (!rows[0]?.locked) return { status: 'skipped', reason: 'running_elsewhere' } as const;
+      try {
+        return await sweep(conn, deps, trigger);
+      } finally {
+        await sql`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`.execute(conn);
+      }
+    });
+  } finally {
+    runningHere = false;
+  }
+}
+
+async function sweep(
+  db: Db,
+  deps: { ruleSets: readonly RuleSet[]; clock: () => Date; log?: FastifyBaseLogger },
+  trigger: SweepTrigger,
+): Promise<SweepResult> {
+  const now = deps.clock();
+  const started = performance.now();
+  const run = await db
+    .insertInto('sweep_run')
+    .values({ started_at: now, as_of: danishDate(now), trigger })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  try {
+    const [rows, existing, evaluator] = [
+      await loadRiskRows(db),
+      await findAllUnresolvedAlerts(db),
+      await riskEvaluatorFor(db, deps.ruleSets, now),
+    ];
+    const loaded = performance.now();
+    const plan = await reconcile(rows, existing, evaluator, now);
+    const evaluated = performance.now();
+    const outcome = await db.transaction().execute((trx) => applyPlan(trx, plan, now));
+    const written = performance.now();
+    const result: SweepResult = {
+      status: 'completed',
+      runId: String(run.id),
+      asOf: danishDate(now),
+      journeys: rows.length,
+      opened: outcome.opened.length,
+      resolved: outcome.resolved,
+      woken: outcome.woken,
+      escalated: outcome.escalated,
+      timings: {
+        load: Math.round(loaded - started),
+        evaluate: Math.round(evaluated - loaded),
+        write: Math.round(written - evaluated),
+        total: Math.round(written - started),
+      },
+      openedAlertIds: outcome.opened.map((a) => a.id),
+    };
+    await db
+      .updateTable('sweep_run')
+      .set({
+        finished_at: deps.clock(),
+        journeys: result.journeys,
+        opened: result.opened,
+        resolved: result.resolved,
+        escalated: result.escalated,
+      })
+      .where('id', '=', run.id)
+      .execute();
+    deps.log?.info({ sweep: { ...result, openedAlertIds: undefined } }, 'risk sweep completed');
+    return result;
+  } catch (error) {
+    await db
+      .updateTable('sweep_run')
+      .set({ finished_at: deps.clock(), error: error instanceof Error ? error.message : String(error) })
+      .where('id', '=', run.id)
+      .execute();
+    throw error;
+  }
+}
+
+/** When the last completed sweep started, or null. */
+export async function lastSweepAt(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('sweep_run')
+    .select('started_at')
+    .where('finished_at', 'is not', null)
+    .where('error', 'is', null)
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.started_at ?? null;
+}

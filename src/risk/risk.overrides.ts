@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { RuleSet } from '../rules/rule-set.loader.ts';
+
+/**
+ * The thresholds of rules/risk.json a municipality may set for itself (DESIGN.md section 4:
+ * "a municipality can override thresholds without editing rule files"). Each range keeps a
+ * threshold meaningful: a day count of 0 would flag every youth on the day they start, and the
+ * upper bounds stop a typo (280 for 28) from silencing a rule for most of a year.
+ */
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const parameterShape = {
+  /** LAB § 31 stk. 5: the first conversation within 7 days of first contact. */
+  firstConversationDays: whole(1, 30),
+  /** LAB § 31 stk. 3: 4 individual conversations in the first 6 months. */
+  conversationsRequired: whole(1, 12),
+  conversationsPeriodDays: whole(30, 366),
+  offerDays: whole(1, 90),
+  missedMeetingsLimit: whole(1, 10),
+  passiveDays: whole(1, 90),
+  /** Must stay above passiveDays: the long passivity is the one that goes to the leader. */
+  passiveLongDays: whole(2, 180),
+  betweenPlacementsDays: whole(1, 90),
+  noPlacementDays: whole(1, 180),
+  /** The NExTWORK entry requirement; read by the caller that counts weeksBelowMinimumHours. */
+  minimumHoursPerWeek: whole(1, 37),
+  lowHoursWeeks: whole(1, 26),
+  pauseOverdueDays: whole(1, 90),
+  progressionDays: whole(7, 365),
+  followUpOverdueDays: whole(1, 90),
+};
+export type RiskParameterName = keyof typeof parameterShape;
+export const riskParameterNames = Object.keys(parameterShape) as RiskParameterName[];
+
+const passiveLongAbovePassive = {
+  message: 'passiveLongDays must be above passiveDays',
+  path: ['passiveLongDays'],
+};
+
+/** A municipality's overrides: any subset of the parameters, nothing else. */
+export const riskOverridesSchema = z
+  .object(
+    Object.fromEntries(riskParameterNames.map((name) => [name, parameterShape[name].optional()])) as {
+      [K in RiskParameterName]: z.ZodOptional<(typeof parameterShape)[K]>;
+    },
+  )
+  .strict()
+  .refine(
+    (o) => o.passiveDays === undefined || o.passiveLongDays === undefined || o.passiveLongDays > o.passiveDays,
+    passiveLongAbovePassive,
+  );
+export type RiskOverrides = z.infer<typeof riskOverridesSchema>;
+
+/**
+ * The parameters after merging: the file's own values must lie in the same ranges, and the
+ * merged pair must still be ordered (an override of passiveDays alone to 30 would otherwise
+ * put it above the file's passiveLongDays of 28). Loose, so a parameter a domain expert adds to
+ * the file for a new rule still reaches the rules.
+ */
+const effectiveParametersSchema = z
+  .object(parameterShape)
+  .loose()
+  .refine((p) => p.passiveLongDays > p.passiveDays, passiveLongAbovePassive);
+export type RiskParameters = z.infer<typeof effectiveParametersSchema>;
+
+/** The thresholds the risk rules use for one municipality: the file's parameters with its overrides. */
+export function effectiveRiskParameters(
+  ruleSet: Pick<RuleSet, 'parameters'>,
+  overrides: RiskOverrides = {},
+): RiskParameters {
+  const valid = riskOverridesSchema.parse(overrides);
+  // An override left undefined keeps the file's value.
+  const set = Object.fromEntries(Object.entries(valid).filter(([, value]) => value !== undefined));
+  return effectiveParametersSchema.parse({ ...ruleSet.parameters, ...set });
+}

@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { engines } from '../support/engines.ts';
+import { startTestApp, type TestContext } from '../support/app.ts';
+import { newUnit, newYouth } from '../support/factories.ts';
+import { openJourney, sendEvent } from '../support/journeys.ts';
+import { activeJourney, days, sweep } from '../support/alerts.ts';
+import { SWEEP_LOCK_KEY } from '../../src/alerts/sweep.service.ts';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+describe.each(engines)('risk alerts on %s', (engine) => {
+  let ctx: TestContext & { setNow(d: Date): void };
+  let unit: Awaited<ReturnType<typeof newUnit>>;
+  beforeAll(async () => {
+    ctx = await startTestApp(engine, { now: NOW });
+    unit = await newUnit(ctx.app, ctx.db);
+    // These tests move the clock by weeks, past any session: they act through API tokens.
+    unit.caseworker.headers = await tokenHeaders(unit.caseworker.headers);
+    unit.leader.headers = await tokenHeaders(unit.leader.headers);
+  });
+  const tokenHeaders = async (headers: { cookie: string }) => {
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers,
+      payload: { name: 'test' },
+    });
+    return { authorization: `Bearer ${created.json().token}` } as unknown as { cookie: string };
+  };
+  beforeEach(() => ctx.setNow(NOW));
+  afterAll(() => ctx.close());
+
+  const h = () => unit.caseworker.headers;
+  const alertsOf = async (journeyId: string, status = 'unresolved') => {
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/alerts?status=${status}&pageSize=100`,
+      headers: unit.leader.headers,
+    });
+    return response.json().items.filter((a: { journeyId: string }) => a.journeyId === journeyId);
+  };
+
+  it('opens first_conversation_overdue when a referral is more than 7 days old, and not at 7', async () => {
+    const late = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, { firstContactAt: '2026-11-14' });
+    const onTime = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, { firstContactAt: '2026-11-15' });
+    const [alert] = await alertsOf(late.id);
+    expect(alert).toMatchObject({
+      code: 'first_conversation_overdue',
+      severity: 'high',
+      status: 'open',
+      forLeader: true,
+      assignedTo: unit.caseworker.id,
+      facts: expect.objectContaining({ daysSinceFirstContact: 8, firstConversationHeld: false }),
+    });
+    expect(alert.message.da).toContain('8');
+    expect(alert.conditions.length).toBeGreaterThan(0);
+    expect(await alertsOf(onTime.id)).toEqual([]);
+  });
+
+  it('resolves the alert by itself when the first conversation is recorded', async () => {
+    const journey = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, {
+      firstContactAt: '2026-11-01',
+    });
+    expect((await alertsOf(journey.id)).map((a: { code: string }) => a.code)).toEqual(['first_conversation_overdue']);
+    await sendEvent(ctx.app, h(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    expect(await alertsOf(journey.id)).toEqual([]);
+    const [resolved] = await alertsOf(journey.id, 'resolved');
+    const detail = await ctx.app.inject({ method: 'GET', url: `/api/alerts/${resolved.id}`, headers: h() });
+    expect(detail.json().history.map((e: { action: string }) => e.action)).toEqual(['opened', 'resolved']);
+  });
+
+  it('opens passive on day 14 without activity, not on day 13, through the sweep', async () => {
+    const { journeyId } = await activeJourney(ctx.app, ctx, unit, (await newYouth(ctx.app, h())).id, '2026-11-20');
+    ctx.setNow(new Date(NOW.getTime() + days(13)));
+    await sweep(ctx);
+    expect((await alertsOf(journeyId)).map((a: { code: string }) => a.code)).not.toContain('passive');
+    ctx.setNow(new Date(NOW.getTime() + days(14)));
+    const result = await sweep(ctx);
+    expect(result.status).toBe('completed');
+    const passive = (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive');
+    expect(passive).toMatchObject({
+      severity: 'medium',
+      forLeader: false,
+      facts: expect.objectContaining({ daysSinceLastActivity: 14 }),
+    });
+    ctx.setNow(new Date(NOW.getTime() + days(28)));
+    await sweep(ctx);
+    const codes = (await alertsOf(journeyId)).map((a: { code: string }) => a.code);
+    expect(codes).toEqual(expect.arrayContaining(['passive', 'passive_long']));
+    const long = (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive_long');
+    expect(long.forLeader).toBe(true);
+  });
+
+  it('keeps one alert per journey and code, across sweeps and in the database itself', async () => {
+    const journey = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, {
+      firstContactAt: '2026-11-01',
+    });
+    await sweep(ctx);
+    await sweep(ctx);
+    expect(await alertsOf(journey.id)).toHaveLength(1);
+    const [alert] = await alertsOf(journey.id);
+    await expect(
+      sql`insert into alert (municipality_id, journey_id, youth_id, code, severity, status, opened_at, explanation, facts, rule_set_version)
+          select municipality_id, journey_id, youth_id, code, severity, 'open', opened_at, explanation, facts, rule_set_version
+          from alert where id = ${alert.id}`.execute(ctx.db),
+    ).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('lets a caseworker acknowledge with a note, snooze until a date, reassign and resolve, with versions', async () => {
+    const journey = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, {
+      firstContactAt: '2026-11-01',
+    });
+    const [alert] = await alertsOf(journey.id);
+    const post = (action: string, body: Record<string, unknown>) =>
+      ctx.app.inject({ method: 'POST', url: `/api/alerts/${alert.id}/${action}`, headers: h(), payload: body });
+
+    const acked = await post('acknowledge', { version: alert.version, note: 'Ringet til den unge, samtale aftalt' });
+    expect(acked.statusCode).toBe(200);
+    expect(acked.json()).toMatchObject({ status: 'acknowledged', version: alert.version + 1 });
+    const stale = await post('acknowledge', { version: alert.version, note: 'igen' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'version_conflict', currentVersion: alert.version + 1 });
+
+    const badDate = await post('snooze', { version: alert.version + 1, until: '2026-11-22', reason: 'Syg' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.details).toEqual([
+      { field: 'until', message: 'Vælg en dato mellem i morgen og 90 dage frem.' },
+    ]);
+    const snoozed = await post('snooze', {
+      version: alert.version + 1,
+      until: '2026-11-25',
+      reason: 'Indlagt til torsdag',
+    });
+    expect(snoozed.json()).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-11-25' });
+
+    const reassigned = await post('reassign', { version: alert.version + 2, userId: unit.leader.id });
+    expect(reassigned.json()).toMatchObject({ assignedTo: unit.leader.id, status: 'snoozed' });
+
+    // On the snooze date the sweep wakes it while the condition still holds.
+    ctx.setNow(new Date('2026-11-25T03:00:00Z'));
+    await sweep(ctx);
+    const [woken] = await alertsOf(journey.id);
+    expect(woken).toMatchObject({ status: 'open', snoozedUntil: null });
+
+    const resolved = await post('resolve', { version: woken.version, note: 'Samtalen er holdt, registreres i morgen' });
+    expect(resolved.json().status).toBe('resolved');
+    const history = await ctx.app.inject({ method: 'GET', url: `/api/alerts/${alert.id}`, headers: h() });
+    expect(history.json().history.map((e: { action: string }) => e.action)).toEqual([
+      'opened',
+      'acknowledged',
+      'snoozed',
+      'reassigned',
+      'woken',
+      'resolved',
+    ]);
+    expect(history.json().history[1]).toMatchObject({
+      actorId: unit.caseworker.id,
+      note: 'Ringet til den unge, samtale aftalt',
+    });
+  });
+
+  it('escalates a medium alert to the leader once it has been open for more than 7 days', async () => {
+    const { journeyId } = await activeJourney(ctx.app, ctx, unit, (await newYouth(ctx.app, h())).id, '2026-11-20');
+    ctx.setNow(new Date(NOW.getTime() + days(14)));
+    await sweep(ctx);
+    const opened = (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive');
+    expect(opened).toMatchObject({ forLeader: false, escalatedAt: null });
+    ctx.setNow(new Date(NOW.getTime() + days(21)));
+    await sweep(ctx);
+    expect((await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive').forLeader).toBe(false);
+    ctx.setNow(new Date(NOW.getTime() + days(22)));
+    const result = await sweep(ctx);
+    expect(result.status === 'completed' && result.escalated).toBeGreaterThan(0);
+    expect((await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive')).toMatchObject({
+      forLeader: true,
+      escalatedAt: expect.any(String),
+    });
+  });
+
+  it('lists alerts with filters and counts per severity, and shows them on the journey', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const journey = await openJourney(
+      ctx.app,
+      fresh.caseworker.headers,
+      (await newYouth(ctx.app, fresh.caseworker.headers)).id,
+      {
+        firstContactAt: '2026-11-01',
+      },
+    );
+    const list = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/alerts?severity=high',
+      headers: fresh.leader.headers,
+    });
+    expect(list.json()).toMatchObject({ total: 1, countsBySeverity: { high: 1, medium: 0, low: 0, info: 0 } });
+    const none = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/alerts?caseworkerId=${fresh.leader.id}`,
+      headers: fresh.leader.headers,
+    });
+    expect(none.json().total).toBe(0);
+    const detail = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/journeys/${journey.id}`,
+      headers: fresh.caseworker.headers,
+    });
+    expect(detail.json().alerts.map((a: { code: string }) => a.code)).toEqual(['first_conversation_overdue']);
+    const other = await ctx.app.inject({ method: 'GET', url: '/api/alerts', headers: unit.leader.headers });
+    expect(other.json().items.some((a: { journeyId: string }) => a.journeyId === journey.id)).toBe(false);
+  });
+
+  it.runIf(engine === 'postgres')('skips the sweep while another instance holds the advisory lock', async () => {
+    // Another instance: its own connection, holding the lock as a running sweep does.
+    await ctx.db.connection().execute(async (other) => {
+      await sql`select pg_advisory_lock(${SWEEP_LOCK_KEY})`.execute(other);
+      try {
+        expect(await sweep(ctx)).toEqual({ status: 'skipped', reason: 'running_elsewhere' });
+      } finally {
+        await sql`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`.execute(other);
+      }
+    });
+    expect((await sweep(ctx)).status).toBe('completed');
+  });
+
+  it('runs one sweep when two are started at once', async () => {
+    const results = await Promise.all([sweep(ctx), sweep(ctx)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['completed', 'skipped']);
+    const runs = await ctx.db
+      .selectFrom('sweep_run')
+      .select(['journeys', 'finished_at'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .execute();
+    expect(runs[0]?.finished_at).not.toBeNull();
+  });
+});

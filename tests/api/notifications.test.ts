@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer, sendDigests } from '../../src/alerts/digest.service.ts';
+import { deliverWebhooks, signWebhookBody } from '../../src/alerts/webhook.service.ts';
+import { engines } from '../support/engines.ts';
+import { startTestApp, type TestContext } from '../support/app.ts';
+import { newUnit, newYouth } from '../support/factories.ts';
+import { openJourney } from '../support/journeys.ts';
+
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+/** A real SMTP server on a free loopback port that keeps what it receives. */
+async function startSmtp() {
+  const received: Array<{ to: string[]; raw: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** The mail body as the reader sees it (nodemailer sends non-ASCII text quoted-printable). */
+function decodeQuotedPrintable(raw: string): string {
+  const bytes = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** A real HTTP listener that records the webhook requests it gets. */
+async function startReceiver(status = 200) {
+  const requests: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      requests.push({ headers: req.headers, body });
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    requests,
+    url: `http://127.0.0.1:${port}/hook`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe.each(engines)('alert notifications on %s', (engine) => {
+  let ctx: TestContext & { setNow(d: Date): void };
+  beforeAll(async () => {
+    ctx = await startTestApp(engine, { now: NOW });
+  });
+  afterAll(() => ctx.close());
+
+  it('mails the leaders a Danish digest of new alerts, without naming any youth, once', async () => {
+    const smtp = await startSmtp();
+    try {
+      const unit = await newUnit(ctx.app, ctx.db);
+      const youth = await newYouth(ctx.app, unit.caseworker.headers, { name: 'Hemmelig Hansen' });
+      await openJourney(ctx.app, unit.caseworker.headers, youth.id, { firstContactAt: '2026-11-01' });
+      const mailer = createMailer({ smtpUrl: smtp.url, from: 'Ungeflow <ungeflow@kommune.dk>', log: ctx.app.log });
+      const deps = { db: ctx.db, clock: ctx.clock, mailer, publicUrl: 'https://ungeflow.kommune.dk' };
+      const outcome = await sendDigests(deps);
+      expect(outcome.mails).toBeGreaterThanOrEqual(1);
+      const mail = smtp.received.find((m) => m.to.includes(unit.leader.email));
+      expect(mail).toBeDefined();
+      const raw = decodeQuotedPrintable(mail?.raw ?? '');
+      expect(raw).toMatch(/Subject: Ungeflow: 1 nye og 1 eskalerede advarsler/);
+      expect(raw).toContain('Første samtale ikke holdt inden for 7 dage');
+      expect(raw).toContain('https://ungeflow.kommune.dk/advarsler');
+      expect(raw).not.toContain('Hemmelig');
+      // Nothing new since: no second mail.
+      const before = smtp.received.length;
+      await sendDigests(deps);
+      expect(smtp.received.length).toBe(before);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('posts each new alert to the municipality webhook, signed with HMAC-SHA256, and retries a failure', async () => {
+    const receiver = await startReceiver();
+    const failing = await startReceiver(503);
+    try {
+      const unit = await newUnit(ctx.app, ctx.db);
+      const secret = 'webhook-signing-secret-0123';
+      await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        headers: unit.admin.headers,
+        payload: { webhook: { url: failing.url, secret } },
+      });
+      const youth = await newYouth(ctx.app, unit.caseworker.headers);
+      const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id, { firstContactAt: '2026-11-01' });
+
+      const first = await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock);
+      expect(first).toMatchObject({ delivered: 0, failed: 1 });
+      expect(failing.requests).toHaveLength(1);
+
+      // The receiver is back at another address; the retry waits a minute, then goes through.
+      await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        headers: unit.admin.headers,
+        payload: { webhook: { url: receiver.url } },
+      });
+      expect((await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).delivered).toBe(0);
+      ctx.setNow(new Date(NOW.getTime() + 61_000));
+      expect((await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).delivered).toBe(1);
+
+      const [request] = receiver.requests;
+      expect(request?.headers['content-type']).toBe('application/json');
+      expect(request?.headers['x-ungeflow-signature']).toBe(signWebhookBody(request?.body ?? '', secret));
+      const payload = JSON.parse(request?.body ?? '{}');
+      expect(payload).toMatchObject({
+        type: 'alert.opened',
+        alert: { journeyId: journey.id, code: 'first_conversation_overdue', severity: 'high' },
+      });
+      expect(request?.body).not.toContain(youth.name);
+    } finally {
+      ctx.setNow(NOW);
+      await receiver.close();
+      await failing.close();
+    }
+  });
+});
