@@ -1,5 +1,5 @@
 import type { RiskFacts } from '../risk/risk.facts.ts';
-import type { Alert, NewAlert, Severity } from './alert.repository.ts';
+import type { AlertKey, NewAlert, Severity } from './alert.repository.ts';
 import { riskFactsOf } from './risk-facts.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
 import { danishDayNumber, dayNumberOf } from '../shared/clock.ts';
@@ -23,9 +23,9 @@ export const ESCALATE_AFTER_DAYS = 7;
 
 export interface ReconcilePlan {
   open: NewAlert[];
-  resolve: Alert[];
-  wake: Alert[];
-  escalate: Alert[];
+  resolve: AlertKey[];
+  wake: AlertKey[];
+  escalate: AlertKey[];
 }
 
 /**
@@ -35,12 +35,12 @@ export interface ReconcilePlan {
  */
 export async function reconcile(
   rows: readonly JourneyRiskRow[],
-  existing: readonly Alert[],
+  existing: readonly AlertKey[],
   evaluator: RiskEvaluator,
   now: Date,
 ): Promise<ReconcilePlan> {
   const asOfDay = danishDayNumber(now);
-  const byJourney = new Map<string, Alert[]>();
+  const byJourney = new Map<string, AlertKey[]>();
   for (const alert of existing) {
     const list = byJourney.get(alert.journeyId);
     if (list) list.push(alert);

@@ -63,7 +63,23 @@ export interface NewAlert {
   ruleSetVersion: string;
 }
 
-export async function insertAlerts(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
+/**
+ * Bulk writes go in slices: PostgreSQL takes at most 65,535 parameters in one statement, and a
+ * national sweep may open tens of thousands of alerts at once.
+ */
+const SLICE = 2000;
+
+async function inSlices<T, R>(items: readonly T[], write: (slice: readonly T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += SLICE) out.push(...(await write(items.slice(i, i + SLICE))));
+  return out;
+}
+
+export function insertAlerts(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
+  return inSlices(alerts, (slice) => insertAlertSlice(db, slice));
+}
+
+async function insertAlertSlice(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
   if (alerts.length === 0) return [];
   const rows = await db
     .insertInto('alert')
@@ -104,9 +120,39 @@ export async function findUnresolvedAlerts(db: Db, journeyIds: readonly string[]
   return rows.map(alertRowToAlert);
 }
 
-export async function findAllUnresolvedAlerts(db: Db): Promise<Alert[]> {
-  const rows = await db.selectFrom('alert').selectAll().where('status', '<>', 'resolved').execute();
-  return rows.map(alertRowToAlert);
+/** What the sweep needs to know of an existing alert: no explanation, no facts. */
+export type AlertKey = Pick<
+  Alert,
+  'id' | 'municipalityId' | 'journeyId' | 'youthId' | 'code' | 'status' | 'snoozedUntil' | 'openedAt' | 'escalatedAt'
+>;
+
+export async function findAllUnresolvedAlerts(db: Db): Promise<AlertKey[]> {
+  const rows = await db
+    .selectFrom('alert')
+    .select([
+      'id',
+      'municipality_id',
+      'journey_id',
+      'youth_id',
+      'code',
+      'status',
+      'snoozed_until',
+      'opened_at',
+      'escalated_at',
+    ])
+    .where('status', '<>', 'resolved')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    municipalityId: r.municipality_id,
+    journeyId: r.journey_id,
+    youthId: r.youth_id,
+    code: r.code,
+    status: r.status,
+    snoozedUntil: r.snoozed_until,
+    openedAt: r.opened_at,
+    escalatedAt: r.escalated_at,
+  }));
 }
 
 export async function findAlert(
@@ -121,32 +167,38 @@ export async function findAlert(
   return row ? alertRowToAlert(row) : undefined;
 }
 
-export async function resolveAlerts(db: Db, ids: readonly string[], at: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('alert')
-    .set((eb) => ({ status: 'resolved', resolved_at: at, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', 'in', ids)
-    .execute();
+export async function resolveAlerts(db: Db, allIds: readonly string[], at: Date): Promise<void> {
+  await inSlices(allIds, async (ids) => {
+    await db
+      .updateTable('alert')
+      .set((eb) => ({ status: 'resolved', resolved_at: at, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', 'in', ids)
+      .execute();
+    return [];
+  });
 }
 
-export async function escalateAlerts(db: Db, ids: readonly string[], at: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('alert')
-    .set((eb) => ({ for_leader: true, escalated_at: at, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', 'in', ids)
-    .execute();
+export async function escalateAlerts(db: Db, allIds: readonly string[], at: Date): Promise<void> {
+  await inSlices(allIds, async (ids) => {
+    await db
+      .updateTable('alert')
+      .set((eb) => ({ for_leader: true, escalated_at: at, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', 'in', ids)
+      .execute();
+    return [];
+  });
 }
 
 /** Snoozed alerts whose date has come are open again. */
-export async function wakeSnoozedAlerts(db: Db, ids: readonly string[], at: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('alert')
-    .set((eb) => ({ status: 'open', snoozed_until: null, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', 'in', ids)
-    .execute();
+export async function wakeSnoozedAlerts(db: Db, allIds: readonly string[], at: Date): Promise<void> {
+  await inSlices(allIds, async (ids) => {
+    await db
+      .updateTable('alert')
+      .set((eb) => ({ status: 'open', snoozed_until: null, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', 'in', ids)
+      .execute();
+    return [];
+  });
 }
 
 /** A user's change of an alert, applied only at the version they saw. */
@@ -196,21 +248,23 @@ export async function appendAlertHistory(
     details?: Record<string, unknown>;
   }>,
 ): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insertInto('alert_history')
-    .values(
-      entries.map((e) => ({
-        municipality_id: e.municipalityId,
-        alert_id: e.alertId,
-        at: e.at,
-        actor_id: e.actorId,
-        action: e.action,
-        note: e.note ?? null,
-        details: JSON.stringify(e.details ?? {}),
-      })),
-    )
-    .execute();
+  await inSlices(entries, async (slice) => {
+    await db
+      .insertInto('alert_history')
+      .values(
+        slice.map((e) => ({
+          municipality_id: e.municipalityId,
+          alert_id: e.alertId,
+          at: e.at,
+          actor_id: e.actorId,
+          action: e.action,
+          note: e.note ?? null,
+          details: JSON.stringify(e.details ?? {}),
+        })),
+      )
+      .execute();
+    return [];
+  });
 }
 
 export async function alertHistory(db: Db, municipalityId: string, alertId: string): Promise<AlertHistoryEntry[]> {

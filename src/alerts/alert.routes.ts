@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
 import type { Alert } from './alert.repository.ts';
 import { runBacktest } from './backtest.service.ts';
+import { conditionsOf } from './risk-evaluator.ts';
 import { dayNumberOf } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
@@ -61,7 +62,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     async (request) => {
       const { alert, history } = await readAlert(deps, actorOf(request), request.params.id);
       return {
-        ...alertToResponse(alert),
+        ...alertToResponse(alert, await conditionsOf(deps.ruleSets, alert)),
         history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
       };
     },
@@ -110,11 +111,11 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   change('resolve', resolveBody, (id, input, request) => resolveAlert(deps, actorOf(request), id, input));
 };
 
-export function alertToResponse(alert: Alert) {
+/** An alert as answered; `conditions` are worked out for single alerts only (conditionsOf). */
+export function alertToResponse(alert: Alert, conditions: Array<Record<string, unknown>> = []) {
   const explanation = alert.explanation as {
     message?: { da: string; en: string };
     source?: string;
-    conditions?: Array<Record<string, unknown>>;
   };
   return {
     id: alert.id,
@@ -131,7 +132,7 @@ export function alertToResponse(alert: Alert) {
     resolvedAt: alert.resolvedAt?.toISOString() ?? null,
     message: explanation.message ?? { da: alert.code, en: alert.code },
     source: explanation.source ?? '',
-    conditions: explanation.conditions ?? [],
+    conditions,
     facts: alert.facts,
     ruleSetVersion: alert.ruleSetVersion,
     version: alert.version,

@@ -165,6 +165,12 @@ export async function runBacktest(
     youthByCode.set(rule.code, new Set());
   }
 
+  // The instant each day of the period ends, computed once (Intl is too slow for the inner loop).
+  const endOfDayMs = new Map<number, number>();
+  for (let day = fromDay - 400; day <= toDay; day++) {
+    endOfDayMs.set(day, startOfDanishDay(new Date((day + 1) * DAY_MS).toISOString().slice(0, 10)).getTime());
+  }
+
   for (const journey of journeys) {
     const h = history(journey.id);
     const parameters = parametersFor(journey.municipality_id);
@@ -191,7 +197,7 @@ export async function runBacktest(
     const firstDay = Math.max(fromDay, danishDayNumber(journey.first_contact_at));
 
     for (let day = firstDay; day <= toDay; day++) {
-      const endOfDay = startOfDanishDay(new Date((day + 1) * DAY_MS).toISOString().slice(0, 10)).getTime();
+      const endOfDay = endOfDayMs.get(day) ?? 0;
       const steps = [];
       while (nextEvent < journeyEvents.length && (journeyEvents[nextEvent]?.day ?? Infinity) <= day) {
         const e = journeyEvents[nextEvent++] as NonNullable<(typeof journeyEvents)[number]>;
@@ -232,12 +238,21 @@ export async function runBacktest(
         youthId: journey.youth_id,
         caseworkerId: journey.caseworker_id,
         stage,
-        ...risk,
-        firstContactAt: journey.first_contact_at,
+        placementState: risk.placementState,
+        firstContactAt: firstContactMs,
+        firstConversationAt: risk.firstConversationAt?.getTime() ?? null,
+        visitationAt: risk.visitationAt?.getTime() ?? null,
+        groupJoinedAt: risk.groupJoinedAt?.getTime() ?? null,
+        everPlaced: risk.everPlaced,
+        placedSince: risk.placedSince?.getTime() ?? null,
+        placementHoursPerWeek: risk.placementHoursPerWeek,
+        placementEndedAt: risk.placementEndedAt?.getTime() ?? null,
+        expectedReturn: risk.expectedReturn,
+        nextFollowUpDue: risk.nextFollowUpDue,
         missedMeetingsInRow: missedInRow,
         conversationsFirst6Months: conversations,
-        lastProgressionAt: lastProgressionAt === null ? null : new Date(lastProgressionAt),
-        lastActivityAt: lastActivityAt === null ? null : new Date(lastActivityAt),
+        lastProgressionAt,
+        lastActivityAt,
       };
       const facts = riskFactsOf(row, day, parameters.minimumHoursPerWeek);
       const now = new Set(evaluateCompiled(compiled, withDerivedFacts(facts, parameters), parameters));

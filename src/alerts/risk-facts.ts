@@ -1,4 +1,4 @@
-import { danishDayNumber, dayNumberOf } from '../shared/clock.ts';
+import { danishDayNumberOf, dayNumberOf } from '../shared/clock.ts';
 import type { Stage } from '../../machines/journey.ts';
 import type { RiskFacts } from '../risk/risk.facts.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
@@ -14,12 +14,12 @@ export function daysBetween(fromDay: string, toDay: string): number {
  * apply" (e.g. days past the expected return when the youth is not paused).
  */
 export function riskFactsOf(row: JourneyRiskRow, asOfDay: number, minimumHoursPerWeek: number): RiskFacts {
-  const since = (at: Date | null) => (at ? asOfDay - danishDayNumber(at) : -1);
+  const since = (at: number | null) => (at === null ? -1 : asOfDay - danishDayNumberOf(at));
   // Before any activity is recorded, the clock runs from when the youth joined a group (or first contact).
   const baseline = row.groupJoinedAt ?? row.firstContactAt;
-  const lastActivity = row.lastActivityAt && row.lastActivityAt > baseline ? row.lastActivityAt : baseline;
+  const lastActivity = row.lastActivityAt !== null && row.lastActivityAt > baseline ? row.lastActivityAt : baseline;
   const placed = row.placementState === 'placed';
-  const weeksPlaced = placed && row.placedSince ? Math.floor(since(row.placedSince) / 7) : 0;
+  const weeksPlaced = placed && row.placedSince !== null ? Math.floor(since(row.placedSince) / 7) : 0;
   return {
     stage: row.stage as Stage,
     placementState: row.placementState ?? 'none',

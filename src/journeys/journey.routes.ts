@@ -183,7 +183,7 @@ function detailOf(view: JourneyView) {
     placement: view.placement,
     context: view.context,
     acceptedEvents: view.acceptedEvents,
-    alerts: view.alerts.map(alertToResponse),
+    alerts: view.alerts.map(({ alert, conditions }) => alertToResponse(alert, conditions)),
     events: view.events.map((e) => ({
       seq: e.seq,
       type: e.type as never,

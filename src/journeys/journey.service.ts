@@ -48,6 +48,7 @@ import {
 } from './journey.repository.ts';
 import { type Alert, findUnresolvedAlerts } from '../alerts/alert.repository.ts';
 import { refreshJourneyRisk } from '../alerts/alert.service.ts';
+import { conditionsOf } from '../alerts/risk-evaluator.ts';
 import { runEffects } from './journey.effects.ts';
 import { riskStateOf } from './journey.risk-state.ts';
 import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
@@ -503,11 +504,17 @@ export interface JourneyView {
   acceptedEvents: Array<{ type: JourneyEventType; schema: Record<string, unknown> }>;
   events: JourneyEventRecord[];
   decisions: RuleDecisionRecord[];
-  /** Alerts that are not resolved. */
-  alerts: Alert[];
+  /** Alerts that are not resolved, each with its rule's conditions and the values they saw. */
+  alerts: Array<{ alert: Alert; conditions: Array<Record<string, unknown>> }>;
 }
 
-async function buildView(db: Db, actor: Actor, journey: JourneyRecord, today: string): Promise<JourneyView> {
+async function buildView(
+  db: Db,
+  ruleSets: Deps['ruleSets'],
+  actor: Actor,
+  journey: JourneyRecord,
+  today: string,
+): Promise<JourneyView> {
   const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
   if (!youth) throw new DomainError('not_found');
   const snapshot = snapshotOf(journey);
@@ -531,21 +538,26 @@ async function buildView(db: Db, actor: Actor, journey: JourneyRecord, today: st
     acceptedEvents: acceptedEvents(snapshot).map((type) => ({ type, schema: commandJsonSchemas[type] })),
     events,
     decisions,
-    alerts: await findUnresolvedAlerts(db, [journey.id]),
+    alerts: await Promise.all(
+      (await findUnresolvedAlerts(db, [journey.id])).map(async (alert) => ({
+        alert,
+        conditions: await conditionsOf(ruleSets, alert),
+      })),
+    ),
   };
 }
 
 async function readJourneyUnaudited(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {
   const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
   if (!journey) throw new DomainError('not_found');
-  return buildView(deps.db, actor, journey, danishDate(deps.clock()));
+  return buildView(deps.db, deps.ruleSets, actor, journey, danishDate(deps.clock()));
 }
 
 export async function readJourney(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {
   return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId);
     if (!journey) throw new DomainError('not_found');
-    const view = await buildView(trx, actor, journey, danishDate(deps.clock()));
+    const view = await buildView(trx, deps.ruleSets, actor, journey, danishDate(deps.clock()));
     await audit(trx, actor, 'journey.read', journey.youthId, { journeyId });
     return view;
   });

@@ -44,15 +44,25 @@ function summerTime(year: number): [number, number] {
   return cached;
 }
 
+let cachedYear: { start: number; end: number; summerStart: number; summerEnd: number } | undefined;
+
 /**
- * The Danish calendar day of an instant as a day number (days since 1970-01-01), without Intl:
- * the sweep computes it for every journey and several dates each, so it must be cheap.
+ * The Danish calendar day of an instant (epoch ms) as a day number (days since 1970-01-01),
+ * without Intl and without allocating: the sweep computes it for every journey and several
+ * dates each, so it must be cheap.
  */
-export function danishDayNumber(instant: Date): number {
-  const t = instant.getTime();
-  const [start, end] = summerTime(new Date(t).getUTCFullYear());
-  const offset = t >= start && t < end ? 2 * 3_600_000 : 3_600_000;
+export function danishDayNumberOf(t: number): number {
+  if (!cachedYear || t < cachedYear.start || t >= cachedYear.end) {
+    const year = new Date(t).getUTCFullYear();
+    const [summerStart, summerEnd] = summerTime(year);
+    cachedYear = { start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1), summerStart, summerEnd };
+  }
+  const offset = t >= cachedYear.summerStart && t < cachedYear.summerEnd ? 7_200_000 : 3_600_000;
   return Math.floor((t + offset) / DAY_MS);
+}
+
+export function danishDayNumber(instant: Date): number {
+  return danishDayNumberOf(instant.getTime());
 }
 
 /** The day number of a calendar day 'YYYY-MM-DD'. */

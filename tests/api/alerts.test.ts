@@ -54,7 +54,10 @@ describe.each(engines)('risk alerts on %s', (engine) => {
       facts: expect.objectContaining({ daysSinceFirstContact: 8, firstConversationHeld: false }),
     });
     expect(alert.message.da).toContain('8');
-    expect(alert.conditions.length).toBeGreaterThan(0);
+    const detail = (await ctx.app.inject({ method: 'GET', url: `/api/alerts/${alert.id}`, headers: h() })).json();
+    expect(detail.conditions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ fact: 'daysSinceFirstContact', factValue: 8, result: true })]),
+    );
     expect(await alertsOf(onTime.id)).toEqual([]);
   });
 

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { danishDate, danishDayNumberOf, dayNumberOf, startOfDanishDay } from '../../src/shared/clock.ts';
+
+describe('Danish calendar days', () => {
+  it('computes the same day as Intl for any instant from 2000 to 2060, across summer time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) }), (t) => {
+        expect(danishDayNumberOf(t)).toBe(dayNumberOf(danishDate(new Date(t))));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['2026-03-29T00:59:59Z', '2026-03-29'],
+    ['2026-03-28T22:59:59Z', '2026-03-28'],
+    ['2026-03-28T23:00:00Z', '2026-03-29'],
+    ['2026-10-24T21:59:59Z', '2026-10-24'],
+    ['2026-10-24T22:00:00Z', '2026-10-25'],
+    ['2026-10-25T22:59:59Z', '2026-10-25'],
+    ['2026-10-25T23:00:00Z', '2026-10-26'],
+  ])('puts %s on %s in Denmark', (instant, day) => {
+    expect(danishDayNumberOf(Date.parse(instant))).toBe(dayNumberOf(day));
+  });
+
+  it('starts a Danish day at local midnight in winter and in summer', () => {
+    expect(startOfDanishDay('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(startOfDanishDay('2026-07-15').toISOString()).toBe('2026-07-14T22:00:00.000Z');
+  });
+});
