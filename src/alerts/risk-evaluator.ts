@@ -106,7 +106,7 @@ function rulesOf(ruleSet: RuleSet): Map<string, RuleMeta> {
 }
 
 function pickParameters(params: Readonly<Record<string, unknown>>): RiskOverrides {
-  return Object.fromEntries(riskParameterNames.filter((n) => n in params).map((n) => [n, params[n]])) as RiskOverrides;
+  return Object.fromEntries(riskParameterNames.filter((n) => n in params).map((n) => [n, params[n]]));
 }
 
 /**
