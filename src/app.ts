@@ -27,6 +27,7 @@ import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
+import { planRoutes } from './plans/plan.routes.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -175,6 +176,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(companyRoutes, { deps });
       await api.register(programmeRoutes, { deps });
       await api.register(alertRoutes, { deps });
+      await api.register(planRoutes, { deps });
     },
     { prefix: '/api' },
   );

@@ -35,6 +35,9 @@ export const auditActions = [
   'progression.recorded',
   'follow_up.recorded',
   'alert.updated',
+  'plan.content_changed',
+  'plan.rendered',
+  'plan.version_created',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

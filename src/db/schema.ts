@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { CompanyTables } from '../companies/company.tables.ts';
 import type { GroupTables } from '../groups/group.tables.ts';
+import type { PlanTables } from '../plans/plan.tables.ts';
 import type { ProgrammeTables } from '../programme/programme.tables.ts';
 
 /** timestamptz columns are read back as Date on both engines. */
@@ -209,7 +210,7 @@ export interface SweepRunTable {
   error: string | null;
 }
 
-export interface Database extends GroupTables, CompanyTables, ProgrammeTables {
+export interface Database extends GroupTables, CompanyTables, ProgrammeTables, PlanTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

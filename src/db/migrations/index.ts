@@ -6,6 +6,7 @@ import * as groups from './20261122T0900-groups.ts';
 import * as companies from './20261122T0910-companies.ts';
 import * as programme from './20261122T0920-programme.ts';
 import * as alerts from './20261122T1000-alerts.ts';
+import * as plans from './20261122T1100-plans.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T0910-companies': companies,
   '20261122T0920-programme': programme,
   '20261122T1000-alerts': alerts,
+  '20261122T1100-plans': plans,
 };

@@ -1,0 +1,293 @@
+/**
+ * What changed between two stored versions of a plan, field by field, in the caseworker's words:
+ * `{ field: 'placement.company', label: 'Arbejdsplads', from: 'Netto', to: 'Bilka' }`.
+ * Dates, weekdays and times are written out as on the plan; lists (agreements, next steps,
+ * stabilisation) say which entries were removed and which were added. Pure: no database.
+ */
+import type { Category, PlacementKind } from '../../machines/events.ts';
+import {
+  type ProgressionFactor as RecordedFactor,
+  progressionFactorLabels,
+  progressionFactors as recordedFactors,
+} from '../progression/progression.factors.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
+import type { PlanTexts } from './plan.template.ts';
+import { fill, weekdayName, writtenDate, writtenNumber, writtenTime } from './plan.text.ts';
+import type { PlanData, ProgressionFactor } from './plan.types.ts';
+
+export interface PlanChange {
+  /** A stable name for the part of the plan, e.g. 'placement.company' or 'progression.network.latest'. */
+  field: string;
+  /** The same in words, in the language asked for. */
+  label: string;
+  /** The value as it reads, or null when that version had none (an added or removed entry). */
+  from: string | null;
+  to: string | null;
+}
+
+/** What a stored version is compared on: its data and how it was rendered. */
+export interface ComparedVersion {
+  lang: Lang;
+  templateVersion: string;
+  data: PlanData;
+}
+
+/** The progression factors as recorded (progression.factors.ts) and as the plan names them (plan.types.ts). */
+export const planFactorOf: Record<RecordedFactor, ProgressionFactor> = {
+  beliefInOwnAbilities: 'belief_in_own_abilities',
+  selfRatedHealth: 'self_rated_health',
+  network: 'network',
+  meaningAndDirection: 'meaning_and_direction',
+  readiness: 'readiness_assessment',
+};
+
+const categoryNames: Record<Category, Text> = {
+  obviously_education_ready: { da: 'Åbenlyst uddannelsesparat', en: 'Obviously education-ready' },
+  education_ready: { da: 'Uddannelsesparat', en: 'Education-ready' },
+  activity_ready: { da: 'Aktivitetsparat', en: 'Activity-ready' },
+};
+
+const placementKindNames: Record<PlacementKind, Text> = {
+  internship: { da: 'Virksomhedspraktik', en: 'Internship' },
+  paid_hours: { da: 'Ordinære timer med løn', en: 'Paid hours' },
+  wage_subsidy: { da: 'Løntilskud', en: 'Wage subsidy' },
+};
+
+const languageNames: Record<Lang, Text> = {
+  da: { da: 'dansk', en: 'Danish' },
+  en: { da: 'engelsk', en: 'English' },
+};
+
+/** How a value is written in a change: with the words of the plan template in the language asked for. */
+interface Words {
+  lang: Lang;
+  texts: PlanTexts;
+}
+
+type Value = string | number | null | undefined;
+
+interface Field {
+  field: string;
+  label: Text;
+  value: (plan: PlanData) => Value;
+  show?: (value: string | number, words: Words) => string;
+}
+
+const asDate = (value: string | number, words: Words) => writtenDate(String(value), words.texts.dates, 'shortDate');
+
+// The logo is not compared here: the plan's data never carries one (plan.service.ts takes it from
+// the municipality's template folder), so a new logo shows as a change of the template version.
+const fields: readonly Field[] = [
+  { field: 'madeOn', label: { da: 'Planen er lavet', en: 'Plan made on' }, value: (p) => p.madeOn, show: asDate },
+  { field: 'municipality.name', label: { da: 'Kommune', en: 'Municipality' }, value: (p) => p.municipality.name },
+  { field: 'youth.name', label: { da: 'Den unges navn', en: "The youth's name" }, value: (p) => p.youth?.name },
+  {
+    field: 'youth.birthDate',
+    label: { da: 'Fødselsdato', en: 'Birth date' },
+    value: (p) => p.youth?.birthDate,
+    show: asDate,
+  },
+  { field: 'goal', label: { da: 'Mål', en: 'Goal' }, value: (p) => p.goal },
+  {
+    field: 'category',
+    label: { da: 'Kategori', en: 'Category' },
+    value: (p) => p.category,
+    show: (value, words) => categoryNames[value as Category][words.lang],
+  },
+  { field: 'status', label: { da: 'Status', en: 'Status' }, value: (p) => p.status },
+  {
+    field: 'networkGroup.name',
+    label: { da: 'Netværksgruppe', en: 'Network group' },
+    value: (p) => p.networkGroup?.name,
+  },
+  {
+    field: 'networkGroup.weekday',
+    label: { da: 'Gruppens mødedag', en: 'Group meeting day' },
+    value: (p) => p.networkGroup?.weekday,
+    show: (value, words) => weekdayName(Number(value), words.texts.dates),
+  },
+  {
+    field: 'networkGroup.startTime',
+    label: { da: 'Gruppens mødetid', en: 'Group meeting time' },
+    value: (p) => p.networkGroup?.startTime,
+    show: (value, words) => writtenTime(String(value), words.texts.dates),
+  },
+  {
+    field: 'networkGroup.place',
+    label: { da: 'Gruppens mødested', en: 'Group meeting place' },
+    value: (p) => p.networkGroup?.place,
+  },
+  {
+    field: 'networkGroup.facilitator',
+    label: { da: 'Gruppens leder', en: 'Group facilitator' },
+    value: (p) => p.networkGroup?.facilitatorName,
+  },
+  {
+    field: 'placement.kind',
+    label: { da: 'Praktik eller job', en: 'Internship or job' },
+    value: (p) => p.placement?.kind,
+    show: (value, words) => placementKindNames[value as PlacementKind][words.lang],
+  },
+  {
+    field: 'placement.company',
+    label: { da: 'Arbejdsplads', en: 'Workplace' },
+    value: (p) => p.placement?.companyName,
+  },
+  {
+    field: 'placement.address',
+    label: { da: 'Arbejdspladsens adresse', en: 'Workplace address' },
+    value: (p) => p.placement?.address,
+  },
+  {
+    field: 'placement.hoursPerWeek',
+    label: { da: 'Timer om ugen', en: 'Hours a week' },
+    value: (p) => p.placement?.hoursPerWeek,
+    show: (value, words) => writtenNumber(Number(value), words.texts.dates),
+  },
+  {
+    field: 'placement.startDate',
+    label: { da: 'Startdato på arbejdspladsen', en: 'Start date at the workplace' },
+    value: (p) => p.placement?.startDate,
+    show: asDate,
+  },
+  {
+    field: 'placement.contact',
+    label: { da: 'Kontaktperson på arbejdspladsen', en: 'Contact person at the workplace' },
+    value: (p) => p.placement?.contactPerson?.name,
+  },
+  {
+    field: 'placement.contactPhone',
+    label: { da: 'Telefon til kontaktperson på arbejdspladsen', en: 'Phone of the contact person at the workplace' },
+    value: (p) => p.placement?.contactPerson?.phone,
+  },
+  {
+    field: 'contactPerson.name',
+    label: { da: 'Kontaktperson (rådgiver)', en: 'Contact person (caseworker)' },
+    value: (p) => p.contactPerson?.name,
+  },
+  {
+    field: 'contactPerson.phone',
+    label: { da: 'Rådgiverens telefon', en: "The caseworker's phone" },
+    value: (p) => p.contactPerson?.phone,
+  },
+  {
+    field: 'contactPerson.email',
+    label: { da: 'Rådgiverens e-mail', en: "The caseworker's e-mail" },
+    value: (p) => p.contactPerson?.email,
+  },
+  ...recordedFactors.flatMap((recorded): Field[] => {
+    const factor = planFactorOf[recorded];
+    const name = progressionFactorLabels[recorded];
+    return [
+      {
+        field: `progression.${factor}.first`,
+        label: { da: `${name.da}, første måling`, en: `${name.en}, first measurement` },
+        value: (p) => p.progression?.[factor]?.first,
+      },
+      {
+        field: `progression.${factor}.latest`,
+        label: { da: `${name.da}, seneste måling`, en: `${name.en}, latest measurement` },
+        value: (p) => p.progression?.[factor]?.latest,
+      },
+    ];
+  }),
+];
+
+interface ListField {
+  field: string;
+  label: Text;
+  entries: (plan: PlanData, words: Words) => string[];
+}
+
+const listFields: readonly ListField[] = [
+  {
+    field: 'nextSteps',
+    label: { da: 'Næste skridt', en: 'Next step' },
+    entries: (p, words) =>
+      (p.nextSteps ?? []).flatMap((step) => {
+        const what = present(step.what);
+        if (what === undefined) return [];
+        const t = words.texts.nextSteps;
+        const when = present(step.when);
+        const who = present(step.who);
+        const details = [
+          ...(when === undefined ? [] : [fill(t.when, { date: asDate(when, words) })]),
+          ...(who === undefined ? [] : [fill(t.who, { who })]),
+        ];
+        return [details.length === 0 ? what : `${what} (${details.join(', ')})`];
+      }),
+  },
+  {
+    field: 'agreements',
+    label: { da: 'Aftale', en: 'Agreement' },
+    entries: (p) => (p.agreements ?? []).flatMap((entry) => present(entry) ?? []),
+  },
+  {
+    field: 'stabilisation',
+    label: { da: 'Helbred og hverdag', en: 'Health and everyday life' },
+    entries: (p) => (p.stabilisation ?? []).flatMap((entry) => present(entry) ?? []),
+  },
+];
+
+/** A value that says something: blank text and null are both "nothing". */
+function present(value: Value): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = String(value).trim();
+  return text === '' ? undefined : text;
+}
+
+/** Every entry of `a` not matched by one in `b`, counting duplicates. */
+function without(a: readonly string[], b: readonly string[]): string[] {
+  const left = [...b];
+  return a.filter((entry) => {
+    const index = left.indexOf(entry);
+    if (index === -1) return true;
+    left.splice(index, 1);
+    return false;
+  });
+}
+
+/** The changes from one version to another, in the order the plan shows them. */
+export function diffPlanVersions(from: ComparedVersion, to: ComparedVersion, words: Words): PlanChange[] {
+  const changes: PlanChange[] = [];
+  const { lang } = words;
+  if (from.lang !== to.lang) {
+    changes.push({
+      field: 'language',
+      label: lang === 'da' ? 'Sprog' : 'Language',
+      from: languageNames[from.lang][lang],
+      to: languageNames[to.lang][lang],
+    });
+  }
+  if (from.templateVersion !== to.templateVersion) {
+    changes.push({
+      field: 'template',
+      label: lang === 'da' ? 'Planens tekster (skabelonens version)' : 'The texts of the plan (template version)',
+      from: from.templateVersion,
+      to: to.templateVersion,
+    });
+  }
+
+  for (const field of fields) {
+    const before = field.value(from.data);
+    const after = field.value(to.data);
+    const a = present(before);
+    const b = present(after);
+    if (a === b) continue;
+    const show = (value: Value, text: string | undefined) =>
+      text === undefined ? null : field.show ? field.show(value as string | number, words) : text;
+    changes.push({ field: field.field, label: field.label[lang], from: show(before, a), to: show(after, b) });
+  }
+
+  for (const list of listFields) {
+    const before = list.entries(from.data, words);
+    const after = list.entries(to.data, words);
+    for (const removed of without(before, after)) {
+      changes.push({ field: list.field, label: list.label[lang], from: removed, to: null });
+    }
+    for (const added of without(after, before)) {
+      changes.push({ field: list.field, label: list.label[lang], from: null, to: added });
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,189 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/auth.plugin.ts';
+import type { AppDeps } from '../deps.ts';
+import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import type { PlanVersionSummary } from './plan.repository.ts';
+import {
+  createPlanVersionBody,
+  pdfResponse,
+  planContentBody,
+  planContentSchema,
+  planDiffQuery,
+  planDiffSchema,
+  planLangQuery,
+  planVersionList,
+  planVersionSchema,
+} from './plan.schemas.ts';
+import {
+  changePlanContent,
+  createPlanVersion,
+  diffPlans,
+  type PlanContentView,
+  type PlanPdf,
+  planVersionsOfJourney,
+  readPlanContent,
+  renderCurrentPlan,
+  renderPlanVersion,
+} from './plan.service.ts';
+
+const roles = ['caseworker', 'leader'] as const;
+
+export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/journeys/:id/plan-content',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'What the caseworker has written into the plan: goal, agreements, next steps, stabilisation',
+        params: idParams,
+        response: { 200: planContentSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => contentToResponse(await readPlanContent(deps, actorOf(request), request.params.id)),
+  );
+
+  app.put(
+    '/journeys/:id/plan-content',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: "Replace the plan's goal, agreements, next steps and stabilisation",
+        params: idParams,
+        body: planContentBody,
+        response: { 200: planContentSchema, ...authErrors, 404: errorResponse, 409: errorResponse, 422: errorResponse },
+      },
+    },
+    async (request) =>
+      contentToResponse(await changePlanContent(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/journeys/:id/plan.pdf',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'The plan "Min plan" as it stands now, as a PDF',
+        params: idParams,
+        querystring: planLangQuery,
+        response: { 200: pdfResponse, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request, reply) =>
+      sendPdf(reply, await renderCurrentPlan(deps, actorOf(request), request.params.id, request.query.lang)),
+  );
+
+  app.post(
+    '/journeys/:id/plans',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'Store the plan as it stands now, so the version handed out can be reproduced exactly',
+        params: idParams,
+        body: createPlanVersionBody,
+        response: { 201: planVersionSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(versionToResponse(await createPlanVersion(deps, actorOf(request), request.params.id, request.body.lang))),
+  );
+
+  app.get(
+    '/journeys/:id/plans',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: "The journey's stored plan versions, number 1 first",
+        params: idParams,
+        response: { 200: planVersionList, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => ({
+      items: (await planVersionsOfJourney(deps, actorOf(request), request.params.id)).map(versionToResponse),
+    }),
+  );
+
+  app.get(
+    '/journeys/:id/plans/diff',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'What changed between two stored versions, field by field',
+        params: idParams,
+        querystring: planDiffQuery,
+        response: { 200: planDiffSchema, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      const diff = await diffPlans(deps, actorOf(request), request.params.id, { from, to }, request.lang);
+      return { from: versionToResponse(diff.from), to: versionToResponse(diff.to), changes: diff.changes };
+    },
+  );
+
+  app.get(
+    '/plans/:id.pdf',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'A stored plan version, made again from its stored data and texts',
+        description:
+          'The ETag is the sha256 of the bytes sent; x-plan-identical says whether it equals the stored contentHash.',
+        params: idParams,
+        response: { 200: pdfResponse, ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await renderPlanVersion(deps, actorOf(request), request.params.id);
+      return sendPdf(reply.header('x-plan-identical', String(pdf.identical)), pdf);
+    },
+  );
+};
+
+function sendPdf(reply: FastifyReply, pdf: PlanPdf) {
+  return (
+    reply
+      .header('content-type', 'application/pdf')
+      // The file name is ASCII letters, digits and dashes only (plan.service.ts), so it needs no quoting rules.
+      .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+      .header('etag', `"${pdf.contentHash}"`)
+      // A youth's plan is personal data: not kept by browsers or proxies.
+      .header('cache-control', 'private, no-store')
+      .send(pdf.bytes)
+  );
+}
+
+function contentToResponse(content: PlanContentView) {
+  return {
+    journeyId: content.journeyId,
+    goal: content.goal,
+    agreements: [...content.agreements],
+    nextSteps: content.nextSteps.map((step) => ({ what: step.what, when: step.when, who: step.who })),
+    stabilisation: [...content.stabilisation],
+    version: content.version,
+    updatedBy: content.updatedBy,
+    updatedAt: content.updatedAt?.toISOString() ?? null,
+  };
+}
+
+function versionToResponse(version: PlanVersionSummary) {
+  return {
+    id: version.id,
+    journeyId: version.journeyId,
+    number: version.number,
+    lang: version.lang,
+    templateVersion: version.templateVersion,
+    contentHash: version.contentHash,
+    createdBy: version.createdBy,
+    createdAt: version.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,417 @@
+/**
+ * The printed plan "Min plan" made from the journey (issue 6): the data is assembled from the
+ * database and the plan content the caseworker writes, rendered with the municipality's template
+ * (plan.document.ts), and a version handed out is stored with exactly what it was made from, so
+ * the same bytes can be made again later.
+ */
+import { createHash } from 'node:crypto';
+import { placementStateOf, restore, stageOf } from '../../machines/journey.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { findJourney } from '../journeys/journey.repository.ts';
+import { auditAs } from '../programme/audit.ts';
+import { listMeasurements } from '../progression/progression.repository.ts';
+import { progressionFactors as recordedFactors } from '../progression/progression.factors.ts';
+import { danishDate } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { Lang } from '../shared/i18n.ts';
+import { isUniqueViolation } from '../shared/pg-errors.ts';
+import { diffPlanVersions, type PlanChange, planFactorOf } from './plan.diff.ts';
+import { renderPlanPdf } from './plan.document.ts';
+import {
+  findCurrentGroupOfJourney,
+  findCurrentPlacementOfJourney,
+  findPlanContent,
+  findPlanSubject,
+  findPlanVersion,
+  insertPlanContent,
+  insertPlanVersion,
+  listPlanVersions,
+  nextPlanNumber,
+  type PlanContent,
+  type PlanContentFields,
+  type PlanVersionRecord,
+  type PlanVersionSummary,
+  updatePlanContent,
+} from './plan.repository.ts';
+import { statusText } from './plan.status.ts';
+import { buildPlanTemplate, loadPlanTemplate, type PlanTemplate, planTemplateDirFor } from './plan.template.ts';
+import { type PlanData, planDataSchema } from './plan.types.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+/** A rendered plan, ready to be sent. */
+export interface PlanPdf {
+  bytes: Buffer;
+  /** sha256 of the bytes, hex. */
+  contentHash: string;
+  /** A file name without personal data, e.g. "min-plan-2026-11-22.pdf". */
+  fileName: string;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Only a date and a number go into the name: it ends up in download folders and browser histories. */
+function fileNameOf(lang: Lang, madeOn: string, number?: number): string {
+  const base = lang === 'da' ? 'min-plan' : 'my-plan';
+  return `${base}-${madeOn}${number === undefined ? '' : `-v${number}`}.pdf`;
+}
+
+/** The municipality's template: its own wording and logo from templates/plan/<id>/ where present. */
+function templateFor(actor: Actor, lang: Lang): Promise<PlanTemplate> {
+  return loadPlanTemplate(lang, planTemplateDirFor(actor.municipalityId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan's data, from the journey
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The plan of a journey as it stands at `now`, in `lang` (the status sentence is written in it).
+ * Another municipality's journey, or none, is not found.
+ */
+export async function assemblePlanData(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+  lang: Lang,
+  now: Date,
+): Promise<{ data: PlanData; youthId: string }> {
+  const subject = await findPlanSubject(db, municipalityId, journeyId);
+  if (!subject) throw new DomainError('not_found');
+  const snapshot = restore({ machineVersion: subject.machineVersion, snapshot: subject.snapshot as never });
+  const group = await findCurrentGroupOfJourney(db, municipalityId, journeyId);
+  const placement = await findCurrentPlacementOfJourney(db, municipalityId, journeyId);
+  const measurements = await listMeasurements(db, municipalityId, journeyId);
+  const content = await findPlanContent(db, municipalityId, journeyId);
+
+  // First and latest score per factor, over the journey's measurements oldest first. A factor
+  // measured once has only a first score (two equal bars would suggest two measurements); one
+  // never measured is left out, and the plan says it is not measured yet.
+  const progression: NonNullable<PlanData['progression']> = {};
+  for (const recorded of recordedFactors) {
+    const scores = measurements.flatMap((m) => m.scores[recorded] ?? []);
+    const [first] = scores;
+    if (first === undefined) continue;
+    progression[planFactorOf[recorded]] = { first, latest: scores.length > 1 ? (scores.at(-1) ?? null) : null };
+  }
+
+  const data: PlanData = {
+    madeOn: danishDate(now),
+    municipality: { name: subject.municipalityName },
+    // Name and birth date only: the CPR number is never read for a plan.
+    youth: { name: subject.youth.name, birthDate: subject.youth.birthDate },
+    goal: content?.goal ?? null,
+    category: snapshot.context.category,
+    status: statusText(stageOf(snapshot), placementStateOf(snapshot), lang),
+    networkGroup: group
+      ? {
+          name: group.name,
+          weekday: group.weekday,
+          startTime: group.startTime,
+          place: group.place,
+          facilitatorName: group.facilitatorName,
+        }
+      : null,
+    placement: placement
+      ? {
+          kind: placement.kind,
+          companyName: placement.companyName,
+          address: placement.companyAddress,
+          hoursPerWeek: placement.hoursPerWeek,
+          startDate: placement.startDate,
+          contactPerson: placement.contact,
+        }
+      : null,
+    nextSteps: content?.nextSteps ?? [],
+    // The user table has no phone number, so the plan gives the caseworker's name and e-mail.
+    contactPerson: { name: subject.caseworker.name, email: subject.caseworker.email },
+    progression: Object.keys(progression).length === 0 ? null : progression,
+    agreements: content?.agreements ?? [],
+    stabilisation: content?.stabilisation ?? [],
+  };
+  // Checked here, so a plan that cannot be rendered is never stored.
+  return { data: planDataSchema.parse(data), youthId: subject.youthId };
+}
+
+/** The current plan of a journey as a PDF; audited as a read of the youth's data. */
+export async function renderCurrentPlan(deps: Deps, actor: Actor, journeyId: string, lang: Lang): Promise<PlanPdf> {
+  const template = await templateFor(actor, lang);
+  const { data } = await deps.db.transaction().execute(async (trx) => {
+    const assembled = await assemblePlanData(trx, actor.municipalityId, journeyId, lang, deps.clock());
+    await auditAs(trx, actor, 'plan.rendered', assembled.youthId, {
+      journeyId,
+      lang,
+      templateVersion: template.version,
+    });
+    return assembled;
+  });
+  // Rendered after the transaction: the connection is not held while the PDF is drawn.
+  const bytes = await renderPlanPdf(data, template);
+  return { bytes, contentHash: sha256(bytes), fileName: fileNameOf(lang, data.madeOn) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan content: goal, agreements, next steps, stabilisation
+// ---------------------------------------------------------------------------------------------
+
+/** The journey's plan content; `null` fields and empty lists when nothing is written yet. */
+export interface PlanContentView extends PlanContentFields {
+  journeyId: string;
+  /** Null until the content is first saved; then required to change it. */
+  version: number | null;
+  updatedBy: { id: string; name: string } | null;
+  updatedAt: Date | null;
+}
+
+function contentView(journeyId: string, content: PlanContent | undefined): PlanContentView {
+  if (!content) {
+    return {
+      journeyId,
+      goal: null,
+      agreements: [],
+      nextSteps: [],
+      stabilisation: [],
+      version: null,
+      updatedBy: null,
+      updatedAt: null,
+    };
+  }
+  return content;
+}
+
+export async function readPlanContent(deps: Deps, actor: Actor, journeyId: string): Promise<PlanContentView> {
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    if (!journey) throw new DomainError('not_found');
+    const content = await findPlanContent(trx, actor.municipalityId, journeyId);
+    await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'plan_content' });
+    return contentView(journeyId, content);
+  });
+}
+
+const contentFieldNames = ['goal', 'agreements', 'nextSteps', 'stabilisation'] as const;
+
+/**
+ * Replaces the journey's plan content. The first save needs no version; after that the version
+ * the change was made against is required, and a stale one is a version conflict.
+ */
+export async function changePlanContent(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  input: PlanContentFields & { version?: number | undefined },
+): Promise<PlanContentView> {
+  const now = deps.clock();
+  const fields: PlanContentFields = {
+    goal: input.goal,
+    agreements: input.agreements,
+    nextSteps: input.nextSteps,
+    stabilisation: input.stabilisation,
+  };
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
+    if (!journey) throw new DomainError('not_found');
+    // A closed journey's plan is history: it can be printed, not changed.
+    if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
+    const current = await findPlanContent(trx, actor.municipalityId, journeyId);
+    const written = { ...fields, updatedBy: actor.userId, updatedAt: now };
+    if (current === undefined) {
+      // A version for content that was never saved: the client works from some other page.
+      if (input.version !== undefined) throw new DomainError('version_conflict', { extra: { currentVersion: null } });
+      if (!(await insertPlanContent(trx, { ...written, municipalityId: actor.municipalityId, journeyId }))) {
+        throw new DomainError('version_conflict', { extra: { currentVersion: 1 } });
+      }
+    } else if (
+      input.version !== current.version ||
+      !(await updatePlanContent(trx, actor.municipalityId, journeyId, current.version, written))
+    ) {
+      throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
+    }
+    // Which parts changed, never the words: goals and stabilisation often concern health.
+    const before = contentView(journeyId, current);
+    const changed = contentFieldNames.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(fields[name]));
+    const saved = await findPlanContent(trx, actor.municipalityId, journeyId);
+    if (!saved) throw new Error(`Plan content of journey ${journeyId} was not saved`);
+    await auditAs(trx, actor, 'plan.content_changed', journey.youthId, {
+      journeyId,
+      version: saved.version,
+      fields: changed,
+    });
+    return saved;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored versions
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Stores the plan as it is now: the data, the template texts and logo in force, their version and
+ * the hash of the PDF, numbered 1, 2, 3 per journey. The plan is rendered inside the transaction,
+ * so the hash is of exactly the data stored.
+ */
+export async function createPlanVersion(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  lang: Lang,
+): Promise<PlanVersionSummary> {
+  const template = await templateFor(actor, lang);
+  const now = deps.clock();
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      // The row lock numbers concurrent versions of one journey one after the other.
+      const journey = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
+      if (!journey) throw new DomainError('not_found');
+      const { data, youthId } = await assemblePlanData(trx, actor.municipalityId, journeyId, lang, now);
+      const bytes = await renderPlanPdf(data, template);
+      const contentHash = sha256(bytes);
+      const number = await nextPlanNumber(trx, actor.municipalityId, journeyId);
+      const id = await insertPlanVersion(trx, {
+        municipalityId: actor.municipalityId,
+        journeyId,
+        youthId,
+        number,
+        lang,
+        data,
+        templateTexts: template.texts,
+        templateLogo: template.logo?.toString('base64') ?? null,
+        templateVersion: template.version,
+        contentHash,
+        createdBy: actor.userId,
+        createdAt: now,
+      });
+      await auditAs(trx, actor, 'plan.version_created', youthId, {
+        journeyId,
+        planVersionId: id,
+        number,
+        lang,
+        templateVersion: template.version,
+        contentHash,
+      });
+      return {
+        id,
+        journeyId,
+        youthId,
+        number,
+        lang,
+        templateVersion: template.version,
+        contentHash,
+        createdBy: { id: actor.userId, name: actor.name },
+        createdAt: now,
+      };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('conflict');
+    throw error;
+  }
+}
+
+export async function planVersionsOfJourney(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+): Promise<PlanVersionSummary[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    if (!journey) throw new DomainError('not_found');
+    const versions = await listPlanVersions(trx, actor.municipalityId, journeyId);
+    await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'plan_versions' });
+    return versions;
+  });
+}
+
+/** A stored version's data and template, as they were when it was made. */
+function storedPlan(version: PlanVersionRecord): { data: PlanData; template: PlanTemplate } {
+  const source = `plan version ${version.id}`;
+  const logo =
+    version.templateLogo === null
+      ? undefined
+      : { file: `${source} (logo)`, bytes: Buffer.from(version.templateLogo, 'base64') };
+  const template = buildPlanTemplate(version.lang, { file: source, json: version.templateTexts }, undefined, logo);
+  // The version is printed into the PDF's properties: keep the stored one, whatever the hashing does later.
+  return {
+    data: planDataSchema.parse(version.data),
+    template: { ...template, version: version.templateVersion },
+  };
+}
+
+/** A stored plan made again from its stored data and texts; `identical` when the bytes hash as stored. */
+export async function renderPlanVersion(
+  deps: Deps,
+  actor: Actor,
+  planVersionId: string,
+): Promise<PlanPdf & { identical: boolean }> {
+  const version = await deps.db.transaction().execute(async (trx) => {
+    const found = await findPlanVersion(trx, actor.municipalityId, planVersionId);
+    if (!found) throw new DomainError('not_found');
+    await auditAs(trx, actor, 'plan.rendered', found.youthId, {
+      journeyId: found.journeyId,
+      planVersionId: found.id,
+      number: found.number,
+      lang: found.lang,
+    });
+    return found;
+  });
+  const { data, template } = storedPlan(version);
+  const bytes = await renderPlanPdf(data, template);
+  const contentHash = sha256(bytes);
+  return {
+    bytes,
+    contentHash,
+    fileName: fileNameOf(version.lang, data.madeOn, version.number),
+    identical: contentHash === version.contentHash,
+  };
+}
+
+export interface PlanDiff {
+  from: PlanVersionSummary;
+  to: PlanVersionSummary;
+  changes: PlanChange[];
+}
+
+/** What changed from one stored version of a journey's plan to another, in `lang`. */
+export async function diffPlans(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  ids: { from: string; to: string },
+  lang: Lang,
+): Promise<PlanDiff> {
+  const template = await templateFor(actor, lang);
+  const [from, to] = await deps.db.transaction().execute(async (trx) => {
+    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    if (!journey) throw new DomainError('not_found');
+    const found = [
+      await findPlanVersion(trx, actor.municipalityId, ids.from),
+      await findPlanVersion(trx, actor.municipalityId, ids.to),
+    ] as const;
+    if (found.some((version) => version?.journeyId !== journeyId)) throw new DomainError('not_found');
+    await auditAs(trx, actor, 'journey.read', journey.youthId, {
+      journeyId,
+      view: 'plan_diff',
+      from: ids.from,
+      to: ids.to,
+    });
+    return found as readonly [PlanVersionRecord, PlanVersionRecord];
+  });
+  const compared = (version: PlanVersionRecord) => ({
+    lang: version.lang,
+    templateVersion: version.templateVersion,
+    data: planDataSchema.parse(version.data),
+  });
+  return {
+    from: summaryOf(from),
+    to: summaryOf(to),
+    changes: diffPlanVersions(compared(from), compared(to), { lang, texts: template.texts }),
+  };
+}
+
+function summaryOf(version: PlanVersionRecord): PlanVersionSummary {
+  const { data: _data, templateTexts: _texts, templateLogo: _logo, ...summary } = version;
+  return summary;
+}
