@@ -48,12 +48,19 @@ export interface BuildAppOptions {
 
 /**
  * Everything a logged request shows: never headers (cookies, tokens) or bodies, and the URL
- * with any CPR-shaped number masked (a search by CPR puts it in the query string).
+ * without the values of its query string (a search puts a name or a CPR number there); the
+ * names of the parameters stay, so the log still tells what kind of request it was.
  */
+export function loggableUrl(url: string): string {
+  const [path = '', query] = url.split('?', 2);
+  const keys = query ? [...new URLSearchParams(query).keys()] : [];
+  return redactCpr(keys.length ? `${path}?${keys.map((k) => `${k}=…`).join('&')}` : path);
+}
+
 const requestSerializer = (request: { id: string; method: string; url: string }) => ({
   id: request.id,
   method: request.method,
-  url: redactCpr(request.url),
+  url: loggableUrl(request.url),
 });
 
 /**

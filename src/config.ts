@@ -36,10 +36,8 @@ const configSchema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
-    DEMO_SEED: z
-      .enum(['true', 'false'])
-      .default('true')
-      .transform((v) => v === 'true'),
+    // Default: seed the demo on the embedded database only; a real server starts empty.
+    DEMO_SEED: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.UNGEFLOW_SECRET) {
@@ -97,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-    demoSeed: e.DEMO_SEED,
+    demoSeed: e.DEMO_SEED ? e.DEMO_SEED === 'true' : !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

@@ -64,6 +64,10 @@ export interface NewAlert {
 }
 
 /**
+ * The sweep plans from a read taken before it writes; a user may have changed an alert in
+ * between. Its writes therefore only touch alerts still in the state the plan saw (a resolved
+ * alert stays resolved, a woken one was still snoozed).
+ *
  * Bulk writes go in slices: PostgreSQL takes at most 65,535 parameters in one statement, and a
  * national sweep may open tens of thousands of alerts at once.
  */
@@ -173,6 +177,7 @@ export async function resolveAlerts(db: Db, allIds: readonly string[], at: Date)
       .updateTable('alert')
       .set((eb) => ({ status: 'resolved', resolved_at: at, updated_at: at, version: eb('version', '+', 1) }))
       .where('id', 'in', ids)
+      .where('status', '<>', 'resolved')
       .execute();
     return [];
   });
@@ -184,6 +189,8 @@ export async function escalateAlerts(db: Db, allIds: readonly string[], at: Date
       .updateTable('alert')
       .set((eb) => ({ for_leader: true, escalated_at: at, updated_at: at, version: eb('version', '+', 1) }))
       .where('id', 'in', ids)
+      .where('status', '<>', 'resolved')
+      .where('escalated_at', 'is', null)
       .execute();
     return [];
   });
@@ -196,6 +203,7 @@ export async function wakeSnoozedAlerts(db: Db, allIds: readonly string[], at: D
       .updateTable('alert')
       .set((eb) => ({ status: 'open', snoozed_until: null, updated_at: at, version: eb('version', '+', 1) }))
       .where('id', 'in', ids)
+      .where('status', '=', 'snoozed')
       .execute();
     return [];
   });

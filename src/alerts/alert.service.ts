@@ -117,6 +117,8 @@ async function changeAlert(
     }
     if (alert.version !== version)
       throw new DomainError('version_conflict', { extra: { currentVersion: alert.version } });
+    // An alert that went to the leader is the leader's to put aside; a caseworker may say what was done.
+    if (alert.forLeader && action !== 'acknowledged' && actor.role !== 'leader') throw new DomainError('forbidden');
     const changes = await decide(alert, now, trx);
     const updated = await updateAlert(trx, actor.municipalityId, id, version, changes, now);
     if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: alert.version + 1 } });
@@ -203,20 +205,44 @@ export function resolveAlert(deps: Deps, actor: Actor, id: string, input: { vers
   );
 }
 
+/** The alert inbox; a list of youth names, so it is audited as a listing with its criteria. */
 export async function findAlerts(
   deps: Deps,
   actor: Actor,
   filter: AlertFilter,
   page: { page: number; pageSize: number },
 ) {
-  return listAlerts(deps.db, actor.municipalityId, filter, {
-    limit: page.pageSize,
-    offset: (page.page - 1) * page.pageSize,
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await listAlerts(trx, actor.municipalityId, filter, {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    });
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'journey.listed',
+      details: { view: 'alerts', criteria: { ...filter, ...page }, journeyIds: result.items.map((a) => a.journeyId) },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return result;
   });
 }
 
+/** One alert with its history: a read of the youth's data. */
 export async function readAlert(deps: Deps, actor: Actor, id: string) {
-  const alert = await findAlert(deps.db, actor.municipalityId, id);
-  if (!alert) throw new DomainError('not_found');
-  return { alert, history: await alertHistory(deps.db, actor.municipalityId, id) };
+  return deps.db.transaction().execute(async (trx) => {
+    const alert = await findAlert(trx, actor.municipalityId, id);
+    if (!alert) throw new DomainError('not_found');
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'journey.read',
+      youthId: alert.youthId,
+      details: { view: 'alert', alertId: id, journeyId: alert.journeyId },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return { alert, history: await alertHistory(trx, actor.municipalityId, id) };
+  });
 }

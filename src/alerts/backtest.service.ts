@@ -90,13 +90,14 @@ export async function runBacktest(
     }
     const activities = await db
       .selectFrom('activity')
-      .select(['journey_id', 'occurred_at', 'kind', 'conversation_kind'])
+      .select(['journey_id', 'occurred_at', 'kind', 'conversation_kind', 'job_conversation'])
       .where('journey_id', 'in', slice)
       .execute();
     for (const a of activities) {
       const h = history(a.journey_id);
       h.activity.push(a.occurred_at.getTime());
-      if (a.kind === 'conversation' && a.conversation_kind === 'individual') {
+      // As the live counter: individual job conversations (LAB § 31 stk. 3).
+      if (a.kind === 'conversation' && a.conversation_kind === 'individual' && a.job_conversation) {
         h.individualConversations.push(a.occurred_at.getTime());
       }
     }

@@ -35,21 +35,24 @@ export async function enqueueWebhooks(trx: Db, alerts: readonly Alert[], now: Da
     if (settings.webhook.url) withWebhook.add(municipalityId);
   }
   const rows = alerts.filter((a) => withWebhook.has(a.municipalityId));
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('webhook_delivery')
-    .values(
-      rows.map((a) => ({
-        municipality_id: a.municipalityId,
-        alert_id: a.id,
-        payload: JSON.stringify(webhookPayload(a)),
-        next_attempt_at: now,
-      })),
-    )
-    .execute();
+  // In slices: a national sweep may open more alerts than one statement takes parameters.
+  for (let i = 0; i < rows.length; i += 2000) {
+    await trx
+      .insertInto('webhook_delivery')
+      .values(
+        rows.slice(i, i + 2000).map((a) => ({
+          municipality_id: a.municipalityId,
+          alert_id: a.id,
+          payload: JSON.stringify(webhookPayload(a)),
+          next_attempt_at: now,
+        })),
+      )
+      .execute();
+  }
 }
 
 const MAX_ATTEMPTS = 8;
+const CLAIM_MS = 5 * 60_000;
 
 /**
  * Sends what is due. A failure is retried with a growing delay (1, 2, 4 ... minutes) up to
@@ -61,15 +64,33 @@ export async function deliverWebhooks(
   now: () => Date,
   options: { timeoutMs?: number; limit?: number } = {},
 ): Promise<{ delivered: number; failed: number }> {
-  const due = await db
-    .selectFrom('webhook_delivery')
-    .selectAll()
-    .where('delivered_at', 'is', null)
-    .where('attempts', '<', MAX_ATTEMPTS)
-    .where('next_attempt_at', '<=', now())
-    .orderBy('id')
-    .limit(options.limit ?? 100)
-    .execute();
+  // Claim what is due before sending: another instance skips claimed rows, and a claim that is
+  // never settled (a crash mid-send) runs out after CLAIM_MS and is tried again.
+  const due = await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('webhook_delivery')
+      .selectAll()
+      .where('delivered_at', 'is', null)
+      .where('attempts', '<', MAX_ATTEMPTS)
+      .where('next_attempt_at', '<=', now())
+      .orderBy('id')
+      .limit(options.limit ?? 100)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length) {
+      await trx
+        .updateTable('webhook_delivery')
+        .set({ next_attempt_at: new Date(now().getTime() + CLAIM_MS) })
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+    }
+    return rows;
+  });
   let delivered = 0;
   let failed = 0;
   for (const delivery of due) {

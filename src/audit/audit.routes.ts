@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
+import { startOfDanishDay } from '../shared/clock.ts';
 import { authErrors, pageOf, pageQuery } from '../shared/schemas.ts';
 import { appendAudit, listAudit } from './audit.repository.ts';
 import { auditActions } from './audit.types.ts';
@@ -39,7 +40,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     async (request) => {
       const actor = actorOf(request);
       const { page, pageSize, from, to, ...rest } = request.query;
-      const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+      // A plain date is a Danish calendar day; `to` includes its whole day.
+      const instant = (value: string, nextDay: boolean) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? startOfDanishDay(
+              nextDay ? new Date(Date.parse(`${value}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : value,
+            )
+          : new Date(value);
+      const filter = { ...rest, from: from ? instant(from, false) : undefined, to: to ? instant(to, true) : undefined };
       const result = await deps.db.transaction().execute(async (trx) => {
         const found = await listAudit(trx, actor.municipalityId, filter, {
           limit: pageSize,

@@ -278,7 +278,11 @@ export async function changeGroup(
   if (input.startTime !== undefined) changes.startTime = input.startTime;
   if (input.durationMinutes !== undefined) changes.durationMinutes = input.durationMinutes;
   if (input.place !== undefined) changes.place = input.place;
-  if (input.capacity !== undefined) changes.capacity = input.capacity;
+  if (input.capacity !== undefined) {
+    // Room in a group is the leader's decision, as placing a youth in a full one is.
+    if (actor.role !== 'leader') throw new DomainError('forbidden');
+    changes.capacity = input.capacity;
+  }
   if (input.active !== undefined) changes.active = input.active;
   return deps.db.transaction().execute(async (trx) => {
     // Locked like an assignment does, so members cannot join while capacity or activity changes.

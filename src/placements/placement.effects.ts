@@ -1,4 +1,5 @@
 import type { EffectInput } from '../journeys/journey.effects.ts';
+import { findContact } from '../companies/company.repository.ts';
 import type { Db } from '../db/database.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -27,6 +28,13 @@ export async function placementStarted(trx: Db, input: EffectInput<'PLACEMENT_ST
       'companyId',
       `${company.name} er ikke længere aktiv i virksomhedsnetværket.`,
       `${company.name} is no longer active in the company network.`,
+    );
+  }
+  if (command.contactId && !(await findContact(trx, actor.municipalityId, company.id, command.contactId))) {
+    throw invalidField(
+      'contactId',
+      'Kontaktpersonen hører ikke til virksomheden.',
+      'The contact person does not belong to the company.',
     );
   }
   const running = await countRunningPlacementsAt(trx, actor.municipalityId, company.id);

@@ -117,6 +117,8 @@ export async function findPlacementCompany(
     .select(['id', 'name', 'active', 'placement_capacity'])
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', companyId)
+    // Locked, so two placements at once cannot both take the company's last place.
+    .forUpdate()
     .executeTakeFirst();
   return row
     ? { id: row.id, name: row.name, active: row.active, placementCapacity: row.placement_capacity }

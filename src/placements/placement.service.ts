@@ -3,6 +3,7 @@ import { placementStateOf, restore, stageOf } from '../../machines/journey.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
+import { findContact } from '../companies/company.repository.ts';
 import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
 import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
@@ -219,6 +220,13 @@ export async function changePlacement(
         'plannedEnd',
         'Den planlagte slutdato kan ikke ligge før startdatoen.',
         'The planned end cannot lie before the start date.',
+      );
+    }
+    if (changes.contactId && !(await findContact(trx, actor.municipalityId, placement.company.id, changes.contactId))) {
+      throw invalidField(
+        'contactId',
+        'Kontaktpersonen hører ikke til virksomheden.',
+        'The contact person does not belong to the company.',
       );
     }
     if (!(await updatePlacement(trx, actor.municipalityId, placementId, version, changes, now))) {

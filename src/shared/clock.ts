@@ -15,16 +15,18 @@ export function danishDate(instant: Date): string {
   return copenhagenDate.format(instant);
 }
 
-/** The instant a Danish calendar day ('YYYY-MM-DD') begins. */
+/** The instant a Danish calendar day ('YYYY-MM-DD') begins: local midnight, CET or CEST. */
 export function startOfDanishDay(day: string): Date {
-  // Denmark is UTC+1 or UTC+2; find which from the wall clock at noon UTC that day.
-  const noonUtc = new Date(`${day}T12:00:00Z`);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' }).format(
-      noonUtc,
-    ),
-  );
-  return new Date(`${day}T00:00:00+0${hour - 12}:00`);
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const dayNumber = Math.floor(utcMidnight / DAY_MS);
+  // Midnight is 22:00 or 23:00 UTC the evening before; the right one is the first instant of the day.
+  for (const offsetHours of [2, 1]) {
+    const candidate = utcMidnight - offsetHours * 3_600_000;
+    if (danishDayNumberOf(candidate) === dayNumber && danishDayNumberOf(candidate - 1) === dayNumber - 1) {
+      return new Date(candidate);
+    }
+  }
+  throw new Error(`No start found for ${day}`);
 }
 
 const DAY_MS = 86_400_000;

@@ -13,7 +13,8 @@ export interface Cpr {
   birthDate: string;
 }
 
-const CPR_PATTERN = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
+// A dash, a space or nothing between birth date and serial number: people type all three.
+const CPR_PATTERN = /^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$/;
 
 /** True when the text has the shape of a CPR number (used to route a search). */
 export function looksLikeCpr(text: string): boolean {
@@ -74,5 +75,5 @@ export function isoDate(d: Date): string {
  * Used on everything that reaches a log.
  */
 export function redactCpr(text: string): string {
-  return text.replace(/(?<!\d)(\d{6})(?:-|%2D)?\d{4}(?!\d)/gi, '$1-XXXX');
+  return text.replace(/(?<!\d)(\d{6})(?:-|%2D| |%20|\+)?\d{4}(?!\d)/gi, '$1-XXXX');
 }

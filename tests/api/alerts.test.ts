@@ -110,21 +110,28 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     ).rejects.toMatchObject({ code: '23505' });
   });
 
-  it('lets a caseworker acknowledge with a note, snooze until a date, reassign and resolve, with versions', async () => {
+  it('lets a caseworker acknowledge a leader alert with a note, and only the leader snooze, reassign and resolve it', async () => {
     const journey = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, {
       firstContactAt: '2026-11-01',
     });
     const [alert] = await alertsOf(journey.id);
-    const post = (action: string, body: Record<string, unknown>) =>
-      ctx.app.inject({ method: 'POST', url: `/api/alerts/${alert.id}/${action}`, headers: h(), payload: body });
+    const post = (action: string, body: Record<string, unknown>, headers = unit.leader.headers) =>
+      ctx.app.inject({ method: 'POST', url: `/api/alerts/${alert.id}/${action}`, headers, payload: body });
 
-    const acked = await post('acknowledge', { version: alert.version, note: 'Ringet til den unge, samtale aftalt' });
+    // The alert went to the leader (high severity): the caseworker may say what was done, not put it aside.
+    const acked = await post(
+      'acknowledge',
+      { version: alert.version, note: 'Ringet til den unge, samtale aftalt' },
+      h(),
+    );
     expect(acked.statusCode).toBe(200);
     expect(acked.json()).toMatchObject({ status: 'acknowledged', version: alert.version + 1 });
-    const stale = await post('acknowledge', { version: alert.version, note: 'igen' });
+    const stale = await post('acknowledge', { version: alert.version, note: 'igen' }, h());
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'version_conflict', currentVersion: alert.version + 1 });
 
+    const byCaseworker = await post('snooze', { version: alert.version + 1, until: '2026-11-25', reason: 'Syg' }, h());
+    expect(byCaseworker.statusCode).toBe(403);
     const badDate = await post('snooze', { version: alert.version + 1, until: '2026-11-22', reason: 'Syg' });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.details).toEqual([

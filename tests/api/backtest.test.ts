@@ -23,10 +23,17 @@ describe.each(engines)('risk backtest on %s', (engine) => {
     const h = unit.caseworker.headers;
     const youth = await newYouth(ctx.app, h);
     const journey = await openJourney(ctx.app, h, youth.id, { firstContactAt: '2026-08-03' });
-    await sendEvent(ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-08-04T10:00:00+02:00' });
+    await sendEvent(ctx.app, h, journey.id, {
+      type: 'FIRST_CONVERSATION_HELD',
+      occurredAt: '2026-08-04T10:00:00+02:00',
+    });
     await sendEvent(ctx.app, h, journey.id, { ...activityReadyVisitation(), occurredAt: '2026-08-05T10:00:00+02:00' });
     const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
-    await sendEvent(ctx.app, h, journey.id, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-08-06T10:00:00+02:00' });
+    await sendEvent(ctx.app, h, journey.id, {
+      type: 'GROUP_ASSIGNED',
+      groupId: group.id,
+      occurredAt: '2026-08-06T10:00:00+02:00',
+    });
     const contact = await ctx.app.inject({
       method: 'POST',
       url: `/api/journeys/${journey.id}/activities`,
@@ -71,7 +78,11 @@ describe.each(engines)('risk backtest on %s', (engine) => {
       payload: { from: '2026-08-06', to: '2026-09-30', set: { passiveDays: 27 } },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().rules.find((r: { code: string }) => r.code === 'passive')).toEqual({ code: 'passive', opened: 1, youth: 1 });
+    expect(response.json().rules.find((r: { code: string }) => r.code === 'passive')).toEqual({
+      code: 'passive',
+      opened: 1,
+      youth: 1,
+    });
     const caseworker = await ctx.app.inject({
       method: 'POST',
       url: '/api/risk/backtest',

@@ -125,6 +125,17 @@ describe.each(engines)('errors and atomicity on %s', (engine) => {
     expect(response.json().error.message).toBe('You are not logged in.');
   });
 
+  it('never writes a searched name to the log', async () => {
+    await ctx.app.inject({
+      method: 'GET',
+      url: '/api/youth?query=Hemmeligsen&page=1',
+      headers: unit.caseworker.headers,
+    });
+    const log = ctx.logLines.join('\n');
+    expect(log).toContain('/api/youth?query=…&page=…');
+    expect(log).not.toContain('Hemmeligsen');
+  });
+
   it('never writes a CPR number to the log, whether registered, searched or rejected', async () => {
     const cpr = newCpr('2002-12-24');
     const digits = cpr.replace('-', '');
@@ -144,7 +155,7 @@ describe.each(engines)('errors and atomicity on %s', (engine) => {
       payload: { name: 'X', cpr: '311304-1234' },
     });
     const log = ctx.logLines.join('\n');
-    expect(log).toContain('/api/youth?query=');
+    expect(log).toContain('/api/youth?query=…');
     expect(log).toContain('injected failure');
     expect(log).not.toContain(digits);
     expect(log).not.toContain(cpr);

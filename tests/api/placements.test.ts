@@ -66,11 +66,16 @@ describe.each(engines)('placements on %s', (engine) => {
     return { ...active, company, placementId };
   }
 
+  const newContactFor = async (companyId: string): Promise<string> => {
+    const response = await inject('POST', `/api/companies/${companyId}/contacts`, { name: 'Kim Kontakt' });
+    return response.json().id;
+  };
+
   describe('starting a placement', () => {
     it('creates the placement row under the event placement id, starting on the Danish day it happened', async () => {
       const { journeyId } = await activeJourney();
       const company = await newCompany(ctx.db, { municipalityId: unit.municipality.id, name: 'Roskilde Cykler ApS' });
-      const contactId = randomUUID();
+      const contactId = await newContactFor(company.id);
       const started = await sendEvent(ctx.app, headers(), journeyId, {
         type: 'PLACEMENT_STARTED',
         companyId: company.id,
@@ -410,8 +415,17 @@ describe.each(engines)('placements on %s', (engine) => {
 
   describe('changing the agreement', () => {
     it('changes hours per week, planned end and contact against the version', async () => {
-      const { placementId } = await placedJourney();
-      const contactId = randomUUID();
+      const { placementId, company } = await placedJourney();
+      const elsewhere = await newCompany(ctx.db, { municipalityId: unit.municipality.id });
+      const foreign = await inject('PATCH', `/api/placements/${placementId}`, {
+        version: 1,
+        contactId: await newContactFor(elsewhere.id),
+      });
+      expect(foreign.statusCode).toBe(400);
+      expect(foreign.json().error.details).toEqual([
+        { field: 'contactId', message: 'Kontaktpersonen hører ikke til virksomheden.' },
+      ]);
+      const contactId = await newContactFor(company.id);
       const changed = await inject('PATCH', `/api/placements/${placementId}`, {
         version: 1,
         hoursPerWeek: 25.5,

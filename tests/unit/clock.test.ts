@@ -28,4 +28,25 @@ describe('Danish calendar days', () => {
     expect(startOfDanishDay('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
     expect(startOfDanishDay('2026-07-15').toISOString()).toBe('2026-07-14T22:00:00.000Z');
   });
+
+  it('starts the days the clocks change at local midnight too', () => {
+    // Summer time starts at 02:00 on 29 March 2026: that day's midnight is still CET.
+    expect(startOfDanishDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDanishDay('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    // Summer time ends at 03:00 on 25 October 2026: that day's midnight is still CEST.
+    expect(startOfDanishDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(startOfDanishDay('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  it('starts every day of 2000-2060 at an instant that is that day, one millisecond after the day before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10_957, max: 32_870 }), (dayNumber) => {
+        const day = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+        const start = startOfDanishDay(day).getTime();
+        expect(danishDate(new Date(start))).toBe(day);
+        expect(danishDate(new Date(start - 1))).not.toBe(day);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
 });

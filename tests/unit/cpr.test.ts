@@ -7,6 +7,7 @@ describe('parseCpr', () => {
   it.each([
     ['150504-4321', '2004-05-15', 'digit 4 with year <= 36 is the 2000s'],
     ['1505044321', '2004-05-15', 'ten digits without dash'],
+    ['150504 4321', '2004-05-15', 'a space for the dash'],
     ['010203-1234', '1903-02-01', 'digits 0-3 are always the 1900s'],
     ['010240-4000', '1940-02-01', 'digit 4 with year >= 37 is the 1900s'],
     ['010257-5000', '2057-02-01', 'digits 5-8 with year <= 57 are the 2000s (here: in the future, checked below)'],
@@ -16,7 +17,7 @@ describe('parseCpr', () => {
     ['290200-4000', '2000-02-29', '29 February in a leap year'],
   ])('%s gives birth date %s (%s)', (text, birthDate) => {
     const result = parseCpr(text, new Date('2060-01-01'));
-    expect(result).toEqual({ ok: true, cpr: { digits: text.replace('-', ''), birthDate } });
+    expect(result).toEqual({ ok: true, cpr: { digits: text.replace(/[- ]/, ''), birthDate } });
   });
 
   it.each([
@@ -26,7 +27,7 @@ describe('parseCpr', () => {
     ['150504-432', 'cpr_format', 'nine digits'],
     ['150504-43210', 'cpr_format', 'eleven digits'],
     ['15O504-4321', 'cpr_format', 'a letter O for a zero'],
-    ['150504 4321', 'cpr_format', 'a space for a dash'],
+    ['150504_4321', 'cpr_format', 'an underscore for a dash'],
     ['', 'cpr_format', 'empty'],
     ['010130-5000', 'cpr_in_future', 'born in 2030'],
   ])('%s is rejected as %s (%s)', (text, problem) => {
@@ -50,6 +51,9 @@ describe('CPR helpers', () => {
     expect(redactCpr('/api/youth?query=1505044321&page=2')).toBe('/api/youth?query=150504-XXXX&page=2');
     expect(redactCpr('cpr 150504-4321.')).toBe('cpr 150504-XXXX.');
     expect(redactCpr('q=150504%2D4321')).toBe('q=150504-XXXX');
+    expect(redactCpr('q=150504%204321 or 150504+4321 or 150504 4321')).toBe(
+      'q=150504-XXXX or 150504-XXXX or 150504-XXXX',
+    );
     expect(redactCpr('phone 12345678, id 12345678901')).toBe('phone 12345678, id 12345678901');
   });
 
