@@ -190,7 +190,10 @@ describe('a malformed rule file stops loading with the file and the problem name
 });
 
 describe('rule sets by validity period', () => {
-  const current = eligibilityWith(() => {});
+  // The shipped file is open-ended until the next act's rules exist; here it ends when they begin.
+  const current = eligibilityWith((f) => {
+    f.validTo = '2026-12-31';
+  });
   const next = eligibilityWith((f) => {
     f.validFrom = '2027-01-01';
     f.validTo = null;
