@@ -4,9 +4,10 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import { DEMO_PASSWORD, demoUsers, seedDemo } from './demo/seed.ts';
+import { DEMO_PASSWORD, DemoSeedError, demoUsers, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
+import { CprVault } from './shared/crypto.ts';
 import { resolveSecret } from './shared/secret.ts';
 
 // Reads the configuration, prepares the database and listens. Everything else is in buildApp.
@@ -27,11 +28,26 @@ const secret = await resolveSecret(config.secret, config.dataDir);
 const ruleSets = await loadRuleSets();
 const app = await buildApp({ config, db, secret, ruleSets });
 
-if (config.demoSeed && (await seedDemo(db))) {
-  app.log.info(
-    { users: demoUsers.map((u) => `${u.email} (${u.role})`), password: DEMO_PASSWORD },
-    'Created the demo municipality "Demo Kommune". Log in with one of these users and the password shown.',
-  );
+if (config.demoSeed) {
+  const demoLogins = () =>
+    app.log.info(
+      { users: demoUsers.map((u) => `${u.email} (${u.role})`), password: DEMO_PASSWORD },
+      'Created the demo municipality "Demo Kommune". Log in with one of these users and the password shown.',
+    );
+  try {
+    const seeded = await seedDemo({ db, config, clock: systemClock, vault: new CprVault(secret), ruleSets });
+    if (seeded) {
+      demoLogins();
+      app.log.info({ demo: seeded.counts, alerts: seeded.alerts }, describeDemoSeed(seeded));
+    }
+  } catch (error) {
+    if (!(error instanceof DemoSeedError)) throw error;
+    demoLogins();
+    app.log.error(
+      { err: error },
+      `${error.message}. Demo Kommune keeps what was recorded and is not seeded again; delete the data folder to seed it afresh.`,
+    );
+  }
 }
 
 const scheduler = config.sweepEnabled

@@ -1,24 +1,70 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, demoUsers, DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { resolveSecret } from '../../src/shared/secret.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createTestDatabase, engines, type TestDatabase } from '../support/engines.ts';
 import { buildApp } from '../../src/app.ts';
+import { parseCvr } from '../../src/companies/cvr.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { AppDeps } from '../../src/deps.ts';
+import { DEMO_PASSWORD, type DemoSeedResult, demoUsers, seedDemo } from '../../src/demo/seed.ts';
+import { loadRuleSets } from '../../src/rules/rule-set.loader.ts';
+import { CprVault } from '../../src/shared/crypto.ts';
+import { resolveSecret } from '../../src/shared/secret.ts';
+import { ageOn, parseCpr } from '../../src/youth/cpr.ts';
 import { TEST_SECRET } from '../support/app.ts';
+import { createTestDatabase, engines, type TestDatabase } from '../support/engines.ts';
+import { newMunicipality } from '../support/factories.ts';
+
+// Sunday 22 November 2026, 11:00 in Denmark.
+const NOW = new Date('2026-11-22T10:00:00Z');
+const TODAY = '2026-11-22';
+
+type Headers = { cookie: string };
 
 describe.each(engines)('first start on %s', (engine) => {
   let database: TestDatabase;
+  let deps: AppDeps;
+  let seeded: DemoSeedResult | null;
+  let app: FastifyInstance;
+  let leader: Headers;
+  let caseworker: Headers;
+
+  async function login(email: string): Promise<Headers> {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: DEMO_PASSWORD },
+    });
+    const cookie = response.cookies.find((c) => c.name === 'ungeflow_session');
+    if (response.statusCode !== 200 || !cookie) throw new Error(`login failed: ${response.statusCode}`);
+    return { cookie: `ungeflow_session=${cookie.value}` };
+  }
+
+  async function get<T>(url: string, headers: Headers = leader): Promise<T> {
+    const response = await app.inject({ method: 'GET', url, headers });
+    if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
+    return response.json<T>();
+  }
+
+  // The demo is seeded once per engine; every test below reads the unit it made.
   beforeAll(async () => {
     database = await createTestDatabase(engine);
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const ruleSets = await loadRuleSets();
+    deps = { db: database.db, config, clock: () => NOW, vault: new CprVault(TEST_SECRET), ruleSets };
+    seeded = await seedDemo(deps);
+    app = await buildApp({ config, db: database.db, secret: TEST_SECRET, clock: () => NOW, ruleSets });
+    leader = await login('leder@demo.dk');
+    caseworker = await login('raadgiver@demo.dk');
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
   });
-  afterAll(() => database.drop());
 
-  it('seeds the demo municipality and its four users once; a second start seeds nothing', async () => {
-    expect(await seedDemo(database.db)).toBe(true);
-    expect(await seedDemo(database.db)).toBe(false);
+  it('creates Demo Kommune and its four users', async () => {
+    expect(seeded).not.toBeNull();
     const municipalities = await database.db.selectFrom('municipality').select('name').execute();
     expect(municipalities).toEqual([{ name: 'Demo Kommune' }]);
     const users = await database.db.selectFrom('app_user').select(['email', 'role']).execute();
@@ -28,20 +74,192 @@ describe.each(engines)('first start on %s', (engine) => {
   });
 
   it('lets every demo user log in with the demo password', async () => {
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db: database.db, secret: TEST_SECRET });
-    try {
-      for (const user of demoUsers) {
-        const response = await app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: user.email, password: DEMO_PASSWORD },
-        });
-        expect(response.statusCode, user.email).toBe(200);
-        expect(response.json().user.role).toBe(user.role);
-      }
-    } finally {
-      await app.close();
+    for (const user of demoUsers) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: user.email, password: DEMO_PASSWORD },
+      });
+      expect(response.statusCode, user.email).toBe(200);
+      expect(response.json().user.role).toBe(user.role);
     }
+  });
+
+  it('registers about 60 youth with Danish names, among them names with æ, ø or å', async () => {
+    const page = await get<{ items: Array<{ name: string }>; total: number }>('/api/youth?pageSize=100', caseworker);
+    expect(page.total).toBeGreaterThanOrEqual(55);
+    expect(page.total).toBeLessThanOrEqual(65);
+    expect(page.items.filter((y) => /[æøåÆØÅ]/.test(y.name)).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(page.items.map((y) => y.name)).size).toBe(page.total);
+  });
+
+  it('gives every youth a valid, fictitious CPR number whose century digit matches an age of 16 to 29', async () => {
+    const page = await get<{ items: Array<{ id: string; birthDate: string }> }>('/api/youth?pageSize=100', caseworker);
+    for (const youth of page.items) {
+      const revealed = await get<{ cpr: string }>(`/api/youth/${youth.id}?reveal=cpr`, caseworker);
+      const parsed = parseCpr(revealed.cpr, NOW);
+      expect(parsed.ok && parsed.cpr.birthDate, revealed.cpr).toBe(youth.birthDate);
+      // Fictitious: failing the modulus-11 check no number issued before 2007 fails.
+      const digits = revealed.cpr.replace('-', '');
+      const sum = [...digits].reduce((acc, d, i) => acc + Number(d) * ([4, 3, 2, 7, 6, 5, 4, 3, 2, 1][i] ?? 0), 0);
+      expect(sum % 11, revealed.cpr).not.toBe(0);
+      const age = ageOn(youth.birthDate, TODAY);
+      expect(age).toBeGreaterThanOrEqual(16);
+      expect(age).toBeLessThanOrEqual(29);
+    }
+  });
+
+  it('has at least one journey in every stage but the optional control group', async () => {
+    for (const stage of ['referred', 'visitation', 'intake', 'redirected', 'active', 'paused', 'followUp', 'closed']) {
+      const page = await get<{ total: number }>(`/api/journeys?stage=${stage}&pageSize=1`);
+      expect(page.total, stage).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('has active youth exploring, placed and between placements, and returning youth', async () => {
+    const rows = await database.db
+      .selectFrom('journey')
+      .select(['placement_state', 'returning'])
+      .where('stage', '=', 'active')
+      .execute();
+    const states = new Set(rows.map((r) => r.placement_state));
+    expect([...states].sort()).toEqual(['between', 'exploring', 'placed']);
+    const returning = await get<{ items: Array<{ returning: boolean }> }>('/api/journeys?pageSize=100&open=true');
+    expect(returning.items.some((j) => j.returning)).toBe(true);
+  });
+
+  it('shares the caseload between the two caseworkers', async () => {
+    const page = await get<{ items: Array<{ caseworker: { name: string } }>; total: number }>(
+      '/api/journeys?pageSize=100',
+    );
+    expect(page.items).toHaveLength(page.total);
+    const byCaseworker = new Map<string, number>();
+    for (const journey of page.items) {
+      byCaseworker.set(journey.caseworker.name, (byCaseworker.get(journey.caseworker.name) ?? 0) + 1);
+    }
+    expect([...byCaseworker.keys()].sort()).toEqual(['Rasmus Rådgiver', 'Rikke Rådgiver']);
+    for (const count of byCaseworker.values()) expect(count).toBeGreaterThanOrEqual(20);
+  });
+
+  it('runs six network groups with months of held meetings and attendance, and the coming weeks planned', async () => {
+    const groups = await get<{ items: Array<{ id: string; memberCount: number }>; total: number }>('/api/groups');
+    expect(groups.total).toBe(6);
+    for (const group of groups.items) {
+      expect(group.memberCount).toBeGreaterThanOrEqual(3);
+      expect(group.memberCount).toBeLessThanOrEqual(8);
+      const meetings = await get<{ items: Array<{ id: string; status: string; startsAt: string }> }>(
+        `/api/groups/${group.id}/meetings?from=2026-06-01&to=2027-01-31`,
+      );
+      const held = meetings.items.filter((m) => m.status === 'held');
+      expect(held.length).toBeGreaterThanOrEqual(4);
+      expect(meetings.items.filter((m) => m.status === 'planned' && new Date(m.startsAt) > NOW).length).toBe(8);
+      const lastHeld = held.at(-1);
+      if (!lastHeld) throw new Error('no held meeting');
+      const meeting = await get<{ attendance: Array<{ status: string | null }> }>(`/api/meetings/${lastHeld.id}`);
+      expect(meeting.attendance.some((a) => a.status === 'attended')).toBe(true);
+    }
+    // The groups pause over the autumn holiday (week 42).
+    const first = groups.items[0];
+    const october = await get<{ items: Array<{ status: string; note: string | null }> }>(
+      `/api/groups/${first?.id}/meetings?from=2026-10-12&to=2026-10-18`,
+    );
+    expect(october.items).toEqual([expect.objectContaining({ status: 'cancelled', note: 'Efterårsferie' })]);
+  });
+
+  it('has 25 companies with valid CVR numbers and contact persons', async () => {
+    const page = await get<{ items: Array<{ id: string; cvr: string }>; total: number }>('/api/companies?pageSize=100');
+    expect(page.total).toBe(25);
+    expect(new Set(page.items.map((c) => c.cvr)).size).toBe(25);
+    for (const company of page.items) {
+      expect(parseCvr(company.cvr).ok, company.cvr).toBe(true);
+      const detail = await get<{ contacts: unknown[] }>(`/api/companies/${company.id}`);
+      expect(detail.contacts.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('holds a past match event with wishes, interests and mutual matches, and plans a coming one', async () => {
+    const page = await get<{ items: Array<{ id: string; date: string }>; total: number }>('/api/match-events');
+    expect(page.total).toBe(2);
+    const past = page.items.find((e) => e.date < TODAY);
+    const coming = page.items.find((e) => e.date > TODAY);
+    if (!past || !coming) throw new Error('expected one past and one coming match event');
+    const matches = await get<{ items: Array<{ kind: string }> }>(`/api/match-events/${past.id}/matches`);
+    expect(matches.items.some((m) => m.kind === 'mutual')).toBe(true);
+    const next = await get<{ youth: Array<{ wishes: string[] }>; companies: unknown[] }>(
+      `/api/match-events/${coming.id}`,
+    );
+    expect(next.youth.length).toBeGreaterThanOrEqual(3);
+    expect(next.companies.length).toBe(8);
+    expect(next.youth.every((y) => y.wishes.length === 0)).toBe(true);
+  });
+
+  it('records placements with hours, conversations, mentor contacts and progression', async () => {
+    const running = await get<{ items: Array<{ id: string }>; total: number }>('/api/placements?active=true');
+    expect(running.total).toBeGreaterThanOrEqual(10);
+    const ended = await get<{ total: number }>('/api/placements?active=false');
+    expect(ended.total).toBeGreaterThanOrEqual(5);
+    const placement = await get<{ totalHours: number; weeks: unknown[] }>(`/api/placements/${running.items[0]?.id}`);
+    expect(placement.weeks.length).toBeGreaterThanOrEqual(1);
+    expect(placement.totalHours).toBeGreaterThan(0);
+    const counts = seeded?.counts;
+    expect(counts?.activities).toBeGreaterThanOrEqual(150);
+    expect(counts?.progressionMeasurements).toBeGreaterThanOrEqual(60);
+    const mentorContacts = await database.db
+      .selectFrom('activity')
+      .select('id')
+      .where('kind', '=', 'mentor_contact')
+      .execute();
+    expect(mentorContacts.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has exits with follow-ups recorded, coming and overdue', async () => {
+    const overdue = await get<{ total: number }>('/api/follow-ups?due=overdue');
+    expect(overdue.total).toBeGreaterThanOrEqual(1);
+    const upcoming = await get<{ total: number }>('/api/follow-ups?due=upcoming');
+    expect(upcoming.total).toBeGreaterThanOrEqual(5);
+    expect(seeded?.counts.followUpsRecorded).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows open passive alerts at once, from the start-up sweep', async () => {
+    const passive = await get<{ items: Array<{ youthName: string; status: string }>; total: number }>(
+      '/api/alerts?code=passive&status=open',
+    );
+    expect(passive.total).toBeGreaterThanOrEqual(1);
+    const longPassive = await get<{ total: number }>('/api/alerts?code=passive_long&status=open&forLeader=true');
+    expect(longPassive.total).toBeGreaterThanOrEqual(1);
+    const runs = await database.db.selectFrom('sweep_run').select('trigger').execute();
+    expect(runs).toEqual([{ trigger: 'startup' }]);
+  });
+
+  it('seeds nothing on a second start', async () => {
+    const before = await get<{ total: number }>('/api/youth?pageSize=1', caseworker);
+    expect(await seedDemo(deps)).toBeNull();
+    const after = await get<{ total: number }>('/api/youth?pageSize=1', caseworker);
+    expect(after.total).toBe(before.total);
+    expect(await database.db.selectFrom('municipality').select('id').execute()).toHaveLength(1);
+  });
+});
+
+describe.each(engines)('first start on %s with a municipality already there', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(() => database.drop());
+
+  it('seeds no demo municipality', async () => {
+    await newMunicipality(database.db, 'Roskilde Kommune');
+    const deps: AppDeps = {
+      db: database.db,
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      clock: () => NOW,
+      vault: new CprVault(TEST_SECRET),
+      ruleSets: await loadRuleSets(),
+    };
+    expect(await seedDemo(deps)).toBeNull();
+    expect(await database.db.selectFrom('municipality').select('name').execute()).toEqual([
+      { name: 'Roskilde Kommune' },
+    ]);
   });
 });
 
