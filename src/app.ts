@@ -31,6 +31,7 @@ import { planRoutes } from './plans/plan.routes.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { webRoutes } from './web/web.routes.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
 
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/api/openapi.json' } });
   await app.register(authPlugin, { deps });
+  await app.register(webRoutes, { deps });
 
   await app.register(
     async (api) => {

@@ -1,0 +1,582 @@
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { stages } from '../../machines/journey.ts';
+import { riskCodeLabels } from '../alerts/alert.labels.ts';
+import { acknowledgeAlert, findAlerts } from '../alerts/alert.service.ts';
+import { actorOf, SESSION_COOKIE } from '../auth/auth.plugin.ts';
+import { login, logout } from '../auth/auth.service.ts';
+import type { Role } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
+import { journeysOfYouth, readJourney, recordEvent, findJourneys } from '../journeys/journey.service.ts';
+import { journeyCommandBody } from '../journeys/journey.schemas.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { DomainError, errorMessage } from '../shared/errors.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
+import { fieldMessages, parseWithMessages, RequestValidationError } from '../shared/validation.ts';
+import { ageOn } from '../youth/cpr.ts';
+import { findYouth, readYouth, type Youth } from '../youth/youth.service.ts';
+import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A web page and who may open it; without a user the browser is sent to the log-in page. */
+    page?: { roles: readonly Role[] };
+  }
+}
+
+const LANG_COOKIE = 'ungeflow_lang';
+const CSRF_COOKIE = 'ungeflow_csrf';
+const staff = ['caseworker', 'leader'] as const;
+/** The events recorded from the youth's page with a simple form; the rest need the full forms. */
+const simpleEvents = ['FIRST_CONVERSATION_HELD', 'PAUSED', 'RESUMED', 'WITHDRAWN'] as const;
+
+const youthParams = z.object({ youthId: z.uuid() });
+const eventParams = youthParams.extend({ journeyId: z.uuid() });
+const alertParams = z.object({ alertId: z.uuid() });
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+type Form = z.infer<typeof formBody>;
+
+const loginForm = z.object({
+  email: z.string().trim().min(1, 'required').max(320),
+  password: z.string().min(1, 'required').max(1000),
+});
+
+const when = (instant: Date, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    dateStyle: 'medium',
+  }).format(instant);
+
+const text = (form: Form, key: string): string => {
+  const value = form[key];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+/** Translated issues as one Danish (or English) message per field, for showing next to it. */
+function fieldErrorsOf(issues: ReadonlyArray<{ field: string; message: Text }>, lang: Lang): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.field.split('.')[0] ?? issue.field] ??= issue.message[lang];
+  return errors;
+}
+
+/**
+ * The web interface: server-rendered pages on the same fastify app and the same services as the
+ * API. Helmet, the form-body parser and CSRF protection are registered inside this plugin, so they
+ * apply to the pages only; the JSON API under /api keeps its own contract (it takes no form posts,
+ * and its cookie is SameSite=Lax, which browsers do not send on cross-site POSTs).
+ */
+export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const { config } = deps;
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(formbody);
+  // Double-submit: a random secret in an HttpOnly, SameSite=Strict cookie, and a token derived
+  // from it in every form. A cross-site page can neither read the cookie nor forge the token.
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.cookieSecure },
+    getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  });
+
+  const checkCsrf = app.csrfProtection.bind(app);
+
+  // Danish unless the user chose English with the switch (?lang=en), which is remembered in a cookie.
+  app.addHook('onRequest', async (request, reply) => {
+    const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+    if (asked === 'da' || asked === 'en') {
+      reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
+      request.lang = asked;
+    } else {
+      request.lang = request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'da';
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const page = request.routeOptions.config.page;
+    if (!page) return;
+    if (!request.actor) {
+      // A session cookie without a valid session: it expired (or was ended elsewhere).
+      return reply.redirect(request.cookies[SESSION_COOKIE] ? '/login?expired=1' : '/login', 303);
+    }
+    if (!page.roles.includes(request.actor.role)) throw new DomainError('forbidden');
+  });
+
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const t = textsFor(request.lang);
+    let status = 500;
+    let message = errorMessage('internal', request.lang);
+    if (error instanceof DomainError) {
+      status = error.status;
+      message = errorMessage(error.code, request.lang);
+    } else if (error instanceof RequestValidationError) {
+      status = 400;
+      message = errorMessage('validation_failed', request.lang);
+    } else if (error.code?.startsWith('FST_CSRF')) {
+      status = 403;
+      message = t.csrfInvalid;
+    } else if (error.statusCode === 429) {
+      status = 429;
+      message = errorMessage('rate_limited', request.lang);
+    } else if (error.statusCode && error.statusCode < 500) {
+      status = error.statusCode;
+      message = errorMessage(status === 404 ? 'not_found' : 'validation_failed', request.lang);
+    } else {
+      request.log.error({ err: error }, 'page failed');
+    }
+    return page(request, reply.code(status), 'error', t.errorTitle, { message });
+  });
+
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    title: string,
+    data: object,
+    extra: Pick<PageFrame, 'notice' | 'problem'> = {},
+  ) {
+    const frame: PageFrame = {
+      lang: request.lang,
+      title,
+      user: request.actor ? { name: request.actor.name, role: request.actor.role } : null,
+      csrfToken: reply.generateCsrf(),
+      path: request.url,
+      ...extra,
+    };
+    const url = new URL(request.url, 'http://ungeflow');
+    url.searchParams.set('lang', textsFor(request.lang).switchLanguageCode);
+    // One-off confirmations ("Registreret.") are not repeated by switching language.
+    url.searchParams.delete('registreret');
+    url.searchParams.delete('done');
+    // A POST answer re-renders the page; its language switch leads to the page itself.
+    const languageHref =
+      request.method === 'GET' ? `${url.pathname}${url.search}` : `/?lang=${url.searchParams.get('lang')}`;
+    return reply.type('text/html; charset=utf-8').send(renderPage(template, frame, { languageHref, ...data }));
+  }
+
+  app.get('/web.css', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Log in and out
+  // -------------------------------------------------------------------------------------------
+
+  app.get(
+    '/login',
+    {
+      config: { public: true },
+      schema: { hide: true, querystring: z.object({ expired: z.string().optional(), lang: z.string().optional() }) },
+    },
+    async (request, reply) => {
+      if (request.actor) return reply.redirect('/', 303);
+      const t = textsFor(request.lang);
+      return page(
+        request,
+        reply,
+        'login',
+        t.loginTitle,
+        { values: {}, errors: {} },
+        {
+          notice: request.query.expired === '1' ? t.sessionExpired : undefined,
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      preHandler: checkCsrf,
+      schema: { hide: true, body: formBody },
+    },
+    async (request, reply) => {
+      const t = textsFor(request.lang);
+      const values = { email: text(request.body, 'email'), password: text(request.body, 'password') };
+      const rerender = (errors: Record<string, string>, status: number, problem?: string) =>
+        page(request, reply.code(status), 'login', t.loginTitle, { values, errors }, { problem });
+      const parsed = parseWithMessages(loginForm, values);
+      if (!parsed.success) {
+        return rerender(
+          fieldErrorsOf(
+            parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
+            request.lang,
+          ),
+          400,
+          t.formErrors,
+        );
+      }
+      try {
+        const result = await login(
+          deps.db,
+          parsed.data,
+          { ip: request.ip, requestId: request.id },
+          {
+            now: deps.clock(),
+            sessionTtlHours: config.sessionTtlHours,
+          },
+        );
+        reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.cookieSecure,
+          expires: result.expiresAt,
+        });
+        return reply.redirect(result.user.role === 'leader' ? '/advarsler' : '/', 303);
+      } catch (error) {
+        if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {
+          return rerender({ password: errorMessage(error.code, request.lang) }, error.status);
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/logout',
+    { config: pageFor(['caseworker', 'leader', 'admin']), preHandler: checkCsrf, schema: { hide: true } },
+    async (request, reply) => {
+      await logout(deps.db, actorOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect('/login', 303);
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Mine unge: the caseload, with a search box and a stage filter
+  // -------------------------------------------------------------------------------------------
+
+  app.get(
+    '/',
+    {
+      config: pageFor(staff),
+      schema: {
+        hide: true,
+        querystring: z.object({
+          q: z.string().trim().max(100).optional(),
+          stage: z.union([z.enum(stages), z.literal('')]).optional(),
+          lang: z.string().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const t = textsFor(request.lang);
+      const { q = '', stage = '' } = request.query;
+      const heading = actor.role === 'caseworker' ? t.caseloadTitle : t.allJourneysTitle;
+      if (q) {
+        // Searched through the youth service, which writes the search and its criteria to the audit log.
+        const found = await findYouth(deps, actor, { query: q, page: 1, pageSize: 50 });
+        return page(request, reply, 'caseload', heading, {
+          heading,
+          q,
+          stage,
+          stageOptions: stages,
+          searchResults: found.items,
+          rows: [],
+          total: found.total,
+        });
+      }
+      const caseworkerId = actor.role === 'caseworker' ? actor.userId : undefined;
+      const journeys = await findJourneys(
+        deps,
+        actor,
+        { caseworkerId, ...(stage ? { stage } : { open: true }) },
+        { page: 1, pageSize: 200 },
+      );
+      const alerts = await findAlerts(deps, actor, { status: 'unresolved', caseworkerId }, { page: 1, pageSize: 500 });
+      const now = deps.clock();
+      const rows = journeys.items.map((j) => {
+        const firstConversationDue =
+          j.stage === 'referred' ? new Date(j.firstContactAt.getTime() + 7 * 86_400_000) : null;
+        const days = j.lastActivityAt ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000) : null;
+        return {
+          youthId: j.youthId,
+          name: j.youthName,
+          age: ageOn(j.youthBirthDate, danishDate(now)),
+          stage: j.stage,
+          caseworker: j.caseworkerName,
+          lastActivity: days === null ? t.never : days === 0 ? t.today : `${days} ${t.daysAgo}`,
+          alerts: alerts.items
+            .filter((a) => a.journeyId === j.id)
+            .map((a) => ({ severity: a.severity, label: riskLabel(a.code, request.lang) })),
+          // LAB § 31 stk. 5: the first conversation is held within 7 days of first contact.
+          deadline: firstConversationDue ? `${t.firstConversationBy} ${when(firstConversationDue, request.lang)}` : '',
+          overdue: firstConversationDue !== null && firstConversationDue < now,
+        };
+      });
+      return page(request, reply, 'caseload', heading, {
+        heading,
+        q,
+        stage,
+        stageOptions: stages,
+        searchResults: null,
+        rows,
+        total: journeys.total,
+        showCaseworker: actor.role !== 'caseworker',
+      });
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // A youth's page
+  // -------------------------------------------------------------------------------------------
+
+  interface Kept {
+    type?: string;
+    values?: Record<string, string>;
+    errors?: Record<string, string>;
+    revealCpr?: boolean;
+    problem?: string;
+    notice?: string | undefined;
+    status?: number;
+  }
+
+  async function youthPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
+    const actor = actorOf(request);
+    const lang = request.lang;
+    const youth: Youth = await readYouth(deps, actor, youthId, { revealCpr: kept.revealCpr ?? false });
+    const journeys = await journeysOfYouth(deps, actor, youthId);
+    const current = journeys.find((j) => j.open) ?? journeys[0];
+    const view = current ? await readJourney(deps, actor, current.id) : null;
+    return page(
+      request,
+      reply.code(kept.status ?? 200),
+      'youth',
+      youth.name,
+      {
+        youth: { ...youth, cprRevealed: kept.revealCpr ?? false },
+        journey: view && {
+          id: view.journey.id,
+          stage: view.stage,
+          version: view.journey.version,
+          firstContact: when(view.journey.firstContactAt, lang),
+        },
+        steps: (view?.acceptedEvents ?? []).map((e) => ({
+          type: e.type,
+          simple: (simpleEvents as readonly string[]).includes(e.type),
+        })),
+        events: [...(view?.events ?? [])].reverse().map((e) => ({
+          type: e.type,
+          iso: e.occurredAt.toISOString(),
+          date: when(e.occurredAt, lang),
+          detail: typeof e.payload.reason === 'string' ? e.payload.reason : '',
+        })),
+        alerts: (view?.alerts ?? []).map(({ alert }) => ({
+          severity: alert.severity,
+          label: riskLabel(alert.code, lang),
+          message: (alert.explanation as { message?: Text }).message?.[lang] ?? '',
+        })),
+        keptType: kept.type ?? null,
+        values: kept.values ?? {},
+        errors: kept.errors ?? {},
+      },
+      {
+        problem: kept.problem,
+        notice: kept.revealCpr ? textsFor(lang).cprShownAudited : kept.notice,
+      },
+    );
+  }
+
+  app.get(
+    '/unge/:youthId',
+    {
+      config: pageFor(staff),
+      schema: {
+        hide: true,
+        params: youthParams,
+        querystring: z.object({ registreret: z.string().optional(), lang: z.string().optional() }),
+      },
+    },
+    (request, reply) =>
+      youthPage(request, reply, request.params.youthId, {
+        notice: request.query.registreret ? textsFor(request.lang).recorded : undefined,
+      }),
+  );
+
+  // A POST, so the reveal is a deliberate act (never a prefetched link) and the number stays out of URLs.
+  app.post(
+    '/unge/:youthId/cpr',
+    {
+      config: pageFor(staff),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: youthParams, body: formBody },
+    },
+    (request, reply) => youthPage(request, reply, request.params.youthId, { revealCpr: true }),
+  );
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/haendelser',
+    {
+      config: pageFor(staff),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: eventParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const t = textsFor(request.lang);
+      const type = text(request.body, 'type');
+      // Fields are named "<EVENT>-<field>" so each form's labels have ids of their own.
+      const values: Record<string, string> = {};
+      for (const key of Object.keys(request.body)) {
+        if (key.startsWith(`${type}-`)) values[key.slice(type.length + 1)] = text(request.body, key);
+      }
+      const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+      const occurredOn = optional(values.occurredOn);
+      const command = {
+        type,
+        expectedVersion: Number(text(request.body, 'expectedVersion')),
+        ...(occurredOn
+          ? {
+              occurredAt: /^\d{4}-\d{2}-\d{2}$/.test(occurredOn)
+                ? startOfDanishDay(occurredOn).toISOString()
+                : occurredOn,
+            }
+          : {}),
+        ...(type === 'PAUSED'
+          ? { reason: values.reason, expectedReturn: values.expectedReturn ?? '', note: optional(values.note) }
+          : {}),
+        ...(type === 'WITHDRAWN' ? { reason: values.reason ?? '' } : {}),
+      };
+      const keep = (errors: Record<string, string>, problem: string, status: number) =>
+        youthPage(request, reply, youthId, { type, values, errors, problem, status });
+      if (!(simpleEvents as readonly string[]).includes(type)) throw new DomainError('validation_failed');
+      const parsed = parseWithMessages(journeyCommandBody, command);
+      if (!parsed.success) {
+        return keep(
+          fieldErrorsOf(
+            parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
+            request.lang,
+          ),
+          t.formErrors,
+          400,
+        );
+      }
+      try {
+        await recordEvent(deps, actorOf(request), journeyId, parsed.data);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'version_conflict') return keep({}, t.versionConflict, 409);
+        if (error.code === 'validation_failed') {
+          return keep(fieldErrorsOf(error.fieldErrors, request.lang), t.formErrors, 400);
+        }
+        if (error.code === 'event_not_accepted') return keep({}, errorMessage(error.code, request.lang), 422);
+        throw error;
+      }
+      return reply.redirect(`/unge/${youthId}?registreret=1`, 303);
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // The leader's alert inbox
+  // -------------------------------------------------------------------------------------------
+
+  async function alertsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kept: {
+      id?: string;
+      values?: Record<string, string>;
+      errors?: Record<string, string>;
+      problem?: string;
+      notice?: string;
+      status?: number;
+    } = {},
+  ) {
+    const lang = request.lang;
+    const t = textsFor(lang);
+    const open = await findAlerts(deps, actorOf(request), { status: 'open' }, { page: 1, pageSize: 200 });
+    return page(
+      request,
+      reply.code(kept.status ?? 200),
+      'alerts',
+      t.alertsTitle,
+      {
+        alerts: open.items.map((a) => ({
+          id: a.id,
+          youthId: a.youthId,
+          youthName: a.youthName,
+          severity: a.severity,
+          label: riskLabel(a.code, lang),
+          message: (a.explanation as { message?: Text }).message?.[lang] ?? '',
+          opened: when(a.openedAt, lang),
+          version: a.version,
+        })),
+        keptId: kept.id ?? null,
+        values: kept.values ?? {},
+        errors: kept.errors ?? {},
+      },
+      { problem: kept.problem, notice: kept.notice },
+    );
+  }
+
+  app.get('/advarsler', { config: pageFor(['leader']), schema: { hide: true } }, (request, reply) =>
+    alertsPage(request, reply, {
+      notice: (request.query as { done?: string }).done ? textsFor(request.lang).acknowledged : undefined,
+    }),
+  );
+
+  app.post(
+    '/advarsler/:alertId/kvitter',
+    {
+      config: pageFor(['leader']),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: alertParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { alertId } = request.params;
+      const t = textsFor(request.lang);
+      const note = text(request.body, `note-${alertId}`).trim();
+      const values = { note };
+      if (!note) {
+        return alertsPage(request, reply, {
+          id: alertId,
+          values,
+          errors: { note: fieldMessages.not_blank[request.lang] },
+          problem: t.formErrors,
+          status: 400,
+        });
+      }
+      try {
+        await acknowledgeAlert(deps, actorOf(request), alertId, {
+          version: Number(text(request.body, 'version')),
+          note,
+        });
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'version_conflict') {
+          return alertsPage(request, reply, { id: alertId, values, problem: t.alertVersionConflict, status: 409 });
+        }
+        throw error;
+      }
+      return reply.redirect('/advarsler?done=1', 303);
+    },
+  );
+};
+
+/**
+ * A page's route config. Pages are "public" to the API's guard, which would answer 401 in JSON;
+ * this plugin's own guard sends a browser without a session to the log-in page instead.
+ */
+function pageFor(roles: readonly Role[]) {
+  return { public: true, page: { roles } };
+}
+
+function riskLabel(code: string, lang: Lang): string {
+  return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
+}

@@ -1,0 +1,233 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../support/app.ts';
+import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
+import { openJourney, sendEvent } from '../support/journeys.ts';
+
+// The pages run on the same services as the API, which the API tests cover on both engines;
+// the browser tests drive the pages over PGlite only.
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts/web';
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+/** Waits for the page to show something (a click's navigation finishes on its own time). */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+describe('web interface in Chromium', { timeout: 90_000 }, () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let base: string;
+  let unit: Awaited<ReturnType<typeof newUnit>>;
+  let amalie: { id: string; enteredCpr: string };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    ctx = await startTestApp('pglite', { now: NOW });
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    await mkdir(ARTIFACTS, { recursive: true });
+    unit = await newUnit(ctx.app, ctx.db);
+    const h = unit.caseworker.headers;
+    amalie = await newYouth(ctx.app, h, { name: 'Amalie Jensen', phone: '+45 20 30 40 50' });
+    await openJourney(ctx.app, h, amalie.id, { firstContactAt: '2026-11-20' });
+    // Referred twelve days ago without a first conversation: a high alert for the leader.
+    const bo = await newYouth(ctx.app, h, { name: 'Bo Nielsen' });
+    await openJourney(ctx.app, h, bo.id, { firstContactAt: '2026-11-10' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  async function loggedIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    return page;
+  }
+
+  it('lets a caseworker search, open a youth, reveal the CPR and record the first conversation', async () => {
+    const page = await loggedIn(unit.caseworker.email);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine unge');
+    const amalieRow = page.getByRole('row', { name: /Amalie Jensen/ });
+    await eventually(() => amalieRow.textContent()).toContain('Henvist');
+    expect(await amalieRow.textContent()).toContain('Første samtale senest');
+    const boRow = page.getByRole('row', { name: /Bo Nielsen/ });
+    expect(await boRow.textContent()).toContain('Første samtale ikke holdt inden for 7 dage');
+    await page.screenshot({ path: `${ARTIFACTS}/mine-unge.png`, fullPage: true });
+    // The same page on a tablet held upright.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.screenshot({ path: `${ARTIFACTS}/mine-unge-tablet.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByLabel('Søg efter navn eller CPR-nummer').fill('Amalie');
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('link', { name: 'Amalie Jensen' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Amalie Jensen');
+    expect(await page.getByTestId('cpr').textContent()).toMatch(/^\d{6}-XXXX$/);
+
+    await page.getByRole('button', { name: 'Vis CPR' }).click();
+    await expect
+      .poll(() => page.getByTestId('cpr').textContent())
+      .toBe(`${amalie.enteredCpr.slice(0, 6)}-${amalie.enteredCpr.slice(-4)}`);
+    expect(await page.getByRole('status').textContent()).toContain('Visningen er logget');
+
+    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
+    expect(await page.getByRole('status').textContent()).toBe('Registreret.');
+    expect(await page.locator('.facts').textContent()).toContain('Visitation');
+    await page.screenshot({ path: `${ARTIFACTS}/ung.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('logs the search from the search box and the CPR reveal in the audit log', async () => {
+    const audit = async (action: string) =>
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/audit?action=${action}&userId=${unit.caseworker.id}&pageSize=100`,
+          headers: unit.leader.headers,
+        })
+      ).json().items;
+    const searches = await audit('youth.searched');
+    expect(searches.map((e: { details: { criteria: { query: string } } }) => e.details.criteria.query)).toContain(
+      'Amalie',
+    );
+    const reveals = await audit('youth.cpr_revealed');
+    expect(reveals.map((e: { youthId: string }) => e.youthId)).toContain(amalie.id);
+  });
+
+  it('shows a wrong password as a Danish message next to the password field', async () => {
+    const context = await browser.newContext({ locale: 'da-DK' });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-mail').fill(unit.caseworker.email);
+    await page.getByLabel('Adgangskode').fill('not the password');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await eventually(() => page.locator('#e-password').textContent()).toBe('Forkert e-mail eller adgangskode.');
+    expect(await page.getByLabel('Adgangskode').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: `${ARTIFACTS}/log-ind-fejl.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('says in Danish that someone else changed the journey and keeps what the caseworker typed', async () => {
+    const h = unit.caseworker.headers;
+    const carl = await newYouth(ctx.app, h, { name: 'Carl Holm' });
+    const journey = await openJourney(ctx.app, h, carl.id, { firstContactAt: '2026-11-21' });
+    const page = await loggedIn(unit.caseworker.email);
+    await page.goto(`${base}/unge/${carl.id}`);
+    await page.getByLabel('Begrundelse').fill('Flyttet til Aarhus');
+    // Meanwhile a colleague records the first conversation through the API.
+    expect((await sendEvent(ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD' })).statusCode).toBe(201);
+    await page.getByRole('button', { name: 'Træk ud af forløbet' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toContain('Forløbet er ændret af en anden');
+    expect(await page.getByLabel('Begrundelse').inputValue()).toBe('Flyttet til Aarhus');
+    expect(await page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
+    await page.screenshot({ path: `${ARTIFACTS}/konflikt.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('asks the leader in Danish for a note before acknowledging an alert', async () => {
+    const page = await loggedIn(unit.leader.email);
+    const alert = page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' });
+    await alert.getByRole('button', { name: 'Kvittér' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
+    const field = page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' }).getByLabel('Hvad er der gjort?');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' }).locator('.error').textContent()).toBe(
+      'Må ikke være tomt.',
+    );
+    await page.context().close();
+  });
+
+  it('answers a caseworker who opens the alert inbox with a Danish refusal', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Du har ikke adgang til dette.');
+  });
+
+  it('lets a leader acknowledge an open alert with a note', async () => {
+    const page = await loggedIn(unit.leader.email);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Advarsler');
+    const alert = page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' });
+    expect(await alert.textContent()).toContain('Første samtale ikke holdt inden for 7 dage');
+    await page.screenshot({ path: `${ARTIFACTS}/advarsler.png`, fullPage: true });
+    await alert.getByLabel('Hvad er der gjort?').fill('Ringet til Bo, samtale aftalt på mandag');
+    await alert.getByRole('button', { name: 'Kvittér' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Advarslen er kvitteret.');
+    expect(await page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('switches the pages to English and remembers the choice', async () => {
+    const page = await loggedIn(unit.caseworker.email);
+    await page.getByRole('link', { name: 'English' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My youth');
+    await page.goto(`${base}/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My youth');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.context().close();
+  });
+
+  it('sends a browser whose session has expired to the log-in page with a message', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/', cookies: { ungeflow_session: 'ufs_expired' } });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/login?expired=1');
+    const login = await ctx.app.inject({ method: 'GET', url: '/login?expired=1' });
+    expect(login.body).toContain('din session er udløbet');
+  });
+
+  it('refuses a form post without its CSRF token', async () => {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `email=${encodeURIComponent(unit.caseworker.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Formularen er udløbet');
+    expect(response.headers['set-cookie']?.toString() ?? '').not.toContain('ungeflow_session=ufs_');
+  });
+
+  it('sends security headers on pages and leaves the JSON API as it was', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: '/login' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const api = await ctx.app.inject({ method: 'GET', url: '/api/journeys', headers: unit.caseworker.headers });
+    expect(api.statusCode).toBe(200);
+    expect(api.headers['content-security-policy']).toBeUndefined();
+    const unauthenticated = await ctx.app.inject({ method: 'GET', url: '/api/journeys' });
+    expect(unauthenticated.statusCode).toBe(401);
+  });
+
+  it('escapes what users typed wherever it is shown', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers, { name: '<script>x</script> Dorte' });
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: `/unge/${youth.id}`,
+      headers: unit.caseworker.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('&lt;script&gt;x&lt;/script&gt; Dorte');
+    expect(response.body).not.toContain('<script>x</script>');
+  });
+});
