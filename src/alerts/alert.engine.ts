@@ -1,6 +1,7 @@
 import type { RiskFacts } from '../risk/risk.facts.ts';
 import type { AlertKey, NewAlert, Severity } from './alert.repository.ts';
 import { riskFactsOf } from './risk-facts.ts';
+import { nextRiskCheckDay } from './risk-schedule.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
 import { danishDayNumber, dayNumberOf } from '../shared/clock.ts';
 
@@ -22,6 +23,8 @@ export interface RiskEvaluator {
 export const ESCALATE_AFTER_DAYS = 7;
 
 export interface ReconcilePlan {
+  /** Per journey evaluated: the next day (day number) its verdict can change without an event. */
+  checks: Array<{ journeyId: string; day: number }>;
   open: NewAlert[];
   resolve: AlertKey[];
   wake: AlertKey[];
@@ -46,13 +49,17 @@ export async function reconcile(
     if (list) list.push(alert);
     else byJourney.set(alert.journeyId, [alert]);
   }
-  const plan: ReconcilePlan = { open: [], resolve: [], wake: [], escalate: [] };
+  const plan: ReconcilePlan = { checks: [], open: [], resolve: [], wake: [], escalate: [] };
   const seen = new Set<string>();
   for (const row of rows) {
     seen.add(row.journeyId);
     const parameters = evaluator.parametersFor(row.municipalityId);
     const facts = riskFactsOf(row, asOfDay, parameters.minimumHoursPerWeek);
     const fired = new Set(evaluator.fired(facts, parameters));
+    plan.checks.push({
+      journeyId: row.journeyId,
+      day: nextRiskCheckDay(row, asOfDay, parameters, (f) => evaluator.fired(f, parameters)),
+    });
     const current = byJourney.get(row.journeyId) ?? [];
     const currentCodes = new Set(current.map((a) => a.code));
     for (const code of fired) {

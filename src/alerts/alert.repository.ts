@@ -130,22 +130,50 @@ export type AlertKey = Pick<
   'id' | 'municipalityId' | 'journeyId' | 'youthId' | 'code' | 'status' | 'snoozedUntil' | 'openedAt' | 'escalatedAt'
 >;
 
-export async function findAllUnresolvedAlerts(db: Db): Promise<AlertKey[]> {
-  const rows = await db
+/**
+ * Unresolved alerts as keys: of every journey (scope "all"), of the given journeys, or of
+ * journeys that are no longer open (they resolve with their journey).
+ */
+export async function findUnresolvedAlertKeys(
+  db: Db,
+  scope: { all: true } | { journeyIds: readonly string[] } | { closedJourneys: true },
+): Promise<AlertKey[]> {
+  if ('journeyIds' in scope) {
+    const out: AlertKey[] = [];
+    for (let i = 0; i < scope.journeyIds.length; i += 5000) {
+      out.push(...(await alertKeysWhere(db, { journeyIds: scope.journeyIds.slice(i, i + 5000) })));
+    }
+    return out;
+  }
+  return alertKeysWhere(db, 'all' in scope ? {} : { closed: true });
+}
+
+async function alertKeysWhere(
+  db: Db,
+  where: { journeyIds?: readonly string[]; closed?: boolean },
+): Promise<AlertKey[]> {
+  let query = db
     .selectFrom('alert')
     .select([
-      'id',
-      'municipality_id',
-      'journey_id',
-      'youth_id',
-      'code',
-      'status',
-      'snoozed_until',
-      'opened_at',
-      'escalated_at',
+      'alert.id',
+      'alert.municipality_id',
+      'alert.journey_id',
+      'alert.youth_id',
+      'alert.code',
+      'alert.status',
+      'alert.snoozed_until',
+      'alert.opened_at',
+      'alert.escalated_at',
     ])
-    .where('status', '<>', 'resolved')
-    .execute();
+    .where('alert.status', '<>', 'resolved');
+  if (where.journeyIds) {
+    if (where.journeyIds.length === 0) return [];
+    query = query.where('alert.journey_id', 'in', where.journeyIds);
+  }
+  if (where.closed) {
+    query = query.innerJoin('journey', 'journey.id', 'alert.journey_id').where('journey.open', '=', false);
+  }
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     municipalityId: r.municipality_id,
@@ -355,4 +383,24 @@ export async function listAlerts(
     total: Number(total.total),
     bySeverity,
   };
+}
+
+/**
+ * Journeys with an alert the sweep must look at whatever their check day: a snoozed alert whose
+ * date has come, or an alert open long enough to go to the leader.
+ */
+export async function journeysWithAlertsDue(db: Db, today: string, escalateBefore: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alert')
+    .select('journey_id')
+    .distinct()
+    .where('status', '<>', 'resolved')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '<=', today)]),
+        eb.and([eb('escalated_at', 'is', null), eb('opened_at', '<', escalateBefore)]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.journey_id);
 }

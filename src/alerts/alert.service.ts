@@ -22,7 +22,7 @@ import {
 } from './alert.repository.ts';
 import { daysBetween } from './risk-facts.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
-import { loadRiskRows } from './risk-row.repository.ts';
+import { loadRiskRows, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 
 export interface PlanOutcome {
@@ -34,6 +34,10 @@ export interface PlanOutcome {
 
 /** Writes a reconcile plan with its history, and queues the webhook of every new alert. */
 export async function applyPlan(trx: Db, plan: ReconcilePlan, now: Date): Promise<PlanOutcome> {
+  await setRiskCheckDays(
+    trx,
+    plan.checks.map((c) => ({ journeyId: c.journeyId, day: new Date(c.day * 86_400_000).toISOString().slice(0, 10) })),
+  );
   const opened = await insertAlerts(trx, plan.open);
   await resolveAlerts(
     trx,

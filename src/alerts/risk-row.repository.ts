@@ -34,7 +34,13 @@ const ms = (column: string) => sql<number | null>`(extract(epoch from ${sql.ref(
 /** Open journeys, of one municipality or of all, optionally only some. */
 export async function loadRiskRows(
   db: Db,
-  scope: { municipalityId?: string; journeyIds?: readonly string[] } = {},
+  scope: {
+    municipalityId?: string;
+    journeyIds?: readonly string[];
+    /** Only journeys due a check by this day ('YYYY-MM-DD'), never checked, or in `alsoJourneyIds`. */
+    dueBy?: string;
+    alsoJourneyIds?: readonly string[];
+  } = {},
 ): Promise<JourneyRiskRow[]> {
   let query = db
     .selectFrom('journey')
@@ -65,6 +71,17 @@ export async function loadRiskRows(
   if (scope.journeyIds) {
     if (scope.journeyIds.length === 0) return [];
     query = query.where('id', 'in', scope.journeyIds);
+  }
+  if (scope.dueBy) {
+    const dueBy = scope.dueBy;
+    const also = scope.alsoJourneyIds ?? [];
+    query = query.where((eb) =>
+      eb.or([
+        eb('risk_check_on', 'is', null),
+        eb('risk_check_on', '<=', dueBy),
+        ...(also.length ? [eb('id', 'in', also)] : []),
+      ]),
+    );
   }
   const rows = await query.execute();
   return rows.map((r) => ({
@@ -142,5 +159,29 @@ export async function setPlacementHoursPerWeek(
     .set({ placement_hours_per_week: hours })
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', journeyId)
+    .execute();
+}
+
+/** Writes each journey's next risk check day, in slices (a national sweep writes many). */
+export async function setRiskCheckDays(
+  db: Db,
+  checks: ReadonlyArray<{ journeyId: string; day: string }>,
+): Promise<void> {
+  for (let i = 0; i < checks.length; i += 2000) {
+    const slice = checks.slice(i, i + 2000);
+    const values = sql.join(slice.map((c) => sql`(${c.journeyId}::uuid, ${c.day}::date)`));
+    await sql`update journey set risk_check_on = v.day from (values ${values}) as v(id, day) where journey.id = v.id`.execute(
+      db,
+    );
+  }
+}
+
+/** After a change of thresholds every open journey of the municipality is due at the next sweep. */
+export async function clearRiskCheckDays(db: Db, municipalityId: string): Promise<void> {
+  await db
+    .updateTable('journey')
+    .set({ risk_check_on: null })
+    .where('municipality_id', '=', municipalityId)
+    .where('open', '=', true)
     .execute();
 }

@@ -1,10 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { RuleSet } from '../rules/rule-set.loader.ts';
+import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate } from '../shared/clock.ts';
 import { reconcile } from './alert.engine.ts';
-import { findAllUnresolvedAlerts } from './alert.repository.ts';
+import { findUnresolvedAlertKeys, journeysWithAlertsDue } from './alert.repository.ts';
+import { ESCALATE_AFTER_DAYS } from './alert.engine.ts';
 import { applyPlan } from './alert.service.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
 import { loadRiskRows } from './risk-row.repository.ts';
@@ -16,6 +17,8 @@ export type SweepTrigger = 'schedule' | 'startup' | 'manual';
 
 export interface SweepResult {
   status: 'completed';
+  /** Every open journey (a new rule set version), or only those due a check tonight. */
+  scope: 'full' | 'due';
   runId: string;
   asOf: string;
   journeys: number;
@@ -71,15 +74,36 @@ async function sweep(
   const started = performance.now();
   const run = await db
     .insertInto('sweep_run')
-    .values({ started_at: now, as_of: danishDate(now), trigger })
+    .values({
+      started_at: now,
+      as_of: danishDate(now),
+      trigger,
+      rule_set_version: selectRuleSet(deps.ruleSets, 'risk', now).version,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   try {
-    const [rows, existing, evaluator] = [
-      await loadRiskRows(db),
-      await findAllUnresolvedAlerts(db),
-      await riskEvaluatorFor(db, deps.ruleSets, now),
-    ];
+    const evaluator = await riskEvaluatorFor(db, deps.ruleSets, now);
+    const today = danishDate(now);
+    // A new version of the rules can change any verdict: then every open journey is looked at.
+    const full = (await lastCompletedRuleSetVersion(db)) !== evaluator.ruleSetVersion;
+    let rows;
+    let existing;
+    if (full) {
+      rows = await loadRiskRows(db);
+      existing = await findUnresolvedAlertKeys(db, { all: true });
+    } else {
+      const withAlertsDue = await journeysWithAlertsDue(
+        db,
+        today,
+        new Date(now.getTime() - ESCALATE_AFTER_DAYS * 86_400_000),
+      );
+      rows = await loadRiskRows(db, { dueBy: today, alsoJourneyIds: withAlertsDue });
+      existing = [
+        ...(await findUnresolvedAlertKeys(db, { journeyIds: rows.map((r) => r.journeyId) })),
+        ...(await findUnresolvedAlertKeys(db, { closedJourneys: true })),
+      ];
+    }
     const loaded = performance.now();
     const plan = await reconcile(rows, existing, evaluator, now);
     const evaluated = performance.now();
@@ -87,6 +111,7 @@ async function sweep(
     const written = performance.now();
     const result: SweepResult = {
       status: 'completed',
+      scope: full ? 'full' : 'due',
       runId: String(run.id),
       asOf: danishDate(now),
       journeys: rows.length,
@@ -136,4 +161,16 @@ export async function lastSweepAt(db: Db): Promise<Date | null> {
     .limit(1)
     .executeTakeFirst();
   return row?.started_at ?? null;
+}
+
+async function lastCompletedRuleSetVersion(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('sweep_run')
+    .select('rule_set_version')
+    .where('finished_at', 'is not', null)
+    .where('error', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rule_set_version ?? null;
 }

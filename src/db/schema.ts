@@ -114,6 +114,8 @@ export interface JourneyTable {
   conversations_first_6m: Generated<number>;
   last_progression_at: Timestamp | null;
   next_follow_up_due: DateString | null;
+  /** The next day the risk verdict can change without a new event (the sweep reads the due ones). */
+  risk_check_on: DateString | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }
@@ -208,6 +210,7 @@ export interface SweepRunTable {
   resolved: Generated<number>;
   escalated: Generated<number>;
   error: string | null;
+  rule_set_version: string | null;
 }
 
 export interface Database extends GroupTables, CompanyTables, ProgrammeTables, PlanTables {

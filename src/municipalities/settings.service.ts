@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../shared/errors.ts';
+import { clearRiskCheckDays } from '../alerts/risk-row.repository.ts';
 import { findSettings, saveSettings } from './settings.repository.ts';
 import { type MunicipalitySettings, type SettingsChange, settingsToResponse } from './settings.schemas.ts';
 
@@ -39,6 +40,8 @@ export async function changeSettings(db: Db, actor: Actor, change: SettingsChang
       });
     }
     await saveSettings(trx, actor.municipalityId, settings);
+    // New thresholds can change any journey's verdict: the next sweep looks at all of them.
+    if (change.risk) await clearRiskCheckDays(trx, actor.municipalityId);
     await appendAudit(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,

@@ -233,6 +233,33 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     expect((await sweep(ctx)).status).toBe('completed');
   });
 
+  it('looks again only at journeys whose verdict can change, and at all of them after new thresholds', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    fresh.admin.headers = await tokenHeaders(fresh.admin.headers);
+    await activeJourney(ctx.app, ctx, fresh, (await newYouth(ctx.app, fresh.caseworker.headers)).id, '2026-11-20');
+    await sweep(ctx);
+    const open = Number(
+      (
+        await ctx.db
+          .selectFrom('journey')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('open', '=', true)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const again = await sweep(ctx);
+    expect(again).toMatchObject({ status: 'completed', scope: 'due', journeys: 0 });
+    await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/settings',
+      headers: fresh.admin.headers,
+      payload: { risk: { passiveDays: 10 } },
+    });
+    const afterChange = await sweep(ctx);
+    expect(afterChange).toMatchObject({ scope: 'due', journeys: 1 });
+    expect(open).toBeGreaterThan(1);
+  });
+
   it('runs one sweep when two are started at once', async () => {
     const results = await Promise.all([sweep(ctx), sweep(ctx)]);
     expect(results.map((r) => r.status).sort()).toEqual(['completed', 'skipped']);
