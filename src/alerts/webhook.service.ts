@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
+import { municipalitySettingsSchema } from '../municipalities/settings.schemas.ts';
 import type { Alert } from './alert.repository.ts';
 
 /** The JSON a municipality's webhook receives for each new alert: no name, no CPR number. */
@@ -29,11 +30,14 @@ export function signWebhookBody(body: string, secret: string): string {
 /** Queues one delivery per new alert of a municipality that has a webhook. */
 export async function enqueueWebhooks(trx: Db, alerts: readonly Alert[], now: Date): Promise<void> {
   if (alerts.length === 0) return;
-  const withWebhook = new Set<string>();
-  for (const municipalityId of new Set(alerts.map((a) => a.municipalityId))) {
-    const settings = await findSettings(trx, municipalityId);
-    if (settings.webhook.url) withWebhook.add(municipalityId);
-  }
+  const municipalities = await trx
+    .selectFrom('municipality')
+    .select(['id', 'settings'])
+    .where('id', 'in', [...new Set(alerts.map((a) => a.municipalityId))])
+    .execute();
+  const withWebhook = new Set(
+    municipalities.filter((m) => municipalitySettingsSchema.parse(m.settings).webhook.url).map((m) => m.id),
+  );
   const rows = alerts.filter((a) => withWebhook.has(a.municipalityId));
   // In slices: a national sweep may open more alerts than one statement takes parameters.
   for (let i = 0; i < rows.length; i += 2000) {
