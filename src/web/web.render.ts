@@ -28,6 +28,15 @@ const usedTexts = [
   'errorTitle',
   'csrfInvalid',
   'recorded',
+  'newYouthTitle',
+  'firstContactInFuture',
+  'groupsTitle',
+  'attendanceTitle',
+  'attendanceSaved',
+  'attendanceNoneChosen',
+  'chooseGroup',
+  'previewUpdated',
+  'groupNotAssigned',
 ] as const;
 /**
  * The words of the pages, per language; a domain expert edits templates/web/texts.json. The file
@@ -43,6 +52,9 @@ const webTextsSchema = z.looseObject({
   eventButtons: labels,
   severity: labels,
   pauseReasons: labels,
+  referralSources: labels,
+  meetingStatus: labels,
+  attendanceStatus: labels,
 });
 export type WebTexts = z.infer<typeof webTextsSchema>;
 

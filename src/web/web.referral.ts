@@ -1,0 +1,123 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { openJourneyBody, referralSources } from '../journeys/journey.schemas.ts';
+import { openJourney } from '../journeys/journey.service.ts';
+import { danishDate } from '../shared/clock.ts';
+import { DomainError, errorMessage } from '../shared/errors.ts';
+import { parseWithMessages } from '../shared/validation.ts';
+import { createYouthBody } from '../youth/youth.schemas.ts';
+import { createYouth } from '../youth/youth.service.ts';
+import { textsFor } from './web.render.ts';
+import { fieldErrorsOf, type Form, formBody, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
+
+const youthFields = ['name', 'cpr', 'phone', 'email', 'address'] as const;
+const referralFields = ['source', 'firstContactAt', 'reason'] as const;
+type Values = Record<(typeof youthFields)[number] | (typeof referralFields)[number], string>;
+
+/** Who registers referrals: the caseworker, who becomes responsible for the journey. */
+const roles = ['caseworker'] as const;
+
+/**
+ * "Ny ung": registers a youth and opens the referral in one form. The youth service creates the
+ * youth and the journey service opens the journey; both parts are validated before either is
+ * written, so a mistake in the referral never leaves a youth registered without one.
+ */
+export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
+  function referralPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kept: { values?: Values; errors?: Record<string, string>; duplicateOf?: string; problem?: string } = {},
+  ) {
+    const t = textsFor(request.lang);
+    const today = danishDate(deps.clock());
+    return page(
+      request,
+      reply,
+      'referral',
+      t.newYouthTitle,
+      {
+        values: kept.values ?? { source: 'jobcenter', firstContactAt: today },
+        errors: kept.errors ?? {},
+        duplicateOf: kept.duplicateOf ?? null,
+        sources: referralSources.map((code) => ({ code, label: t.referralSources[code] ?? code })),
+        today,
+      },
+      { problem: kept.problem },
+    );
+  }
+
+  app.get(
+    '/unge/ny',
+    { config: pageFor(roles), schema: { hide: true, querystring: z.object({ lang: z.string().optional() }) } },
+    (request, reply) => referralPage(request, reply),
+  );
+
+  app.post(
+    '/unge/ny',
+    { config: pageFor(roles), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const lang = request.lang;
+      const t = textsFor(lang);
+      const form: Form = request.body;
+      const values = Object.fromEntries(
+        [...youthFields, ...referralFields].map((key) => [key, text(form, key)]),
+      ) as Values;
+      const rerender = (errors: Record<string, string>, status: number, duplicateOf?: string) =>
+        referralPage(request, reply.code(status), { values, errors, duplicateOf, problem: t.formErrors });
+
+      const youthInput = parseWithMessages(createYouthBody, {
+        name: values.name,
+        cpr: values.cpr,
+        phone: values.phone,
+        email: values.email,
+        address: values.address,
+      });
+      const referralInput = parseWithMessages(openJourneyBody, {
+        source: values.source,
+        firstContactAt: values.firstContactAt,
+        reason: values.reason,
+      });
+      const errors = fieldErrorsOf(
+        [...(youthInput.success ? [] : youthInput.issues), ...(referralInput.success ? [] : referralInput.issues)].map(
+          (i) => ({ field: i.field, message: i.messages }),
+        ),
+        lang,
+      );
+      // The journey service refuses a first contact in the future; asked here, before the youth is created.
+      if (referralInput.success && values.firstContactAt > danishDate(deps.clock())) {
+        errors.firstContactAt ??= t.firstContactInFuture;
+      }
+      if (!youthInput.success || !referralInput.success || Object.keys(errors).length > 0) {
+        return rerender(errors, 400);
+      }
+
+      let youthId: string;
+      try {
+        youthId = (await createYouth(deps, actor, youthInput.data)).id;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'duplicate_cpr') {
+          const existing = error.extra.existingYouthId;
+          return rerender(
+            { cpr: errorMessage('duplicate_cpr', lang) },
+            409,
+            typeof existing === 'string' ? existing : undefined,
+          );
+        }
+        if (error.code === 'validation_failed') return rerender(fieldErrorsOf(error.fieldErrors, lang), 400);
+        throw error;
+      }
+      try {
+        await openJourney(deps, actor, youthId, referralInput.data);
+      } catch (error) {
+        // Checked above; should the service still refuse, the youth exists: show the youth's page.
+        if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
+        request.log.warn({ youthId, fields: error.fieldErrors.map((f) => f.field) }, 'referral not opened');
+        return reply.redirect(`/unge/${youthId}`, 303);
+      }
+      return reply.redirect(`/unge/${youthId}?registreret=1`, 303);
+    },
+  );
+}

@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Role } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
+import type { PageFrame } from './web.render.ts';
+
+/** The fastify instance the page plugin registers its routes on. */
+export type WebApp = Parameters<FastifyPluginAsyncZod<{ deps: AppDeps }>>[0];
+
+/** Renders a page in the layout (see webRoutes). */
+export type PageRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  title: string,
+  data: object,
+  extra?: Pick<PageFrame, 'notice' | 'problem'>,
+) => Promise<FastifyReply> | FastifyReply;
+
+/** What the page routes of each screen share. */
+export interface WebContext {
+  deps: AppDeps;
+  page: PageRenderer;
+  checkCsrf: preHandlerHookHandler;
+}
+
+export const staff = ['caseworker', 'leader'] as const;
+
+export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export type Form = z.infer<typeof formBody>;
+
+export const text = (form: Form, key: string): string => {
+  const value = form[key];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+export const when = (instant: Date, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    dateStyle: 'medium',
+  }).format(instant);
+
+export const whenWithTime = (instant: Date, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(instant);
+
+/** Translated issues as one Danish (or English) message per field, for showing next to it. */
+export function fieldErrorsOf(
+  issues: ReadonlyArray<{ field: string; message: Text }>,
+  lang: Lang,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.field.split('.')[0] ?? issue.field] ??= issue.message[lang];
+  return errors;
+}
+
+/**
+ * A page's route config. Pages are "public" to the API's guard, which would answer 401 in JSON;
+ * this plugin's own guard sends a browser without a session to the log-in page instead.
+ */
+export function pageFor(roles: readonly Role[]) {
+  return { public: true, page: { roles } };
+}

@@ -1,0 +1,243 @@
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor.ts';
+import type { AppDeps } from '../deps.ts';
+import { commandPayloadSchemas } from '../journeys/journey.schemas.ts';
+import { readSettings } from '../municipalities/settings.service.ts';
+import { decideEligibility } from '../rules/eligibility.ts';
+import { selectRuleSet } from '../rules/rule-set.loader.ts';
+import { suggestCategory } from '../rules/visitation.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
+import { parseWithMessages } from '../shared/validation.ts';
+import {
+  barrierLabels,
+  barriers,
+  categories,
+  type Category,
+  categoryLabels,
+  profileMeanings,
+  profiles,
+  questionnaire,
+} from '../visitation/questionnaire.ts';
+
+/** A form as the form-body parser gives it: a repeated name (checkboxes) arrives as a list. */
+export type Form = Record<string, string | string[]>;
+
+/** The visitation decision as the journey service takes it; the category is chosen after the preview. */
+const visitationInput = commandPayloadSchemas.VISITATION_DECIDED.partial({ category: true });
+export type VisitationInput = z.output<typeof visitationInput>;
+
+const one = (form: Form, key: string): string | undefined => {
+  const value = form[key];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.trim() ? first.trim() : undefined;
+};
+const many = (form: Form, key: string): string[] => {
+  const value = form[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+const yesNo = (form: Form, key: string, fallback: boolean): boolean => {
+  const value = one(form, key);
+  return value === undefined ? fallback : value === 'yes';
+};
+
+/** The form field a problem belongs to: `questionnaire.advice_sources.0` is shown at `q-advice_sources`. */
+function fieldOf(path: string): string {
+  const [head, second] = path.split('.');
+  if (head === 'questionnaire' && second) return `q-${second}`;
+  return head ?? path;
+}
+
+/**
+ * Reads the visitation form into the typed decision, or the problems to show next to each field.
+ * Field names: `q-<question code>` for the questionnaire, `profile`, `barriers` (repeated),
+ * `inEducationOrJob`, `onBenefit`, `waitingForApprenticeship` (yes/no), `category`, `overrideReason`.
+ */
+export function readVisitationForm(
+  form: Form,
+): { ok: true; input: VisitationInput } | { ok: false; errors: Record<string, Text> } {
+  const errors: Record<string, Text> = {};
+  const answers: Record<string, unknown> = {};
+  for (const question of questionnaire) {
+    const key = `q-${question.code}`;
+    switch (question.answer.type) {
+      case 'single_choice':
+      case 'yes_partly_no':
+      case 'yes_no_unsure':
+        answers[question.code] = one(form, key);
+        break;
+      case 'multiple_choice': {
+        const chosen = many(form, key);
+        const exclusive = question.answer.exclusive;
+        if (exclusive && chosen.includes(exclusive) && chosen.length > 1) {
+          const label = question.answer.options.find((o) => o.value === exclusive)?.label;
+          errors[key] = {
+            da: `«${label?.da ?? exclusive}» kan ikke vælges sammen med andre svar.`,
+            en: `"${label?.en ?? exclusive}" cannot be chosen together with other answers.`,
+          };
+        }
+        answers[question.code] = chosen;
+        break;
+      }
+      case 'scale': {
+        const value = one(form, key);
+        answers[question.code] = value === undefined ? undefined : Number(value);
+        break;
+      }
+      case 'yes_no_with_reason': {
+        const value = one(form, key);
+        const reason = one(form, `${key}-reason`);
+        if (value === 'yes' && !reason) {
+          errors[key] = { da: 'Vælg den vigtigste grund.', en: 'Choose the main reason.' };
+        }
+        answers[question.code] =
+          value === undefined
+            ? undefined
+            : value === 'yes'
+              ? { droppedOut: true, mainReason: reason }
+              : { droppedOut: false };
+        break;
+      }
+      case 'grade_average': {
+        const value = one(form, key);
+        if (one(form, `${key}-unknown`) === 'yes') answers[question.code] = 'unknown';
+        else if (value === undefined) {
+          errors[key] = {
+            da: 'Skriv gennemsnittet, eller markér at den unge ikke ved det.',
+            en: "Enter the average, or tick that the youth doesn't know.",
+          };
+        } else {
+          const grade = Number(value.replace(',', '.'));
+          if (Number.isNaN(grade) || grade < question.answer.min || grade > question.answer.max) {
+            errors[key] = {
+              da: `Skriv et tal fra ${question.answer.min} til ${question.answer.max}.`,
+              en: `Enter a number from ${question.answer.min} to ${question.answer.max}.`,
+            };
+          } else answers[question.code] = grade;
+        }
+        break;
+      }
+    }
+  }
+  const raw = {
+    category: one(form, 'category'),
+    profile: one(form, 'profile'),
+    barriers: many(form, 'barriers'),
+    questionnaire: answers,
+    inEducationOrJob: yesNo(form, 'inEducationOrJob', false),
+    onBenefit: yesNo(form, 'onBenefit', true),
+    waitingForApprenticeship: yesNo(form, 'waitingForApprenticeship', false),
+    overrideReason: one(form, 'overrideReason'),
+  };
+  const parsed = parseWithMessages(visitationInput, raw);
+  if (!parsed.success) {
+    for (const issue of parsed.issues) errors[fieldOf(issue.field)] ??= issue.messages;
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, input: parsed.data };
+}
+
+export interface VisitationPreview {
+  suggested: Category;
+  /** The category the eligibility answer is for: the one chosen, or the suggested one. */
+  category: Category;
+  reasons: Array<{ category: Category; text: string }>;
+  eligible: boolean;
+  explanation: string;
+  recommendation: string | null;
+}
+
+/**
+ * What the rules say about the decision before it is recorded: the same rule sets (valid on the
+ * decision's day) and the municipality's overrides that the journey service applies on confirm.
+ */
+export async function previewVisitation(
+  deps: Pick<AppDeps, 'db' | 'ruleSets'>,
+  actor: Actor,
+  subject: { age: number; returning: boolean; day: string },
+  input: VisitationInput,
+  lang: Lang,
+): Promise<VisitationPreview> {
+  const suggestion = await suggestCategory(selectRuleSet(deps.ruleSets, 'visitation', subject.day), {
+    profile: input.profile,
+    barriers: input.barriers,
+    answers: input.questionnaire,
+    waitingForApprenticeship: input.waitingForApprenticeship,
+  });
+  const category = input.category ?? suggestion.category;
+  const settings = await readSettings(deps.db, actor);
+  const eligibility = await decideEligibility(
+    selectRuleSet(deps.ruleSets, 'eligibility', subject.day),
+    {
+      age: subject.age,
+      category,
+      barriers: input.barriers,
+      returning: subject.returning,
+      inEducationOrJob: input.inEducationOrJob,
+      onBenefit: input.onBenefit,
+    },
+    settings.eligibility,
+  );
+  return {
+    suggested: suggestion.category,
+    category,
+    reasons: suggestion.reasons.map((r) => ({ category: r.category, text: r[lang] })),
+    eligible: eligibility.eligible,
+    explanation: eligibility.explanation[lang],
+    recommendation: eligibility.recommendation ? eligibility.recommendation[lang] : null,
+  };
+}
+
+/** The questionnaire and the other choices in the page's language, for the template. */
+export function visitationCatalogue(lang: Lang) {
+  const label = (t: Text) => t[lang];
+  return {
+    questions: questionnaire.map((q) => {
+      const base = { code: q.code, number: q.number, text: label(q.text) };
+      switch (q.answer.type) {
+        case 'single_choice':
+        case 'yes_partly_no':
+        case 'yes_no_unsure':
+          return {
+            ...base,
+            kind: 'radio',
+            options: q.answer.options.map((o) => ({ value: o.value, label: label(o.label) })),
+          };
+        case 'multiple_choice':
+          return {
+            ...base,
+            kind: 'checkbox',
+            options: q.answer.options.map((o) => ({ value: o.value, label: label(o.label) })),
+          };
+        case 'scale': {
+          const options = [];
+          for (let n = q.answer.min; n <= q.answer.max; n++) {
+            const end = n === q.answer.min ? q.answer.minLabel : n === q.answer.max ? q.answer.maxLabel : null;
+            options.push({ value: String(n), label: end ? `${n} (${label(end)})` : String(n) });
+          }
+          return { ...base, kind: 'radio', options };
+        }
+        case 'yes_no_with_reason':
+          return {
+            ...base,
+            kind: 'dropout',
+            reasons: q.answer.reasons.map((o) => ({ value: o.value, label: label(o.label) })),
+          };
+        case 'grade_average':
+          return {
+            ...base,
+            kind: 'grade',
+            min: q.answer.min,
+            max: q.answer.max,
+            unknownLabel: label(q.answer.unknownLabel),
+          };
+      }
+    }),
+    profiles: profiles.map((p) => ({ value: p, label: `${p}: ${label(profileMeanings[p])}` })),
+    barriers: barriers.map((b) => ({ value: b, label: label(barrierLabels[b]) })),
+    categories: categories.map((c) => ({ value: c, label: label(categoryLabels[c]) })),
+    categoryLabels: Object.fromEntries(categories.map((c) => [c, label(categoryLabels[c])])) as Record<
+      Category,
+      string
+    >,
+  };
+}

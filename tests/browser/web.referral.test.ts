@@ -1,0 +1,328 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../support/app.ts';
+import { newCpr, newGroup, newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
+import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+
+// Registering a youth, visitation with the rules' preview, joining a group and taking attendance,
+// driven in Chromium over PGlite (the services underneath are tested on both engines by the API tests).
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts/web';
+const NOW = new Date('2026-11-22T10:00:00Z');
+
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+describe('referral, visitation, groups and attendance pages in Chromium', { timeout: 120_000 }, () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let base: string;
+  let unit: Awaited<ReturnType<typeof newUnit>>;
+  let page: Page;
+  const cpr = newCpr('2003-03-03');
+  let emilUrl = '';
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    ctx = await startTestApp('pglite', { now: NOW });
+    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    await mkdir(ARTIFACTS, { recursive: true });
+    unit = await newUnit(ctx.app, ctx.db);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+    page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-mail').fill(unit.caseworker.email);
+    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL(`${base}/`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+  });
+
+  const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+  /** Ticks an answer of the numbered question (a fieldset whose legend starts with the number). */
+  const answer = (number: number, label: string) =>
+    page
+      .getByRole('group', { name: new RegExp(`^${number}\\. `) })
+      .getByLabel(label, { exact: true })
+      .check();
+
+  /** A youth brought to "ready for a group" through the API, with the events dated last week. */
+  async function youthAtIntake(name: string) {
+    const h = unit.caseworker.headers;
+    const youth = await newYouth(ctx.app, h, { name });
+    const journey = await openJourney(ctx.app, h, youth.id, { firstContactAt: '2026-11-10' });
+    for (const event of [
+      { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-16T09:00:00Z' },
+      activityReadyVisitation({ occurredAt: '2026-11-17T09:00:00Z' }),
+    ]) {
+      const response = await sendEvent(ctx.app, h, journey.id, event);
+      if (response.statusCode !== 201) throw new Error(response.body);
+    }
+    return { youth, journey };
+  }
+
+  it('shows in Danish next to each field what is missing on the "Ny ung" page', async () => {
+    await page.getByRole('link', { name: 'Ny ung' }).click();
+    await eventually(heading).toBe('Ny ung');
+    await page.getByLabel('CPR-nummer').fill('310299-1234');
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
+    expect(await page.locator('#e-name').textContent()).toBe('Må ikke være tomt.');
+    expect(await page.locator('#e-cpr').textContent()).toBe('CPR-nummeret indeholder ikke en gyldig fødselsdato.');
+    expect(await page.locator('#e-reason').textContent()).toBe('Må ikke være tomt.');
+    expect(await page.getByLabel('Navn').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('CPR-nummer').inputValue()).toBe('310299-1234');
+    expect(await page.content()).not.toContain('undefined');
+    await page.screenshot({ path: `${ARTIFACTS}/ny-ung-fejl.png`, fullPage: true });
+  });
+
+  it('registers a youth and opens the referral from the "Ny ung" page', async () => {
+    await page.getByLabel('Navn').fill('Emil Sørensen');
+    await page.getByLabel('CPR-nummer').fill(cpr);
+    await page.getByLabel('Telefon').fill('+45 22 33 44 55');
+    await page.getByLabel('E-mail').fill('emil@example.dk');
+    await page.getByLabel('Adresse').fill('Vestergade 4, 8000 Aarhus C');
+    await page.getByLabel('Henvist fra').selectOption({ label: 'UU (ungdommens uddannelsesvejledning)' });
+    await page.getByLabel('Dato for første kontakt').fill('2026-11-20');
+    await page.getByLabel('Årsag til henvisningen').fill('Afbrudt erhvervsuddannelse, ønsker hjælp');
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(heading).toBe('Emil Sørensen');
+    emilUrl = page.url();
+    expect(await page.getByRole('status').textContent()).toBe('Registreret.');
+    expect(await page.locator('.facts').textContent()).toContain('Henvist');
+    expect(await page.locator('.facts').textContent()).toContain('+45 22 33 44 55');
+  });
+
+  it('links a CPR number that is already registered to the youth who has it', async () => {
+    await page.goto(`${base}/unge/ny`);
+    await page.getByLabel('Navn').fill('Emil S.');
+    await page.getByLabel('CPR-nummer').fill(cpr);
+    await page.getByLabel('Årsag til henvisningen').fill('Henvist igen');
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(() => page.locator('#e-cpr').textContent()).toContain(
+      'Der findes allerede en ung med dette CPR-nummer.',
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/ny-ung-dublet.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Åbn den unge, der allerede er registreret.' }).click();
+    await eventually(heading).toBe('Emil Sørensen');
+    expect(new URL(page.url()).pathname).toBe(new URL(emilUrl).pathname);
+  });
+
+  it("shows the rules' suggested category and eligibility before the visitation is confirmed", async () => {
+    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
+    await answer(1, 'Grundskole (9. eller 10. klasse)');
+    await answer(2, 'Ja');
+    await answer(3, 'Ja');
+    await answer(4, '5 (Meget vigtigt)');
+    await answer(5, 'I gang med en uddannelse');
+    await answer(6, 'Nej');
+    await answer(7, 'Forældre');
+    await answer(7, 'Venner');
+    await answer(9, 'Nej');
+    await page
+      .getByRole('group', { name: /^10\. / })
+      .getByLabel(/Gennemsnit/)
+      .fill('7');
+    await page
+      .getByRole('group', { name: 'Profilafklaring' })
+      .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
+      .check();
+    await page.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').check();
+    await page.getByRole('button', { name: 'Se forslag' }).click();
+    await eventually(() => page.getByTestId('suggested').textContent()).toBe('Aktivitetsparat');
+    expect(await page.getByTestId('eligibility').textContent()).toContain('I målgruppen');
+    // Nothing is recorded by the preview, and what was ticked is still ticked.
+    expect(await page.getByTestId('timeline').textContent()).not.toContain('Visitation besluttet');
+    expect(await page.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').isChecked()).toBe(
+      true,
+    );
+    expect(await page.content()).not.toContain('undefined');
+    await page.screenshot({ path: `${ARTIFACTS}/visitation-forslag.png`, fullPage: true });
+  });
+
+  it('asks in Danish for a reason when another category than the suggested one is confirmed', async () => {
+    await page.getByLabel('Visitationskategori').selectOption({ label: 'Uddannelsesparat' });
+    await page.getByRole('button', { name: 'Bekræft visitation' }).click();
+    // A category changed after the preview is previewed again first.
+    await eventually(() => page.getByRole('status').textContent()).toContain('Forslaget er opdateret');
+    expect(await page.getByTestId('preview').textContent()).toContain('Svaret gælder kategorien: Uddannelsesparat');
+    await page.getByRole('button', { name: 'Bekræft visitation' }).click();
+    await eventually(() => page.locator('#e-overrideReason').textContent()).toBe(
+      'Skriv en begrundelse, når du vælger en anden kategori end den foreslåede.',
+    );
+    expect(
+      await page.getByRole('group', { name: /^1\. / }).getByLabel('Grundskole (9. eller 10. klasse)').isChecked(),
+    ).toBe(true);
+    expect(await page.getByTestId('timeline').textContent()).not.toContain('Visitation besluttet');
+    await page.screenshot({ path: `${ARTIFACTS}/visitation-begrundelse.png`, fullPage: true });
+  });
+
+  it('records the visitation when the caseworker confirms the suggested category', async () => {
+    await page.getByLabel('Visitationskategori').selectOption({ label: 'Aktivitetsparat' });
+    await page.getByRole('button', { name: 'Se forslag' }).click();
+    await eventually(() => page.getByTestId('preview').textContent()).toContain(
+      'Svaret gælder kategorien: Aktivitetsparat',
+    );
+    await page.getByRole('button', { name: 'Bekræft visitation' }).click();
+    await eventually(() => page.getByTestId('timeline').textContent()).toContain('Visitation besluttet');
+    expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
+    expect(await page.getByRole('button', { name: 'Se forslag' }).count()).toBe(0);
+  });
+
+  it('refuses in Danish a group that filled up meanwhile, and assigns one with a free place', async () => {
+    const facilitatorId = unit.caseworker.id;
+    const municipalityId = unit.municipality.id;
+    const small = await newGroup(ctx.db, { municipalityId, facilitatorId, name: 'Lille gruppe', capacity: 1 });
+    await newGroup(ctx.db, { municipalityId, facilitatorId, name: 'Tirsdagsgruppen' });
+    await page.reload();
+    const groupField = page.getByLabel('Netværksgruppe', { exact: true });
+    await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledige pladser af 1)');
+    // Meanwhile a colleague puts another youth in the last place.
+    const other = await youthAtIntake('Freja Lund');
+    expect(
+      (
+        await sendEvent(ctx.app, unit.caseworker.headers, other.journey.id, {
+          type: 'GROUP_ASSIGNED',
+          groupId: small.id,
+        })
+      ).statusCode,
+    ).toBe(201);
+    await groupField.selectOption({ label: 'Lille gruppe (1 ledige pladser af 1)' });
+    await page.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => page.locator('#e-GROUP_ASSIGNED-groupId').textContent()).toBe('Gruppen er fuld (1 af 1).');
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Den unge er ikke tilknyttet gruppen. Se begrundelsen ved feltet.',
+    );
+    expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
+    expect(await groupField.textContent()).not.toContain('Lille gruppe');
+    await page.screenshot({ path: `${ARTIFACTS}/gruppe-fuld.png`, fullPage: true });
+
+    await groupField.selectOption({ label: 'Tirsdagsgruppen (8 ledige pladser af 8)' });
+    await page.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => page.getByTestId('timeline').textContent()).toContain('Tilknyttet netværksgruppe');
+    expect(await page.locator('.facts').textContent()).toContain('Aktiv');
+  });
+
+  it('takes attendance for the whole group at a meeting on one screen', async () => {
+    const group = await newGroup(ctx.db, {
+      municipalityId: unit.municipality.id,
+      facilitatorId: unit.caseworker.id,
+      name: 'Onsdagsholdet',
+    });
+    const h = unit.caseworker.headers;
+    const members = [];
+    for (const name of ['Ida Holm', 'Jonas Berg']) {
+      const { journey, youth } = await youthAtIntake(name);
+      const joined = await sendEvent(ctx.app, h, journey.id, {
+        type: 'GROUP_ASSIGNED',
+        groupId: group.id,
+        occurredAt: '2026-11-17T10:00:00Z',
+      });
+      expect(joined.statusCode).toBe(201);
+      members.push(youth);
+    }
+    const meeting = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/groups/${group.id}/meetings`,
+      headers: h,
+      payload: { startsAt: '2026-11-20T09:00:00Z' },
+    });
+    expect(meeting.statusCode).toBe(201);
+    const meetingId = meeting.json<{ id: string }>().id;
+
+    await page.getByRole('link', { name: 'Grupper' }).click();
+    await eventually(heading).toBe('Netværksgrupper');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Onsdagsholdet' }) });
+    expect(await card.textContent()).toContain('Medlemmer: 2 af 8');
+    await page.screenshot({ path: `${ARTIFACTS}/grupper.png`, fullPage: true });
+    await card.getByRole('link', { name: /20\. november 2026/ }).click();
+    await eventually(heading).toBe('Onsdagsholdet');
+
+    await page.getByRole('button', { name: 'Gem fremmøde' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Vælg fremmøde for mindst én ung.');
+
+    const ida = page.getByRole('group', { name: 'Ida Holm' });
+    const jonas = page.getByRole('group', { name: 'Jonas Berg' });
+    await ida.getByLabel('Mødt').check();
+    await jonas.getByLabel('Afbud').check();
+    await jonas.getByLabel(/Note/).fill('Lægetid');
+    await page.getByRole('button', { name: 'Gem fremmøde' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Fremmødet er gemt.');
+    expect(await page.getByRole('group', { name: 'Ida Holm' }).getByLabel('Mødt').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Jonas Berg' }).getByLabel('Afbud').isChecked()).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/fremmoede.png`, fullPage: true });
+
+    const saved = await ctx.app.inject({ method: 'GET', url: `/api/meetings/${meetingId}`, headers: h });
+    const statuses = Object.fromEntries(
+      saved
+        .json<{ attendance: Array<{ youth: { id: string }; status: string; note: string | null }> }>()
+        .attendance.map((a) => [a.youth.id, [a.status, a.note]]),
+    );
+    expect(statuses).toEqual({
+      [members[0]!.id]: ['attended', null],
+      [members[1]!.id]: ['absent_with_notice', 'Lægetid'],
+    });
+  });
+
+  it('shows the new pages in English when English is chosen', async () => {
+    const cookie = `${unit.caseworker.headers.cookie}; ungeflow_lang=en`;
+    for (const [url, title] of [
+      ['/unge/ny', 'New youth'],
+      ['/grupper', 'Network groups'],
+    ] as const) {
+      const response = await ctx.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain(`<h1>${title}</h1>`);
+      expect(response.body).not.toContain('undefined');
+    }
+  });
+
+  it('answers a leader who opens the "Ny ung" page with a Danish refusal', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/unge/ny', headers: unit.leader.headers });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Du har ikke adgang til dette.');
+  });
+
+  it("answers another municipality's meeting as not found", async () => {
+    const group = await newGroup(ctx.db, {
+      municipalityId: unit.municipality.id,
+      facilitatorId: unit.caseworker.id,
+      name: 'Torsdagsholdet',
+    });
+    const meeting = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/groups/${group.id}/meetings`,
+      headers: unit.caseworker.headers,
+      payload: { startsAt: '2026-11-19T09:00:00Z' },
+    });
+    const other = await newUnit(ctx.app, ctx.db);
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: `/grupper/${group.id}/moeder/${meeting.json<{ id: string }>().id}`,
+      headers: other.caseworker.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('Findes ikke.');
+  });
+});
