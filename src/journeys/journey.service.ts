@@ -113,26 +113,15 @@ export async function openJourney(
       const returning = earlier.length > 0;
       const caseworkerId = await responsibleCaseworker(trx, actor, input.caseworkerId);
 
-      const journeyId = randomUUID();
-      const snapshot = initialSnapshot({ journeyId, youthId, returning, firstContactAt: firstContactAt.toISOString() });
-      const stage = stageOf(snapshot);
-      const record = await insertJourney(trx, {
-        id: journeyId,
-        municipalityId: actor.municipalityId,
+      const record = await createJourney(trx, actor, {
         youthId,
         returning,
-        referralSource: input.source,
-        referralReason: input.reason,
+        source: input.source,
+        reason: input.reason,
         firstContactAt,
-        stage,
-        open: isOpen(stage),
-        snapshot: persist(snapshot).snapshot,
-        machineVersion: JOURNEY_MACHINE_VERSION,
-        createdBy: actor.userId,
         caseworkerId,
       });
-      await audit(trx, actor, 'journey.opened', youthId, { journeyId, source: input.source, returning });
-      await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);
+      await refreshJourneyRisk(trx, deps, actor.municipalityId, record.id, now);
       return record;
     });
   } catch (error) {
@@ -140,6 +129,56 @@ export async function openJourney(
     if (isUniqueViolation(error)) throw new DomainError('conflict');
     throw error;
   }
+}
+
+/**
+ * A new journey in `referred`: a fresh statechart snapshot, the row and the audit entry. Every
+ * journey starts here, a referral by a caseworker as much as a relapse found at follow-up. The
+ * caller holds the transaction and has made sure the youth has no other open journey.
+ */
+export async function createJourney(
+  trx: Db,
+  actor: Actor,
+  input: {
+    youthId: string;
+    returning: boolean;
+    source: ReferralSource;
+    reason: string;
+    firstContactAt: Date;
+    caseworkerId: string;
+    auditDetails?: Record<string, unknown>;
+  },
+): Promise<JourneyRecord> {
+  const journeyId = randomUUID();
+  const snapshot = initialSnapshot({
+    journeyId,
+    youthId: input.youthId,
+    returning: input.returning,
+    firstContactAt: input.firstContactAt.toISOString(),
+  });
+  const stage = stageOf(snapshot);
+  const record = await insertJourney(trx, {
+    id: journeyId,
+    municipalityId: actor.municipalityId,
+    youthId: input.youthId,
+    returning: input.returning,
+    referralSource: input.source,
+    referralReason: input.reason,
+    firstContactAt: input.firstContactAt,
+    stage,
+    open: isOpen(stage),
+    snapshot: persist(snapshot).snapshot,
+    machineVersion: JOURNEY_MACHINE_VERSION,
+    createdBy: actor.userId,
+    caseworkerId: input.caseworkerId,
+  });
+  await audit(trx, actor, 'journey.opened', input.youthId, {
+    journeyId,
+    source: input.source,
+    returning: input.returning,
+    ...input.auditDetails,
+  });
+  return record;
 }
 
 /** The named caseworker (who must be an active caseworker of the municipality), or the actor. */
