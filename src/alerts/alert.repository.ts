@@ -404,3 +404,21 @@ export async function journeysWithAlertsDue(db: Db, today: string, escalateBefor
     .execute();
   return rows.map((r) => r.journey_id);
 }
+
+/** Moves a journey's unresolved alerts from one assignee to another (a caseload reassignment). */
+export async function reassignJourneyAlerts(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  await db
+    .updateTable('alert')
+    .set((eb) => ({ assigned_to: to, version: eb('version', '+', 1) }))
+    .where('municipality_id', '=', municipalityId)
+    .where('journey_id', '=', journeyId)
+    .where('assigned_to', '=', from)
+    .where('status', '<>', 'resolved')
+    .execute();
+}

@@ -46,7 +46,7 @@ import {
   listJourneysOfYouth,
   type RuleDecisionRecord,
 } from './journey.repository.ts';
-import { type Alert, findUnresolvedAlerts } from '../alerts/alert.repository.ts';
+import { type Alert, findUnresolvedAlerts, reassignJourneyAlerts } from '../alerts/alert.repository.ts';
 import { refreshJourneyRisk } from '../alerts/alert.service.ts';
 import { conditionsOf } from '../alerts/risk-evaluator.ts';
 import { runEffects } from './journey.effects.ts';
@@ -215,6 +215,8 @@ export async function reassignJourney(
     if (!journey) throw new DomainError('not_found');
     await responsibleCaseworker(trx, actor, caseworkerId);
     await setJourneyCaseworker(trx, actor.municipalityId, journeyId, caseworkerId);
+    // The journey's open alerts follow it to the new caseworker, unless someone took one over.
+    await reassignJourneyAlerts(trx, actor.municipalityId, journeyId, journey.caseworkerId, caseworkerId);
     await audit(trx, actor, 'journey.reassigned', journey.youthId, {
       journeyId,
       from: journey.caseworkerId,

@@ -74,6 +74,14 @@ describe.each(engines)('caseloads on %s', (engine) => {
       payload: { caseworkerId: other.id },
     });
     expect(moved.statusCode).toBe(204);
+    // The journey's open alerts (the first conversation is overdue) move with it.
+    const alerts = await ctx.db
+      .selectFrom('alert')
+      .select('assigned_to')
+      .where('journey_id', '=', journey.id)
+      .execute();
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((a) => a.assigned_to === other.id)).toBe(true);
     const theirs = await list(`caseworkerId=${other.id}`, await loginAs(ctx.app, other));
     expect(theirs.json().items.map((j: { id: string }) => j.id)).toEqual([journey.id]);
     const audit = await ctx.db
