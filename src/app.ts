@@ -25,6 +25,7 @@ import { RequestValidationError, validatorCompiler } from './shared/validation.t
 import { companyRoutes } from './companies/company.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
+import { overviewRoutes } from './overview/overview.routes.ts';
 import { programmeRoutes } from './programme/programme.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
@@ -186,6 +187,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(programmeRoutes, { deps });
       await api.register(alertRoutes, { deps });
       await api.register(planRoutes, { deps });
+      await api.register(overviewRoutes, { deps });
     },
     { prefix: '/api' },
   );

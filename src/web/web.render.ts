@@ -37,6 +37,8 @@ const usedTexts = [
   'chooseGroup',
   'previewUpdated',
   'groupNotAssigned',
+  'overviewTitle',
+  'overviewToBeforeFrom',
 ] as const;
 /**
  * The words of the pages, per language; a domain expert edits templates/web/texts.json. The file

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { categories, exitOutcomes, followUpStatuses } from '../../machines/events.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import {
+  countWords,
+  exitOutcomeLabels,
+  figureTitles,
+  firstConversationLabels,
+  followUpStatusLabels,
+  groupingLabels,
+  shareLabels,
+  visitationCategoryLabels,
+} from '../overview/overview.labels.ts';
+import {
+  firstConversationBuckets,
+  type Overview,
+  type OverviewGrouping,
+  overviewGroupings,
+  type OverviewRow,
+} from '../overview/overview.schemas.ts';
+import { readOverview } from '../overview/overview.service.ts';
+import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
+import { danishDate } from '../shared/clock.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
+import { fieldMessages } from '../shared/validation.ts';
+import { textsFor } from './web.render.ts';
+import { pageFor, type WebApp, type WebContext } from './web.shared.ts';
+
+const overviewPageQuery = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  by: z.string().optional(),
+  lang: z.string().optional(),
+});
+
+/** The geometry of the server-drawn bar charts (SVG user units). */
+const CHART = { labelWidth: 180, barWidth: 190, valueWidth: 65, barHeight: 22, gap: 8, labelChars: 22 } as const;
+
+interface Bar {
+  label: string;
+  value: string;
+  y: number;
+  width: number;
+}
+
+interface Figure {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: { label: string; cells: string[] }[];
+  chart: { description: string; width: number; height: number; labelWidth: number; bars: Bar[] };
+}
+
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isGrouping = (value: string): value is OverviewGrouping =>
+  (overviewGroupings as readonly string[]).includes(value);
+
+/** The leader's "Overblik": the key figures of seed 004, pp. 30-35, for a chosen period. */
+export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
+  app.get(
+    '/overblik',
+    { config: pageFor(['leader']), schema: { hide: true, querystring: overviewPageQuery } },
+    async (request, reply) => {
+      const lang = request.lang;
+      const t = textsFor(lang);
+      const today = danishDate(deps.clock());
+      const values = {
+        from: request.query.from ?? `${today.slice(0, 8)}01`,
+        to: request.query.to ?? today,
+        by: request.query.by && isGrouping(request.query.by) ? request.query.by : 'unit',
+      };
+      const errors: Record<string, string> = {};
+      if (!isDay(values.from)) errors['from'] = fieldMessages.date_format[lang];
+      if (!isDay(values.to)) errors['to'] = fieldMessages.date_format[lang];
+      if (!errors['from'] && !errors['to'] && values.from > values.to) errors['to'] = t.overviewToBeforeFrom;
+      const form = {
+        values,
+        errors,
+        groupings: overviewGroupings.map((g) => ({ value: g, label: groupingLabels[g][lang] })),
+      };
+      if (Object.keys(errors).length > 0) {
+        return page(
+          request,
+          reply.code(400),
+          'overview',
+          t.overviewTitle,
+          { ...form, figures: [], csvHref: null },
+          {
+            problem: t.formErrors,
+          },
+        );
+      }
+      const by = values.by;
+      const overview = await readOverview(deps, actorOf(request), { from: values.from, to: values.to, by }, lang);
+      const query = new URLSearchParams({ from: values.from, to: values.to, by, lang });
+      return page(request, reply, 'overview', t.overviewTitle, {
+        ...form,
+        figures: figuresOf(overview, lang),
+        csvHref: `/api/overview.csv?${query.toString()}`,
+      });
+    },
+  );
+}
+
+function figuresOf(overview: Overview, lang: Lang): Figure[] {
+  const num = (n: number) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
+  const percent = (p: number | null) => (p === null ? '–' : `${num(p)} %`);
+  const rows = overview.rows;
+  const grouping = groupingLabels[overview.by][lang];
+  const total = (pick: (r: OverviewRow) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
+
+  /** A count figure: rows by grouping, one column per key, charted as the unit's totals per key. */
+  function counts<K extends string>(
+    id: string,
+    title: Text,
+    keys: readonly K[],
+    labels: Record<K, Text>,
+    pick: (r: OverviewRow) => { total: number; counts: Record<K, number> },
+  ): Figure {
+    return {
+      id,
+      title: title[lang],
+      columns: [grouping, ...keys.map((k) => labels[k][lang]), countWords.total[lang]],
+      rows: rows.map((r) => ({
+        label: r.label,
+        cells: [...keys.map((k) => num(pick(r).counts[k])), num(pick(r).total)],
+      })),
+      chart: chart(
+        keys.map((k) => ({ label: labels[k][lang], value: total((r) => pick(r).counts[k]) })),
+        (v) => num(v),
+        descriptionOf(title, lang),
+      ),
+    };
+  }
+
+  function share(id: keyof typeof shareLabels): Figure {
+    const title = shareLabels[id];
+    return {
+      id,
+      title: title[lang],
+      columns: [grouping, countWords.numerator[lang], countWords.denominator[lang], countWords.percent[lang]],
+      rows: rows.map((r) => ({
+        label: r.label,
+        cells: [num(r[id].numerator), num(r[id].denominator), percent(r[id].percent)],
+      })),
+      chart: chart(
+        rows.map((r) => ({ label: r.label, value: r[id].percent ?? 0, max: 100 })),
+        (v) => `${num(v)} %`,
+        descriptionOf(title, lang),
+      ),
+    };
+  }
+
+  const progressionTitle = figureTitles.progression;
+  const progression: Figure = {
+    id: 'progression',
+    title: progressionTitle[lang],
+    columns: [grouping, ...progressionFactors.map((f) => progressionFactorLabels[f][lang])],
+    rows: rows.map((r) => ({
+      label: r.label,
+      cells: progressionFactors.map((f) => {
+        const p = r.progression.find((x) => x.factor === f);
+        return p?.average == null ? '–' : `${num(p.average)} (${num(p.denominator)})`;
+      }),
+    })),
+    chart: chart(
+      progressionFactors.map((f) => {
+        const sum = total((r) => r.progression.find((x) => x.factor === f)?.numerator ?? 0);
+        const count = total((r) => r.progression.find((x) => x.factor === f)?.denominator ?? 0);
+        return { label: progressionFactorLabels[f][lang], value: count === 0 ? 0 : sum / count, max: 10 };
+      }),
+      (v) => num(Math.round(v * 10) / 10),
+      descriptionOf(progressionTitle, lang),
+    ),
+  };
+
+  return [
+    counts(
+      'visitation',
+      figureTitles.visitationCategories,
+      categories,
+      visitationCategoryLabels,
+      (r) => r.visitationCategories,
+    ),
+    counts(
+      'first-conversation',
+      figureTitles.firstConversation,
+      firstConversationBuckets,
+      firstConversationLabels,
+      (r) => r.firstConversation,
+    ),
+    share('activeOffer'),
+    share('passive'),
+    share('inPlacement'),
+    share('mentorContact'),
+    counts('exits', figureTitles.exitOutcomes, exitOutcomes, exitOutcomeLabels, (r) => r.exitOutcomes),
+    counts('follow-ups', figureTitles.followUps, followUpStatuses, followUpStatusLabels, (r) => r.followUps),
+    progression,
+  ];
+}
+
+const descriptionOf = (title: Text, lang: Lang) =>
+  lang === 'da'
+    ? `Søjlediagram: ${title.da}. De samme tal står i tabellen.`
+    : `Bar chart: ${title.en}. The table shows the same figures.`;
+
+/** Horizontal bars scaled to the largest value (or to a fixed maximum such as 100 %). */
+function chart(
+  items: { label: string; value: number; max?: number }[],
+  format: (value: number) => string,
+  description: string,
+): Figure['chart'] {
+  const max = Math.max(items[0]?.max ?? 0, ...items.map((i) => i.value), 1);
+  const step = CHART.barHeight + CHART.gap;
+  return {
+    description,
+    width: CHART.labelWidth + CHART.barWidth + CHART.valueWidth,
+    height: Math.max(items.length, 1) * step + CHART.gap,
+    labelWidth: CHART.labelWidth,
+    bars: items.map((item, index) => ({
+      label: item.label.length > CHART.labelChars ? `${item.label.slice(0, CHART.labelChars - 1)}…` : item.label,
+      value: format(item.value),
+      y: CHART.gap + index * step,
+      width: Math.round((item.value / max) * CHART.barWidth),
+    })),
+  };
+}
