@@ -3,11 +3,6 @@ import type { Stage } from '../../machines/journey.ts';
 import type { RiskFacts } from '../risk/risk.facts.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
 
-/** Whole days from one Danish calendar day to another ('YYYY-MM-DD'). */
-export function daysBetween(fromDay: string, toDay: string): number {
-  return dayNumberOf(toDay) - dayNumberOf(fromDay);
-}
-
 /**
  * The facts the risk rules see for one journey on one day (rules/README.md lists them), derived
  * from the narrow journey columns. Day counts are calendar days in Denmark; -1 means "does not

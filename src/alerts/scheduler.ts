@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
@@ -52,6 +53,8 @@ export function startScheduler(deps: SchedulerDeps): { stop(): void } {
           : !last || last < lastScheduledTime(deps.clock(), deps.sweepAt);
       if (due) await sweepAndNotify(deps, trigger);
       else await deliverWebhooks(deps.db, deps.log, deps.clock);
+      // Ended logins are of no use to anyone: the session table keeps only live ones.
+      await deleteExpiredSessions(deps.db, deps.clock());
     } catch (error) {
       deps.log.error({ err: error }, 'scheduled risk work failed');
     } finally {

@@ -1,5 +1,6 @@
 import { followUpMonths } from '../../machines/events.ts';
 import { type JourneySnapshot, placementStateOf } from '../../machines/journey.ts';
+import { addMonths } from '../programme/days.ts';
 import { danishDate } from '../shared/clock.ts';
 import type { JourneyRecord } from './journey.repository.ts';
 import type { JourneyCommandInput } from './journey.schemas.ts';
@@ -21,19 +22,6 @@ export interface JourneyRiskState {
   nextFollowUpDue: string | null;
 }
 
-function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(d, lastDay));
-  return date.toISOString().slice(0, 10);
-}
-
-/** The day a follow-up is due: the same day of the month, N months after the exit (or the month's last day). */
-export function followUpDueDate(exitDay: string, month: number): string {
-  return addMonths(exitDay, month);
-}
-
 export function riskStateOf(
   snapshot: JourneySnapshot,
   previous: Pick<JourneyRecord, 'visitationAt' | 'groupJoinedAt'>,
@@ -53,7 +41,8 @@ export function riskStateOf(
   if (context.exit) {
     const exitDay = danishDate(new Date(context.exit.exitedAt));
     const recorded = new Set(context.followUps.map((f) => f.month));
-    const due = followUpMonths.filter((m) => !recorded.has(m)).map((m) => followUpDueDate(exitDay, m));
+    // Due on the same days the follow-up rows are scheduled for (src/followups/follow-up.effects.ts).
+    const due = followUpMonths.filter((m) => !recorded.has(m)).map((m) => addMonths(exitDay, m));
     nextFollowUpDue = due.sort()[0] ?? null;
   }
   return {

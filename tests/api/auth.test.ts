@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteExpiredSessions } from '../../src/auth/auth.repository.ts';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { loginAs, newMunicipality, newUser, TEST_PASSWORD } from '../support/factories.ts';
@@ -106,6 +107,17 @@ describe.each(engines)('authentication on %s', (engine) => {
       headers: { cookie: 'ungeflow_session=ufs_forged' },
     });
     expect(forged.statusCode).toBe(401);
+  });
+
+  it('clears expired sessions from the database and keeps live ones', async () => {
+    const m = await newMunicipality(ctx.db);
+    const user = await newUser(ctx.db, { municipalityId: m.id });
+    await loginAs(ctx.app, user);
+    const sessions = () => ctx.db.selectFrom('session').select('id').where('user_id', '=', user.id).execute();
+    await deleteExpiredSessions(ctx.db, new Date(Date.now() + 3_600_000));
+    expect(await sessions()).toHaveLength(1);
+    await deleteExpiredSessions(ctx.db, new Date(Date.now() + 9 * 3_600_000));
+    expect(await sessions()).toHaveLength(0);
   });
 
   it('refuses an expired session', async () => {
