@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -56,6 +56,25 @@ export const authPlugin = fp<{ deps: AppDeps }>(
   },
   { name: 'auth', dependencies: ['@fastify/cookie'] },
 );
+
+/**
+ * Sends the session cookie. Its lifetime is relative (Max-Age), counted from the server's clock:
+ * an absolute Expires would be read against the browser's clock, and a browser whose clock runs
+ * ahead would drop a fresh session at once.
+ */
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: { sessionToken: string; expiresAt: Date },
+  options: { now: Date; secure: boolean },
+): void {
+  reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - options.now.getTime()) / 1000)),
+  });
+}
 
 /** The acting user of a route that is not public (the onRequest hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {

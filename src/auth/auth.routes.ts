@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
-import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
+import { actorOf, SESSION_COOKIE, setSessionCookie } from './auth.plugin.ts';
 import {
   apiTokenSchema,
   createdTokenResponse,
@@ -28,22 +28,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse, ...loginErrors } },
     },
     async (request, reply) => {
+      const now = clock();
       const result = await login(
         db,
         request.body,
         { ip: request.ip, requestId: request.id },
-        {
-          now: clock(),
-          sessionTtlHours: config.sessionTtlHours,
-        },
+        { now, sessionTtlHours: config.sessionTtlHours },
       );
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        expires: result.expiresAt,
-      });
+      setSessionCookie(reply, result, { now, secure: config.cookieSecure });
       const { user } = result;
       return {
         user: {

@@ -8,7 +8,7 @@ import { stages } from '../../machines/journey.ts';
 import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import { acknowledgeAlert, findAlerts } from '../alerts/alert.service.ts';
 import { findGroups } from '../groups/group.service.ts';
-import { actorOf, SESSION_COOKIE } from '../auth/auth.plugin.ts';
+import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
@@ -209,22 +209,14 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         );
       }
       try {
+        const now = deps.clock();
         const result = await login(
           deps.db,
           parsed.data,
           { ip: request.ip, requestId: request.id },
-          {
-            now: deps.clock(),
-            sessionTtlHours: config.sessionTtlHours,
-          },
+          { now, sessionTtlHours: config.sessionTtlHours },
         );
-        reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.cookieSecure,
-          expires: result.expiresAt,
-        });
+        setSessionCookie(reply, result, { now, secure: config.cookieSecure });
         return reply.redirect(result.user.role === 'leader' ? '/advarsler' : '/', 303);
       } catch (error) {
         if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {

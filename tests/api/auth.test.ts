@@ -31,6 +31,21 @@ describe.each(engines)('authentication on %s', (engine) => {
     expect(me.json()).toMatchObject({ id: user.id, email: user.email });
   });
 
+  it('gives the session cookie a lifetime counted from the server clock, not an absolute expiry', async () => {
+    // A server clock far in the past: an Expires date would already be over in the browser.
+    ctx.setNow(new Date('2020-03-01T08:00:00Z'));
+    try {
+      const m = await newMunicipality(ctx.db);
+      const user = await newUser(ctx.db, { municipalityId: m.id });
+      const response = await login(user.email, TEST_PASSWORD);
+      const cookie = response.cookies.find((c) => c.name === 'ungeflow_session');
+      expect(cookie?.maxAge).toBe(8 * 3600);
+      expect(cookie?.expires).toBeUndefined();
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
   it('stores the session hashed, not the cookie value', async () => {
     const m = await newMunicipality(ctx.db);
     const user = await newUser(ctx.db, { municipalityId: m.id });
