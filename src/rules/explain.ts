@@ -113,7 +113,7 @@ export function fillTemplate(
 ): string {
   return template.replace(/\{([a-zA-Z][a-zA-Z0-9_]*)\}/g, (_match, key: string) => {
     if (!(key in values) || values[key] === undefined) throw new Error(`No value for placeholder {${key}}`);
-    return formatValue(values[key], lang, labels);
+    return formatRuleValue(values[key], lang, labels);
   });
 }
 
@@ -126,7 +126,8 @@ export function fillText(
   return { da: fillTemplate(text.da, values, 'da', labels), en: fillTemplate(text.en, values, 'en', labels) };
 }
 
-function formatValue(value: unknown, lang: Lang, labels: Readonly<Record<string, Text>>): string {
+/** A fact's or parameter's value as a sentence writes it ("2,5"; "gæld og misbrug"; "ja"). */
+export function formatRuleValue(value: unknown, lang: Lang, labels: Readonly<Record<string, Text>> = {}): string {
   if (typeof value === 'number') return numberFormats[lang].format(value);
   if (typeof value === 'boolean') return booleans[lang][value ? 0 : 1];
   if (typeof value === 'string') {
@@ -135,7 +136,7 @@ function formatValue(value: unknown, lang: Lang, labels: Readonly<Record<string,
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'da' ? 'ingen' : 'none';
-    return listFormats[lang].format(value.map((item) => formatValue(item, lang, labels)));
+    return listFormats[lang].format(value.map((item) => formatRuleValue(item, lang, labels)));
   }
   return JSON.stringify(value);
 }

@@ -34,11 +34,15 @@ const usedTexts = [
   'attendanceTitle',
   'attendanceSaved',
   'attendanceNoneChosen',
-  'chooseGroup',
   'previewUpdated',
   'groupNotAssigned',
   'overviewTitle',
   'overviewToBeforeFrom',
+  'placementVersionConflict',
+  'progressionChartDescription',
+  'week',
+  'freePlaces',
+  'groupFull',
 ] as const;
 /** The texts the code uses, and the groups of labels it looks codes up in. */
 const webTextsSchema = z.looseObject({
@@ -50,7 +54,6 @@ const webTextsSchema = z.looseObject({
   events: labels,
   eventButtons: labels,
   severity: labels,
-  pauseReasons: labels,
   referralSources: labels,
   meetingStatus: labels,
   attendanceStatus: labels,

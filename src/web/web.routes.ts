@@ -5,27 +5,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { stages } from '../../machines/journey.ts';
-import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import { acknowledgeAlert, findAlerts } from '../alerts/alert.service.ts';
-import { findGroups } from '../groups/group.service.ts';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { journeysOfYouth, readJourney, recordEvent, findJourneys } from '../journeys/journey.service.ts';
-import { journeyCommandBody } from '../journeys/journey.schemas.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { findJourneys } from '../journeys/journey.service.ts';
+import { danishDate } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
-import type { Lang, Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import { fieldMessages, parseWithMessages, RequestValidationError } from '../shared/validation.ts';
 import { ageOn } from '../youth/cpr.ts';
-import { findYouth, readYouth, type Youth } from '../youth/youth.service.ts';
+import { findYouth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerReferralPages } from './web.referral.ts';
-import { fieldErrorsOf, type Form, formBody, pageFor, staff, text, when } from './web.shared.ts';
-import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
+import { registerYouthPages } from './web.youth.ts';
+import { fieldErrorsOf, formBody, pageFor, riskLabel, staff, text, when } from './web.shared.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,13 +33,7 @@ declare module 'fastify' {
 
 const LANG_COOKIE = 'ungeflow_lang';
 const CSRF_COOKIE = 'ungeflow_csrf';
-/** The events recorded from the youth's page with a simple form; the rest need the full forms. */
-const simpleEvents = ['FIRST_CONVERSATION_HELD', 'PAUSED', 'RESUMED', 'WITHDRAWN'] as const;
-/** The events the generic event form records: the simple ones and joining a network group. */
-const formEvents = [...simpleEvents, 'GROUP_ASSIGNED'] as const;
 
-const youthParams = z.object({ youthId: z.uuid() });
-const eventParams = youthParams.extend({ journeyId: z.uuid() });
 const alertParams = z.object({ alertId: z.uuid() });
 
 const loginForm = z.object({
@@ -313,266 +304,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     },
   );
 
-  // -------------------------------------------------------------------------------------------
-  // A youth's page
-  // -------------------------------------------------------------------------------------------
-
-  interface Kept {
-    type?: string;
-    /** The visitation form as typed, its problems, and (once it reads) the decision the rules preview. */
-    visitation?: { form: Form; errors: Record<string, string>; input: VisitationInput | null; day: string | null };
-    values?: Record<string, string>;
-    errors?: Record<string, string>;
-    revealCpr?: boolean;
-    problem?: string;
-    notice?: string | undefined;
-    status?: number;
-  }
-
-  async function youthPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
-    const actor = actorOf(request);
-    const lang = request.lang;
-    const youth: Youth = await readYouth(deps, actor, youthId, { revealCpr: kept.revealCpr ?? false });
-    const journeys = await journeysOfYouth(deps, actor, youthId);
-    const current = journeys.find((j) => j.open) ?? journeys[0];
-    const view = current ? await readJourney(deps, actor, current.id) : null;
-    const accepts = (type: string) => (view?.acceptedEvents ?? []).some((e) => e.type === type);
-    const kv = kept.visitation;
-    const preview =
-      view && kv?.input && accepts('VISITATION_DECIDED')
-        ? await previewVisitation(
-            deps,
-            actor,
-            {
-              age: ageOn(youth.birthDate, kv.day ?? danishDate(deps.clock())),
-              returning: view.journey.returning,
-              day: kv.day ?? danishDate(deps.clock()),
-            },
-            kv.input,
-            lang,
-          )
-        : null;
-    // Joining a group: the municipality's active groups that have a free place.
-    const groupChoices = accepts('GROUP_ASSIGNED')
-      ? (await findGroups(deps, actor, { active: true }, { page: 1, pageSize: 200 })).items
-          .filter((g) => g.memberCount < g.capacity)
-          .map((g) => ({ id: g.id, name: g.name, free: g.capacity - g.memberCount, capacity: g.capacity }))
-      : null;
-    return page(
-      request,
-      reply.code(kept.status ?? 200),
-      'youth',
-      youth.name,
-      {
-        youth: { ...youth, cprRevealed: kept.revealCpr ?? false },
-        journey: view && {
-          id: view.journey.id,
-          stage: view.stage,
-          version: view.journey.version,
-          firstContact: when(view.journey.firstContactAt, lang),
-        },
-        steps: (view?.acceptedEvents ?? []).map((e) => ({
-          type: e.type,
-          simple: (simpleEvents as readonly string[]).includes(e.type),
-        })),
-        events: [...(view?.events ?? [])].reverse().map((e) => ({
-          type: e.type,
-          iso: e.occurredAt.toISOString(),
-          date: when(e.occurredAt, lang),
-          detail: typeof e.payload.reason === 'string' ? e.payload.reason : '',
-        })),
-        alerts: (view?.alerts ?? []).map(({ alert }) => ({
-          severity: alert.severity,
-          label: riskLabel(alert.code, lang),
-          message: (alert.explanation as { message?: Text }).message?.[lang] ?? '',
-        })),
-        visitation: accepts('VISITATION_DECIDED')
-          ? {
-              catalogue: visitationCatalogue(lang),
-              form: kv?.form ?? {},
-              errors: kv?.errors ?? {},
-              preview,
-            }
-          : null,
-        groupChoices,
-        keptType: kept.type ?? null,
-        values: kept.values ?? {},
-        errors: kept.errors ?? {},
-      },
-      {
-        problem: kept.problem,
-        notice: kept.revealCpr ? textsFor(lang).cprShownAudited : kept.notice,
-      },
-    );
-  }
-
-  app.get(
-    '/unge/:youthId',
-    {
-      config: pageFor(staff),
-      schema: {
-        hide: true,
-        params: youthParams,
-        querystring: z.object({ registreret: z.string().optional(), lang: z.string().optional() }),
-      },
-    },
-    (request, reply) =>
-      youthPage(request, reply, request.params.youthId, {
-        notice: request.query.registreret ? textsFor(request.lang).recorded : undefined,
-      }),
-  );
-
-  // A POST, so the reveal is a deliberate act (never a prefetched link) and the number stays out of URLs.
-  app.post(
-    '/unge/:youthId/cpr',
-    {
-      config: pageFor(staff),
-      preHandler: checkCsrf,
-      schema: { hide: true, params: youthParams, body: formBody },
-    },
-    (request, reply) => youthPage(request, reply, request.params.youthId, { revealCpr: true }),
-  );
-
-  app.post(
-    '/unge/:youthId/forloeb/:journeyId/haendelser',
-    {
-      config: pageFor(staff),
-      preHandler: checkCsrf,
-      schema: { hide: true, params: eventParams, body: formBody },
-    },
-    async (request, reply) => {
-      const { youthId, journeyId } = request.params;
-      const t = textsFor(request.lang);
-      const type = text(request.body, 'type');
-      // Fields are named "<EVENT>-<field>" so each form's labels have ids of their own.
-      const values: Record<string, string> = {};
-      for (const key of Object.keys(request.body)) {
-        if (key.startsWith(`${type}-`)) values[key.slice(type.length + 1)] = text(request.body, key);
-      }
-      const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
-      const occurredOn = optional(values.occurredOn);
-      const command = {
-        type,
-        expectedVersion: Number(text(request.body, 'expectedVersion')),
-        ...(occurredOn
-          ? {
-              occurredAt: /^\d{4}-\d{2}-\d{2}$/.test(occurredOn)
-                ? startOfDanishDay(occurredOn).toISOString()
-                : occurredOn,
-            }
-          : {}),
-        ...(type === 'PAUSED'
-          ? { reason: values.reason, expectedReturn: values.expectedReturn ?? '', note: optional(values.note) }
-          : {}),
-        ...(type === 'WITHDRAWN' ? { reason: values.reason ?? '' } : {}),
-        ...(type === 'GROUP_ASSIGNED' ? { groupId: values.groupId ?? '' } : {}),
-      };
-      const keep = (errors: Record<string, string>, problem: string, status: number) =>
-        youthPage(request, reply, youthId, { type, values, errors, problem, status });
-      if (!(formEvents as readonly string[]).includes(type)) throw new DomainError('validation_failed');
-      if (type === 'GROUP_ASSIGNED' && !values.groupId) return keep({ groupId: t.chooseGroup }, t.formErrors, 400);
-      const parsed = parseWithMessages(journeyCommandBody, command);
-      if (!parsed.success) {
-        return keep(
-          fieldErrorsOf(
-            parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
-            request.lang,
-          ),
-          t.formErrors,
-          400,
-        );
-      }
-      try {
-        await recordEvent(deps, actorOf(request), journeyId, parsed.data);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep({}, t.versionConflict, 409);
-        if (error.code === 'validation_failed') {
-          return keep(fieldErrorsOf(error.fieldErrors, request.lang), t.formErrors, 400);
-        }
-        // A group that filled up meanwhile: the effect refuses with the reason at the group field.
-        if (error.code === 'conflict' && error.fieldErrors.length > 0) {
-          return keep(fieldErrorsOf(error.fieldErrors, request.lang), t.groupNotAssigned, 409);
-        }
-        if (error.code === 'event_not_accepted') return keep({}, errorMessage(error.code, request.lang), 422);
-        throw error;
-      }
-      return reply.redirect(`/unge/${youthId}?registreret=1`, 303);
-    },
-  );
-
-  // Visitation: "Se forslag" shows what the rules say about the answers; confirming records the
-  // decision. The confirm button sends the category the preview was made for, so a category changed
-  // after the preview is previewed again before anything is recorded.
-  app.post(
-    '/unge/:youthId/forloeb/:journeyId/visitation',
-    {
-      config: pageFor(staff),
-      preHandler: checkCsrf,
-      schema: { hide: true, params: eventParams, body: formBody },
-    },
-    async (request, reply) => {
-      const { youthId, journeyId } = request.params;
-      const lang = request.lang;
-      const t = textsFor(lang);
-      const form = request.body;
-      const occurredOn = text(form, 'occurredOn').trim();
-      const validDay = /^\d{4}-\d{2}-\d{2}$/.test(occurredOn) && !Number.isNaN(Date.parse(occurredOn));
-      const day = validDay ? occurredOn : null;
-      const read = readVisitationForm(form);
-      const errors = read.ok ? {} : Object.fromEntries(Object.entries(read.errors).map(([k, m]) => [k, m[lang]]));
-      if (occurredOn && !validDay) errors.occurredOn = fieldMessages.date_format[lang];
-      const keep = (
-        input: VisitationInput | null,
-        extra: { errors?: Record<string, string>; problem?: string; notice?: string; status?: number },
-      ) =>
-        youthPage(request, reply, youthId, {
-          visitation: { form, errors: extra.errors ?? {}, input, day },
-          problem: extra.problem,
-          notice: extra.notice,
-          status: extra.status ?? 200,
-        });
-      if (!read.ok || errors.occurredOn) return keep(null, { errors, problem: t.formErrors, status: 400 });
-      const input = read.input;
-      if (text(form, 'action') !== 'confirm') return keep(input, {});
-      if (!input.category || input.category !== text(form, 'previewCategory')) {
-        return keep(input, { notice: t.previewUpdated });
-      }
-      const parsed = parseWithMessages(journeyCommandBody, {
-        type: 'VISITATION_DECIDED',
-        expectedVersion: Number(text(form, 'expectedVersion')),
-        ...(day ? { occurredAt: startOfDanishDay(day).toISOString() } : {}),
-        ...input,
-      });
-      if (!parsed.success) {
-        return keep(input, {
-          errors: fieldErrorsOf(
-            parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
-            lang,
-          ),
-          problem: t.formErrors,
-          status: 400,
-        });
-      }
-      try {
-        await recordEvent(deps, actorOf(request), journeyId, parsed.data);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(input, { problem: t.versionConflict, status: 409 });
-        if (error.code === 'validation_failed') {
-          const found = fieldErrorsOf(error.fieldErrors, lang);
-          if (found.occurredAt) found.occurredOn = found.occurredAt;
-          return keep(input, { errors: found, problem: t.formErrors, status: 400 });
-        }
-        if (error.code === 'event_not_accepted') {
-          return keep(null, { problem: errorMessage(error.code, lang), status: 422 });
-        }
-        throw error;
-      }
-      return reply.redirect(`/unge/${youthId}?registreret=1`, 303);
-    },
-  );
-
+  registerYouthPages(app, { deps, page, checkCsrf });
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
@@ -662,7 +394,3 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     },
   );
 };
-
-function riskLabel(code: string, lang: Lang): string {
-  return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
-}

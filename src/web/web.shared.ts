@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
+import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
+import type { TranslatedIssue } from '../shared/validation.ts';
 import type { PageFrame } from './web.render.ts';
 
 /** The fastify instance the page plugin registers its routes on. */
@@ -36,6 +38,10 @@ export const text = (form: Form, key: string): string => {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 };
 
+/** A number as the page's language writes it: "17,5" in Danish. */
+export const formatNumber = (n: number, lang: Lang) =>
+  n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 });
+
 export const when = (instant: Date, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
     timeZone: 'Europe/Copenhagen',
@@ -63,10 +69,23 @@ export function fieldErrorsOf(
   return errors;
 }
 
+/** Validation issues (parseWithMessages) as one message per field, for showing next to it. */
+export function issueErrorsOf(issues: readonly TranslatedIssue[], lang: Lang): Record<string, string> {
+  return fieldErrorsOf(
+    issues.map((i) => ({ field: i.field, message: i.messages })),
+    lang,
+  );
+}
+
 /**
  * A page's route config. Pages are "public" to the API's guard, which would answer 401 in JSON;
  * this plugin's own guard sends a browser without a session to the log-in page instead.
  */
 export function pageFor(roles: readonly Role[]) {
   return { public: true, page: { roles } };
+}
+
+/** A risk rule's name, as alerts show it. */
+export function riskLabel(code: string, lang: Lang): string {
+  return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
 }

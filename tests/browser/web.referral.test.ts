@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newCpr, newGroup, newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { newCpr, newGroup, newUnit, TEST_PASSWORD } from '../support/factories.ts';
+import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // Registering a youth, visitation with the rules' preview, joining a group and taking attendance,
 // driven in Chromium over PGlite (the services underneath are tested on both engines by the API tests).
@@ -66,20 +66,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       .getByLabel(label, { exact: true })
       .check();
 
-  /** A youth brought to "ready for a group" through the API, with the events dated last week. */
-  async function youthAtIntake(name: string) {
-    const h = unit.caseworker.headers;
-    const youth = await newYouth(ctx.app, h, { name });
-    const journey = await openJourney(ctx.app, h, youth.id, { firstContactAt: '2026-11-10' });
-    for (const event of [
-      { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-16T09:00:00Z' },
-      activityReadyVisitation({ occurredAt: '2026-11-17T09:00:00Z' }),
-    ]) {
-      const response = await sendEvent(ctx.app, h, journey.id, event);
-      if (response.statusCode !== 201) throw new Error(response.body);
-    }
-    return { youth, journey };
-  }
+  const youthReadyForGroup = (name: string) => youthAtIntake(ctx.app, unit.caseworker.headers, name);
 
   it('shows in Danish next to each field what is missing on the "Ny ung" page', async () => {
     await page.getByRole('link', { name: 'Ny ung' }).click();
@@ -196,10 +183,11 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     const small = await newGroup(ctx.db, { municipalityId, facilitatorId, name: 'Lille gruppe', capacity: 1 });
     await newGroup(ctx.db, { municipalityId, facilitatorId, name: 'Tirsdagsgruppen' });
     await page.reload();
+    await page.locator('summary', { hasText: 'Tilknyt gruppen' }).click();
     const groupField = page.getByLabel('Netværksgruppe', { exact: true });
     await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledige pladser af 1)');
     // Meanwhile a colleague puts another youth in the last place.
-    const other = await youthAtIntake('Freja Lund');
+    const other = await youthReadyForGroup('Freja Lund');
     expect(
       (
         await sendEvent(ctx.app, unit.caseworker.headers, other.journey.id, {
@@ -233,7 +221,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     const h = unit.caseworker.headers;
     const members = [];
     for (const name of ['Ida Holm', 'Jonas Berg']) {
-      const { journey, youth } = await youthAtIntake(name);
+      const { journey, youth } = await youthReadyForGroup(name);
       const joined = await sendEvent(ctx.app, h, journey.id, {
         type: 'GROUP_ASSIGNED',
         groupId: group.id,

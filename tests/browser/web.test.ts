@@ -135,6 +135,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     const journey = await openJourney(ctx.app, h, carl.id, { firstContactAt: '2026-11-21' });
     const page = await loggedIn(unit.caseworker.email);
     await page.goto(`${base}/unge/${carl.id}`);
+    await page.locator('summary', { hasText: 'Træk ud af forløbet' }).click();
     await page.getByLabel('Begrundelse').fill('Flyttet til Aarhus');
     // Meanwhile a colleague records the first conversation through the API.
     expect((await sendEvent(ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD' })).statusCode).toBe(201);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { QuestionnaireAnswers } from '../../src/visitation/questionnaire.ts';
+import { newYouth } from './factories.ts';
 
 /** Questionnaire answers of a youth on a clear path to education (seed 004 p. 13). */
 export function questionnaireAnswers(overrides: Partial<QuestionnaireAnswers> = {}): QuestionnaireAnswers {
@@ -63,4 +64,31 @@ export async function sendEvent(
     headers,
     payload: { expectedVersion: version, ...event },
   });
+}
+
+/**
+ * A new youth whose journey is ready for a group: referred on `firstContactAt`, first conversation
+ * and visitation (activity-ready) recorded in the days after.
+ */
+export async function youthAtIntake(
+  app: FastifyInstance,
+  headers: Headers,
+  name: string,
+  firstContactAt = '2026-11-10',
+): Promise<{ youth: { id: string }; journey: { id: string } }> {
+  const youth = await newYouth(app, headers, { name });
+  const journey = await openJourney(app, headers, youth.id, { firstContactAt });
+  const day = (offset: number) => {
+    const date = new Date(`${firstContactAt}T09:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + offset);
+    return date.toISOString();
+  };
+  for (const event of [
+    { type: 'FIRST_CONVERSATION_HELD', occurredAt: day(1) },
+    activityReadyVisitation({ occurredAt: day(2) }),
+  ]) {
+    const response = await sendEvent(app, headers, journey.id, event);
+    if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.body}`);
+  }
+  return { youth, journey };
 }

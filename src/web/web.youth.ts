@@ -1,0 +1,629 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import { recordActivity, activitiesOfJourney } from '../activities/activity.service.ts';
+import { recordActivityBody } from '../activities/activity.schemas.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { findCompanies, readCompany } from '../companies/company.service.ts';
+import { followUpsOfJourney } from '../followups/follow-up.service.ts';
+import { findGroups } from '../groups/group.service.ts';
+import { commandJsonSchemas, journeyCommandBody } from '../journeys/journey.schemas.ts';
+import {
+  journeysOfYouth,
+  readJourney,
+  reassignJourney,
+  recordEvent,
+  type JourneyView,
+} from '../journeys/journey.service.ts';
+import { followUpMonthLabels } from '../journeys/journey.labels.ts';
+import { followUpStatusLabels } from '../overview/overview.labels.ts';
+import { changePlacementBody, logHoursBody } from '../placements/placement.schemas.ts';
+import {
+  changePlacement,
+  logPlacementHours,
+  placementsOfJourney,
+  readPlacement,
+} from '../placements/placement.service.ts';
+import { recordProgressionBody } from '../progression/progression.schemas.ts';
+import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
+import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { DomainError, errorMessage } from '../shared/errors.ts';
+import type { Text } from '../shared/i18n.ts';
+import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { listMunicipalityUsers } from '../users/users.service.ts';
+import { ageOn } from '../youth/cpr.ts';
+import { readYouth } from '../youth/youth.service.ts';
+import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
+import { textsFor } from './web.render.ts';
+import {
+  fieldErrorsOf,
+  type Form,
+  issueErrorsOf,
+  formatNumber,
+  formBody,
+  pageFor,
+  riskLabel,
+  staff,
+  text,
+  type WebApp,
+  type WebContext,
+  when,
+} from './web.shared.ts';
+import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
+import {
+  activityChoices,
+  activityLine,
+  decisionsOf,
+  eventCodeLabels,
+  progressionOf,
+  timelineOf,
+  weekChoices,
+} from './web.youth-view.ts';
+
+const youthParams = z.object({ youthId: z.uuid() });
+const journeyParams = youthParams.extend({ journeyId: z.uuid() });
+const placementParams = youthParams.extend({ placementId: z.uuid() });
+
+/** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
+const ownForms: ReadonlySet<JourneyEventType> = new Set(['VISITATION_DECIDED']);
+
+/** How many of the latest contacts the page lists. */
+const RECENT_ACTIVITIES = 10;
+
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** What a form on the page was given when the page comes back with a problem. */
+/** What a service refused, for the form it came from. */
+interface Refusal {
+  errors: Record<string, string>;
+  problem: string;
+  status: number;
+}
+
+interface Kept {
+  /** Which form: "event:PAUSED", "activity", "progression", "hours", "placement", "caseworker". */
+  form?: string;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  /** The visitation form as typed, its problems, and (once it reads) the decision the rules preview. */
+  visitation?: { form: Form; errors: Record<string, string>; input: VisitationInput | null; day: string | null };
+  revealCpr?: boolean;
+  problem?: string;
+  notice?: string | undefined;
+  status?: number;
+}
+
+/** Problems reported at `occurredAt` are shown at the date field the forms call `occurredOn`. */
+function withDateField(errors: Record<string, string>): Record<string, string> {
+  if (errors.occurredAt && !errors.occurredOn) errors.occurredOn = errors.occurredAt;
+  return errors;
+}
+
+/** A youth's page: details, the journey's steps, placements, contacts, progression, the rules' reasons. */
+export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
+  async function youthPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
+    const actor = actorOf(request);
+    const lang = request.lang;
+    const t = textsFor(lang);
+    const today = danishDate(deps.clock());
+    const youth = await readYouth(deps, actor, youthId, { revealCpr: kept.revealCpr ?? false });
+    const journeys = await journeysOfYouth(deps, actor, youthId);
+    const current = journeys.find((j) => j.open) ?? journeys[0];
+    const view = current ? await readJourney(deps, actor, current.id) : null;
+    const journey = view ? await journeySections(request, view, kept, youth.birthDate, today) : null;
+    return page(
+      request,
+      reply.code(kept.status ?? 200),
+      'youth',
+      youth.name,
+      {
+        youth: { ...youth, cprRevealed: kept.revealCpr ?? false },
+        journey,
+        earlierJourneys: journeys
+          .filter((j) => j.id !== current?.id)
+          .map((j) => ({ firstContact: when(j.firstContactAt, lang), stage: j.stage })),
+        keptForm: kept.form ?? null,
+        values: kept.values ?? {},
+        errors: kept.errors ?? {},
+      },
+      { problem: kept.problem, notice: kept.revealCpr ? t.cprShownAudited : kept.notice },
+    );
+  }
+
+  /** Everything the page shows about the current journey. */
+  async function journeySections(
+    request: FastifyRequest,
+    view: JourneyView,
+    kept: Kept,
+    birthDate: string,
+    today: string,
+  ) {
+    const actor = actorOf(request);
+    const lang = request.lang;
+    const t = textsFor(lang);
+    const journeyId = view.journey.id;
+    const accepts = (type: JourneyEventType) => view.acceptedEvents.some((e) => e.type === type);
+    const placements = await placementsOfJourney(deps, actor, journeyId);
+    const runningId = (view.context.currentPlacement as { placementId?: string } | null)?.placementId;
+    const running = runningId ? await readPlacement(deps, actor, runningId) : null;
+    const contacts = running ? (await readCompany(deps, actor, running.company.id)).contacts : [];
+    const groups = (await findGroups(deps, actor, {}, { page: 1, pageSize: 500 })).items;
+    const activities = await activitiesOfJourney(deps, actor, journeyId, {}, { page: 1, pageSize: RECENT_ACTIVITIES });
+    const progression = await progressionOfJourney(deps, actor, journeyId);
+    const followUps =
+      view.journey.stage === 'followUp' || view.journey.stage === 'closed'
+        ? await followUpsOfJourney(deps, actor, journeyId)
+        : [];
+    const caseworkers =
+      actor.role === 'leader'
+        ? (await listMunicipalityUsers(deps.db, actor))
+            .filter((u) => u.role === 'caseworker' && u.active)
+            .map((u) => ({ value: u.id, label: u.name }))
+        : null;
+
+    const choices: EventChoices = {};
+    if (accepts('GROUP_ASSIGNED')) {
+      // A caseworker is offered the groups with a free place; a leader also the full ones (up to 12).
+      choices.groupId = groups
+        .filter((g) => g.active && (actor.role === 'leader' || g.memberCount < g.capacity))
+        .map((g) => ({
+          value: g.id,
+          label: `${g.name} (${g.memberCount < g.capacity ? `${g.capacity - g.memberCount} ${t.freePlaces} ${g.capacity}` : `${t.groupFull} ${g.memberCount}/${g.capacity}`})`,
+        }));
+    }
+    if (accepts('PLACEMENT_STARTED')) {
+      choices.companyId = (await findCompanies(deps, actor, { active: true, page: 1, pageSize: 500 })).items.map(
+        (c) => ({ value: c.id, label: c.name }),
+      );
+    }
+    if (running) choices.placementId = { value: running.id, shown: running.company.name };
+
+    const steps = view.acceptedEvents
+      .filter((e) => !ownForms.has(e.type))
+      .map((e) => {
+        const keptHere = kept.form === `event:${e.type}`;
+        const form = eventForm(e.type, e.schema, {
+          lang,
+          t,
+          role: actor.role,
+          codeLabels: eventCodeLabels,
+          choices,
+          kept: keptHere ? (kept.values ?? {}) : null,
+        });
+        return {
+          ...form,
+          open: keptHere,
+          errors: keptHere ? (kept.errors ?? {}) : {},
+          occurredOn: keptHere ? (kept.values?.occurredOn ?? '') : '',
+        };
+      });
+
+    const kv = kept.visitation;
+    const visitationDay = kv?.day ?? today;
+    const preview =
+      kv?.input && accepts('VISITATION_DECIDED')
+        ? await previewVisitation(
+            deps,
+            actor,
+            { age: ageOn(birthDate, visitationDay), returning: view.journey.returning, day: visitationDay },
+            kv.input,
+            lang,
+          )
+        : null;
+    const names = {
+      groups: new Map(groups.map((g) => [g.id, g.name])),
+      companies: new Map(placements.map((p) => [p.company.id, p.company.name])),
+    };
+    const keptRunning = kept.form === 'placement' || kept.form === 'hours';
+    return {
+      id: journeyId,
+      stage: view.stage,
+      version: view.journey.version,
+      returning: view.journey.returning,
+      firstContact: when(view.journey.firstContactAt, lang),
+      caseworker: { id: view.journey.caseworkerId, choices: caseworkers },
+      steps,
+      visitation: accepts('VISITATION_DECIDED')
+        ? { catalogue: visitationCatalogue(lang), form: kv?.form ?? {}, errors: kv?.errors ?? {}, preview }
+        : null,
+      events: timelineOf(view.events, names, t, lang),
+      decisions: decisionsOf(view.decisions, t, lang),
+      alerts: view.alerts.map(({ alert }) => ({
+        severity: alert.severity,
+        label: riskLabel(alert.code, lang),
+        message: (alert.explanation as { message?: Text }).message?.[lang] ?? '',
+      })),
+      running: running && {
+        id: running.id,
+        company: running.company,
+        kind: eventCodeLabels.kind?.[running.kind]?.[lang] ?? running.kind,
+        since: when(new Date(`${running.startDate}T12:00:00Z`), lang),
+        plannedEnd: running.plannedEnd ?? '',
+        hoursPerWeek: formatNumber(running.hoursPerWeek, lang),
+        contactId: running.contactId ?? '',
+        contacts: contacts
+          .filter((c) => c.active || c.id === running.contactId)
+          .map((c) => ({ value: c.id, label: c.name })),
+        version: running.version,
+        totalHours: formatNumber(running.totalHours, lang),
+        weeks: weekChoices(running, running.weeks, today, t, lang),
+        values: keptRunning ? (kept.values ?? {}) : {},
+        errors: keptRunning ? (kept.errors ?? {}) : {},
+      },
+      placements: placements.map((p) => ({
+        company: p.company,
+        kind: eventCodeLabels.kind?.[p.kind]?.[lang] ?? p.kind,
+        from: when(new Date(`${p.startDate}T12:00:00Z`), lang),
+        to: p.endedAt ? when(p.endedAt, lang) : null,
+        hoursPerWeek: formatNumber(p.hoursPerWeek, lang),
+        chosenByYouth: p.chosenByYouth,
+      })),
+      activityChoices: view.journey.open ? activityChoices : null,
+      activities: activities.items.map((a) => activityLine(a, t, lang)),
+      activityTotal: activities.total,
+      progression: progressionOf(progression, t, lang),
+      progressionFactors: progressionFactors.map((f) => ({
+        code: f,
+        label: progressionFactorLabels[f][lang],
+      })),
+      followUps: followUps.map((f) => ({
+        month: followUpMonthLabels[f.month][lang],
+        dueOn: when(new Date(`${f.dueOn}T12:00:00Z`), lang),
+        overdue: f.status === null && f.dueOn < today,
+        status: f.status ? followUpStatusLabels[f.status][lang] : null,
+      })),
+      open: view.journey.open,
+    };
+  }
+
+  /** The page again after a form's problem, with what was typed at that form. */
+  const again =
+    (request: FastifyRequest, reply: FastifyReply, youthId: string, form: string, values: Record<string, string>) =>
+    (refused: Refusal) =>
+      youthPage(request, reply, youthId, { form, values, ...refused, errors: withDateField(refused.errors) });
+
+  /**
+   * Maps what a service refused to the form: a stale version to the "someone else changed it"
+   * message, field problems to their fields, a step the journey no longer takes to its message.
+   */
+  async function attempt(
+    action: () => Promise<unknown>,
+    lang: FastifyRequest['lang'],
+    conflictMessage: string,
+  ): Promise<Refusal | null> {
+    try {
+      await action();
+      return null;
+    } catch (error) {
+      return refusal(error, lang, conflictMessage);
+    }
+  }
+
+  function refusal(error: unknown, lang: FastifyRequest['lang'], conflictMessage: string): Refusal {
+    const t = textsFor(lang);
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === 'version_conflict') return { errors: {}, problem: conflictMessage, status: 409 };
+    if (error.fieldErrors.length > 0) {
+      return { errors: fieldErrorsOf(error.fieldErrors, lang), problem: t.formErrors, status: error.status };
+    }
+    if (error.code === 'event_not_accepted') {
+      return { errors: {}, problem: errorMessage(error.code, lang), status: 422 };
+    }
+    throw error;
+  }
+
+  const done = (reply: FastifyReply, youthId: string) => reply.redirect(`/unge/${youthId}?registreret=1`, 303);
+
+  app.get(
+    '/unge/:youthId',
+    {
+      config: pageFor(staff),
+      schema: {
+        hide: true,
+        params: youthParams,
+        querystring: z.object({ registreret: z.string().optional(), lang: z.string().optional() }),
+      },
+    },
+    (request, reply) =>
+      youthPage(request, reply, request.params.youthId, {
+        notice: request.query.registreret ? textsFor(request.lang).recorded : undefined,
+      }),
+  );
+
+  // A POST, so the reveal is a deliberate act (never a prefetched link) and the number stays out of URLs.
+  app.post(
+    '/unge/:youthId/cpr',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    (request, reply) => youthPage(request, reply, request.params.youthId, { revealCpr: true }),
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // The journey's steps, each a form built from its event's payload schema
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/haendelser',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const t = textsFor(request.lang);
+      const type = text(request.body, 'type');
+      const values = typedValues(type, request.body);
+      const keep = again(request, reply, youthId, `event:${type}`, values);
+      // Whether the journey takes the step now is the journey service's answer (422 with the reason).
+      const known = (eventTypes as readonly string[]).includes(type) ? (type as JourneyEventType) : null;
+      if (!known || ownForms.has(known)) throw new DomainError('validation_failed');
+      const occurredOn = optional(values.occurredOn);
+      const parsed = parseWithMessages(journeyCommandBody, {
+        type,
+        expectedVersion: Number(text(request.body, 'expectedVersion')),
+        ...(occurredOn
+          ? { occurredAt: isDay(occurredOn) ? startOfDanishDay(occurredOn).toISOString() : occurredOn }
+          : {}),
+        ...payloadOf(commandJsonSchemas[known], values),
+      });
+      if (!parsed.success) {
+        const errors = issueErrorsOf(parsed.issues, request.lang);
+        if (occurredOn && !isDay(occurredOn)) errors.occurredOn = fieldMessages.date_format[request.lang];
+        return keep({ errors, problem: t.formErrors, status: 400 });
+      }
+      const refused = await attempt(
+        () => recordEvent(deps, actorOf(request), journeyId, parsed.data),
+        request.lang,
+        t.versionConflict,
+      );
+      if (refused) {
+        // A group that filled up meanwhile: the reason is at the group field.
+        const full = type === 'GROUP_ASSIGNED' && refused.status === 409 && refused.errors.groupId;
+        return keep(full ? { ...refused, problem: t.groupNotAssigned } : refused);
+      }
+      return done(reply, youthId);
+    },
+  );
+
+  // Visitation: "Se forslag" shows what the rules say about the answers; confirming records the
+  // decision. The confirm button sends the category the preview was made for, so a category changed
+  // after the preview is previewed again before anything is recorded.
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/visitation',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const lang = request.lang;
+      const t = textsFor(lang);
+      const form = request.body;
+      const occurredOn = text(form, 'occurredOn').trim();
+      const day = isDay(occurredOn) ? occurredOn : null;
+      const read = readVisitationForm(form);
+      const errors = read.ok ? {} : Object.fromEntries(Object.entries(read.errors).map(([k, m]) => [k, m[lang]]));
+      if (occurredOn && !day) errors.occurredOn = fieldMessages.date_format[lang];
+      const keep = (
+        input: VisitationInput | null,
+        extra: { errors?: Record<string, string>; problem?: string; notice?: string; status?: number },
+      ) =>
+        youthPage(request, reply, youthId, {
+          visitation: { form, errors: extra.errors ?? {}, input, day },
+          problem: extra.problem,
+          notice: extra.notice,
+          status: extra.status ?? 200,
+        });
+      if (!read.ok || errors.occurredOn) return keep(null, { errors, problem: t.formErrors, status: 400 });
+      const input = read.input;
+      if (text(form, 'action') !== 'confirm') return keep(input, {});
+      if (!input.category || input.category !== text(form, 'previewCategory')) {
+        return keep(input, { notice: t.previewUpdated });
+      }
+      const parsed = parseWithMessages(journeyCommandBody, {
+        type: 'VISITATION_DECIDED',
+        expectedVersion: Number(text(form, 'expectedVersion')),
+        ...(day ? { occurredAt: startOfDanishDay(day).toISOString() } : {}),
+        ...input,
+      });
+      if (!parsed.success) {
+        return keep(input, {
+          errors: issueErrorsOf(parsed.issues, lang),
+          problem: t.formErrors,
+          status: 400,
+        });
+      }
+      const refused = await attempt(
+        () => recordEvent(deps, actorOf(request), journeyId, parsed.data),
+        lang,
+        t.versionConflict,
+      );
+      if (!refused) return done(reply, youthId);
+      return keep(refused.status === 422 ? null : input, { ...refused, errors: withDateField(refused.errors) });
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Contacts: conversations, mentor contact and other contact are recorded activity
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/kontakt',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const t = textsFor(request.lang);
+      const values = {
+        kind: text(request.body, 'kind'),
+        occurredOn: text(request.body, 'occurredOn').trim(),
+        note: text(request.body, 'note'),
+      };
+      const keep = again(request, reply, youthId, 'activity', values);
+      const kind = values.kind;
+      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group' || kind === 'phone';
+      const parsed = parseWithMessages(recordActivityBody, {
+        ...(conversation
+          ? {
+              kind: 'conversation',
+              conversationKind: kind === 'job_conversation' ? 'individual' : kind,
+              jobConversation: kind === 'job_conversation',
+            }
+          : { kind: kind || undefined }),
+        ...(values.occurredOn
+          ? {
+              occurredAt: isDay(values.occurredOn)
+                ? startOfDanishDay(values.occurredOn).toISOString()
+                : values.occurredOn,
+            }
+          : {}),
+        note: optional(values.note),
+      });
+      if (!parsed.success) {
+        const errors = fieldErrorsOf(
+          parsed.issues.map((i) => ({ field: i.field === '' ? 'kind' : i.field, message: i.messages })),
+          request.lang,
+        );
+        if (values.occurredOn && !isDay(values.occurredOn)) errors.occurredOn = fieldMessages.date_format[request.lang];
+        return keep({ errors, problem: t.formErrors, status: 400 });
+      }
+      const refused = await attempt(
+        () => recordActivity(deps, actorOf(request), journeyId, parsed.data),
+        request.lang,
+        t.versionConflict,
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Progression: the five factors, 1-10 (seed 004, p. 29)
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/progression',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const t = textsFor(request.lang);
+      const values: Record<string, string> = {
+        assessedBy: text(request.body, 'assessedBy'),
+        measuredOn: text(request.body, 'measuredOn').trim(),
+      };
+      for (const f of progressionFactors) values[f] = text(request.body, f).trim();
+      const keep = again(request, reply, youthId, 'progression', values);
+      const scores = Object.fromEntries(progressionFactors.filter((f) => values[f]).map((f) => [f, Number(values[f])]));
+      const parsed = parseWithMessages(recordProgressionBody, {
+        assessedBy: values.assessedBy || undefined,
+        ...(values.measuredOn ? { measuredOn: values.measuredOn } : {}),
+        scores,
+      });
+      if (!parsed.success) {
+        const errors = fieldErrorsOf(
+          parsed.issues.map((i) => ({ field: i.field.replace(/^scores\./, ''), message: i.messages })),
+          request.lang,
+        );
+        return keep({ errors, problem: t.formErrors, status: 400 });
+      }
+      const refused = await attempt(
+        () => recordProgression(deps, actorOf(request), journeyId, parsed.data),
+        request.lang,
+        t.versionConflict,
+      );
+      if (refused) {
+        // The service names a score "scores.network"; the form's field is "network".
+        const errors = Object.fromEntries(
+          Object.entries(refused.errors).map(([k, v]) => [k.replace(/^scores\.?/, '') || 'scores', v]),
+        );
+        return keep({ ...refused, errors });
+      }
+      return done(reply, youthId);
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // The running placement: its agreement (hours a week, planned end, contact) and hours worked
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/praktik/:placementId',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: placementParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId, placementId } = request.params;
+      const t = textsFor(request.lang);
+      const values = {
+        hoursPerWeek: text(request.body, 'hoursPerWeek').trim(),
+        plannedEnd: text(request.body, 'plannedEnd').trim(),
+        contactId: text(request.body, 'contactId').trim(),
+      };
+      const keep = again(request, reply, youthId, 'placement', values);
+      const hours = Number(values.hoursPerWeek.replace(',', '.'));
+      const parsed = parseWithMessages(changePlacementBody, {
+        version: Number(text(request.body, 'version')),
+        hoursPerWeek: values.hoursPerWeek === '' ? undefined : Number.isFinite(hours) ? hours : values.hoursPerWeek,
+        plannedEnd: values.plannedEnd || null,
+        contactId: values.contactId || null,
+      });
+      if (!parsed.success) {
+        const errors = issueErrorsOf(parsed.issues, request.lang);
+        return keep({ errors, problem: t.formErrors, status: 400 });
+      }
+      const refused = await attempt(
+        () => changePlacement(deps, actorOf(request), placementId, parsed.data),
+        request.lang,
+        t.placementVersionConflict,
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/praktik/:placementId/timer',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: placementParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId, placementId } = request.params;
+      const t = textsFor(request.lang);
+      const values = { weekStart: text(request.body, 'weekStart'), hours: text(request.body, 'hours').trim() };
+      const keep = again(request, reply, youthId, 'hours', values);
+      const hours = Number(values.hours.replace(',', '.'));
+      const parsed = parseWithMessages(logHoursBody, {
+        hours: values.hours === '' ? undefined : Number.isFinite(hours) ? hours : values.hours,
+      });
+      const errors: Record<string, string> = parsed.success ? {} : issueErrorsOf(parsed.issues, request.lang);
+      if (!isDay(values.weekStart)) errors.weekStart = fieldMessages.required[request.lang];
+      if (!parsed.success || errors.weekStart) return keep({ errors, problem: t.formErrors, status: 400 });
+      const refused = await attempt(
+        () => logPlacementHours(deps, actorOf(request), placementId, values.weekStart, parsed.data.hours),
+        request.lang,
+        t.placementVersionConflict,
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // A leader moves the journey to another caseworker's caseload
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/raadgiver',
+    {
+      config: pageFor(['leader']),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const t = textsFor(request.lang);
+      const values = { caseworkerId: text(request.body, 'caseworkerId') };
+      const keep = again(request, reply, youthId, 'caseworker', values);
+      if (!z.uuid().safeParse(values.caseworkerId).success) {
+        return keep({
+          errors: { caseworkerId: fieldMessages.required[request.lang] },
+          problem: t.formErrors,
+          status: 400,
+        });
+      }
+      const refused = await attempt(
+        () => reassignJourney(deps, actorOf(request), journeyId, values.caseworkerId),
+        request.lang,
+        t.versionConflict,
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+}

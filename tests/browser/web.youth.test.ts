@@ -1,0 +1,259 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { newCompany, newGroup, newUnit, newUser, newYouth } from '../support/factories.ts';
+import { activityReadyVisitation, openJourney, sendEvent, youthAtIntake } from '../support/journeys.ts';
+
+// A youth's page through the programme: the steps the journey takes now as forms built from the
+// events' payload schemas, the placement with its agreement and hours, contacts, progression, the
+// rules' reasons, exit and follow-up, and the leader's moving a youth to another caseworker.
+const NOW = new Date('2026-11-25T10:00:00Z');
+
+describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
+  let t: BrowserTest;
+  let unit: Awaited<ReturnType<typeof newUnit>>;
+  let page: Page;
+  let company: { id: string; name: string };
+  let youth: { id: string };
+
+  beforeAll(async () => {
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
+    const h = unit.caseworker.headers;
+    company = await newCompany(t.ctx.db, { municipalityId: unit.municipality.id, name: 'Roskilde Cykler ApS' });
+    const contact = await t.ctx.app.inject({
+      method: 'POST',
+      url: `/api/companies/${company.id}/contacts`,
+      headers: h,
+      payload: { name: 'Mette Holm', title: 'Værkfører' },
+    });
+    if (contact.statusCode !== 201) throw new Error(contact.body);
+    const group = await newGroup(t.ctx.db, {
+      municipalityId: unit.municipality.id,
+      facilitatorId: unit.caseworker.id,
+      name: 'Tirsdagsgruppen',
+    });
+    youth = await newYouth(t.ctx.app, h, { name: 'Freja Madsen' });
+    const journey = await openJourney(t.ctx.app, h, youth.id, { firstContactAt: '2026-11-03' });
+    for (const event of [
+      { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-04T09:00:00Z' },
+      activityReadyVisitation({ occurredAt: '2026-11-05T09:00:00Z' }),
+      { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-06T09:00:00Z' },
+    ]) {
+      const response = await sendEvent(t.ctx.app, h, journey.id, event);
+      if (response.statusCode !== 201) throw new Error(response.body);
+    }
+    page = await t.loggedIn(unit.caseworker.email);
+    await page.goto(`${t.base}/unge/${youth.id}`);
+  });
+  afterAll(() => t?.close());
+
+  const timeline = () => page.getByTestId('timeline').textContent();
+  const step = (name: string) =>
+    page.locator('details.step').filter({ has: page.locator('summary', { hasText: name }) });
+
+  it('offers only the steps the journey takes now, each as a form', async () => {
+    const summaries = await page.locator('#h-steps ~ details.step > summary').allTextContents();
+    expect(summaries.map((s) => s.trim())).toEqual([
+      'Tilknyt gruppen',
+      'Start praktik eller job',
+      'Sæt på pause',
+      'Afslut forløbet',
+      'Træk ud af forløbet',
+    ]);
+    // A caseworker is not offered a full group's override; it is a leader's.
+    expect(await page.getByLabel(/Placér i en fuld gruppe/).count()).toBe(0);
+  });
+
+  it('explains in Danish why the youth is in the target group and why the category was suggested', async () => {
+    const eligibility = page.getByTestId('decision-eligibility');
+    expect(await eligibility.textContent()).toContain('I målgruppen');
+    await eligibility.locator('summary', { hasText: 'Vis betingelserne' }).first().click();
+    expect(await eligibility.locator('table').first().textContent()).toContain('Visitationskategori');
+    expect(await page.getByTestId('decision-visitation').textContent()).toContain('Aktivitetsparat');
+  });
+
+  it('refuses a placement without company and hours with Danish messages at the fields', async () => {
+    const form = step('Start praktik eller job');
+    await form.locator('summary').click();
+    await form.getByLabel('Timer om ugen').fill('60');
+    await form.getByRole('button', { name: 'Start praktik eller job' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
+    const open = step('Start praktik eller job');
+    expect(await open.locator('#e-PLACEMENT_STARTED-companyId').textContent()).toBe('Skal udfyldes.');
+    expect(await open.locator('#e-PLACEMENT_STARTED-hoursPerWeek').textContent()).toMatch(/40/);
+    expect(await open.getByLabel('Timer om ugen').inputValue()).toBe('60');
+  });
+
+  it('starts a placement the youth chose, from the form built from its payload', async () => {
+    const form = step('Start praktik eller job');
+    await form.getByLabel('Virksomhed', { exact: true }).selectOption({ label: company.name });
+    await form.getByLabel('Slags forløb').selectOption({ label: 'Virksomhedspraktik' });
+    await form.getByLabel('Timer om ugen').fill('18,5');
+    expect(await form.getByLabel('Den unge har selv valgt virksomheden').isChecked()).toBe(true);
+    await form.getByLabel('Dato (hvis ikke i dag)').fill('2026-11-17');
+    await form.getByRole('button', { name: 'Start praktik eller job' }).click();
+    await eventually(timeline).toContain('Praktik startet');
+    expect(await timeline()).toContain('Virksomhedspraktik hos Roskilde Cykler ApS, 18,5 timer om ugen');
+    expect(await page.getByTestId('running-placement').textContent()).toContain('Roskilde Cykler ApS');
+  });
+
+  it('records the contact person and the hours worked in a week, refusing impossible hours', async () => {
+    await page.getByLabel('Kontaktperson i virksomheden').selectOption({ label: 'Mette Holm' });
+    await page.getByLabel('Aftalte timer om ugen').fill('20');
+    await page.getByRole('button', { name: 'Gem aftalen' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Registreret.');
+    expect(await page.getByLabel('Kontaktperson i virksomheden').inputValue()).not.toBe('');
+    expect(await page.getByLabel('Aftalte timer om ugen').inputValue()).toBe('20');
+
+    await page.getByLabel('Uge', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Timer arbejdet i ugen').fill('75');
+    await page.getByRole('button', { name: 'Gem timerne' }).click();
+    await eventually(() => page.locator('#e-hours').textContent()).toMatch(/60/);
+    await page.getByLabel('Timer arbejdet i ugen').fill('17,5');
+    await page.getByRole('button', { name: 'Gem timerne' }).click();
+    await eventually(() => page.getByTestId('hours').textContent()).toContain('17,5');
+    expect(await page.getByTestId('hours').locator('caption').textContent()).toContain('17,5 timer');
+  });
+
+  it('records an individual job conversation as contact with the youth', async () => {
+    await page.locator('summary', { hasText: 'Registrér kontakt' }).click();
+    await page.getByLabel('Slags kontakt').selectOption({ label: 'Individuel jobsamtale (LAB § 31)' });
+    await page.getByLabel('Note').last().fill('Talte om arbejdstider');
+    await page.getByRole('button', { name: 'Registrér kontakt' }).click();
+    await eventually(() => page.getByTestId('activities').textContent()).toContain('Individuel jobsamtale');
+    expect(await page.getByTestId('activities').textContent()).toContain('Talte om arbejdstider');
+  });
+
+  it('draws the progression factors over time with the same figures in a table', async () => {
+    for (const [day, belief, network] of [
+      ['2026-11-06', '3', '2'],
+      ['2026-11-24', '6', '5'],
+    ] as const) {
+      await page.locator('summary', { hasText: 'Registrér en måling' }).click();
+      await page.getByLabel(/Tro på egne evner/).fill(belief);
+      await page.getByLabel(/^Netværk \(/).fill(network);
+      await page.getByLabel('Dato for målingen (hvis ikke i dag)').fill(day);
+      await page.getByRole('button', { name: 'Registrér en måling' }).click();
+      await eventually(() => page.getByRole('status').textContent()).toBe('Registreret.');
+    }
+    const chart = page.getByRole('img', { name: 'Progression' });
+    expect(await chart.locator('polyline').count()).toBe(2);
+    const belief = page.getByTestId('progression').getByRole('row', { name: /Tro på egne evner/ });
+    expect(await belief.locator('td').allTextContents()).toEqual(['3', '6', '+3']);
+    await page.screenshot({ path: `${ARTIFACTS}/ung-i-praktik.png`, fullPage: true });
+  });
+
+  it('asks in Danish for the expected return before a pause, and keeps what was typed', async () => {
+    const form = step('Sæt på pause');
+    await form.locator('summary').click();
+    await form.getByLabel('Årsag til pause').selectOption({ label: 'Sygdom' });
+    await form.getByLabel('Note').fill('Influenza');
+    await form.getByRole('button', { name: 'Sæt på pause' }).click();
+    await eventually(() => page.locator('#e-PAUSED-expectedReturn').textContent()).toBe('Skal udfyldes.');
+    const open = step('Sæt på pause');
+    expect(await open.getByLabel('Note').inputValue()).toBe('Influenza');
+    expect(await open.getByLabel('Årsag til pause').inputValue()).toBe('illness');
+    await open.getByLabel('Forventet tilbage').fill('2026-12-02');
+    await open.getByRole('button', { name: 'Sæt på pause' }).click();
+    await eventually(timeline).toContain('Sat på pause');
+    expect(await timeline()).toContain('Sygdom, forventet tilbage');
+    await page.getByRole('button', { name: 'Genoptag forløbet' }).click();
+    await eventually(timeline).toContain('Genoptaget');
+  });
+
+  it('ends the placement, exits the youth to a job and records the 3-month follow-up', async () => {
+    const end = step('Afslut praktikken');
+    await end.locator('summary').click();
+    expect(await end.textContent()).toContain('Roskilde Cykler ApS');
+    await end.getByLabel('Begrundelse').fill('Fik fast job samme sted');
+    await end.getByRole('button', { name: 'Afslut praktikken' }).click();
+    await eventually(timeline).toContain('Praktik afsluttet');
+
+    const exit = step('Afslut forløbet');
+    await exit.locator('summary').click();
+    await exit.getByLabel('Udfald').selectOption({ label: 'Job' });
+    await exit.getByRole('button', { name: 'Afslut forløbet' }).click();
+    await eventually(() => page.locator('.facts').textContent()).toContain('Opfølgning');
+    const followUps = page.getByRole('region', { name: 'Opfølgning efter afslutning' });
+    expect(await followUps.textContent()).toContain('3 måneder');
+
+    const record = step('Registrér opfølgning');
+    await record.locator('summary').click();
+    await record.getByLabel('Opfølgning', { exact: true }).selectOption({ label: '3 måneder' });
+    await record.getByLabel('Status').selectOption({ label: 'I job' });
+    await record.getByRole('button', { name: 'Registrér opfølgning' }).click();
+    await eventually(timeline).toContain('3 måneder: I job');
+  });
+
+  it('lets a leader, and only a leader, place a youth in a full group', async () => {
+    const h = unit.caseworker.headers;
+    const full = await newGroup(t.ctx.db, {
+      municipalityId: unit.municipality.id,
+      facilitatorId: unit.caseworker.id,
+      name: 'Fuld gruppe',
+      capacity: 1,
+    });
+    const member = await youthAtIntake(t.ctx.app, h, 'Mads Kjær');
+    expect(
+      (await sendEvent(t.ctx.app, h, member.journey.id, { type: 'GROUP_ASSIGNED', groupId: full.id })).statusCode,
+    ).toBe(201);
+    const { youth: oliver } = await youthAtIntake(t.ctx.app, h, 'Oliver Dam');
+
+    await page.goto(`${t.base}/unge/${oliver.id}`);
+    await step('Tilknyt gruppen').locator('summary').click();
+    expect(await step('Tilknyt gruppen').getByLabel('Netværksgruppe').textContent()).not.toContain('Fuld gruppe');
+
+    const leader = await t.loggedIn(unit.leader.email);
+    await leader.goto(`${t.base}/unge/${oliver.id}`);
+    const form = leader
+      .locator('details.step')
+      .filter({ has: leader.locator('summary', { hasText: 'Tilknyt gruppen' }) });
+    await form.locator('summary').click();
+    await form.getByLabel('Netværksgruppe').selectOption({ label: 'Fuld gruppe (fuld: 1/1)' });
+    await form.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => leader.locator('#e-GROUP_ASSIGNED-groupId').textContent()).toBe('Gruppen er fuld (1 af 1).');
+    await form.getByLabel(/Placér i en fuld gruppe/).check();
+    await form.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => leader.getByTestId('timeline').textContent()).toContain(
+      'Tilknyttet netværksgruppe Fuld gruppe',
+    );
+    await leader.context().close();
+  });
+
+  it('lets a leader move the youth to another caseworker', async () => {
+    const colleague = await newUser(t.ctx.db, {
+      municipalityId: unit.municipality.id,
+      role: 'caseworker',
+      name: 'Sara Lund',
+    });
+    const leader = await t.loggedIn(unit.leader.email);
+    await leader.goto(`${t.base}/unge/${youth.id}`);
+    await leader.getByLabel('Rådgiver', { exact: true }).selectOption({ label: 'Sara Lund' });
+    await leader.getByRole('button', { name: 'Flyt til rådgiveren' }).click();
+    await eventually(() => leader.getByRole('status').textContent()).toBe('Registreret.');
+    const journeys = await t.ctx.app.inject({
+      method: 'GET',
+      url: `/api/youth/${youth.id}/journeys`,
+      headers: unit.leader.headers,
+    });
+    expect(journeys.json().items[0].caseworkerId).toBe(colleague.id);
+    await leader.context().close();
+  });
+
+  it('answers a step the page never offered with a Danish refusal and records nothing', async () => {
+    await page.goto(`${t.base}/unge/${youth.id}`);
+    const before = await timeline();
+    // The hidden field of a form changed to an event type that does not exist.
+    const form = page.locator('details.step').first();
+    await form.locator('summary').click();
+    await form.locator('input[name="type"]').evaluate((input) => {
+      (input as { value: string }).value = 'NOT_AN_EVENT';
+    });
+    await form.locator('button[type="submit"]').click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Der opstod en fejl');
+    expect(await page.locator('main').textContent()).toContain('Nogle felter er ikke udfyldt korrekt.');
+    await page.goto(`${t.base}/unge/${youth.id}`);
+    expect(await timeline()).toBe(before);
+  });
+});

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startTestApp, type TestContext } from './app.ts';
+import { TEST_PASSWORD } from './factories.ts';
+
+/** Debian's Chromium, which .ci/run installs; a missing browser fails the tests, never skips them. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Screenshots of the pages are kept here as test artefacts. */
+export const ARTIFACTS = 'test-artifacts/web';
+
+/** Waits for the page to show something (a click's navigation finishes on its own time). */
+export const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+export interface BrowserTest {
+  ctx: TestContext & { setNow(d: Date): void };
+  browser: Browser;
+  /** The app's address, e.g. http://127.0.0.1:41234. */
+  base: string;
+  /** A new browser window, logged in as the user, on the page the log-in leads to. */
+  loggedIn(email: string, options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app on a fresh PGlite database, listening on a free port, and Chromium to drive it. The pages
+ * run on the same services the API tests cover on both engines, so the browser tests use PGlite.
+ * The flags keep Chromium off the network, which this machine closes.
+ */
+export async function startBrowserTest(options: { now: Date }): Promise<BrowserTest> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const ctx = await startTestApp('pglite', { now: options.now });
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  return {
+    ctx,
+    browser,
+    base,
+    async loggedIn(email, contextOptions = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: 'da-DK',
+        ...contextOptions,
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${base}/login`);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.waitForURL((url) => url.pathname !== '/login');
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await ctx.close();
+    },
+  };
+}
