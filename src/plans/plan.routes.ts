@@ -4,6 +4,7 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
 import type { PlanVersionSummary } from './plan.repository.ts';
+import { planDataSchema } from './plan.types.ts';
 import {
   createPlanVersionBody,
   pdfResponse,
@@ -23,6 +24,7 @@ import {
   type PlanPdf,
   planVersionsOfJourney,
   readPlanContent,
+  readPlanData,
   renderCurrentPlan,
   renderPlanVersion,
 } from './plan.service.ts';
@@ -58,6 +60,21 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (request) =>
       contentToResponse(await changePlanContent(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/journeys/:id/plan-data',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'What the plan prints now, from the journey and the plan content, before it is rendered',
+        params: idParams,
+        querystring: planLangQuery,
+        response: { 200: planDataSchema.meta({ id: 'PlanData' }), ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => readPlanData(deps, actorOf(request), request.params.id, request.query.lang),
   );
 
   app.get(

@@ -48,6 +48,9 @@ export interface PlanPdf {
   contentHash: string;
   /** A file name without personal data, e.g. "min-plan-2026-11-22.pdf". */
   fileName: string;
+  /** The youth the plan is for, and the name printed on it (a stored version: as it was then). */
+  youthId: string;
+  youthName: string | null;
 }
 
 function sha256(bytes: Buffer): string {
@@ -140,7 +143,7 @@ export async function assemblePlanData(
 /** The current plan of a journey as a PDF; audited as a read of the youth's data. */
 export async function renderCurrentPlan(deps: Deps, actor: Actor, journeyId: string, lang: Lang): Promise<PlanPdf> {
   const template = await templateFor(actor, lang);
-  const { data } = await deps.db.transaction().execute(async (trx) => {
+  const { data, youthId } = await deps.db.transaction().execute(async (trx) => {
     const assembled = await assemblePlanData(trx, actor.municipalityId, journeyId, lang, deps.clock());
     await auditAs(trx, actor, 'plan.rendered', assembled.youthId, {
       journeyId,
@@ -151,7 +154,26 @@ export async function renderCurrentPlan(deps: Deps, actor: Actor, journeyId: str
   });
   // Rendered after the transaction: the connection is not held while the PDF is drawn.
   const bytes = await renderPlanPdf(data, template);
-  return { bytes, contentHash: sha256(bytes), fileName: fileNameOf(lang, data.madeOn) };
+  return {
+    bytes,
+    contentHash: sha256(bytes),
+    fileName: fileNameOf(lang, data.madeOn),
+    youthId,
+    youthName: data.youth?.name ?? null,
+  };
+}
+
+/**
+ * What the plan takes from the journey as it stands now (contact person, network group,
+ * placement, status, progress), so a caseworker sees what the youth will get before printing.
+ * Audited as a read of the youth's data.
+ */
+export async function readPlanData(deps: Deps, actor: Actor, journeyId: string, lang: Lang): Promise<PlanData> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { data, youthId } = await assemblePlanData(trx, actor.municipalityId, journeyId, lang, deps.clock());
+    await auditAs(trx, actor, 'journey.read', youthId, { journeyId, view: 'plan_data' });
+    return data;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +386,8 @@ export async function renderPlanVersion(
     bytes,
     contentHash,
     fileName: fileNameOf(version.lang, data.madeOn, version.number),
+    youthId: version.youthId,
+    youthName: data.youth?.name ?? null,
     identical: contentHash === version.contentHash,
   };
 }

@@ -238,6 +238,60 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
     });
   });
 
+  describe('what the plan prints, before it is printed', () => {
+    it('gives the group, workplace, contact person, status and content the plan takes from the journey', async () => {
+      const { journeyId, cpr } = await fullJourney();
+      const response = await inject('GET', `/api/journeys/${journeyId}/plan-data`);
+      expect(response.statusCode).toBe(200);
+      const data = response.json();
+      expect(data).toMatchObject({
+        madeOn: '2026-11-22',
+        youth: { name: 'Søren Ærø Åberg', birthDate: '2004-05-15' },
+        goal: 'Jeg vil være tømrer og arbejde med træ.',
+        category: 'activity_ready',
+        networkGroup: { name: 'Gruppe Nord', weekday: 2, startTime: '10:00', place: 'Jobcentret, mødelokale 3' },
+        placement: {
+          kind: 'internship',
+          companyName: 'Høj & Søn Tømrer ApS',
+          hoursPerWeek: 15,
+          startDate: '2026-11-10',
+          contactPerson: { name: 'Åse Jørgensen', phone: '46 31 30 00' },
+        },
+        contactPerson: { name: 'Test caseworker', email: unit.caseworker.email },
+        progression: { network: { first: 3, latest: 6 } },
+        agreements: ['Du sender en sms til Mette før kl. 9, hvis du ikke kan komme.'],
+      });
+      expect(data.status).toBe('Du mødes med din netværksgruppe og er i gang på din arbejdsplads.');
+      expect(JSON.stringify(data)).not.toContain(cpr.slice(0, 6));
+    });
+
+    it('writes the status sentence in English with ?lang=en', async () => {
+      const { journeyId } = await fullJourney();
+      const response = await inject('GET', `/api/journeys/${journeyId}/plan-data?lang=en`);
+      expect(response.json().status).toBe('You meet with your network group and have started at your workplace.');
+    });
+
+    it('audits the read, and answers 404 to another municipality and 403 to an administrator', async () => {
+      const { youth, journeyId } = await referredJourney();
+      expect((await inject('GET', `/api/journeys/${journeyId}/plan-data`)).statusCode).toBe(200);
+      const log = await inject('GET', `/api/audit?youthId=${youth.id}&pageSize=100`, undefined, unit.leader.headers);
+      const entries = log.json().items as Array<{ action: string; userId: string; details: Record<string, unknown> }>;
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          action: 'journey.read',
+          userId: unit.caseworker.id,
+          details: { journeyId, view: 'plan_data' },
+        }),
+      );
+      expect(
+        (await inject('GET', `/api/journeys/${journeyId}/plan-data`, undefined, other.caseworker.headers)).statusCode,
+      ).toBe(404);
+      expect(
+        (await inject('GET', `/api/journeys/${journeyId}/plan-data`, undefined, unit.admin.headers)).statusCode,
+      ).toBe(403);
+    });
+  });
+
   describe('plan content', () => {
     it('is empty with no version before anything is written', async () => {
       const { journeyId } = await referredJourney();
