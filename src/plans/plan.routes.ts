@@ -90,7 +90,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await renderCurrentPlan(deps, actorOf(request), request.params.id, request.query.lang)),
+      sendPlanPdf(reply, await renderCurrentPlan(deps, actorOf(request), request.params.id, request.query.lang)),
   );
 
   app.post(
@@ -161,17 +161,26 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (request, reply) => {
       const pdf = await renderPlanVersion(deps, actorOf(request), request.params.id);
-      return sendPdf(reply.header('x-plan-identical', String(pdf.identical)), pdf);
+      return sendPlanPdf(reply.header('x-plan-identical', String(pdf.identical)), pdf);
     },
   );
 };
 
-function sendPdf(reply: FastifyReply, pdf: PlanPdf) {
+/**
+ * A plan as the answer: shown in the browser (`inline`, the API) or saved as a file
+ * (`attachment`, the caseworker's page, named with the youth's first name).
+ */
+export function sendPlanPdf(
+  reply: FastifyReply,
+  pdf: PlanPdf,
+  disposition: 'inline' | 'attachment' = 'inline',
+  fileName: string = pdf.fileName,
+) {
   return (
     reply
       .header('content-type', 'application/pdf')
       // The file name is ASCII letters, digits and dashes only (plan.service.ts), so it needs no quoting rules.
-      .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+      .header('content-disposition', `${disposition}; filename="${fileName}"`)
       .header('etag', `"${pdf.contentHash}"`)
       // A youth's plan is personal data: not kept by browsers or proxies.
       .header('cache-control', 'private, no-store')

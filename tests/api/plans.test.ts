@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanTemplate, planTemplateDirFor } from '../../src/plans/plan.template.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newCompany, newCpr, newGroup, newUnit, newYouth } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { pdfText } from '../support/pdf.ts';
 
 // A Sunday; the plan is made on this Danish day.
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -17,19 +17,6 @@ const en = (await loadPlanTemplate('en')).texts;
 
 type Unit = Awaited<ReturnType<typeof newUnit>>;
 type Headers = { cookie: string };
-
-/** The PDF's text as a reader would copy it, all whitespace runs as one space. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  let text = '';
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-    text += '\n';
-  }
-  await pdf.destroy();
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
