@@ -39,6 +39,18 @@ const usedTexts = [
   'groupNotAssigned',
   'overviewTitle',
   'overviewToBeforeFrom',
+  'planTitle',
+  'planMeets',
+  'planChangeAdded',
+  'planChangeRemoved',
+  'planChangeChanged',
+  'planSaved',
+  'planVersionSaved',
+  'planLineError',
+  'planVersionConflict',
+  'planJourneyClosed',
+  'planChangesHeading',
+  'planVersion',
 ] as const;
 /** The texts the code uses, and the groups of labels it looks codes up in. */
 const webTextsSchema = z.looseObject({
@@ -54,6 +66,7 @@ const webTextsSchema = z.looseObject({
   referralSources: labels,
   meetingStatus: labels,
   attendanceStatus: labels,
+  planLanguages: labels,
 });
 export type WebTexts = z.infer<typeof webTextsSchema>;
 

@@ -23,6 +23,7 @@ import { findYouth, readYouth, type Youth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerOverviewPage } from './web.overview.ts';
+import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { fieldErrorsOf, type Form, formBody, pageFor, staff, text, when } from './web.shared.ts';
 import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
@@ -576,6 +577,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
+  registerPlanPages(app, { deps, page, checkCsrf });
 
   // -------------------------------------------------------------------------------------------
   // The leader's alert inbox
