@@ -47,7 +47,7 @@ const categoryNames: Record<Category, Text> = {
   activity_ready: { da: 'Aktivitetsparat', en: 'Activity-ready' },
 };
 
-const placementKindNames: Record<PlacementKind, Text> = {
+export const placementKindNames: Record<PlacementKind, Text> = {
   internship: { da: 'Virksomhedspraktik', en: 'Internship' },
   paid_hours: { da: 'Ordinære timer med løn', en: 'Paid hours' },
   wage_subsidy: { da: 'Løntilskud', en: 'Wage subsidy' },

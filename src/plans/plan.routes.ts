@@ -4,6 +4,7 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
 import type { PlanVersionSummary } from './plan.repository.ts';
+import { planDataSchema } from './plan.types.ts';
 import {
   createPlanVersionBody,
   pdfResponse,
@@ -23,6 +24,7 @@ import {
   type PlanPdf,
   planVersionsOfJourney,
   readPlanContent,
+  readPlanData,
   renderCurrentPlan,
   renderPlanVersion,
 } from './plan.service.ts';
@@ -61,6 +63,21 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   );
 
   app.get(
+    '/journeys/:id/plan-data',
+    {
+      config: { roles },
+      schema: {
+        tags: ['plans'],
+        summary: 'What the plan prints now, from the journey and the plan content, before it is rendered',
+        params: idParams,
+        querystring: planLangQuery,
+        response: { 200: planDataSchema.meta({ id: 'PlanData' }), ...authErrors, 404: errorResponse },
+      },
+    },
+    async (request) => readPlanData(deps, actorOf(request), request.params.id, request.query.lang),
+  );
+
+  app.get(
     '/journeys/:id/plan.pdf',
     {
       config: { roles },
@@ -73,7 +90,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       },
     },
     async (request, reply) =>
-      sendPdf(reply, await renderCurrentPlan(deps, actorOf(request), request.params.id, request.query.lang)),
+      sendPlanPdf(reply, await renderCurrentPlan(deps, actorOf(request), request.params.id, request.query.lang)),
   );
 
   app.post(
@@ -144,17 +161,26 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (request, reply) => {
       const pdf = await renderPlanVersion(deps, actorOf(request), request.params.id);
-      return sendPdf(reply.header('x-plan-identical', String(pdf.identical)), pdf);
+      return sendPlanPdf(reply.header('x-plan-identical', String(pdf.identical)), pdf);
     },
   );
 };
 
-function sendPdf(reply: FastifyReply, pdf: PlanPdf) {
+/**
+ * A plan as the answer: shown in the browser (`inline`, the API) or saved as a file
+ * (`attachment`, the caseworker's page, named with the youth's first name).
+ */
+export function sendPlanPdf(
+  reply: FastifyReply,
+  pdf: PlanPdf,
+  disposition: 'inline' | 'attachment' = 'inline',
+  fileName: string = pdf.fileName,
+) {
   return (
     reply
       .header('content-type', 'application/pdf')
       // The file name is ASCII letters, digits and dashes only (plan.service.ts), so it needs no quoting rules.
-      .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+      .header('content-disposition', `${disposition}; filename="${fileName}"`)
       .header('etag', `"${pdf.contentHash}"`)
       // A youth's plan is personal data: not kept by browsers or proxies.
       .header('cache-control', 'private, no-store')

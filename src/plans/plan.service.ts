@@ -48,16 +48,43 @@ export interface PlanPdf {
   contentHash: string;
   /** A file name without personal data, e.g. "min-plan-2026-11-22.pdf". */
   fileName: string;
+  /**
+   * The same with the youth's first name, e.g. "min-plan-soeren-2026-11-22.pdf": for the
+   * caseworker's download folder, where the plans printed on one day must be told apart.
+   */
+  fileNameWithFirstName: string;
+  /** The youth the plan is for. */
+  youthId: string;
 }
 
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Only a date and a number go into the name: it ends up in download folders and browser histories. */
-function fileNameOf(lang: Lang, madeOn: string, number?: number): string {
+/**
+ * Only a date and a number go into the name: it ends up in download folders and browser
+ * histories. The first name, where asked for, is written in ASCII letters ("Søren" -> "soeren"),
+ * so the name needs no quoting in a Content-Disposition header; never the CPR number.
+ */
+function fileNameOf(lang: Lang, madeOn: string, number?: number, youthName?: string | null): string {
   const base = lang === 'da' ? 'min-plan' : 'my-plan';
-  return `${base}-${madeOn}${number === undefined ? '' : `-v${number}`}.pdf`;
+  const firstName = asciiWord(youthName?.trim().split(/\s+/)[0] ?? '');
+  return `${base}${firstName ? `-${firstName}` : ''}-${madeOn}${number === undefined ? '' : `-v${number}`}.pdf`;
+}
+
+/** Lower-case ASCII letters, digits and dashes: the Danish letters as Danes write them without (æ ae, ø oe, å aa). */
+function asciiWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 30)
+    .replace(/-+$/, '');
 }
 
 /** The municipality's template: its own wording and logo from templates/plan/<id>/ where present. */
@@ -140,7 +167,7 @@ export async function assemblePlanData(
 /** The current plan of a journey as a PDF; audited as a read of the youth's data. */
 export async function renderCurrentPlan(deps: Deps, actor: Actor, journeyId: string, lang: Lang): Promise<PlanPdf> {
   const template = await templateFor(actor, lang);
-  const { data } = await deps.db.transaction().execute(async (trx) => {
+  const { data, youthId } = await deps.db.transaction().execute(async (trx) => {
     const assembled = await assemblePlanData(trx, actor.municipalityId, journeyId, lang, deps.clock());
     await auditAs(trx, actor, 'plan.rendered', assembled.youthId, {
       journeyId,
@@ -151,7 +178,26 @@ export async function renderCurrentPlan(deps: Deps, actor: Actor, journeyId: str
   });
   // Rendered after the transaction: the connection is not held while the PDF is drawn.
   const bytes = await renderPlanPdf(data, template);
-  return { bytes, contentHash: sha256(bytes), fileName: fileNameOf(lang, data.madeOn) };
+  return {
+    bytes,
+    contentHash: sha256(bytes),
+    fileName: fileNameOf(lang, data.madeOn),
+    fileNameWithFirstName: fileNameOf(lang, data.madeOn, undefined, data.youth?.name),
+    youthId,
+  };
+}
+
+/**
+ * What the plan takes from the journey as it stands now (contact person, network group,
+ * placement, status, progress), so a caseworker sees what the youth will get before printing.
+ * Audited as a read of the youth's data.
+ */
+export async function readPlanData(deps: Deps, actor: Actor, journeyId: string, lang: Lang): Promise<PlanData> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { data, youthId } = await assemblePlanData(trx, actor.municipalityId, journeyId, lang, deps.clock());
+    await auditAs(trx, actor, 'journey.read', youthId, { journeyId, view: 'plan_data' });
+    return data;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +410,8 @@ export async function renderPlanVersion(
     bytes,
     contentHash,
     fileName: fileNameOf(version.lang, data.madeOn, version.number),
+    fileNameWithFirstName: fileNameOf(version.lang, data.madeOn, version.number, data.youth?.name),
+    youthId: version.youthId,
     identical: contentHash === version.contentHash,
   };
 }

@@ -43,6 +43,18 @@ const usedTexts = [
   'week',
   'freePlaces',
   'groupFull',
+  'planTitle',
+  'planMeets',
+  'planChangeAdded',
+  'planChangeRemoved',
+  'planChangeChanged',
+  'planSaved',
+  'planVersionSaved',
+  'planLineError',
+  'planVersionConflict',
+  'planJourneyClosed',
+  'planChangesHeading',
+  'planVersion',
 ] as const;
 /** The texts the code uses, and the groups of labels it looks codes up in. */
 const webTextsSchema = z.looseObject({
@@ -57,6 +69,7 @@ const webTextsSchema = z.looseObject({
   referralSources: labels,
   meetingStatus: labels,
   attendanceStatus: labels,
+  planLanguages: labels,
 });
 export type WebTexts = z.infer<typeof webTextsSchema>;
 

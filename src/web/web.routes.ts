@@ -20,6 +20,7 @@ import { findYouth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerOverviewPage } from './web.overview.ts';
+import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { registerYouthPages } from './web.youth.ts';
 import { fieldErrorsOf, formBody, pageFor, riskLabel, staff, text, when } from './web.shared.ts';
@@ -308,6 +309,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
+  registerPlanPages(app, { deps, page, checkCsrf });
 
   // -------------------------------------------------------------------------------------------
   // The leader's alert inbox

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanTemplate, planTemplateDirFor } from '../../src/plans/plan.template.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newCompany, newCpr, newGroup, newUnit, newYouth } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { pdfText } from '../support/pdf.ts';
 
 // A Sunday; the plan is made on this Danish day.
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -17,19 +17,6 @@ const en = (await loadPlanTemplate('en')).texts;
 
 type Unit = Awaited<ReturnType<typeof newUnit>>;
 type Headers = { cookie: string };
-
-/** The PDF's text as a reader would copy it, all whitespace runs as one space. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  let text = '';
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-    text += '\n';
-  }
-  await pdf.destroy();
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -234,6 +221,60 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       ).toBe(404);
       expect(
         (await inject('GET', `/api/journeys/${journeyId}/plan.pdf`, undefined, unit.admin.headers)).statusCode,
+      ).toBe(403);
+    });
+  });
+
+  describe('what the plan prints, before it is printed', () => {
+    it('gives the group, workplace, contact person, status and content the plan takes from the journey', async () => {
+      const { journeyId, cpr } = await fullJourney();
+      const response = await inject('GET', `/api/journeys/${journeyId}/plan-data`);
+      expect(response.statusCode).toBe(200);
+      const data = response.json();
+      expect(data).toMatchObject({
+        madeOn: '2026-11-22',
+        youth: { name: 'Søren Ærø Åberg', birthDate: '2004-05-15' },
+        goal: 'Jeg vil være tømrer og arbejde med træ.',
+        category: 'activity_ready',
+        networkGroup: { name: 'Gruppe Nord', weekday: 2, startTime: '10:00', place: 'Jobcentret, mødelokale 3' },
+        placement: {
+          kind: 'internship',
+          companyName: 'Høj & Søn Tømrer ApS',
+          hoursPerWeek: 15,
+          startDate: '2026-11-10',
+          contactPerson: { name: 'Åse Jørgensen', phone: '46 31 30 00' },
+        },
+        contactPerson: { name: 'Test caseworker', email: unit.caseworker.email },
+        progression: { network: { first: 3, latest: 6 } },
+        agreements: ['Du sender en sms til Mette før kl. 9, hvis du ikke kan komme.'],
+      });
+      expect(data.status).toBe('Du mødes med din netværksgruppe og er i gang på din arbejdsplads.');
+      expect(JSON.stringify(data)).not.toContain(cpr.slice(0, 6));
+    });
+
+    it('writes the status sentence in English with ?lang=en', async () => {
+      const { journeyId } = await fullJourney();
+      const response = await inject('GET', `/api/journeys/${journeyId}/plan-data?lang=en`);
+      expect(response.json().status).toBe('You meet with your network group and have started at your workplace.');
+    });
+
+    it('audits the read, and answers 404 to another municipality and 403 to an administrator', async () => {
+      const { youth, journeyId } = await referredJourney();
+      expect((await inject('GET', `/api/journeys/${journeyId}/plan-data`)).statusCode).toBe(200);
+      const log = await inject('GET', `/api/audit?youthId=${youth.id}&pageSize=100`, undefined, unit.leader.headers);
+      const entries = log.json().items as Array<{ action: string; userId: string; details: Record<string, unknown> }>;
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          action: 'journey.read',
+          userId: unit.caseworker.id,
+          details: { journeyId, view: 'plan_data' },
+        }),
+      );
+      expect(
+        (await inject('GET', `/api/journeys/${journeyId}/plan-data`, undefined, other.caseworker.headers)).statusCode,
+      ).toBe(404);
+      expect(
+        (await inject('GET', `/api/journeys/${journeyId}/plan-data`, undefined, unit.admin.headers)).statusCode,
       ).toBe(403);
     });
   });
