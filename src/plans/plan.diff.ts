@@ -10,7 +10,9 @@ import {
   progressionFactorLabels,
   progressionFactors as recordedFactors,
 } from '../progression/progression.factors.ts';
+import { placementKindLabels } from '../journeys/journey.labels.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
+import { categoryLabels } from '../visitation/questionnaire.ts';
 import type { PlanTexts } from './plan.template.ts';
 import { fill, weekdayName, writtenDate, writtenNumber, writtenTime } from './plan.text.ts';
 import type { PlanData, ProgressionFactor } from './plan.types.ts';
@@ -39,18 +41,6 @@ export const planFactorOf: Record<RecordedFactor, ProgressionFactor> = {
   network: 'network',
   meaningAndDirection: 'meaning_and_direction',
   readiness: 'readiness_assessment',
-};
-
-const categoryNames: Record<Category, Text> = {
-  obviously_education_ready: { da: 'Åbenlyst uddannelsesparat', en: 'Obviously education-ready' },
-  education_ready: { da: 'Uddannelsesparat', en: 'Education-ready' },
-  activity_ready: { da: 'Aktivitetsparat', en: 'Activity-ready' },
-};
-
-export const placementKindNames: Record<PlacementKind, Text> = {
-  internship: { da: 'Virksomhedspraktik', en: 'Internship' },
-  paid_hours: { da: 'Ordinære timer med løn', en: 'Paid hours' },
-  wage_subsidy: { da: 'Løntilskud', en: 'Wage subsidy' },
 };
 
 const languageNames: Record<Lang, Text> = {
@@ -92,7 +82,7 @@ const fields: readonly Field[] = [
     field: 'category',
     label: { da: 'Kategori', en: 'Category' },
     value: (p) => p.category,
-    show: (value, words) => categoryNames[value as Category][words.lang],
+    show: (value, words) => categoryLabels[value as Category][words.lang],
   },
   { field: 'status', label: { da: 'Status', en: 'Status' }, value: (p) => p.status },
   {
@@ -126,7 +116,7 @@ const fields: readonly Field[] = [
     field: 'placement.kind',
     label: { da: 'Praktik eller job', en: 'Internship or job' },
     value: (p) => p.placement?.kind,
-    show: (value, words) => placementKindNames[value as PlacementKind][words.lang],
+    show: (value, words) => placementKindLabels[value as PlacementKind][words.lang],
   },
   {
     field: 'placement.company',

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { journeysOfYouth } from '../journeys/journey.service.ts';
-import { placementKindNames, planFactorOf } from '../plans/plan.diff.ts';
+import { placementKindLabels } from '../journeys/journey.labels.ts';
+import { planFactorOf } from '../plans/plan.diff.ts';
 import type { PlanVersionSummary } from '../plans/plan.repository.ts';
 import { sendPlanPdf } from '../plans/plan.routes.ts';
 import { planContentBody, planLang } from '../plans/plan.schemas.ts';
@@ -191,7 +192,7 @@ function fromJourney(data: PlanData, lang: Lang) {
       : null,
     placement: placement?.companyName
       ? {
-          kind: placement.kind ? placementKindNames[placement.kind][lang] : null,
+          kind: placement.kind ? placementKindLabels[placement.kind][lang] : null,
           company: placement.companyName,
           address: placement.address ?? null,
           hours: placement.hoursPerWeek ?? null,
