@@ -231,6 +231,48 @@ describe.each(engines)('first start on %s', (engine) => {
     expect(runs).toEqual([{ trigger: 'startup' }]);
   });
 
+  it('opens every page a leader and a caseworker reach by links, in Danish and in English', async () => {
+    // From the start pages, follow every link to a page (not the API, files or downloads), as a
+    // user clicking through the demo would. Each must open, and none may print a missing value.
+    const visited = new Map<string, number>();
+    for (const [who, headers, starts] of [
+      ['leader', leader, ['/', '/advarsler', '/overblik', '/grupper']],
+      ['caseworker', caseworker, ['/', '/grupper', '/unge/ny']],
+    ] as const) {
+      for (const lang of ['da', 'en'] as const) {
+        const queue: string[] = [...starts];
+        const seen = new Set(queue);
+        while (queue.length > 0) {
+          const url = queue.shift() as string;
+          const response = await app.inject({
+            method: 'GET',
+            url,
+            headers: { ...headers, cookie: `${headers.cookie}; ungeflow_lang=${lang}` },
+          });
+          expect(response.statusCode, `${who} ${lang} GET ${url}`).toBe(200);
+          expect(response.body, `${who} ${lang} GET ${url}`).not.toMatch(/undefined|NaN|\[object Object\]/);
+          visited.set(url.split('?')[0] as string, response.statusCode);
+          for (const [, href] of response.body.matchAll(/href="(\/[^"]*)"/g)) {
+            const link = (href as string).replaceAll('&amp;', '&');
+            const path = link.split('?')[0] as string;
+            if (/^\/(api|docs)\b|\.(css|pdf|csv)$|\/pdf$/.test(path) || link.includes('lang=')) continue;
+            // One visit a path is enough; filters and pages of the same list add nothing here.
+            if ([...seen].some((s) => s.split('?')[0] === path)) continue;
+            seen.add(link);
+            queue.push(link);
+          }
+        }
+      }
+    }
+    // Every youth with an open journey was reached from the lists, so every open stage's page was drawn.
+    const open = await get<{ items: Array<{ youth: { id: string } }>; total: number }>(
+      '/api/journeys?open=true&pageSize=100',
+    );
+    expect(open.items).toHaveLength(open.total);
+    const youthPages = new Set([...visited.keys()].filter((p) => /^\/unge\/[0-9a-f-]{36}$/.test(p)));
+    for (const j of open.items) expect(youthPages).toContain(`/unge/${j.youth.id}`);
+  }, 240_000);
+
   it('seeds nothing on a second start', async () => {
     const before = await get<{ total: number }>('/api/youth?pageSize=1', caseworker);
     expect(await seedDemo(deps)).toBeNull();
