@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newCompany, newCvr, newGroup, newUnit, newYouth } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { bringIntoGroup, openJourney, sendEvent } from '../support/journeys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -126,14 +126,7 @@ describe.each(engines)('companies and the company network on %s', (engine) => {
       const youth = await newYouth(ctx.app, h);
       const journey = await openJourney(ctx.app, h, youth.id);
       const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
-      for (const event of [
-        { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00Z' },
-        activityReadyVisitation({ occurredAt: '2026-11-04T09:00:00Z' }),
-        { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-05T09:00:00Z' },
-      ]) {
-        const response = await sendEvent(ctx.app, h, journey.id, event);
-        if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.body}`);
-      }
+      await bringIntoGroup(ctx.app, h, journey.id, group.id);
       const started = await sendEvent(ctx.app, h, journey.id, {
         type: 'PLACEMENT_STARTED',
         companyId,

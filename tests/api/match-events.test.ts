@@ -77,6 +77,23 @@ describe.each(engines)('match events on %s', (engine) => {
     return response.json<{ lastActivityAt: string | null }>().lastActivityAt;
   }
 
+  /** An event still to come with the given number of new companies and youth (in intake) on it. */
+  async function eventWith(companies: number, youth: number) {
+    const cs = [];
+    for (let i = 0; i < companies; i++) cs.push(await company());
+    const ys = [];
+    for (let i = 0; i < youth; i++) ys.push(await journeyIn('intake'));
+    const event = await expectEvent(
+      await request('POST', '/api/match-events', {
+        date: FUTURE_DAY,
+        place: 'Hal 8',
+        companyIds: cs.map((c) => c.id),
+        journeyIds: ys.map((y) => y.journeyId),
+      }),
+    );
+    return { event, companies: cs, youth: ys };
+  }
+
   describe('participants', () => {
     it('creates a match event with its companies and youth, shown by name', async () => {
       const bakery = await company('Bageriet ApS');
@@ -232,22 +249,6 @@ describe.each(engines)('match events on %s', (engine) => {
   });
 
   describe('wishes and interests', () => {
-    async function eventWith(companies: number, youth: number) {
-      const cs = [];
-      for (let i = 0; i < companies; i++) cs.push(await company());
-      const ys = [];
-      for (let i = 0; i < youth; i++) ys.push(await journeyIn('intake'));
-      const event = await expectEvent(
-        await request('POST', '/api/match-events', {
-          date: FUTURE_DAY,
-          place: 'Hal 8',
-          companyIds: cs.map((c) => c.id),
-          journeyIds: ys.map((y) => y.journeyId),
-        }),
-      );
-      return { event, companies: cs, youth: ys };
-    }
-
     it("records a youth's wishes ranked in the order given", async () => {
       const { event, companies, youth } = await eventWith(3, 1);
       const [a, b, c] = companies.map((company) => ({ id: company.id })) as [
@@ -351,21 +352,6 @@ describe.each(engines)('match events on %s', (engine) => {
       youth: Array<{ journeyId: string; wishes: string[]; wishesVersion: number }>;
       companies: Array<{ id: string; interestedIn: string[]; interestsVersion: number }>;
     };
-    async function eventWith(companies: number, youth: number) {
-      const cs = [];
-      for (let i = 0; i < companies; i++) cs.push(await company());
-      const ys = [];
-      for (let i = 0; i < youth; i++) ys.push(await journeyIn('intake'));
-      const event = await expectEvent(
-        await request('POST', '/api/match-events', {
-          date: FUTURE_DAY,
-          place: 'Hal 20',
-          companyIds: cs.map((c) => c.id),
-          journeyIds: ys.map((y) => y.journeyId),
-        }),
-      );
-      return { event, companies: cs, youth: ys };
-    }
     const read = async (id: string) => (await request('GET', `/api/match-events/${id}`)).json<Detail>();
 
     it('refuses wishes and interests sent without the version they were made against', async () => {
