@@ -21,7 +21,9 @@ import { fieldMessages, parseWithMessages, RequestValidationError } from '../sha
 import { ageOn } from '../youth/cpr.ts';
 import { findYouth, readYouth, type Youth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
+import { registerCompanyPages } from './web.companies.ts';
 import { registerGroupPages } from './web.groups.ts';
+import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { fieldErrorsOf, type Form, formBody, pageFor, staff, text, when } from './web.shared.ts';
@@ -576,6 +578,8 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
+  registerCompanyPages(app, { deps, page, checkCsrf });
+  registerMatchEventPages(app, { deps, page, checkCsrf });
 
   // -------------------------------------------------------------------------------------------
   // The leader's alert inbox
