@@ -129,12 +129,19 @@ export interface CompanySearch {
   active?: boolean | undefined;
 }
 
+/** A company in the list, with how many contact persons it has and how many youth are placed there now. */
+export interface CompanyListItem extends Company {
+  contactCount: number;
+  /** Running placements (internship, paid hours, wage subsidy): set against `placementCapacity`. */
+  placedCount: number;
+}
+
 export async function searchCompanies(
   db: Db,
   municipalityId: string,
   search: CompanySearch,
   page: { limit: number; offset: number },
-): Promise<{ items: Company[]; total: number }> {
+): Promise<{ items: CompanyListItem[]; total: number }> {
   let query = db.selectFrom('company').where('municipality_id', '=', municipalityId);
   if (search.active !== undefined) query = query.where('active', '=', search.active);
   const text = search.text;
@@ -147,10 +154,40 @@ export async function searchCompanies(
     );
   }
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    query
+      .selectAll('company')
+      .select((eb) => [
+        eb
+          .selectFrom('company_contact')
+          .select((inner) => inner.fn.countAll<string>().as('n'))
+          .whereRef('company_contact.municipality_id', '=', 'company.municipality_id')
+          .whereRef('company_contact.company_id', '=', 'company.id')
+          .where('company_contact.active', '=', true)
+          .as('contact_count'),
+        eb
+          .selectFrom('placement')
+          .select((inner) => inner.fn.countAll<string>().as('n'))
+          .whereRef('placement.municipality_id', '=', 'company.municipality_id')
+          .whereRef('placement.company_id', '=', 'company.id')
+          .where('placement.ended_at', 'is', null)
+          .as('placed_count'),
+      ])
+      .orderBy('name')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(companyRowToCompany), total: Number(count.total) };
+  return {
+    items: rows.map((row) => ({
+      ...companyRowToCompany(row),
+      // count() is a string through pg and a number through PGlite.
+      contactCount: Number(row.contact_count ?? 0),
+      placedCount: Number(row.placed_count ?? 0),
+    })),
+    total: Number(count.total),
+  };
 }
 
 function escapeLike(text: string): string {

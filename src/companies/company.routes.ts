@@ -40,7 +40,16 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     async (request) => {
       const { page, pageSize } = request.query;
       const result = await findCompanies(deps, actorOf(request), request.query);
-      return { items: result.items.map(companyToResponse), total: result.total, page, pageSize };
+      return {
+        items: result.items.map((c) => ({
+          ...companyToResponse(c),
+          contactCount: c.contactCount,
+          placedCount: c.placedCount,
+        })),
+        total: result.total,
+        page,
+        pageSize,
+      };
     },
   );
 

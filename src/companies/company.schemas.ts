@@ -152,7 +152,17 @@ export const companyDetailSchema = companySchema
   .extend({ contacts: z.array(contactSchema) })
   .meta({ id: 'CompanyDetail' });
 
-export const companyPage = pageOf(companySchema);
+export const companyPage = pageOf(
+  companySchema
+    .extend({
+      contactCount: z.number().int().describe('Current contact persons'),
+      placedCount: z
+        .number()
+        .int()
+        .describe('Youth placed at the company now (running placements), to set against placementCapacity'),
+    })
+    .meta({ id: 'CompanyListItem' }),
+);
 
 /** A company as a meeting or a match event names it. */
 export const companyRefSchema = z.object({ id: z.uuid(), name: z.string() });

@@ -10,6 +10,7 @@ import {
   type Company,
   type CompanyContact,
   type CompanyFields,
+  type CompanyListItem,
   type CompanyRef,
   type ContactFields,
   findCompany,
@@ -96,7 +97,7 @@ export async function findCompanies(
   deps: Deps,
   actor: Actor,
   criteria: { query?: string | undefined; active?: boolean | undefined; page: number; pageSize: number },
-): Promise<{ items: Company[]; total: number }> {
+): Promise<{ items: CompanyListItem[]; total: number }> {
   return searchCompanies(
     deps.db,
     actor.municipalityId,

@@ -63,15 +63,34 @@ export async function findMeeting(
   return row ? meetingRowToMeeting(row) : undefined;
 }
 
+export interface MeetingFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Only the meetings this company attended. */
+  companyId?: string | undefined;
+}
+
 export async function listMeetings(
   db: Db,
   municipalityId: string,
-  period: { from?: string | undefined; to?: string | undefined },
+  filter: MeetingFilter,
   page: { limit: number; offset: number },
 ): Promise<{ items: Array<CompanyMeeting & { attendeeCount: number }>; total: number }> {
   let query = db.selectFrom('company_meeting').where('company_meeting.municipality_id', '=', municipalityId);
-  if (period.from) query = query.where('company_meeting.held_on', '>=', period.from);
-  if (period.to) query = query.where('company_meeting.held_on', '<=', period.to);
+  if (filter.from) query = query.where('company_meeting.held_on', '>=', filter.from);
+  if (filter.to) query = query.where('company_meeting.held_on', '<=', filter.to);
+  const companyId = filter.companyId;
+  if (companyId) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('company_meeting_attendance')
+          .select('company_meeting_attendance.meeting_id')
+          .whereRef('company_meeting_attendance.meeting_id', '=', 'company_meeting.id')
+          .where('company_meeting_attendance.company_id', '=', companyId),
+      ),
+    );
+  }
   const [rows, count] = await Promise.all([
     query
       .selectAll('company_meeting')

@@ -27,6 +27,7 @@ export const attendanceBody = z.strictObject({
 export const meetingQuery = z.object({
   from: z.iso.date('date_format').optional().describe('Meetings on or after this day'),
   to: z.iso.date('date_format').optional().describe('Meetings on or before this day'),
+  companyId: z.uuid().optional().describe('Only the meetings this company attended'),
   ...pageQuery,
 });
 

@@ -10,6 +10,7 @@ import {
   insertMeeting,
   listMeetings,
   meetingAttendees,
+  type MeetingFilter,
   replaceAttendance,
 } from './meeting.repository.ts';
 
@@ -48,12 +49,12 @@ export async function recordMeeting(
 export async function findMeetings(
   deps: Deps,
   actor: Actor,
-  criteria: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  criteria: MeetingFilter & { page: number; pageSize: number },
 ) {
   return listMeetings(
     deps.db,
     actor.municipalityId,
-    { from: criteria.from, to: criteria.to },
+    { from: criteria.from, to: criteria.to, companyId: criteria.companyId },
     { limit: criteria.pageSize, offset: (criteria.page - 1) * criteria.pageSize },
   );
 }

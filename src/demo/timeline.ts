@@ -705,24 +705,18 @@ export async function recordUnit(
     counts.matchEvents += 1;
     for (const journey of youthTaking) {
       journey.wishes = rng.sample(taking, rng.int(2, 3));
-      await recordWishes(
-        deps,
-        journey.actor,
-        event.event.id,
-        journey.id,
-        journey.wishes.map((c) => c.id),
-      );
+      await recordWishes(deps, journey.actor, event.event.id, journey.id, {
+        companyIds: journey.wishes.map((c) => c.id),
+        version: event.youth.find((y) => y.journeyId === journey.id)?.wishesVersion ?? 1,
+      });
     }
     for (const company of taking) {
       const interested = youthTaking.filter((j) => (j.wishes.includes(company) ? rng.chance(0.6) : rng.chance(0.1)));
       if (interested.length === 0) continue;
-      await recordInterests(
-        deps,
-        caseworker(0),
-        event.event.id,
-        company.id,
-        interested.map((j) => j.id),
-      );
+      await recordInterests(deps, caseworker(0), event.event.id, company.id, {
+        journeyIds: interested.map((j) => j.id),
+        version: event.companies.find((c) => c.id === company.id)?.interestsVersion ?? 1,
+      });
     }
   });
 

@@ -21,6 +21,16 @@ export interface MatchParticipant {
   name: string;
 }
 
+/** A youth on the event's list, with the version of their wishes. */
+export interface MatchEventYouth extends MatchParticipant {
+  wishesVersion: number;
+}
+
+/** A company on the event's list, with the version of its interest. */
+export interface MatchEventCompany extends CompanyRef {
+  interestsVersion: number;
+}
+
 export interface MatchWish {
   journeyId: string;
   companyId: string;
@@ -151,30 +161,41 @@ export async function bumpMatchEvent(
 // ---------------------------------------------------------------------------------------------
 
 /** The companies taking part, by name. */
-export async function eventCompanies(db: Db, municipalityId: string, eventId: string): Promise<CompanyRef[]> {
-  return db
+export async function eventCompanies(db: Db, municipalityId: string, eventId: string): Promise<MatchEventCompany[]> {
+  const rows = await db
     .selectFrom('match_event_company')
     .innerJoin('company', 'company.id', 'match_event_company.company_id')
-    .select(['company.id', 'company.name'])
+    .select(['company.id', 'company.name', 'match_event_company.interests_version'])
     .where('match_event_company.municipality_id', '=', municipalityId)
     .where('match_event_company.match_event_id', '=', eventId)
     .orderBy('company.name')
     .orderBy('company.id')
     .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, interestsVersion: r.interests_version }));
 }
 
 /** The youth taking part, by name. */
-export async function eventYouth(db: Db, municipalityId: string, eventId: string): Promise<MatchParticipant[]> {
+export async function eventYouth(db: Db, municipalityId: string, eventId: string): Promise<MatchEventYouth[]> {
   const rows = await db
     .selectFrom('match_event_youth')
     .innerJoin('youth', 'youth.id', 'match_event_youth.youth_id')
-    .select(['match_event_youth.journey_id', 'match_event_youth.youth_id', 'youth.name'])
+    .select([
+      'match_event_youth.journey_id',
+      'match_event_youth.youth_id',
+      'youth.name',
+      'match_event_youth.wishes_version',
+    ])
     .where('match_event_youth.municipality_id', '=', municipalityId)
     .where('match_event_youth.match_event_id', '=', eventId)
     .orderBy('youth.name')
     .orderBy('match_event_youth.journey_id')
     .execute();
-  return rows.map((r) => ({ journeyId: r.journey_id, youthId: r.youth_id, name: r.name }));
+  return rows.map((r) => ({
+    journeyId: r.journey_id,
+    youthId: r.youth_id,
+    name: r.name,
+    wishesVersion: r.wishes_version,
+  }));
 }
 
 /** The municipality's journeys among `ids`, with what decides whether they may take part. */
@@ -212,7 +233,10 @@ export async function addEventCompanies(
     .execute();
 }
 
-/** Takes companies off the event; their wishes and interests go with them. */
+/**
+ * Takes companies off the event; their wishes and interests go with them. The youth who had
+ * wished for them have had their wishes changed, so those wishes move to their next version.
+ */
 export async function removeEventCompanies(
   db: Db,
   municipalityId: string,
@@ -220,6 +244,19 @@ export async function removeEventCompanies(
   companyIds: readonly string[],
 ): Promise<void> {
   if (companyIds.length === 0) return;
+  await db
+    .updateTable('match_event_youth')
+    .set((eb) => ({ wishes_version: eb('wishes_version', '+', 1) }))
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('journey_id', 'in', (eb) =>
+      eb
+        .selectFrom('match_wish')
+        .select('match_wish.journey_id')
+        .where('match_wish.match_event_id', '=', eventId)
+        .where('match_wish.company_id', 'in', companyIds),
+    )
+    .execute();
   await db
     .deleteFrom('match_event_company')
     .where('municipality_id', '=', municipalityId)
@@ -248,7 +285,10 @@ export async function addEventYouth(
     .execute();
 }
 
-/** Takes youth off the event; their wishes and the interest shown in them go with them. */
+/**
+ * Takes youth off the event; their wishes and the interest shown in them go with them. The
+ * companies that were interested in them have had their interest changed: it moves to its next version.
+ */
 export async function removeEventYouth(
   db: Db,
   municipalityId: string,
@@ -256,6 +296,19 @@ export async function removeEventYouth(
   journeyIds: readonly string[],
 ): Promise<void> {
   if (journeyIds.length === 0) return;
+  await db
+    .updateTable('match_event_company')
+    .set((eb) => ({ interests_version: eb('interests_version', '+', 1) }))
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('company_id', 'in', (eb) =>
+      eb
+        .selectFrom('match_interest')
+        .select('match_interest.company_id')
+        .where('match_interest.match_event_id', '=', eventId)
+        .where('match_interest.journey_id', 'in', journeyIds),
+    )
+    .execute();
   await db
     .deleteFrom('match_event_youth')
     .where('municipality_id', '=', municipalityId)
@@ -347,4 +400,42 @@ export async function replaceInterests(
       })),
     )
     .execute();
+}
+
+/** Moves the youth's wishes to their next version when still at `expectedVersion`; false otherwise. */
+export async function bumpWishesVersion(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  journeyId: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('match_event_youth')
+    .set({ wishes_version: expectedVersion + 1 })
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('journey_id', '=', journeyId)
+    .where('wishes_version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Moves the company's interest to its next version when still at `expectedVersion`; false otherwise. */
+export async function bumpInterestsVersion(
+  db: Db,
+  municipalityId: string,
+  eventId: string,
+  companyId: string,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('match_event_company')
+    .set({ interests_version: expectedVersion + 1 })
+    .where('municipality_id', '=', municipalityId)
+    .where('match_event_id', '=', eventId)
+    .where('company_id', '=', companyId)
+    .where('interests_version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

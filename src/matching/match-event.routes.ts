@@ -93,13 +93,7 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     },
     async (request) =>
       detailToResponse(
-        await recordWishes(
-          deps,
-          actorOf(request),
-          request.params.id,
-          request.params.journeyId,
-          request.body.companyIds,
-        ),
+        await recordWishes(deps, actorOf(request), request.params.id, request.params.journeyId, request.body),
       ),
   );
 
@@ -116,13 +110,7 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     },
     async (request) =>
       detailToResponse(
-        await recordInterests(
-          deps,
-          actorOf(request),
-          request.params.id,
-          request.params.companyId,
-          request.body.journeyIds,
-        ),
+        await recordInterests(deps, actorOf(request), request.params.id, request.params.companyId, request.body),
       ),
   );
 

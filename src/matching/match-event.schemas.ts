@@ -34,10 +34,20 @@ export const wishesBody = z.strictObject({
     { da: 'Hver virksomhed kan kun ønskes én gang.', en: 'Each company can be wished for only once.' },
     100,
   ).describe("The youth's wishes, first wish first (rank 1..n); only companies taking part"),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe("The version of the youth's wishes (youth[].wishesVersion) the change was made against"),
 });
 
 export const interestsBody = z.strictObject({
   journeyIds: journeyIds.describe('The youth the company is interested in; only youth taking part'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe("The version of the company's interest (companies[].interestsVersion) the change was made against"),
 });
 
 export const matchEventWishParams = z.object({ id: z.uuid(), journeyId: z.uuid() });
@@ -63,8 +73,18 @@ export const matchEventSchema = z
   .object({
     ...eventFields,
     takenPlace: z.boolean().describe('The day has come: taking part counts as activity'),
-    companies: z.array(companyRefSchema.extend({ interestedIn: z.array(z.uuid()).describe('Journey ids') })),
-    youth: z.array(participantSchema.extend({ wishes: z.array(z.uuid()).describe('Company ids, first wish first') })),
+    companies: z.array(
+      companyRefSchema.extend({
+        interestedIn: z.array(z.uuid()).describe('Journey ids'),
+        interestsVersion: z.number().int().describe('Send it back when changing the interest'),
+      }),
+    ),
+    youth: z.array(
+      participantSchema.extend({
+        wishes: z.array(z.uuid()).describe('Company ids, first wish first'),
+        wishesVersion: z.number().int().describe('Send it back when changing the wishes'),
+      }),
+    ),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -1,6 +1,5 @@
 import type { AuditAction } from '../audit/audit.types.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { CompanyRef } from '../companies/company.repository.ts';
 import { auditCompanyNetwork, requireCompanies } from '../companies/company.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -11,7 +10,9 @@ import type { Text } from '../shared/i18n.ts';
 import {
   addEventCompanies,
   addEventYouth,
+  bumpInterestsVersion,
   bumpMatchEvent,
+  bumpWishesVersion,
   eventCompanies,
   eventInterests,
   eventWishes,
@@ -21,6 +22,8 @@ import {
   journeysForParticipation,
   listMatchEvents,
   type MatchEvent,
+  type MatchEventCompany,
+  type MatchEventYouth,
   type MatchInterest,
   type MatchParticipant,
   type MatchWish,
@@ -117,8 +120,8 @@ function audit(trx: Db, actor: Actor, action: AuditAction, details: Record<strin
 export interface MatchEventDetail {
   event: MatchEvent;
   takenPlace: boolean;
-  companies: CompanyRef[];
-  youth: MatchParticipant[];
+  companies: MatchEventCompany[];
+  youth: MatchEventYouth[];
   wishes: MatchWish[];
   interests: MatchInterest[];
 }
@@ -282,20 +285,29 @@ export async function setParticipants(
 // Wishes, interests and the match list
 // ---------------------------------------------------------------------------------------------
 
-/** Records a youth's wishes, ranked in the order given; only companies taking part. */
+function staleVersion(currentVersion: number): DomainError {
+  return new DomainError('version_conflict', { extra: { currentVersion } });
+}
+
+/**
+ * Records a youth's wishes, ranked in the order given; only companies taking part. `version` is
+ * the version of the youth's wishes the caseworker saw: a colleague's change since is not overwritten.
+ */
 export async function recordWishes(
   deps: Deps,
   actor: Actor,
   id: string,
   journeyId: string,
-  companyIds: readonly string[],
+  input: { companyIds: readonly string[]; version: number },
 ): Promise<MatchEventDetail> {
   const now = deps.clock();
+  const { companyIds } = input;
   return deps.db.transaction().execute(async (trx) => {
     const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
     if (!event) throw new DomainError('not_found');
     const participant = (await eventYouth(trx, actor.municipalityId, id)).find((y) => y.journeyId === journeyId);
     if (!participant) throw fieldError('journeyId', messages.youthNotParticipating);
+    if (participant.wishesVersion !== input.version) throw staleVersion(participant.wishesVersion);
     const taking = new Set((await eventCompanies(trx, actor.municipalityId, id)).map((c) => c.id));
     const outside = companyIds.flatMap((companyId, index) => (taking.has(companyId) ? [] : [index]));
     if (outside.length > 0) {
@@ -307,6 +319,9 @@ export async function recordWishes(
       });
     }
     await replaceWishes(trx, actor.municipalityId, id, journeyId, companyIds);
+    if (!(await bumpWishesVersion(trx, actor.municipalityId, id, journeyId, input.version))) {
+      throw staleVersion(participant.wishesVersion);
+    }
     await noteParticipation(trx, deps, actor, event, [journeyId], now);
     await audit(
       trx,
@@ -319,21 +334,25 @@ export async function recordWishes(
   });
 }
 
-/** Records which of the event's youth a company is interested in. */
+/**
+ * Records which of the event's youth a company is interested in. `version` is the version of the
+ * company's interest the caseworker saw: a colleague's change since is not overwritten.
+ */
 export async function recordInterests(
   deps: Deps,
   actor: Actor,
   id: string,
   companyId: string,
-  journeyIds: readonly string[],
+  input: { journeyIds: readonly string[]; version: number },
 ): Promise<MatchEventDetail> {
   const now = deps.clock();
+  const { journeyIds } = input;
   return deps.db.transaction().execute(async (trx) => {
     const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
     if (!event) throw new DomainError('not_found');
-    if (!(await eventCompanies(trx, actor.municipalityId, id)).some((c) => c.id === companyId)) {
-      throw fieldError('companyId', messages.companyNotParticipating);
-    }
+    const company = (await eventCompanies(trx, actor.municipalityId, id)).find((c) => c.id === companyId);
+    if (!company) throw fieldError('companyId', messages.companyNotParticipating);
+    if (company.interestsVersion !== input.version) throw staleVersion(company.interestsVersion);
     const youth = new Map((await eventYouth(trx, actor.municipalityId, id)).map((y) => [y.journeyId, y]));
     const outside = journeyIds.flatMap((journeyId, index) => (youth.has(journeyId) ? [] : [index]));
     if (outside.length > 0) {
@@ -350,6 +369,9 @@ export async function recordInterests(
         .map((i) => i.journeyId),
     );
     await replaceInterests(trx, actor.municipalityId, id, companyId, journeyIds);
+    if (!(await bumpInterestsVersion(trx, actor.municipalityId, id, companyId, input.version))) {
+      throw staleVersion(company.interestsVersion);
+    }
     await audit(trx, actor, 'match_event.updated', { matchEventId: id, change: 'interests', companyId, journeyIds });
     // The interest shown in a youth is the youth's data too: their log shows each change.
     const changed = [

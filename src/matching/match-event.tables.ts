@@ -20,6 +20,8 @@ export interface MatchEventCompanyTable {
   municipality_id: string;
   match_event_id: string;
   company_id: string;
+  /** Moves on with every change to the company's interest (optimistic concurrency). */
+  interests_version: Generated<number>;
 }
 
 /** A youth taking part, by journey (the youth id is kept for the audit log and names). */
@@ -28,6 +30,8 @@ export interface MatchEventYouthTable {
   match_event_id: string;
   journey_id: string;
   youth_id: string;
+  /** Moves on with every change to the youth's wishes (optimistic concurrency). */
+  wishes_version: Generated<number>;
 }
 
 /** A youth's wish to meet a company again, ranked 1..n. */

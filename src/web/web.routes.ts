@@ -18,7 +18,9 @@ import { fieldMessages, parseWithMessages, RequestValidationError } from '../sha
 import { ageOn } from '../youth/cpr.ts';
 import { findYouth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
+import { registerCompanyPages } from './web.companies.ts';
 import { registerGroupPages } from './web.groups.ts';
+import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
@@ -310,6 +312,8 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
   registerPlanPages(app, { deps, page, checkCsrf });
+  registerCompanyPages(app, { deps, page, checkCsrf });
+  registerMatchEventPages(app, { deps, page, checkCsrf });
 
   // -------------------------------------------------------------------------------------------
   // The leader's alert inbox

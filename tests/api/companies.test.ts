@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { newCompany, newCvr, newUnit } from '../support/factories.ts';
+import { newCompany, newCvr, newGroup, newUnit, newYouth } from '../support/factories.ts';
+import { bringIntoGroup, openJourney, sendEvent } from '../support/journeys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -117,6 +118,56 @@ describe.each(engines)('companies and the company network on %s', (engine) => {
       expect(all.json().total).toBe(2);
       const onlyActive = await request('GET', `/api/companies?query=${encodeURIComponent(tag)}&active=true`);
       expect(onlyActive.json().items.map((c: { id: string }) => c.id)).toEqual([active.id]);
+    });
+
+    /** A youth in a network group who starts a placement at the company; answers the placement's id. */
+    async function placeAt(companyId: string): Promise<{ journeyId: string; placementId: string }> {
+      const h = headers();
+      const youth = await newYouth(ctx.app, h);
+      const journey = await openJourney(ctx.app, h, youth.id);
+      const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
+      await bringIntoGroup(ctx.app, h, journey.id, group.id);
+      const started = await sendEvent(ctx.app, h, journey.id, {
+        type: 'PLACEMENT_STARTED',
+        companyId,
+        kind: 'internship',
+        hoursPerWeek: 20,
+        occurredAt: '2026-11-09T09:00:00Z',
+      });
+      if (started.statusCode !== 201) throw new Error(`PLACEMENT_STARTED: ${started.body}`);
+      return { journeyId: journey.id, placementId: started.json().context.currentPlacement.placementId };
+    }
+
+    it('lists each company with its current contact persons and the youth placed there now', async () => {
+      const tag = `Tæl${Date.now()}`;
+      const busy = await createCompany({ name: `${tag} Travl`, placementCapacity: 3 });
+      const quiet = await createCompany({ name: `${tag} Stille` });
+      for (const name of ['Anna', 'Bent', 'Carl']) {
+        await request('POST', `/api/companies/${busy.id}/contacts`, { name });
+      }
+      const removed = (await request('POST', `/api/companies/${busy.id}/contacts`, { name: 'Dorte' })).json();
+      await request('DELETE', `/api/companies/${busy.id}/contacts/${removed.id}`);
+      await placeAt(busy.id);
+      const ended = await placeAt(busy.id);
+      const end = await sendEvent(ctx.app, headers(), ended.journeyId, {
+        type: 'PLACEMENT_ENDED',
+        placementId: ended.placementId,
+        occurredAt: '2026-11-20T09:00:00Z',
+      });
+      expect(end.statusCode).toBe(201);
+
+      const response = await request('GET', `/api/companies?query=${encodeURIComponent(tag)}`);
+      expect(response.statusCode).toBe(200);
+      expect(
+        response
+          .json<{
+            items: Array<{ id: string; contactCount: number; placedCount: number; placementCapacity: number }>;
+          }>()
+          .items.map((c) => [c.id, c.contactCount, c.placedCount, c.placementCapacity]),
+      ).toEqual([
+        [quiet.id, 0, 0, 2],
+        [busy.id, 3, 1, 3],
+      ]);
     });
 
     it('changes a company with the version it was read at and moves the version on', async () => {
@@ -344,6 +395,29 @@ describe.each(engines)('companies and the company network on %s', (engine) => {
         expect.objectContaining({ id: late.id, attendeeCount: 0 }),
         expect.objectContaining({ id: early.id, attendeeCount: 1 }),
       ]);
+    });
+
+    it('lists the meetings a company attended', async () => {
+      const own = await newCompany(ctx.db, { municipalityId: unit.municipality.id });
+      const elsewhere = await newCompany(ctx.db, { municipalityId: unit.municipality.id });
+      const attended = (
+        await request('POST', '/api/company-meetings', {
+          date: '2026-09-01',
+          place: 'Rådhuset',
+          companyIds: [own.id, elsewhere.id],
+        })
+      ).json();
+      await request('POST', '/api/company-meetings', {
+        date: '2026-09-02',
+        place: 'Rådhuset',
+        companyIds: [elsewhere.id],
+      });
+      const later = (await request('POST', '/api/company-meetings', { date: '2026-09-03', place: 'Hallen' })).json();
+      await request('PUT', `/api/company-meetings/${later.id}/attendance`, { companyIds: [own.id], version: 1 });
+      const response = await request('GET', `/api/company-meetings?companyId=${own.id}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json().items.map((m: { id: string }) => m.id)).toEqual([later.id, attended.id]);
+      expect(response.json().total).toBe(2);
     });
 
     it('answers 404 to another municipality reading or taking attendance at a meeting', async () => {

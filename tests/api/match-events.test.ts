@@ -77,6 +77,23 @@ describe.each(engines)('match events on %s', (engine) => {
     return response.json<{ lastActivityAt: string | null }>().lastActivityAt;
   }
 
+  /** An event still to come with the given number of new companies and youth (in intake) on it. */
+  async function eventWith(companies: number, youth: number) {
+    const cs = [];
+    for (let i = 0; i < companies; i++) cs.push(await company());
+    const ys = [];
+    for (let i = 0; i < youth; i++) ys.push(await journeyIn('intake'));
+    const event = await expectEvent(
+      await request('POST', '/api/match-events', {
+        date: FUTURE_DAY,
+        place: 'Hal 8',
+        companyIds: cs.map((c) => c.id),
+        journeyIds: ys.map((y) => y.journeyId),
+      }),
+    );
+    return { event, companies: cs, youth: ys };
+  }
+
   describe('participants', () => {
     it('creates a match event with its companies and youth, shown by name', async () => {
       const bakery = await company('Bageriet ApS');
@@ -178,7 +195,10 @@ describe.each(engines)('match events on %s', (engine) => {
           journeyIds: [stays.journeyId, leaves.journeyId],
         }),
       );
-      await request('PUT', `/api/match-events/${event.id}/wishes/${leaves.journeyId}`, { companyIds: [c.id] });
+      await request('PUT', `/api/match-events/${event.id}/wishes/${leaves.journeyId}`, {
+        companyIds: [c.id],
+        version: 1,
+      });
       const replaced = await request('PUT', `/api/match-events/${event.id}/participants`, {
         companyIds: [c.id],
         journeyIds: [stays.journeyId],
@@ -229,22 +249,6 @@ describe.each(engines)('match events on %s', (engine) => {
   });
 
   describe('wishes and interests', () => {
-    async function eventWith(companies: number, youth: number) {
-      const cs = [];
-      for (let i = 0; i < companies; i++) cs.push(await company());
-      const ys = [];
-      for (let i = 0; i < youth; i++) ys.push(await journeyIn('intake'));
-      const event = await expectEvent(
-        await request('POST', '/api/match-events', {
-          date: FUTURE_DAY,
-          place: 'Hal 8',
-          companyIds: cs.map((c) => c.id),
-          journeyIds: ys.map((y) => y.journeyId),
-        }),
-      );
-      return { event, companies: cs, youth: ys };
-    }
-
     it("records a youth's wishes ranked in the order given", async () => {
       const { event, companies, youth } = await eventWith(3, 1);
       const [a, b, c] = companies.map((company) => ({ id: company.id })) as [
@@ -255,11 +259,13 @@ describe.each(engines)('match events on %s', (engine) => {
       const journeyId = youth[0]!.journeyId;
       const response = await request('PUT', `/api/match-events/${event.id}/wishes/${journeyId}`, {
         companyIds: [c.id, a.id, b.id],
+        version: 1,
       });
       expect(response.statusCode).toBe(200);
       expect(response.json().youth[0].wishes).toEqual([c.id, a.id, b.id]);
       const changed = await request('PUT', `/api/match-events/${event.id}/wishes/${journeyId}`, {
         companyIds: [b.id],
+        version: 2,
       });
       expect(changed.json().youth[0].wishes).toEqual([b.id]);
     });
@@ -269,6 +275,7 @@ describe.each(engines)('match events on %s', (engine) => {
       const [a, b] = companies.map((company) => ({ id: company.id })) as [{ id: string }, { id: string }];
       const response = await request('PUT', `/api/match-events/${event.id}/wishes/${youth[0]!.journeyId}`, {
         companyIds: [a.id, b.id, a.id],
+        version: 1,
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details).toEqual([
@@ -281,6 +288,7 @@ describe.each(engines)('match events on %s', (engine) => {
       const outside = await company();
       const response = await request('PUT', `/api/match-events/${event.id}/wishes/${youth[0]!.journeyId}`, {
         companyIds: [companies[0]!.id, outside.id],
+        version: 1,
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details).toEqual([
@@ -293,6 +301,7 @@ describe.each(engines)('match events on %s', (engine) => {
       const outsider = await journeyIn('intake');
       const response = await request('PUT', `/api/match-events/${event.id}/wishes/${outsider.journeyId}`, {
         companyIds: [companies[0]!.id],
+        version: 1,
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details).toEqual([
@@ -304,6 +313,7 @@ describe.each(engines)('match events on %s', (engine) => {
       const { event, companies, youth } = await eventWith(1, 2);
       const response = await request('PUT', `/api/match-events/${event.id}/interests/${companies[0]!.id}`, {
         journeyIds: [youth[1]!.journeyId],
+        version: 1,
       });
       expect(response.statusCode).toBe(200);
       expect(response.json().companies[0].interestedIn).toEqual([youth[1]!.journeyId]);
@@ -314,6 +324,7 @@ describe.each(engines)('match events on %s', (engine) => {
       const outsider = await journeyIn('intake');
       const response = await request('PUT', `/api/match-events/${event.id}/interests/${companies[0]!.id}`, {
         journeyIds: [youth[0]!.journeyId, outsider.journeyId],
+        version: 1,
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details).toEqual([
@@ -326,11 +337,106 @@ describe.each(engines)('match events on %s', (engine) => {
       const outside = await company();
       const response = await request('PUT', `/api/match-events/${event.id}/interests/${outside.id}`, {
         journeyIds: [youth[0]!.journeyId],
+        version: 1,
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details).toEqual([
         { field: 'companyId', message: 'Virksomheden deltager ikke i dette match event.' },
       ]);
+    });
+  });
+
+  describe('two caseworkers at the same event', () => {
+    type Detail = {
+      version: number;
+      youth: Array<{ journeyId: string; wishes: string[]; wishesVersion: number }>;
+      companies: Array<{ id: string; interestedIn: string[]; interestsVersion: number }>;
+    };
+    const read = async (id: string) => (await request('GET', `/api/match-events/${id}`)).json<Detail>();
+
+    it('refuses wishes and interests sent without the version they were made against', async () => {
+      const { event, companies, youth } = await eventWith(1, 1);
+      const wishes = await request('PUT', `/api/match-events/${event.id}/wishes/${youth[0]!.journeyId}`, {
+        companyIds: [companies[0]!.id],
+      });
+      expect(wishes.statusCode).toBe(400);
+      expect(wishes.json().error.details).toEqual([{ field: 'version', message: 'Skal udfyldes.' }]);
+      const interests = await request('PUT', `/api/match-events/${event.id}/interests/${companies[0]!.id}`, {
+        journeyIds: [youth[0]!.journeyId],
+      });
+      expect(interests.statusCode).toBe(400);
+      expect(interests.json().error.details).toEqual([{ field: 'version', message: 'Skal udfyldes.' }]);
+    });
+
+    it("refuses wishes made against an old version with 409 and keeps the colleague's wishes", async () => {
+      const { event, companies, youth } = await eventWith(2, 1);
+      const [a, b] = [companies[0]!, companies[1]!];
+      const url = `/api/match-events/${event.id}/wishes/${youth[0]!.journeyId}`;
+      const first = await request('PUT', url, { companyIds: [a.id], version: 1 });
+      expect(first.statusCode).toBe(200);
+      expect(first.json<Detail>().youth[0]).toMatchObject({ wishes: [a.id], wishesVersion: 2 });
+      const stale = await request('PUT', url, { companyIds: [b.id, a.id], version: 1 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error).toMatchObject({
+        code: 'version_conflict',
+        currentVersion: 2,
+        message: 'Oplysningerne er ændret af en anden i mellemtiden. Hent dem igen.',
+      });
+      expect((await read(event.id)).youth[0]).toMatchObject({ wishes: [a.id], wishesVersion: 2 });
+      const current = await request('PUT', url, { companyIds: [b.id, a.id], version: 2 });
+      expect(current.json<Detail>().youth[0]).toMatchObject({ wishes: [b.id, a.id], wishesVersion: 3 });
+    });
+
+    it("refuses a company's interest made against an old version with 409 and keeps the colleague's", async () => {
+      const { event, companies, youth } = await eventWith(1, 2);
+      const url = `/api/match-events/${event.id}/interests/${companies[0]!.id}`;
+      expect((await request('PUT', url, { journeyIds: [youth[0]!.journeyId], version: 1 })).statusCode).toBe(200);
+      const stale = await request('PUT', url, { journeyIds: [youth[1]!.journeyId], version: 1 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
+      expect((await read(event.id)).companies[0]).toMatchObject({
+        interestedIn: [youth[0]!.journeyId],
+        interestsVersion: 2,
+      });
+    });
+
+    it("lets colleagues enter different youth's wishes and different companies' interest without conflict", async () => {
+      const { event, companies, youth } = await eventWith(2, 2);
+      const base = `/api/match-events/${event.id}`;
+      const responses = await Promise.all([
+        request('PUT', `${base}/wishes/${youth[0]!.journeyId}`, { companyIds: [companies[0]!.id], version: 1 }),
+        request('PUT', `${base}/wishes/${youth[1]!.journeyId}`, { companyIds: [companies[1]!.id], version: 1 }),
+        request('PUT', `${base}/interests/${companies[0]!.id}`, { journeyIds: [youth[1]!.journeyId], version: 1 }),
+        request('PUT', `${base}/interests/${companies[1]!.id}`, { journeyIds: [youth[0]!.journeyId], version: 1 }),
+      ]);
+      expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+      const detail = await read(event.id);
+      expect(detail.youth.map((y) => y.wishesVersion)).toEqual([2, 2]);
+      expect(detail.companies.map((c) => c.interestsVersion)).toEqual([2, 2]);
+      expect(detail.version).toBe(1);
+    });
+
+    it('moves the wishes and interest that lose a participant to their next version', async () => {
+      const { event, companies, youth } = await eventWith(2, 2);
+      const [a, b] = [companies[0]!, companies[1]!];
+      const [stays, leaves] = [youth[0]!, youth[1]!];
+      const base = `/api/match-events/${event.id}`;
+      await request('PUT', `${base}/wishes/${stays.journeyId}`, { companyIds: [a.id, b.id], version: 1 });
+      await request('PUT', `${base}/interests/${b.id}`, {
+        journeyIds: [stays.journeyId, leaves.journeyId],
+        version: 1,
+      });
+      const replaced = await request('PUT', `${base}/participants`, {
+        companyIds: [b.id],
+        journeyIds: [stays.journeyId],
+      });
+      expect(replaced.statusCode).toBe(200);
+      const detail = replaced.json<Detail>();
+      expect(detail.youth).toMatchObject([{ journeyId: stays.journeyId, wishes: [b.id], wishesVersion: 3 }]);
+      expect(detail.companies).toMatchObject([{ id: b.id, interestedIn: [stays.journeyId], interestsVersion: 3 }]);
+      // A form read before the change is now stale.
+      const stale = await request('PUT', `${base}/wishes/${stays.journeyId}`, { companyIds: [b.id], version: 2 });
+      expect(stale.statusCode).toBe(409);
     });
   });
 
@@ -350,10 +456,10 @@ describe.each(engines)('match events on %s', (engine) => {
         }),
       );
       const put = (url: string, payload: object) => request('PUT', `/api/match-events/${event.id}${url}`, payload);
-      await put(`/wishes/${ida.journeyId}`, { companyIds: [x.id, y.id] });
-      await put(`/wishes/${jon.journeyId}`, { companyIds: [y.id, z.id] });
-      await put(`/interests/${x.id}`, { journeyIds: [jon.journeyId] });
-      await put(`/interests/${y.id}`, { journeyIds: [ida.journeyId, jon.journeyId] });
+      await put(`/wishes/${ida.journeyId}`, { companyIds: [x.id, y.id], version: 1 });
+      await put(`/wishes/${jon.journeyId}`, { companyIds: [y.id, z.id], version: 1 });
+      await put(`/interests/${x.id}`, { journeyIds: [jon.journeyId], version: 1 });
+      await put(`/interests/${y.id}`, { journeyIds: [ida.journeyId, jon.journeyId], version: 1 });
 
       const response = await request('GET', `/api/match-events/${event.id}/matches`);
       expect(response.statusCode).toBe(200);
@@ -429,7 +535,10 @@ describe.each(engines)('match events on %s', (engine) => {
         })
         .execute();
       expect(await lastActivityAt(youth.journeyId)).not.toBe(PAST_DAY_START);
-      await request('PUT', `/api/match-events/${event.id}/wishes/${youth.journeyId}`, { companyIds: [c.id] });
+      await request('PUT', `/api/match-events/${event.id}/wishes/${youth.journeyId}`, {
+        companyIds: [c.id],
+        version: 1,
+      });
       expect(await lastActivityAt(youth.journeyId)).toBe(PAST_DAY_START);
     });
   });
@@ -475,8 +584,12 @@ describe.each(engines)('match events on %s', (engine) => {
       );
       const h = other.caseworker.headers;
       const base = `/api/match-events/${event.id}`;
-      expect((await request('PUT', `${base}/wishes/${youth.journeyId}`, { companyIds: [] }, h)).statusCode).toBe(404);
-      expect((await request('PUT', `${base}/interests/${c.id}`, { journeyIds: [] }, h)).statusCode).toBe(404);
+      expect(
+        (await request('PUT', `${base}/wishes/${youth.journeyId}`, { companyIds: [], version: 1 }, h)).statusCode,
+      ).toBe(404);
+      expect((await request('PUT', `${base}/interests/${c.id}`, { journeyIds: [], version: 1 }, h)).statusCode).toBe(
+        404,
+      );
     });
   });
 
@@ -489,8 +602,8 @@ describe.each(engines)('match events on %s', (engine) => {
       );
       const base = `/api/match-events/${event.id}`;
       await request('PUT', `${base}/participants`, { companyIds: [c.id], journeyIds: [youth.journeyId] });
-      await request('PUT', `${base}/wishes/${youth.journeyId}`, { companyIds: [c.id] });
-      await request('PUT', `${base}/interests/${c.id}`, { journeyIds: [youth.journeyId] });
+      await request('PUT', `${base}/wishes/${youth.journeyId}`, { companyIds: [c.id], version: 1 });
+      await request('PUT', `${base}/interests/${c.id}`, { journeyIds: [youth.journeyId], version: 1 });
 
       const log = await request(
         'GET',

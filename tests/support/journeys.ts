@@ -92,3 +92,18 @@ export async function youthAtIntake(
   }
   return { youth, journey };
 }
+
+/**
+ * Brings a referred journey into a network group (stage active): the first conversation, an
+ * activity-ready visitation and the group, dated 3-5 November 2026. Throws at a refused event.
+ */
+export async function bringIntoGroup(app: FastifyInstance, headers: Headers, journeyId: string, groupId: string) {
+  for (const event of [
+    { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00Z' },
+    activityReadyVisitation({ occurredAt: '2026-11-04T09:00:00Z' }),
+    { type: 'GROUP_ASSIGNED', groupId, occurredAt: '2026-11-05T09:00:00Z' },
+  ]) {
+    const response = await sendEvent(app, headers, journeyId, event);
+    if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.statusCode} ${response.body}`);
+  }
+}
