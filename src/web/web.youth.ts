@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import { type Barrier, type Category, eventTypes, type JourneyEventType } from '../../machines/events.ts';
 import { recordActivity, activitiesOfJourney } from '../activities/activity.service.ts';
 import { recordActivityBody } from '../activities/activity.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
@@ -34,6 +34,7 @@ import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { readYouth } from '../youth/youth.service.ts';
+import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
 import { textsFor } from './web.render.ts';
 import {
@@ -156,12 +157,14 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       view.journey.stage === 'followUp' || view.journey.stage === 'closed'
         ? await followUpsOfJourney(deps, actor, journeyId)
         : [];
+    const users = await listMunicipalityUsers(deps.db, actor);
+    // A leader moves the journey to another caseworker's caseload (DESIGN.md section 1).
     const caseworkers =
       actor.role === 'leader'
-        ? (await listMunicipalityUsers(deps.db, actor))
-            .filter((u) => u.role === 'caseworker' && u.active)
-            .map((u) => ({ value: u.id, label: u.name }))
+        ? users.filter((u) => u.role === 'caseworker' && u.active).map((u) => ({ value: u.id, label: u.name }))
         : null;
+    const groupId = view.context.groupId as string | null;
+    const category = view.context.category as Category | null;
 
     const choices: EventChoices = {};
     if (accepts('GROUP_ASSIGNED')) {
@@ -223,7 +226,14 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       version: view.journey.version,
       returning: view.journey.returning,
       firstContact: when(view.journey.firstContactAt, lang),
-      caseworker: { id: view.journey.caseworkerId, choices: caseworkers },
+      caseworker: {
+        id: view.journey.caseworkerId,
+        name: users.find((u) => u.id === view.journey.caseworkerId)?.name ?? '',
+        choices: caseworkers,
+      },
+      category: category ? categoryLabels[category][lang] : null,
+      barriers: (view.context.barriers as Barrier[]).map((b) => barrierLabels[b][lang]),
+      group: groupId ? { id: groupId, name: names.groups.get(groupId) ?? '' } : null,
       steps,
       visitation: accepts('VISITATION_DECIDED')
         ? { catalogue: visitationCatalogue(lang), form: kv?.form ?? {}, errors: kv?.errors ?? {}, preview }
