@@ -40,9 +40,11 @@ export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
  */
 export const settingsChangeBody = z.strictObject({
   version: z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).'),
-  eligibility: municipalitySettingsSchema.shape.eligibility.optional(),
-  randomisation: municipalitySettingsSchema.shape.randomisation.optional(),
-  risk: municipalitySettingsSchema.shape.risk.optional(),
+  // Without the sections' defaults: zod applies a default inside optional(), which would reset a
+  // section left out instead of keeping it.
+  eligibility: municipalitySettingsSchema.shape.eligibility.unwrap().optional(),
+  randomisation: municipalitySettingsSchema.shape.randomisation.unwrap().optional(),
+  risk: municipalitySettingsSchema.shape.risk.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),

@@ -36,6 +36,32 @@ describe.each(engines)('municipality settings on %s', (engine) => {
     });
   });
 
+  it('keeps the sections a change leaves out as they were', async () => {
+    const unit = await newUnit(ctx.app, ctx.db);
+    const all = {
+      eligibility: { minAge: 15, maxAge: 30 },
+      randomisation: { enabled: true, controlShare: 0.25 },
+      risk: { passiveDays: 21 },
+      webhook: { url: 'https://hooks.example.dk/a', secretSet: true },
+    };
+    await putSettings(ctx.app, unit.admin.headers, {
+      ...all,
+      webhook: { url: all.webhook.url, secret: 'a-secret-of-some-length' },
+    });
+    for (const [section, value] of [
+      ['eligibility', { minAge: 16 }],
+      ['randomisation', { enabled: false, controlShare: 0.25 }],
+      ['risk', { offerDays: 21 }],
+      ['webhook', { url: 'https://hooks.example.dk/b' }],
+    ] as const) {
+      const response = await putSettings(ctx.app, unit.admin.headers, { [section]: value });
+      expect(response.statusCode).toBe(200);
+      const shown = section === 'webhook' ? { url: value.url, secretSet: true } : value;
+      Object.assign(all, { [section]: shown });
+      expect(response.json()).toMatchObject(all);
+    }
+  });
+
   it('removes the webhook with its secret', async () => {
     const unit = await newUnit(ctx.app, ctx.db);
     const url = 'https://hooks.example.dk/ungeflow';
