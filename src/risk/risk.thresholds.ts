@@ -9,8 +9,6 @@ export interface RiskRuleThresholds {
   severity: Severity;
   /** The alert also goes to the leader. */
   leader: boolean;
-  /** The law paragraph or seed page the rule comes from. */
-  source: string;
   /** The overridable parameters the rule compares with or states in its message, in that order. */
   parameters: RiskParameterName[];
 }
@@ -37,7 +35,6 @@ export function riskRuleThresholds(ruleSet: Pick<RuleSet, 'rules'>): RiskRuleThr
         code: params.code,
         severity: params.severity ?? 'medium',
         leader: params.leader ?? false,
-        source: params.source,
         parameters: [...found],
       },
     ];

@@ -21,6 +21,7 @@ import { fieldMessages, parseWithMessages, RequestValidationError } from '../sha
 import { ageOn } from '../youth/cpr.ts';
 import { findYouth, readYouth, type Youth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
+import { registerAdminPages } from './web.admin.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerReferralPages } from './web.referral.ts';
@@ -100,6 +101,8 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       // A session cookie without a valid session: it expired (or was ended elsewhere).
       return reply.redirect(request.cookies[SESSION_COOKIE] ? '/login?expired=1' : '/login', 303);
     }
+    // The front page is the caseload; an administrator's front page is the administration.
+    if (request.actor.role === 'admin' && request.routeOptions.url === '/') return reply.redirect('/admin', 303);
     if (!page.roles.includes(request.actor.role)) throw new DomainError('forbidden');
   });
 
@@ -170,7 +173,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       schema: { hide: true, querystring: z.object({ expired: z.string().optional(), lang: z.string().optional() }) },
     },
     async (request, reply) => {
-      if (request.actor) return reply.redirect('/', 303);
+      if (request.actor) return reply.redirect(request.actor.role === 'admin' ? '/admin' : '/', 303);
       const t = textsFor(request.lang);
       return page(
         request,
@@ -217,7 +220,8 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
           { now, sessionTtlHours: config.sessionTtlHours },
         );
         setSessionCookie(reply, result, { now, secure: config.cookieSecure });
-        return reply.redirect(result.user.role === 'leader' ? '/advarsler' : '/', 303);
+        const landing = { caseworker: '/', leader: '/advarsler', admin: '/admin' } as const;
+        return reply.redirect(landing[result.user.role], 303);
       } catch (error) {
         if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {
           return rerender({ password: errorMessage(error.code, request.lang) }, error.status);
@@ -576,6 +580,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
+  registerAdminPages(app, { deps, page, checkCsrf });
 
   // -------------------------------------------------------------------------------------------
   // The leader's alert inbox
