@@ -15,6 +15,8 @@ export interface MunicipalityTable {
   id: Generated<string>;
   name: string;
   settings: JSONColumnType<Record<string, unknown>>;
+  /** Raised by every change of the settings (optimistic concurrency). */
+  settings_version: Generated<number>;
   created_at: Generated<Timestamp>;
 }
 
@@ -28,6 +30,8 @@ export interface UserTable {
   active: Generated<boolean>;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
+  /** Raised by every change an administrator makes (optimistic concurrency); not by log-ins. */
+  version: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
-import { authErrors } from '../shared/schemas.ts';
+import { authErrors, errorResponse } from '../shared/schemas.ts';
 import { settingsChangeBody, settingsResponse, settingsToResponse } from './settings.schemas.ts';
-import { changeSettings, readSettings } from './settings.service.ts';
+import { changeSettings, readVersionedSettings } from './settings.service.ts';
 
 export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -12,7 +12,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       config: { roles: ['admin', 'leader'] },
       schema: { tags: ['settings'], response: { 200: settingsResponse, ...authErrors } },
     },
-    async (request) => settingsToResponse(await readSettings(deps.db, actorOf(request))),
+    async (request) => settingsToResponse(await readVersionedSettings(deps.db, actorOf(request))),
   );
 
   app.put(
@@ -22,9 +22,9 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       schema: {
         tags: ['settings'],
         body: settingsChangeBody,
-        response: { 200: settingsResponse, ...authErrors },
+        response: { 200: settingsResponse, ...authErrors, 409: errorResponse },
       },
     },
-    async (request) => settingsToResponse(await changeSettings(deps.db, actorOf(request), request.body)),
+    async (request) => settingsToResponse(await changeSettings(deps, actorOf(request), request.body)),
   );
 };

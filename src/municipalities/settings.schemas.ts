@@ -34,13 +34,17 @@ export const municipalitySettingsSchema = z.strictObject({
 export type MunicipalitySettings = z.infer<typeof municipalitySettingsSchema>;
 
 /**
- * A change of settings: each section given replaces that section; sections left out stay. The
- * webhook secret is write-only: leaving it out keeps the one stored.
+ * A change of settings, made against the version it was read with: each section given replaces
+ * that section; sections left out stay. The webhook secret is write-only: leaving it out keeps the
+ * one stored. A webhook address of null removes the webhook, its secret with it.
  */
 export const settingsChangeBody = z.strictObject({
-  eligibility: municipalitySettingsSchema.shape.eligibility.optional(),
-  randomisation: municipalitySettingsSchema.shape.randomisation.optional(),
-  risk: municipalitySettingsSchema.shape.risk.optional(),
+  version: z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).'),
+  // Without the sections' defaults: zod applies a default inside optional(), which would reset a
+  // section left out instead of keeping it.
+  eligibility: municipalitySettingsSchema.shape.eligibility.unwrap().optional(),
+  randomisation: municipalitySettingsSchema.shape.randomisation.unwrap().optional(),
+  risk: municipalitySettingsSchema.shape.risk.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -54,6 +58,7 @@ export type SettingsChange = z.infer<typeof settingsChangeBody>;
 /** Settings as shown: everything but the webhook secret, of which only its presence shows. */
 export const settingsResponse = z
   .object({
+    version: z.number().int(),
     eligibility: municipalitySettingsSchema.shape.eligibility,
     randomisation: municipalitySettingsSchema.shape.randomisation,
     risk: municipalitySettingsSchema.shape.risk,
@@ -61,11 +66,21 @@ export const settingsResponse = z
   })
   .meta({ id: 'MunicipalitySettings' });
 
-export function settingsToResponse(settings: MunicipalitySettings): z.infer<typeof settingsResponse> {
+/** The settings without the webhook secret: what the API shows and the audit log records. */
+export function settingsWithoutSecret(
+  settings: MunicipalitySettings,
+): Omit<z.infer<typeof settingsResponse>, 'version'> {
   return {
     eligibility: settings.eligibility,
     randomisation: settings.randomisation,
     risk: settings.risk,
     webhook: { url: settings.webhook.url, secretSet: settings.webhook.secret !== null },
   };
+}
+
+export function settingsToResponse(versioned: {
+  settings: MunicipalitySettings;
+  version: number;
+}): z.infer<typeof settingsResponse> {
+  return { version: versioned.version, ...settingsWithoutSecret(versioned.settings) };
 }

@@ -1,29 +1,48 @@
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
+import type { AppDeps } from '../deps.ts';
+import { riskOverrideConflicts } from '../risk/risk.overrides.ts';
+import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { clearRiskCheckDays } from '../alerts/risk-row.repository.ts';
-import { findSettings, saveSettings } from './settings.repository.ts';
-import { type MunicipalitySettings, type SettingsChange, settingsToResponse } from './settings.schemas.ts';
+import { findSettings, findVersionedSettings, saveSettings, type VersionedSettings } from './settings.repository.ts';
+import { type MunicipalitySettings, type SettingsChange, settingsWithoutSecret } from './settings.schemas.ts';
 
 export function readSettings(db: Db, actor: Actor): Promise<MunicipalitySettings> {
   return findSettings(db, actor.municipalityId);
 }
 
+/** The settings with the version a change must name. */
+export function readVersionedSettings(db: Db, actor: Actor): Promise<VersionedSettings> {
+  return findVersionedSettings(db, actor.municipalityId);
+}
+
 /**
- * Changes the sections given. Decisions already made keep the thresholds they were made with
- * (they store their facts); only later decisions see the new values.
+ * Changes the sections given, when the settings are still at the version the change was made
+ * against (`version_conflict` with the current version otherwise). Decisions already made keep the
+ * thresholds they were made with (they store their facts); only later decisions see the new values.
  */
-export async function changeSettings(db: Db, actor: Actor, change: SettingsChange): Promise<MunicipalitySettings> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findSettings(trx, actor.municipalityId);
+export async function changeSettings(
+  deps: Pick<AppDeps, 'db' | 'ruleSets' | 'clock'>,
+  actor: Actor,
+  change: SettingsChange,
+): Promise<VersionedSettings> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findVersionedSettings(trx, actor.municipalityId);
     const settings: MunicipalitySettings = {
-      ...before,
+      ...before.settings,
       ...(change.eligibility ? { eligibility: change.eligibility } : {}),
       ...(change.randomisation ? { randomisation: change.randomisation } : {}),
       ...(change.risk ? { risk: change.risk } : {}),
       ...(change.webhook
-        ? { webhook: { url: change.webhook.url, secret: change.webhook.secret ?? before.webhook.secret } }
+        ? {
+            // Removing the webhook removes its secret too; changing the address keeps the secret.
+            webhook:
+              change.webhook.url === null
+                ? { url: null, secret: null }
+                : { url: change.webhook.url, secret: change.webhook.secret ?? before.settings.webhook.secret },
+          }
         : {}),
     };
     if (settings.webhook.url && !settings.webhook.secret) {
@@ -39,7 +58,20 @@ export async function changeSettings(db: Db, actor: Actor, change: SettingsChang
         ],
       });
     }
-    await saveSettings(trx, actor.municipalityId, settings);
+    if (change.risk) {
+      // The overrides must work with every risk rule file in force from today on.
+      const today = danishDate(deps.clock());
+      const conflicts = deps.ruleSets
+        .filter((r) => r.name === 'risk' && (r.validTo === null || r.validTo >= today))
+        .flatMap((ruleSet) => riskOverrideConflicts(ruleSet, change.risk ?? {}));
+      if (conflicts.length > 0) {
+        throw new DomainError('validation_failed', {
+          fieldErrors: conflicts.map((c) => ({ field: `risk.${c.field}`, message: c.messages })),
+        });
+      }
+    }
+    const version = await saveSettings(trx, actor.municipalityId, change.version, settings);
+    if (version === undefined) throw new DomainError('version_conflict', { extra: { currentVersion: before.version } });
     // New thresholds can change any journey's verdict: the next sweep looks at all of them.
     if (change.risk) await clearRiskCheckDays(trx, actor.municipalityId);
     await appendAudit(trx, {
@@ -47,10 +79,10 @@ export async function changeSettings(db: Db, actor: Actor, change: SettingsChang
       userId: actor.userId,
       action: 'settings.updated',
       // The webhook secret itself is never written to the log.
-      details: { before: settingsToResponse(before), after: settingsToResponse(settings) },
+      details: { before: settingsWithoutSecret(before.settings), after: settingsWithoutSecret(settings) },
       ip: actor.ip,
       requestId: actor.requestId,
     });
-    return settings;
+    return { settings, version };
   });
 }

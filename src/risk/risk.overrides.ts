@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
+import { parseWithMessages, type TranslatedIssue } from '../shared/validation.ts';
 
 /**
  * The thresholds of rules/risk.json a municipality may set for itself (DESIGN.md section 4:
@@ -33,7 +34,7 @@ export type RiskParameterName = keyof typeof parameterShape;
 export const riskParameterNames = Object.keys(parameterShape) as RiskParameterName[];
 
 const passiveLongAbovePassive = {
-  message: 'passiveLongDays must be above passiveDays',
+  message: 'passive_long_above_passive',
   path: ['passiveLongDays'],
 };
 
@@ -63,13 +64,29 @@ const effectiveParametersSchema = z
   .refine((p) => p.passiveLongDays > p.passiveDays, passiveLongAbovePassive);
 export type RiskParameters = z.infer<typeof effectiveParametersSchema>;
 
+/** The file's parameters with the overrides that are set (an override left undefined keeps the file's value). */
+function merged(ruleSet: Pick<RuleSet, 'parameters'>, overrides: RiskOverrides): Record<string, unknown> {
+  const set = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return { ...ruleSet.parameters, ...set };
+}
+
 /** The thresholds the risk rules use for one municipality: the file's parameters with its overrides. */
 export function effectiveRiskParameters(
   ruleSet: Pick<RuleSet, 'parameters'>,
   overrides: RiskOverrides = {},
 ): RiskParameters {
-  const valid = riskOverridesSchema.parse(overrides);
-  // An override left undefined keeps the file's value.
-  const set = Object.fromEntries(Object.entries(valid).filter(([, value]) => value !== undefined));
-  return effectiveParametersSchema.parse({ ...ruleSet.parameters, ...set });
+  return effectiveParametersSchema.parse(merged(ruleSet, riskOverridesSchema.parse(overrides)));
+}
+
+/**
+ * Why valid overrides still cannot be used with a rule file, field by field (none when they can):
+ * e.g. passiveDays 30 alone, which the file's passiveLongDays of 28 would put above the long one.
+ * Checked before overrides are saved, so a setting can never stop the rules from running.
+ */
+export function riskOverrideConflicts(
+  ruleSet: Pick<RuleSet, 'parameters'>,
+  overrides: RiskOverrides,
+): TranslatedIssue[] {
+  const checked = parseWithMessages(effectiveParametersSchema, merged(ruleSet, overrides));
+  return checked.success ? [] : checked.issues;
 }

@@ -282,7 +282,7 @@ export function placeholdersIn(template: string): string[] {
   return [...template.matchAll(/\{([a-zA-Z][a-zA-Z0-9_]*)\}/g)].map((match) => match[1] ?? '');
 }
 
-function walkConditions(
+export function walkConditions(
   condition: ConditionNode,
   path: Array<string | number>,
   visit: (condition: ConditionNode, path: Array<string | number>) => void,

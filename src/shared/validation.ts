@@ -31,6 +31,10 @@ export const fieldMessages = {
     en: 'The password must be at least 12 characters long.',
   },
   unknown_field: { da: 'Ukendt felt.', en: 'Unknown field.' },
+  passive_long_above_passive: {
+    da: 'Antal dage for lang passivitet skal være større end antal dage for passivitet.',
+    en: 'The days for long passivity must be more than the days for passivity.',
+  },
   duplicate_value: { da: 'Den samme værdi må kun vælges én gang.', en: 'The same value may be chosen only once.' },
   date_format: { da: 'Datoen skal have formen ÅÅÅÅ-MM-DD.', en: 'The date must have the form YYYY-MM-DD.' },
   datetime_format: {

@@ -9,11 +9,22 @@ export interface User {
   role: Role;
   active: boolean;
   lockedUntil: Date | null;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const columns = ['id', 'email', 'name', 'role', 'active', 'locked_until', 'created_at', 'updated_at'] as const;
+const columns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'active',
+  'locked_until',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
 
 function userRowToUser(row: Pick<Selectable<UserTable>, (typeof columns)[number]>): User {
   return {
@@ -23,6 +34,7 @@ function userRowToUser(row: Pick<Selectable<UserTable>, (typeof columns)[number]
     role: row.role,
     active: row.active,
     lockedUntil: row.locked_until,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -66,25 +78,29 @@ export async function findUser(db: Db, municipalityId: string, id: string): Prom
   return row ? userRowToUser(row) : undefined;
 }
 
+/** Applies the changes when the stored version is still `expectedVersion`; undefined otherwise. */
 export async function updateUser(
   db: Db,
   municipalityId: string,
   id: string,
+  expectedVersion: number,
   changes: { name?: string; role?: Role; active?: boolean; passwordHash?: string; unlock?: boolean },
   now: Date,
 ): Promise<User | undefined> {
   const row = await db
     .updateTable('app_user')
-    .set({
+    .set((eb) => ({
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.role !== undefined && { role: changes.role }),
       ...(changes.active !== undefined && { active: changes.active }),
       ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
       ...(changes.unlock && { locked_until: null, failed_login_count: 0 }),
+      version: eb('version', '+', 1),
       updated_at: now,
-    })
+    }))
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', id)
+    .where('version', '=', expectedVersion)
     .returning(columns)
     .executeTakeFirst();
   return row ? userRowToUser(row) : undefined;

@@ -11,6 +11,7 @@ export const createUserBody = z.strictObject({
 });
 
 export const updateUserBody = z.strictObject({
+  version: z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).'),
   name: z.string().trim().min(1, 'not_blank').max(200).optional(),
   role: roleSchema.optional(),
   active: z.boolean().optional(),
@@ -26,6 +27,7 @@ export const userSchema = z
     role: roleSchema,
     active: z.boolean(),
     lockedUntil: z.iso.datetime().nullable(),
+    version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -52,11 +52,16 @@ export async function createUser(
   }
 }
 
+/**
+ * Changes a user when the stored version is still the one the change was made against; otherwise
+ * `version_conflict` with the current version, and nothing is written.
+ */
 export async function changeUser(
   db: Db,
   actor: Actor,
   id: string,
   input: {
+    version: number;
     name?: string | undefined;
     role?: Role | undefined;
     active?: boolean | undefined;
@@ -81,10 +86,13 @@ export async function changeUser(
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction().execute(async (trx) => {
+    const current = await findUser(trx, actor.municipalityId, id);
+    if (!current) throw new DomainError('not_found');
     const user = await updateUser(
       trx,
       actor.municipalityId,
       id,
+      input.version,
       {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.role !== undefined && { role: input.role }),
@@ -94,17 +102,20 @@ export async function changeUser(
       },
       now,
     );
-    if (!user) throw new DomainError('not_found');
+    if (!user) throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
     // A deactivated user, or one whose password or role changed, starts over with a fresh login.
-    if (input.active === false || passwordHash || input.role) await deleteSessionsOfUser(trx, actor.municipalityId, id);
+    if (input.active === false || passwordHash || user.role !== current.role) {
+      await deleteSessionsOfUser(trx, actor.municipalityId, id);
+    }
     await appendAudit(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,
       action: 'user.updated',
+      // Which fields were changed, never a password.
       details: {
         targetUserId: id,
         fields: Object.entries(input)
-          .filter(([, v]) => v !== undefined)
+          .filter(([k, v]) => k !== 'version' && v !== undefined)
           .map(([k]) => k),
       },
       ip: actor.ip,

@@ -19,6 +19,7 @@ import { ageOn } from '../youth/cpr.ts';
 import { findYouth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
 import { registerCompanyPages } from './web.companies.ts';
+import { registerAdminPages } from './web.admin.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
@@ -94,6 +95,8 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       // A session cookie without a valid session: it expired (or was ended elsewhere).
       return reply.redirect(request.cookies[SESSION_COOKIE] ? '/login?expired=1' : '/login', 303);
     }
+    // The front page is the caseload; an administrator's front page is the administration.
+    if (request.actor.role === 'admin' && request.routeOptions.url === '/') return reply.redirect('/admin', 303);
     if (!page.roles.includes(request.actor.role)) throw new DomainError('forbidden');
   });
 
@@ -164,7 +167,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       schema: { hide: true, querystring: z.object({ expired: z.string().optional(), lang: z.string().optional() }) },
     },
     async (request, reply) => {
-      if (request.actor) return reply.redirect('/', 303);
+      if (request.actor) return reply.redirect(request.actor.role === 'admin' ? '/admin' : '/', 303);
       const t = textsFor(request.lang);
       return page(
         request,
@@ -211,7 +214,8 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
           { now, sessionTtlHours: config.sessionTtlHours },
         );
         setSessionCookie(reply, result, { now, secure: config.cookieSecure });
-        return reply.redirect(result.user.role === 'leader' ? '/advarsler' : '/', 303);
+        const landing = { caseworker: '/', leader: '/advarsler', admin: '/admin' } as const;
+        return reply.redirect(landing[result.user.role], 303);
       } catch (error) {
         if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {
           return rerender({ password: errorMessage(error.code, request.lang) }, error.status);
@@ -314,6 +318,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerPlanPages(app, { deps, page, checkCsrf });
   registerCompanyPages(app, { deps, page, checkCsrf });
   registerMatchEventPages(app, { deps, page, checkCsrf });
+  registerAdminPages(app, { deps, page, checkCsrf });
 
   // -------------------------------------------------------------------------------------------
   // The leader's alert inbox

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit, newYouth } from '../support/factories.ts';
+import { newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { openJourney, sendEvent } from '../support/journeys.ts';
 import { activeJourney, days, sweep } from '../support/alerts.ts';
 import { SWEEP_LOCK_KEY } from '../../src/alerts/sweep.service.ts';
@@ -249,12 +249,7 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     );
     const again = await sweep(ctx);
     expect(again).toMatchObject({ status: 'completed', scope: 'due', journeys: 0 });
-    await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/settings',
-      headers: fresh.admin.headers,
-      payload: { risk: { passiveDays: 10 } },
-    });
+    expect((await putSettings(ctx.app, fresh.admin.headers, { risk: { passiveDays: 10 } })).statusCode).toBe(200);
     const afterChange = await sweep(ctx);
     expect(afterChange).toMatchObject({ scope: 'due', journeys: 1 });
     expect(open).toBeGreaterThan(1);

@@ -206,7 +206,7 @@ describe.each(engines)('authentication on %s', (engine) => {
       method: 'PATCH',
       url: `/api/users/${user.id}`,
       headers: await loginAs(ctx.app, admin),
-      payload: { active: false },
+      payload: { version: 1, active: false },
     });
     expect(patched.statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: userHeaders })).statusCode).toBe(401);

@@ -6,7 +6,7 @@ import { createMailer, sendDigests } from '../../src/alerts/digest.service.ts';
 import { deliverWebhooks, signWebhookBody } from '../../src/alerts/webhook.service.ts';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit, newYouth } from '../support/factories.ts';
+import { newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -99,12 +99,9 @@ describe.each(engines)('alert notifications on %s', (engine) => {
     try {
       const unit = await newUnit(ctx.app, ctx.db);
       const secret = 'webhook-signing-secret-0123';
-      await ctx.app.inject({
-        method: 'PUT',
-        url: '/api/settings',
-        headers: unit.admin.headers,
-        payload: { webhook: { url: failing.url, secret } },
-      });
+      expect(
+        (await putSettings(ctx.app, unit.admin.headers, { webhook: { url: failing.url, secret } })).statusCode,
+      ).toBe(200);
       const youth = await newYouth(ctx.app, unit.caseworker.headers);
       const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id, { firstContactAt: '2026-11-01' });
 
@@ -113,12 +110,7 @@ describe.each(engines)('alert notifications on %s', (engine) => {
       expect(failing.requests).toHaveLength(1);
 
       // The receiver is back at another address; the retry waits a minute, then goes through.
-      await ctx.app.inject({
-        method: 'PUT',
-        url: '/api/settings',
-        headers: unit.admin.headers,
-        payload: { webhook: { url: receiver.url } },
-      });
+      expect((await putSettings(ctx.app, unit.admin.headers, { webhook: { url: receiver.url } })).statusCode).toBe(200);
       expect((await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).delivered).toBe(0);
       ctx.setNow(new Date(NOW.getTime() + 61_000));
       expect((await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).delivered).toBe(1);

@@ -8,7 +8,7 @@ import { armForSeed } from '../../src/journeys/randomisation.ts';
 import { defaultRulesDir, loadRuleSets } from '../../src/rules/rule-set.loader.ts';
 import { engines } from '../support/engines.ts';
 import { startTestApp, TEST_SECRET, type TestContext } from '../support/app.ts';
-import { newCpr, newUnit, newYouth } from '../support/factories.ts';
+import { newCpr, newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, questionnaireAnswers, sendEvent } from '../support/journeys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -74,10 +74,11 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       method: 'PUT',
       url: '/api/settings',
       headers: unit.admin.headers,
-      payload: { eligibility: { minAge: 15 } },
+      payload: { version: 1, eligibility: { minAge: 15 } },
     });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toEqual({
+      version: 2,
       eligibility: { minAge: 15 },
       randomisation: { enabled: false, controlShare: 0.5 },
       risk: {},
@@ -105,8 +106,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
 
   it('keeps the webhook secret write-only and requires one with a webhook address', async () => {
     const unit = await newUnit(ctx.app, ctx.db);
-    const put = (webhook: Record<string, unknown>) =>
-      ctx.app.inject({ method: 'PUT', url: '/api/settings', headers: unit.admin.headers, payload: { webhook } });
+    const put = (webhook: Record<string, unknown>) => putSettings(ctx.app, unit.admin.headers, { webhook });
     const missing = await put({ url: 'https://hooks.example.dk/ungeflow' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details[0].field).toBe('webhook.secret');
@@ -132,7 +132,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       method: 'PUT',
       url: '/api/settings',
       headers: unit.admin.headers,
-      payload: { eligibility: { minAge: 12, maxAge: 40 } },
+      payload: { version: 1, eligibility: { minAge: 12, maxAge: 40 } },
     });
     expect(bad.statusCode).toBe(400);
     expect(
@@ -152,12 +152,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
 
   it('draws eligible youth into treatment or control with a seed that reproduces the draw', async () => {
     const unit = await newUnit(ctx.app, ctx.db);
-    await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/settings',
-      headers: unit.admin.headers,
-      payload: { randomisation: { enabled: true, controlShare: 0.5 } },
-    });
+    await putSettings(ctx.app, unit.admin.headers, { randomisation: { enabled: true, controlShare: 0.5 } });
     // Draw until both arms were seen (at most 30 draws: a fair draw fails that 2 in 10^9 times).
     const stages = new Set<string>();
     for (let i = 0; i < 30 && stages.size < 2; i++) {

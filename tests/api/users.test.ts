@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit } from '../support/factories.ts';
+import { MAX_FAILED_LOGINS } from '../../src/auth/auth.service.ts';
+import { newUnit, newUser, TEST_PASSWORD } from '../support/factories.ts';
 
 describe.each(engines)('user administration on %s', (engine) => {
   let ctx: TestContext;
   let unit: Awaited<ReturnType<typeof newUnit>>;
   beforeAll(async () => {
-    ctx = await startTestApp(engine);
+    // More log-ins than the default limit a minute: lockouts are tried on purpose.
+    ctx = await startTestApp(engine, { env: { LOGIN_RATE_LIMIT_PER_MINUTE: '100' } });
     unit = await newUnit(ctx.app, ctx.db);
   });
   afterAll(() => ctx.close());
@@ -21,7 +23,7 @@ describe.each(engines)('user administration on %s', (engine) => {
       payload: { email, name: 'Nina Ny', role: 'caseworker', password: 'en lang adgangskode' },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ email, role: 'caseworker', active: true });
+    expect(created.json()).toMatchObject({ email, role: 'caseworker', active: true, version: 1 });
     expect(created.body).not.toContain('adgangskode');
     const login = await ctx.app.inject({
       method: 'POST',
@@ -63,28 +65,114 @@ describe.each(engines)('user administration on %s', (engine) => {
     }
   });
 
-  it('does not let an administrator remove their own administrator access', async () => {
-    const response = await ctx.app.inject({
-      method: 'PATCH',
+  const patch = (id: string, payload: Record<string, unknown>, headers = unit.admin.headers) =>
+    ctx.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers, payload });
+  const me = (headers: { cookie: string }) => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+
+  it('does not let an administrator demote or deactivate themself, and says so in Danish', async () => {
+    for (const [change, field] of [
+      [{ role: 'caseworker' }, 'role'],
+      [{ active: false }, 'active'],
+    ] as const) {
+      const response = await patch(unit.admin.id, { version: 1, ...change });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.details).toEqual([
+        { field, message: 'Du kan ikke fjerne din egen administratoradgang.' },
+      ]);
+    }
+    const self = await ctx.app.inject({
+      method: 'GET',
       url: `/api/users/${unit.admin.id}`,
       headers: unit.admin.headers,
-      payload: { role: 'caseworker' },
     });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().error.details[0].field).toBe('role');
+    expect(self.json()).toMatchObject({ role: 'admin', active: true, version: 1 });
+    // Their own name is theirs to change.
+    expect((await patch(unit.admin.id, { version: 1, name: 'Anna Admin' })).json()).toMatchObject({
+      name: 'Anna Admin',
+      version: 2,
+    });
   });
 
   it('changes a role and makes the user log in again', async () => {
     const fresh = await newUnit(ctx.app, ctx.db);
-    const response = await ctx.app.inject({
-      method: 'PATCH',
-      url: `/api/users/${fresh.caseworker.id}`,
+    const response = await patch(fresh.caseworker.id, { version: 1, role: 'leader' }, fresh.admin.headers);
+    expect(response.json()).toMatchObject({ role: 'leader', version: 2 });
+    expect((await me(fresh.caseworker.headers)).statusCode).toBe(401);
+  });
+
+  it('keeps the session of a user whose role is given unchanged with a new name', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const response = await patch(
+      fresh.caseworker.id,
+      { version: 1, name: 'Nyt Navn', role: 'caseworker' },
+      fresh.admin.headers,
+    );
+    expect(response.json()).toMatchObject({ name: 'Nyt Navn', role: 'caseworker' });
+    expect((await me(fresh.caseworker.headers)).statusCode).toBe(200);
+  });
+
+  it('requires the version a change was made against and refuses a stale one with the current version', async () => {
+    const user = await newUser(ctx.db, { municipalityId: unit.municipality.id });
+    const missing = await patch(user.id, { name: 'Uden version' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details.map((d: { field: string }) => d.field)).toEqual(['version']);
+
+    expect((await patch(user.id, { version: 1, name: 'Første' })).json().version).toBe(2);
+    const stale = await patch(user.id, { version: 1, name: 'Anden' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
+    const read = await ctx.app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: unit.admin.headers });
+    expect(read.json()).toMatchObject({ name: 'Første', version: 2 });
+  });
+
+  it('sets a new password and lifts a lockout, so the user can log in again', async () => {
+    const user = await newUser(ctx.db, { municipalityId: unit.municipality.id });
+    const login = (password: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password } });
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await login('forkert adgangskode');
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(423);
+    const locked = await ctx.app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: unit.admin.headers });
+    expect(locked.json().lockedUntil).not.toBeNull();
+    // Failed log-ins are not changes by an administrator: the version stays.
+    expect(locked.json().version).toBe(1);
+
+    const unlocked = await patch(user.id, { version: 1, unlock: true, password: 'en helt ny adgangskode' });
+    expect(unlocked.json()).toMatchObject({ lockedUntil: null, version: 2 });
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login('en helt ny adgangskode')).statusCode).toBe(200);
+  });
+
+  it('writes who created and changed which user, and which fields, to the audit log, never a password', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const email = `revision-${Date.now()}@kommune.dk`;
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/users',
       headers: fresh.admin.headers,
-      payload: { role: 'leader' },
+      payload: { email, name: 'Revi Sion', role: 'leader', password: 'den første adgangskode' },
     });
-    expect(response.json().role).toBe('leader');
-    expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: fresh.caseworker.headers })).statusCode,
-    ).toBe(401);
+    const id = created.json().id as string;
+    await patch(id, { version: 1, active: false, password: 'den anden adgangskode' }, fresh.admin.headers);
+    const audit = await ctx.app.inject({ method: 'GET', url: '/api/audit?pageSize=50', headers: fresh.admin.headers });
+    expect(audit.statusCode).toBe(200);
+    const entries = audit
+      .json()
+      .items.filter((e: { action: string }) => e.action.startsWith('user.'))
+      .map((e: { action: string; userId: string; details: unknown }) => ({
+        action: e.action,
+        userId: e.userId,
+        details: e.details,
+      }));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { action: 'user.created', userId: fresh.admin.id, details: { targetUserId: id, role: 'leader' } },
+        {
+          action: 'user.updated',
+          userId: fresh.admin.id,
+          details: { targetUserId: id, fields: ['active', 'password'] },
+        },
+      ]),
+    );
+    expect(audit.body).not.toContain('adgangskode');
   });
 });

@@ -322,7 +322,7 @@ describe.each(engines)('tenant isolation on %s', (engine) => {
       method: 'PATCH',
       url: `/api/users/${theirs.caseworker.id}`,
       headers: ours.admin.headers,
-      payload: { active: false },
+      payload: { version: 1, active: false },
     });
     expect(patch.statusCode).toBe(404);
   });

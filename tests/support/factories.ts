@@ -73,6 +73,21 @@ export async function newUnit(app: FastifyInstance, db: Db) {
   };
 }
 
+/**
+ * Changes the municipality's settings through the API, made against the version they have now
+ * (PUT /api/settings requires it). Returns the PUT's response.
+ */
+export async function putSettings(app: FastifyInstance, headers: { cookie: string }, change: Record<string, unknown>) {
+  const current = await app.inject({ method: 'GET', url: '/api/settings', headers });
+  if (current.statusCode !== 200) throw new Error(`read settings failed: ${current.statusCode} ${current.body}`);
+  return app.inject({
+    method: 'PUT',
+    url: '/api/settings',
+    headers,
+    payload: { version: current.json<{ version: number }>().version, ...change },
+  });
+}
+
 let cprSerial = 1000;
 /**
  * A valid CPR number for someone born on the given day (default: 15 May 2004, so 22 in 2026).

@@ -555,11 +555,7 @@ describe('municipality overrides', () => {
     ['a day count of 0', { passiveDays: 0 }, /passiveDays/],
     ['a day count above the range', { passiveDays: 91 }, /passiveDays/],
     ['a fraction', { offerDays: 14.5 }, /offerDays/],
-    [
-      'passiveLongDays not above passiveDays',
-      { passiveDays: 20, passiveLongDays: 20 },
-      /passiveLongDays must be above passiveDays/,
-    ],
+    ['passiveLongDays not above passiveDays', { passiveDays: 20, passiveLongDays: 20 }, /passive_long_above_passive/],
   ])('refuse %s', (_name, overrides, message) => {
     const result = riskOverridesSchema.safeParse(overrides);
     expect(result.success).toBe(false);
@@ -567,9 +563,7 @@ describe('municipality overrides', () => {
   });
 
   it('refuse passiveDays above the file’s passiveLongDays once merged', () => {
-    expect(() => effectiveRiskParameters(ruleSet, { passiveDays: 30 })).toThrow(
-      /passiveLongDays must be above passiveDays/,
-    );
+    expect(() => effectiveRiskParameters(ruleSet, { passiveDays: 30 })).toThrow(/passive_long_above_passive/);
     expect(effectiveRiskParameters(ruleSet, { passiveDays: 30, passiveLongDays: 45 })).toMatchObject({
       passiveDays: 30,
       passiveLongDays: 45,

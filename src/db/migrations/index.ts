@@ -8,6 +8,7 @@ import * as programme from './20261122T0920-programme.ts';
 import * as alerts from './20261122T1000-alerts.ts';
 import * as plans from './20261122T1100-plans.ts';
 import * as riskCheck from './20261122T1200-risk-check.ts';
+import * as adminVersions from './20261201T1000-admin-versions.ts';
 import * as matchVersions from './20261201T1100-match-versions.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261122T1000-alerts': alerts,
   '20261122T1100-plans': plans,
   '20261122T1200-risk-check': riskCheck,
+  '20261201T1000-admin-versions': adminVersions,
   '20261201T1100-match-versions': matchVersions,
 };
