@@ -4,27 +4,26 @@ import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { stages } from '../../machines/journey.ts';
-import { riskCodeLabels } from '../alerts/alert.labels.ts';
-import { acknowledgeAlert, findAlerts } from '../alerts/alert.service.ts';
 import { findGroups } from '../groups/group.service.ts';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { journeysOfYouth, readJourney, recordEvent, findJourneys } from '../journeys/journey.service.ts';
+import { journeysOfYouth, readJourney, recordEvent } from '../journeys/journey.service.ts';
 import { journeyCommandBody } from '../journeys/journey.schemas.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
-import type { Lang, Text } from '../shared/i18n.ts';
+import type { Text } from '../shared/i18n.ts';
 import { fieldMessages, parseWithMessages, RequestValidationError } from '../shared/validation.ts';
 import { ageOn } from '../youth/cpr.ts';
-import { findYouth, readYouth, type Youth } from '../youth/youth.service.ts';
+import { readYouth, type Youth } from '../youth/youth.service.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
+import { registerAlertPages } from './web.alerts.ts';
+import { registerCaseloadPages } from './web.caseload.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerReferralPages } from './web.referral.ts';
-import { fieldErrorsOf, type Form, formBody, pageFor, staff, text, when } from './web.shared.ts';
+import { fieldErrorsOf, type Form, formBody, pageFor, riskLabel, staff, text, when } from './web.shared.ts';
 import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
 
 declare module 'fastify' {
@@ -43,7 +42,6 @@ const formEvents = [...simpleEvents, 'GROUP_ASSIGNED'] as const;
 
 const youthParams = z.object({ youthId: z.uuid() });
 const eventParams = youthParams.extend({ journeyId: z.uuid() });
-const alertParams = z.object({ alertId: z.uuid() });
 
 const loginForm = z.object({
   email: z.string().trim().min(1, 'required').max(320),
@@ -234,82 +232,6 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       await logout(deps.db, actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.redirect('/login', 303);
-    },
-  );
-
-  // -------------------------------------------------------------------------------------------
-  // Mine unge: the caseload, with a search box and a stage filter
-  // -------------------------------------------------------------------------------------------
-
-  app.get(
-    '/',
-    {
-      config: pageFor(staff),
-      schema: {
-        hide: true,
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          stage: z.union([z.enum(stages), z.literal('')]).optional(),
-          lang: z.string().optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const t = textsFor(request.lang);
-      const { q = '', stage = '' } = request.query;
-      const heading = actor.role === 'caseworker' ? t.caseloadTitle : t.allJourneysTitle;
-      if (q) {
-        // Searched through the youth service, which writes the search and its criteria to the audit log.
-        const found = await findYouth(deps, actor, { query: q, page: 1, pageSize: 50 });
-        return page(request, reply, 'caseload', heading, {
-          heading,
-          q,
-          stage,
-          stageOptions: stages,
-          searchResults: found.items,
-          rows: [],
-          total: found.total,
-        });
-      }
-      const caseworkerId = actor.role === 'caseworker' ? actor.userId : undefined;
-      const journeys = await findJourneys(
-        deps,
-        actor,
-        { caseworkerId, ...(stage ? { stage } : { open: true }) },
-        { page: 1, pageSize: 200 },
-      );
-      const alerts = await findAlerts(deps, actor, { status: 'unresolved', caseworkerId }, { page: 1, pageSize: 500 });
-      const now = deps.clock();
-      const rows = journeys.items.map((j) => {
-        const firstConversationDue =
-          j.stage === 'referred' ? new Date(j.firstContactAt.getTime() + 7 * 86_400_000) : null;
-        const days = j.lastActivityAt ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000) : null;
-        return {
-          youthId: j.youthId,
-          name: j.youthName,
-          age: ageOn(j.youthBirthDate, danishDate(now)),
-          stage: j.stage,
-          caseworker: j.caseworkerName,
-          lastActivity: days === null ? t.never : days === 0 ? t.today : `${days} ${t.daysAgo}`,
-          alerts: alerts.items
-            .filter((a) => a.journeyId === j.id)
-            .map((a) => ({ severity: a.severity, label: riskLabel(a.code, request.lang) })),
-          // LAB § 31 stk. 5: the first conversation is held within 7 days of first contact.
-          deadline: firstConversationDue ? `${t.firstConversationBy} ${when(firstConversationDue, request.lang)}` : '',
-          overdue: firstConversationDue !== null && firstConversationDue < now,
-        };
-      });
-      return page(request, reply, 'caseload', heading, {
-        heading,
-        q,
-        stage,
-        stageOptions: stages,
-        searchResults: null,
-        rows,
-        total: journeys.total,
-        showCaseworker: actor.role !== 'caseworker',
-      });
     },
   );
 
@@ -576,93 +498,6 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
-
-  // -------------------------------------------------------------------------------------------
-  // The leader's alert inbox
-  // -------------------------------------------------------------------------------------------
-
-  async function alertsPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    kept: {
-      id?: string;
-      values?: Record<string, string>;
-      errors?: Record<string, string>;
-      problem?: string;
-      notice?: string;
-      status?: number;
-    } = {},
-  ) {
-    const lang = request.lang;
-    const t = textsFor(lang);
-    const open = await findAlerts(deps, actorOf(request), { status: 'open' }, { page: 1, pageSize: 200 });
-    return page(
-      request,
-      reply.code(kept.status ?? 200),
-      'alerts',
-      t.alertsTitle,
-      {
-        alerts: open.items.map((a) => ({
-          id: a.id,
-          youthId: a.youthId,
-          youthName: a.youthName,
-          severity: a.severity,
-          label: riskLabel(a.code, lang),
-          message: (a.explanation as { message?: Text }).message?.[lang] ?? '',
-          opened: when(a.openedAt, lang),
-          version: a.version,
-        })),
-        keptId: kept.id ?? null,
-        values: kept.values ?? {},
-        errors: kept.errors ?? {},
-      },
-      { problem: kept.problem, notice: kept.notice },
-    );
-  }
-
-  app.get('/advarsler', { config: pageFor(['leader']), schema: { hide: true } }, (request, reply) =>
-    alertsPage(request, reply, {
-      notice: (request.query as { done?: string }).done ? textsFor(request.lang).acknowledged : undefined,
-    }),
-  );
-
-  app.post(
-    '/advarsler/:alertId/kvitter',
-    {
-      config: pageFor(['leader']),
-      preHandler: checkCsrf,
-      schema: { hide: true, params: alertParams, body: formBody },
-    },
-    async (request, reply) => {
-      const { alertId } = request.params;
-      const t = textsFor(request.lang);
-      const note = text(request.body, `note-${alertId}`).trim();
-      const values = { note };
-      if (!note) {
-        return alertsPage(request, reply, {
-          id: alertId,
-          values,
-          errors: { note: fieldMessages.not_blank[request.lang] },
-          problem: t.formErrors,
-          status: 400,
-        });
-      }
-      try {
-        await acknowledgeAlert(deps, actorOf(request), alertId, {
-          version: Number(text(request.body, 'version')),
-          note,
-        });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'version_conflict') {
-          return alertsPage(request, reply, { id: alertId, values, problem: t.alertVersionConflict, status: 409 });
-        }
-        throw error;
-      }
-      return reply.redirect('/advarsler?done=1', 303);
-    },
-  );
+  registerCaseloadPages(app, { deps, page, checkCsrf });
+  registerAlertPages(app, { deps, page, checkCsrf });
 };
-
-function riskLabel(code: string, lang: Lang): string {
-  return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
-}

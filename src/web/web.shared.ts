@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
@@ -69,4 +70,9 @@ export function fieldErrorsOf(
  */
 export function pageFor(roles: readonly Role[]) {
   return { public: true, page: { roles } };
+}
+
+/** The short name of a risk rule, in the user's language; the code itself for a rule without one. */
+export function riskLabel(code: string, lang: Lang): string {
+  return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
 }
