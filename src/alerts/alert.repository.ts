@@ -315,6 +315,8 @@ export async function alertHistory(db: Db, municipalityId: string, alertId: stri
 }
 
 export interface AlertFilter {
+  /** One alert, as a list shows it (with its youth's name). */
+  id?: string | undefined;
   status?: AlertStatus | 'unresolved' | undefined;
   severity?: Severity | undefined;
   code?: string | undefined;
@@ -358,6 +360,7 @@ export async function listAlerts(
     .innerJoin('journey', 'journey.id', 'alert.journey_id')
     .innerJoin('youth', 'youth.id', 'alert.youth_id')
     .where('alert.municipality_id', '=', municipalityId);
+  if (filter.id) query = query.where('alert.id', '=', filter.id);
   if (filter.code) query = query.where('alert.code', '=', filter.code);
   if (filter.caseworkerId) query = query.where('journey.caseworker_id', '=', filter.caseworkerId);
   if (filter.journeyId) query = query.where('alert.journey_id', '=', filter.journeyId);

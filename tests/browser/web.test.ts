@@ -159,8 +159,12 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     await page.context().close();
   });
 
-  it('answers a caseworker who opens the alert inbox with a Danish refusal', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
+  it("shows a caseworker the alerts assigned to them, and refuses an administrator's look with a Danish message", async () => {
+    const mine = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('<h1>Mine advarsler</h1>');
+    expect(mine.body).toContain('Bo Nielsen');
+    const response = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.admin.headers });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('Du har ikke adgang til dette.');
   });
