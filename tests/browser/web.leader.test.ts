@@ -205,10 +205,53 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     await page.context().close();
   });
 
-  it('shows the inbox in English when English is chosen', async () => {
+  it('pages through the caseload and shows each journey its next deadline', async () => {
+    const page = await loggedIn(unit.caseworker.email);
+    await eventually(() => heading(page)).toBe('Mine unge');
+    expect(await page.locator('caption').textContent()).toBe('I alt: 29');
+    expect(await page.getByRole('row', { name: /Mikkel Dahl/ }).textContent()).toContain(
+      'Forventet tilbage 8. dec. 2026',
+    );
+    expect(await page.getByRole('row', { name: /Bo Nielsen/ }).textContent()).toContain(
+      'Første samtale senest 27. nov. 2026',
+    );
+    expect(await page.getByRole('row', { name: /Sara Møller/ }).textContent()).toContain(
+      'Opfølgning efter 3 måneder, senest 28. feb. 2027',
+    );
+    expect(await page.getByRole('navigation', { name: 'Sider' }).textContent()).toContain('Side 1 af 2');
+    await page.screenshot({ path: `${ARTIFACTS}/mine-unge-sider.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Næste side' }).click();
+    await eventually(() => page.getByRole('navigation', { name: 'Sider' }).textContent()).toContain('Side 2 af 2');
+    expect(await page.getByRole('row', { name: /Ung 24/ }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: /Mikkel Dahl/ }).count()).toBe(0);
+
+    await page.getByLabel('Kun unge med åbne advarsler').check();
+    await page.getByRole('button', { name: 'Søg' }).click();
+    // Bo's alert is snoozed and Jonas's acknowledged; Ida's is open (now Lars Lund's to act on).
+    await eventually(() => page.locator('caption').textContent()).toBe('I alt: 1');
+    expect(await page.getByRole('row', { name: /Ida Holm/ }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('lets a leader see all journeys by caseworker', async () => {
+    const page = await loggedIn(unit.leader.email);
+    await page.getByRole('link', { name: 'Alle forløb' }).click();
+    await eventually(() => heading(page)).toBe('Alle forløb');
+    await page.getByLabel('Rådgiver').selectOption({ label: 'Lars Lund' });
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await eventually(() => page.locator('main').textContent()).toContain('Ingen forløb at vise.');
+    await page.getByLabel('Rådgiver').selectOption({ label: 'Test caseworker' });
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await eventually(() => page.locator('caption').textContent()).toBe('I alt: 29');
+    await page.screenshot({ path: `${ARTIFACTS}/alle-forloeb.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows the inbox and the caseload in English when English is chosen', async () => {
     for (const [headers, url, title] of [
       [unit.leader.headers, '/advarsler', 'Alerts'],
       [unit.caseworker.headers, '/advarsler?status=acknowledged', 'My alerts'],
+      [unit.leader.headers, '/', 'All journeys'],
     ] as const) {
       const response = await ctx.app.inject({
         method: 'GET',
