@@ -43,6 +43,11 @@ const usedTexts = [
   'chooseGroup',
   'previewUpdated',
   'groupNotAssigned',
+  'groupCreated',
+  'groupSaved',
+  'groupVersionConflict',
+  'newGroupTitle',
+  'notVisited',
   'overviewTitle',
   'overviewToBeforeFrom',
 ] as const;

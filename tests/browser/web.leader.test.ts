@@ -247,11 +247,103 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     await page.context().close();
   });
 
-  it('shows the inbox and the caseload in English when English is chosen', async () => {
+  it("shows a leader the group's members and this week's meeting, and takes a larger capacity", async () => {
+    const page = await loggedIn(unit.leader.email);
+    await page.getByRole('link', { name: 'Grupper' }).click();
+    await page.getByRole('link', { name: 'Tirsdagsholdet' }).click();
+    await eventually(() => heading(page)).toBe('Tirsdagsholdet');
+    const members = page.getByRole('region', { name: 'Medlemmer' });
+    const ida = members.getByRole('row', { name: /Ida Holm/ });
+    expect(await ida.textContent()).toContain('Aktivitetsparat');
+    expect(await ida.textContent()).toContain('Psykiske problemer');
+    expect(await ida.textContent()).toContain('10. nov. 2026');
+    expect(await members.getByRole('link', { name: 'Ida Holm' }).getAttribute('href')).toBe(
+      `/unge/${youth['Ida Holm']!.id}`,
+    );
+    // Sara left the programme for education and still comes: listed apart, not counted.
+    expect(await members.getByRole('table').first().textContent()).not.toContain('Sara Møller');
+    expect(await members.getByRole('table').nth(1).textContent()).toContain('Sara Møller');
+    expect(await page.locator('.group-facts').textContent()).toContain('3 af 8');
+    const week = page.getByRole('region', { name: 'Ugens møde' });
+    expect(await week.textContent()).toContain('tirsdag den 1. december 2026');
+    await page.screenshot({ path: `${ARTIFACTS}/gruppe.png`, fullPage: true });
+
+    await page.getByLabel(/^Pladser/).fill('10');
+    await page.getByRole('button', { name: 'Gem gruppen' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Gruppen er gemt.');
+    expect(await page.locator('.group-facts').textContent()).toContain('3 af 10');
+
+    await page
+      .getByRole('region', { name: 'Ugens møde' })
+      .getByRole('link', { name: 'Tag fremmøde for hele gruppen' })
+      .click();
+    await eventually(() => page.getByRole('heading', { name: 'Fremmøde' }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: /Ida Holm/ }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("refuses a caseworker's raise of the capacity at the field", async () => {
+    const page = await loggedIn(unit.caseworker.email);
+    await page.goto(`${base}/grupper/${group.id}`);
+    const capacity = page.getByLabel(/^Pladser/);
+    expect(await capacity.getAttribute('readonly')).not.toBeNull();
+    // A caseworker who gets round the read-only field is refused by the service.
+    await capacity.evaluate((input) => input.removeAttribute('readonly'));
+    await capacity.fill('12');
+    await page.getByRole('button', { name: 'Gem gruppen' }).click();
+    await eventually(() => page.locator('#e-capacity').textContent()).toBe(
+      'Kun en leder kan ændre antallet af pladser i en gruppe.',
+    );
+    expect(await page.getByLabel(/^Pladser/).inputValue()).toBe('12');
+    const stored = await ctx.app.inject({ method: 'GET', url: `/api/groups/${group.id}`, headers: lars.headers });
+    expect(stored.json().capacity).toBe(10);
+    await page.context().close();
+  });
+
+  it('keeps a stale change of the group and says someone else changed it', async () => {
+    const page = await loggedIn(unit.leader.email);
+    await page.goto(`${base}/grupper/${group.id}`);
+    await page.getByLabel('Sted').fill('Biblioteket, mødelokale 1');
+    const current = await ctx.app.inject({ method: 'GET', url: `/api/groups/${group.id}`, headers: lars.headers });
+    await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/groups/${group.id}`,
+      headers: lars.headers,
+      payload: { version: current.json().version, startTime: '10:30' },
+    });
+    await page.getByRole('button', { name: 'Gem gruppen' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toContain('Gruppen er ændret af en anden');
+    expect(await page.getByLabel('Sted').inputValue()).toBe('Biblioteket, mødelokale 1');
+    await page.context().close();
+  });
+
+  it('lets a leader create a group, which gets its weekly meetings', async () => {
+    const page = await loggedIn(unit.leader.email);
+    await page.goto(`${base}/grupper`);
+    await page.getByRole('link', { name: 'Ny gruppe' }).click();
+    await eventually(() => heading(page)).toBe('Ny netværksgruppe');
+    await page.getByRole('button', { name: 'Opret gruppen' }).click();
+    await eventually(() => page.locator('#e-name').textContent()).toBe('Skal udfyldes.');
+    await page.getByLabel('Gruppens navn').fill('Torsdagsholdet');
+    await page.getByLabel('Ugedag').selectOption({ label: 'Torsdag' });
+    await page.getByLabel('Klokkeslæt').fill('13:00');
+    await page.getByLabel('Sted').fill('Ungdommens Hus');
+    await page.getByRole('button', { name: 'Opret gruppen' }).click();
+    await eventually(() => heading(page)).toBe('Torsdagsholdet');
+    expect(await page.getByRole('status').textContent()).toContain('Gruppen er oprettet');
+    const coming = page.getByRole('region', { name: 'Kommende møder' });
+    expect(await coming.getByRole('listitem').first().textContent()).toContain('torsdag den 3. december 2026');
+    expect(await page.locator('.group-facts').textContent()).toContain('0 af 8');
+    await page.context().close();
+  });
+
+  it('shows the inbox, the caseload and the group pages in English when English is chosen', async () => {
     for (const [headers, url, title] of [
       [unit.leader.headers, '/advarsler', 'Alerts'],
       [unit.caseworker.headers, '/advarsler?status=acknowledged', 'My alerts'],
       [unit.leader.headers, '/', 'All journeys'],
+      [unit.caseworker.headers, `/grupper/${group.id}`, 'Tirsdagsholdet'],
+      [unit.leader.headers, '/grupper/ny', 'New network group'],
     ] as const) {
       const response = await ctx.app.inject({
         method: 'GET',
