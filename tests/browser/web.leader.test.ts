@@ -115,6 +115,9 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     expect(await alertOf(page, 'Ida Holm').textContent()).toContain('Passiv i 14 dage');
     expect(await alertOf(page, 'Bo Nielsen').textContent()).toContain('Sendt til lederen');
     await page.screenshot({ path: `${ARTIFACTS}/leder-advarsler.png`, fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.screenshot({ path: `${ARTIFACTS}/leder-advarsler-tablet.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByLabel('Alvor').selectOption({ label: 'Høj' });
     await page.getByRole('button', { name: 'Vis' }).click();
@@ -267,6 +270,9 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     const week = page.getByRole('region', { name: 'Ugens møde' });
     expect(await week.textContent()).toContain('tirsdag den 1. december 2026');
     await page.screenshot({ path: `${ARTIFACTS}/gruppe.png`, fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.screenshot({ path: `${ARTIFACTS}/gruppe-tablet.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByLabel(/^Pladser/).fill('10');
     await page.getByRole('button', { name: 'Gem gruppen' }).click();
