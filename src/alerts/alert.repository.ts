@@ -315,13 +315,19 @@ export async function alertHistory(db: Db, municipalityId: string, alertId: stri
 }
 
 export interface AlertFilter {
+  /** One alert, as a list shows it (with its youth's name). */
+  id?: string | undefined;
   status?: AlertStatus | 'unresolved' | undefined;
   severity?: Severity | undefined;
   code?: string | undefined;
   caseworkerId?: string | undefined;
   groupId?: string | undefined;
   journeyId?: string | undefined;
+  /** The alerts of these journeys only (a page of a caseload). */
+  journeyIds?: readonly string[] | undefined;
   forLeader?: boolean | undefined;
+  /** The user the alert is assigned to (at first the journey's caseworker; see reassignAlert). */
+  assignedTo?: string | undefined;
 }
 
 export interface AlertListItem extends Alert {
@@ -329,23 +335,38 @@ export interface AlertListItem extends Alert {
   caseworkerId: string;
 }
 
+export type UnresolvedStatus = Exclude<AlertStatus, 'resolved'>;
+
+export interface AlertList {
+  items: AlertListItem[];
+  total: number;
+  /** Per severity, for the filter with its status: "how bad is it", whatever severity is chosen. */
+  bySeverity: Record<Severity, number>;
+  /** Per status of the alerts not resolved, for the filter with its severity: the inbox's tabs. */
+  byStatus: Record<UnresolvedStatus, number>;
+}
+
 export async function listAlerts(
   db: Db,
   municipalityId: string,
   filter: AlertFilter,
   page: { limit: number; offset: number },
-): Promise<{ items: AlertListItem[]; total: number; bySeverity: Record<Severity, number> }> {
+): Promise<AlertList> {
+  const bySeverity: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
+  const byStatus: Record<UnresolvedStatus, number> = { open: 0, acknowledged: 0, snoozed: 0 };
+  if (filter.journeyIds?.length === 0) return { items: [], total: 0, bySeverity, byStatus };
   let query = db
     .selectFrom('alert')
     .innerJoin('journey', 'journey.id', 'alert.journey_id')
     .innerJoin('youth', 'youth.id', 'alert.youth_id')
     .where('alert.municipality_id', '=', municipalityId);
-  if (filter.status === 'unresolved') query = query.where('alert.status', '<>', 'resolved');
-  else if (filter.status) query = query.where('alert.status', '=', filter.status);
+  if (filter.id) query = query.where('alert.id', '=', filter.id);
   if (filter.code) query = query.where('alert.code', '=', filter.code);
   if (filter.caseworkerId) query = query.where('journey.caseworker_id', '=', filter.caseworkerId);
   if (filter.journeyId) query = query.where('alert.journey_id', '=', filter.journeyId);
+  if (filter.journeyIds) query = query.where('alert.journey_id', 'in', filter.journeyIds);
   if (filter.forLeader !== undefined) query = query.where('alert.for_leader', '=', filter.forLeader);
+  if (filter.assignedTo) query = query.where('alert.assigned_to', '=', filter.assignedTo);
   if (filter.groupId) {
     const groupId = filter.groupId;
     query = query.where((eb) =>
@@ -359,14 +380,22 @@ export async function listAlerts(
       ),
     );
   }
-  // Counts per severity answer "how bad is it" for the same filter, whatever severity is chosen.
-  const counts = await query
+  let ofStatus = query;
+  if (filter.status === 'unresolved') ofStatus = ofStatus.where('alert.status', '<>', 'resolved');
+  else if (filter.status) ofStatus = ofStatus.where('alert.status', '=', filter.status);
+  let ofSeverity = query.where('alert.status', '<>', 'resolved');
+  if (filter.severity) ofSeverity = ofSeverity.where('alert.severity', '=', filter.severity);
+  const listed = filter.severity ? ofStatus.where('alert.severity', '=', filter.severity) : ofStatus;
+  const severityCounts = await ofStatus
     .select(['alert.severity', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('alert.severity')
     .execute();
-  if (filter.severity) query = query.where('alert.severity', '=', filter.severity);
+  const statusCounts = await ofSeverity
+    .select(['alert.status', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('alert.status')
+    .execute();
   const [rows, total] = await Promise.all([
-    query
+    listed
       .selectAll('alert')
       .select(['youth.name as youth_name', 'journey.caseworker_id'])
       .orderBy('alert.opened_at', 'desc')
@@ -374,14 +403,15 @@ export async function listAlerts(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    listed.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  const bySeverity: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
-  for (const c of counts) bySeverity[c.severity] = Number(c.n);
+  for (const c of severityCounts) bySeverity[c.severity] = Number(c.n);
+  for (const c of statusCounts) if (c.status !== 'resolved') byStatus[c.status] = Number(c.n);
   return {
     items: rows.map((r) => ({ ...alertRowToAlert(r), youthName: r.youth_name, caseworkerId: r.caseworker_id })),
     total: Number(total.total),
     bySeverity,
+    byStatus,
   };
 }
 

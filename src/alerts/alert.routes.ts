@@ -45,6 +45,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
         page,
         pageSize,
         countsBySeverity: result.bySeverity,
+        countsByStatus: result.byStatus,
       };
     },
   );

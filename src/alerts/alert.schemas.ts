@@ -42,6 +42,7 @@ export const alertListQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  assignedTo: z.uuid().optional().describe('The user the alert is assigned to'),
   ...pageQuery,
 });
 
@@ -51,6 +52,9 @@ export const alertListResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   countsBySeverity: z.object({ info: z.number(), low: z.number(), medium: z.number(), high: z.number() }),
+  countsByStatus: z
+    .object({ open: z.number(), acknowledged: z.number(), snoozed: z.number() })
+    .describe('The alerts not resolved, per status, for the same filter (the status itself aside)'),
 });
 
 export const alertDetailSchema = alertSchema.extend({

@@ -39,7 +39,7 @@ import {
   upsertAttendance,
 } from './group.repository.ts';
 import { addDays, danishWeekOf, weeklySlots } from './group.schedule.ts';
-import { WEEKS_GENERATED_AHEAD } from './group.schemas.ts';
+import { DEFAULT_CAPACITY, WEEKS_GENERATED_AHEAD } from './group.schemas.ts';
 import type { AttendanceStatus } from './group.tables.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
@@ -158,6 +158,31 @@ async function checkFacilitator(db: Db, actor: Actor, facilitatorId: string): Pr
   }
 }
 
+/**
+ * Room in a group is the leader's decision, as placing a youth in a full one is: 6-8 youth is the
+ * model, up to 12 when a leader decides so (seeds 000 p. 5, 002).
+ */
+const capacityIsLeaders = (message: Text) =>
+  new DomainError('forbidden', { fieldErrors: [fieldError('capacity', message)] });
+
+/** The fields of `input` whose value differs from the group's. */
+function changesTo(current: Group, input: { [K in keyof GroupChanges]?: GroupChanges[K] | undefined }): GroupChanges {
+  const changes: GroupChanges = {};
+  if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
+  if (input.facilitatorId !== undefined && input.facilitatorId !== current.facilitator.id) {
+    changes.facilitatorId = input.facilitatorId;
+  }
+  if (input.weekday !== undefined && input.weekday !== current.weekday) changes.weekday = input.weekday;
+  if (input.startTime !== undefined && input.startTime !== current.startTime) changes.startTime = input.startTime;
+  if (input.durationMinutes !== undefined && input.durationMinutes !== current.durationMinutes) {
+    changes.durationMinutes = input.durationMinutes;
+  }
+  if (input.place !== undefined && input.place !== current.place) changes.place = input.place;
+  if (input.capacity !== undefined && input.capacity !== current.capacity) changes.capacity = input.capacity;
+  if (input.active !== undefined && input.active !== current.active) changes.active = input.active;
+  return changes;
+}
+
 /** Creates the meetings of the group's schedule for `weeks` weeks from now; returns the new ones. */
 function generateFromSchedule(db: Db, group: Group, weeks: number, now: Date): Promise<Meeting[]> {
   return insertMeetingsIfAbsent(
@@ -189,6 +214,13 @@ export async function createGroup(
     active: boolean;
   },
 ): Promise<GroupListItem> {
+  // A caseworker may start a group of the usual size (or smaller); more room is the leader's call.
+  if (input.capacity > DEFAULT_CAPACITY && actor.role !== 'leader') {
+    throw capacityIsLeaders({
+      da: `Kun en leder kan give en gruppe mere end ${DEFAULT_CAPACITY} pladser.`,
+      en: `Only a leader can give a group more than ${DEFAULT_CAPACITY} places.`,
+    });
+  }
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     await checkFacilitator(trx, actor, input.facilitatorId);
@@ -271,30 +303,23 @@ export async function changeGroup(
 ): Promise<GroupListItem> {
   const now = deps.clock();
   const { version } = input;
-  const changes: GroupChanges = {};
-  if (input.name !== undefined) changes.name = input.name;
-  if (input.facilitatorId !== undefined) changes.facilitatorId = input.facilitatorId;
-  if (input.weekday !== undefined) changes.weekday = input.weekday;
-  if (input.startTime !== undefined) changes.startTime = input.startTime;
-  if (input.durationMinutes !== undefined) changes.durationMinutes = input.durationMinutes;
-  if (input.place !== undefined) changes.place = input.place;
-  if (input.capacity !== undefined) {
-    // Room in a group is the leader's decision, as placing a youth in a full one is.
-    if (actor.role !== 'leader') throw new DomainError('forbidden');
-    changes.capacity = input.capacity;
-  }
-  if (input.active !== undefined) changes.active = input.active;
   return deps.db.transaction().execute(async (trx) => {
     // Locked like an assignment does, so members cannot join while capacity or activity changes.
     if (!(await lockGroup(trx, actor.municipalityId, groupId))) throw new DomainError('not_found');
     const current = await findGroup(trx, actor.municipalityId, groupId);
     if (!current) throw new DomainError('not_found');
+    // Only what differs is a change: a form may send every field as it stands.
     if (current.version !== version) {
       throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
     }
-    if (changes.facilitatorId !== undefined && changes.facilitatorId !== current.facilitator.id) {
-      await checkFacilitator(trx, actor, changes.facilitatorId);
+    const changes = changesTo(current, input);
+    if (changes.capacity !== undefined && actor.role !== 'leader') {
+      throw capacityIsLeaders({
+        da: 'Kun en leder kan ændre antallet af pladser i en gruppe.',
+        en: 'Only a leader can change the number of places in a group.',
+      });
     }
+    if (changes.facilitatorId !== undefined) await checkFacilitator(trx, actor, changes.facilitatorId);
     const memberCount = await countMembers(trx, actor.municipalityId, groupId);
     if (changes.capacity !== undefined && changes.capacity < memberCount) {
       throw new DomainError('validation_failed', {

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { FollowUpMonth } from '../../machines/events.ts';
 import type { Db } from '../db/database.ts';
 import type { JourneyEventTable, JourneyTable, ReferralSource, RuleDecisionTable } from '../db/schema.ts';
 import type { JourneyRiskState } from './journey.risk-state.ts';
@@ -333,6 +334,8 @@ export interface JourneyListFilter {
   /** Opened (first contact) on or after / before. */
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Journeys with an alert nobody has acted on yet (status open). */
+  withOpenAlerts?: boolean | undefined;
 }
 
 export interface JourneyListItem {
@@ -347,6 +350,10 @@ export interface JourneyListItem {
   caseworkerName: string;
   firstContactAt: Date;
   lastActivityAt: Date | null;
+  /** The day a paused youth is expected back. */
+  expectedReturn: string | null;
+  /** The earliest follow-up not yet recorded, after an exit. */
+  nextFollowUp: { month: FollowUpMonth; dueOn: string } | null;
   version: number;
 }
 
@@ -379,6 +386,17 @@ export async function listJourneys(
       ),
     );
   }
+  if (filter.withOpenAlerts) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('alert')
+          .select('alert.id')
+          .whereRef('alert.journey_id', '=', 'journey.id')
+          .where('alert.status', '=', 'open'),
+      ),
+    );
+  }
   const [rows, count] = await Promise.all([
     query
       .select([
@@ -393,8 +411,22 @@ export async function listJourneys(
         'app_user.name as caseworker_name',
         'journey.first_contact_at',
         'journey.last_activity_at',
+        'journey.expected_return',
         'journey.version',
       ])
+      // The next follow-up of each journey on the page, read with the page (an index lookup a row).
+      .select((eb) => {
+        const pending = eb
+          .selectFrom('follow_up')
+          .whereRef('follow_up.journey_id', '=', 'journey.id')
+          .where('follow_up.status', 'is', null)
+          .orderBy('follow_up.due_on')
+          .limit(1);
+        return [
+          pending.select('follow_up.due_on').as('next_follow_up_due'),
+          pending.select('follow_up.month').as('next_follow_up_month'),
+        ];
+      })
       .orderBy('youth.name')
       .orderBy('journey.id')
       .limit(page.limit)
@@ -415,6 +447,11 @@ export async function listJourneys(
       caseworkerName: r.caseworker_name,
       firstContactAt: r.first_contact_at,
       lastActivityAt: r.last_activity_at,
+      expectedReturn: r.expected_return,
+      nextFollowUp:
+        r.next_follow_up_due && r.next_follow_up_month
+          ? { month: r.next_follow_up_month, dueOn: r.next_follow_up_due }
+          : null,
       version: r.version,
     })),
     total: Number(count.total),

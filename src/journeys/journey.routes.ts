@@ -5,6 +5,7 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams, pageOf } from '../shared/schemas.ts';
 import type { JourneyRecord } from './journey.repository.ts';
+import { nextDeadlineOf } from './journey.deadline.ts';
 import {
   journeyCommandBody,
   journeyDetailSchema,
@@ -93,6 +94,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
           daysSinceLastActivity: j.lastActivityAt
             ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000)
             : null,
+          nextDeadline: nextDeadlineOf({ ...j, stage: j.stage as Stage }),
           version: j.version,
         })),
         total: result.total,

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { barriers, categories, eventPayloadSchemas, eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import {
+  barriers,
+  categories,
+  eventPayloadSchemas,
+  eventTypes,
+  followUpMonths,
+  type JourneyEventType,
+} from '../../machines/events.ts';
 import { stages } from '../../machines/journey.ts';
 import { alertSchema } from '../alerts/alert.schemas.ts';
 import { pageQuery } from '../shared/schemas.ts';
+import { deadlineKinds } from './journey.deadline.ts';
 import { profiles, questionnaireAnswers } from '../visitation/questionnaire.ts';
 
 export const referralSources = ['jobcenter', 'uu', 'self', 'other_unit'] as const;
@@ -182,6 +190,11 @@ export const journeyListQuery = z.object({
   groupId: z.uuid().optional(),
   from: z.iso.date().optional().describe('First contact on or after this day'),
   to: z.iso.date().optional().describe('First contact before this day'),
+  withOpenAlerts: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Only journeys with an alert nobody has acted on yet'),
   ...pageQuery,
 });
 
@@ -196,6 +209,17 @@ export const journeyListItemSchema = z
     firstContactAt: z.iso.datetime(),
     lastActivityAt: z.iso.datetime().nullable(),
     daysSinceLastActivity: z.number().int().nullable(),
+    nextDeadline: z
+      .object({
+        kind: z.enum(deadlineKinds),
+        due: z.iso.date(),
+        month: z.literal(followUpMonths).nullable(),
+      })
+      .nullable()
+      .describe(
+        'The next dated step: the first conversation (referred), the return from a pause (paused), ' +
+          'or the next 3/6/12-month follow-up (after exit)',
+      ),
     version: z.number().int(),
   })
   .meta({ id: 'JourneyListItem' });

@@ -1,20 +1,106 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
+import { barriers, categories } from '../../machines/events.ts';
+import type { Actor } from '../auth/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { attendanceStatuses } from '../groups/group.schemas.ts';
-import { findGroupMeetings, findGroups, readMeeting, recordAttendance } from '../groups/group.service.ts';
+import type { Group } from '../groups/group.repository.ts';
+import {
+  attendanceStatuses,
+  createGroupBody,
+  DEFAULT_CAPACITY,
+  MAX_GROUP_SIZE,
+  updateGroupBody,
+} from '../groups/group.schemas.ts';
+import {
+  changeGroup,
+  createGroup,
+  findGroupMeetings,
+  findGroups,
+  readGroup,
+  readMeeting,
+  recordAttendance,
+} from '../groups/group.service.ts';
 import { addDays } from '../groups/group.schedule.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
-import type { Text } from '../shared/i18n.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
+import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { listMunicipalityUsers } from '../users/users.service.ts';
+import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { textsFor } from './web.render.ts';
-import { formBody, pageFor, staff, text, type WebApp, type WebContext, whenWithTime } from './web.shared.ts';
+import {
+  fieldErrorsOf,
+  type Form,
+  formBody,
+  pageFor,
+  staff,
+  text,
+  type WebApp,
+  type WebContext,
+  when,
+  whenWithTime,
+} from './web.shared.ts';
 
 /** How far back the group list looks for a group's latest meetings, and how many it shows. */
 const RECENT_DAYS = 42;
 const RECENT_MEETINGS = 3;
 
+/** The group's own page lists its meetings of the last six weeks and the next four. */
+const PAGE_PAST_DAYS = 42;
+const PAGE_COMING_DAYS = 28;
+
+const groupParams = z.object({ groupId: z.uuid() });
 const meetingParams = z.object({ groupId: z.uuid(), meetingId: z.uuid() });
+const noticeQuery = z.object({
+  gemt: z.string().optional(),
+  oprettet: z.string().optional(),
+  lang: z.string().optional(),
+});
+
+/** The fields of the group form, as typed. */
+const groupFields = ['name', 'facilitatorId', 'weekday', 'startTime', 'durationMinutes', 'place', 'capacity'] as const;
+const numberFields = new Set<string>(['weekday', 'durationMinutes', 'capacity']);
+type GroupForm = Record<(typeof groupFields)[number], string>;
+
+function groupFormOf(group: Group): GroupForm {
+  return {
+    name: group.name,
+    facilitatorId: group.facilitator.id,
+    weekday: String(group.weekday),
+    startTime: group.startTime,
+    durationMinutes: String(group.durationMinutes),
+    place: group.place,
+    capacity: String(group.capacity),
+  };
+}
+
+function readGroupForm(form: Form): GroupForm {
+  return Object.fromEntries(groupFields.map((f) => [f, text(form, f).trim()])) as GroupForm;
+}
+
+/**
+ * The typed form read by the API's body schema (numbers as numbers, the version added for a
+ * change): its data, or a Danish (or English) message at each field. A blank field is missing.
+ */
+function checkGroupForm<T>(
+  schema: ZodType<T>,
+  values: GroupForm,
+  extra: Record<string, unknown>,
+  lang: Lang,
+): { ok: true; data: T } | { ok: false; errors: Record<string, string> } {
+  const body: Record<string, unknown> = { ...extra };
+  const missing: Record<string, string> = {};
+  for (const field of groupFields) {
+    const value = values[field];
+    if (value === '') missing[field] = fieldMessages.required[lang];
+    else body[field] = numberFields.has(field) ? Number(value) : value;
+  }
+  const parsed = parseWithMessages(schema, body);
+  if (parsed.success && Object.keys(missing).length === 0) return { ok: true, data: parsed.data };
+  const issues = parsed.success ? [] : parsed.issues.map((i) => ({ field: i.field, message: i.messages }));
+  return { ok: false, errors: { ...fieldErrorsOf(issues, lang), ...missing } };
+}
+
 type AttendanceStatus = (typeof attendanceStatuses)[number];
 const isStatus = (value: string): value is AttendanceStatus =>
   (attendanceStatuses as readonly string[]).includes(value);
@@ -53,7 +139,211 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           })),
         });
       }
-      return page(request, reply, 'groups', t.groupsTitle, { groups: rows });
+      return page(request, reply, 'groups', t.groupsTitle, { groups: rows, canCreate: actor.role === 'leader' });
+    },
+  );
+
+  /**
+   * What the group form offers: the facilitators (the active caseworkers and leaders, and the
+   * current one whatever became of them, so saving other fields keeps them) and the weekdays.
+   */
+  async function groupFormChoices(actor: Actor, current?: Group) {
+    const users = await listMunicipalityUsers(deps.db, actor);
+    return {
+      facilitators: users
+        .filter(
+          (u) => (u.active && (u.role === 'caseworker' || u.role === 'leader')) || u.id === current?.facilitator.id,
+        )
+        .map((u) => ({ id: u.id, name: u.name })),
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      maxCapacity: MAX_GROUP_SIZE,
+      // Room in a group is the leader's decision; the service refuses anyone else's change.
+      capacityEditable: actor.role === 'leader',
+    };
+  }
+
+  interface GroupKept {
+    values?: GroupForm;
+    errors?: Record<string, string>;
+    problem?: string;
+    notice?: string | undefined;
+    status?: number;
+  }
+
+  async function groupPage(request: FastifyRequest, reply: FastifyReply, groupId: string, kept: GroupKept = {}) {
+    const actor = actorOf(request);
+    const lang = request.lang;
+    const t = textsFor(lang);
+    const now = deps.clock();
+    const today = danishDate(now);
+    const group = await readGroup(deps, actor, groupId);
+    const meetings = await findGroupMeetings(deps, actor, groupId, {
+      from: addDays(today, -PAGE_PAST_DAYS),
+      to: addDays(today, PAGE_COMING_DAYS),
+    });
+    const meetingRow = (m: { id: string; startsAt: Date; status: string; place: string }) => ({
+      id: m.id,
+      when: whenWithTime(m.startsAt, lang),
+      place: m.place,
+      status: m.status,
+      upcoming: m.startsAt > now,
+    });
+    const memberRow = (m: (typeof group.members)[number]) => ({
+      youthId: m.youth.id,
+      name: m.youth.name,
+      category: m.category ? categoryLabels[m.category][lang] : t.notVisited,
+      barriers: m.barriers.map((b) => barrierLabels[b][lang]),
+      since: when(m.joinedAt, lang),
+      returning: m.returning,
+    });
+    const { composition } = group;
+    return page(
+      request,
+      reply.code(kept.status ?? 200),
+      'group',
+      group.name,
+      {
+        group: {
+          id: group.id,
+          name: group.name,
+          facilitator: group.facilitator.name,
+          weekday: group.weekday,
+          startTime: group.startTime,
+          durationMinutes: group.durationMinutes,
+          place: group.place,
+          capacity: group.capacity,
+          memberCount: group.memberCount,
+          active: group.active,
+          version: group.version,
+        },
+        members: group.members.filter((m) => m.role === 'member').map(memberRow),
+        alumni: group.members.filter((m) => m.role === 'alumni').map(memberRow),
+        composition: {
+          byCategory: [...categories, 'undecided' as const].map((c) => ({
+            label: c === 'undecided' ? t.notVisited : categoryLabels[c][lang],
+            count: composition.byCategory[c],
+          })),
+          byBarrier: barriers
+            .map((b) => ({ label: barrierLabels[b][lang], count: composition.byBarrier[b] }))
+            .filter((b) => b.count > 0),
+          byBarrierCount: composition.byBarrierCount,
+          returning: composition.returning,
+        },
+        thisWeek: group.thisWeek.map((m) => ({
+          ...meetingRow(m),
+          open: m.status !== 'cancelled' && m.startsAt <= now,
+        })),
+        nextMeeting: group.nextMeeting ? meetingRow(group.nextMeeting) : null,
+        recentMeetings: meetings
+          .filter((m) => m.startsAt <= now)
+          .reverse()
+          .map(meetingRow),
+        comingMeetings: meetings.filter((m) => m.startsAt > now).map(meetingRow),
+        form: {
+          action: `/grupper/${group.id}`,
+          values: kept.values ?? groupFormOf(group),
+          errors: kept.errors ?? {},
+          version: group.version,
+          ...(await groupFormChoices(actor, group)),
+        },
+      },
+      { problem: kept.problem, notice: kept.notice },
+    );
+  }
+
+  app.get(
+    '/grupper/:groupId',
+    { config: pageFor(staff), schema: { hide: true, params: groupParams, querystring: noticeQuery } },
+    (request, reply) => {
+      const t = textsFor(request.lang);
+      const notice = request.query.oprettet ? t.groupCreated : request.query.gemt ? t.groupSaved : undefined;
+      return groupPage(request, reply, request.params.groupId, { notice });
+    },
+  );
+
+  app.post(
+    '/grupper/:groupId',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: groupParams, body: formBody } },
+    async (request, reply) => {
+      const { groupId } = request.params;
+      const lang = request.lang;
+      const t = textsFor(lang);
+      const values = readGroupForm(request.body);
+      const keep = (status: number, problem: string, errors: Record<string, string> = {}) =>
+        groupPage(request, reply, groupId, { values, errors, problem, status });
+      const version = Number(text(request.body, 'version'));
+      const checked = checkGroupForm(updateGroupBody, values, { version }, lang);
+      if (!checked.ok) return keep(400, t.formErrors, checked.errors);
+      try {
+        await changeGroup(deps, actorOf(request), groupId, checked.data);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'version_conflict') return keep(409, t.groupVersionConflict);
+        // The service names the field: an unknown facilitator, too few places, a capacity change
+        // that is the leader's to make.
+        if (error.fieldErrors.length > 0) {
+          return keep(error.status, t.formErrors, fieldErrorsOf(error.fieldErrors, lang));
+        }
+        throw error;
+      }
+      return reply.redirect(`/grupper/${groupId}?gemt=1`, 303);
+    },
+  );
+
+  async function newGroupPage(request: FastifyRequest, reply: FastifyReply, kept: GroupKept = {}) {
+    const actor = actorOf(request);
+    const t = textsFor(request.lang);
+    return page(
+      request,
+      reply.code(kept.status ?? 200),
+      'group-new',
+      t.newGroupTitle,
+      {
+        form: {
+          action: '/grupper/ny',
+          values: kept.values ?? {
+            name: '',
+            facilitatorId: actor.userId,
+            weekday: '',
+            startTime: '',
+            durationMinutes: '120',
+            place: '',
+            capacity: String(DEFAULT_CAPACITY),
+          },
+          errors: kept.errors ?? {},
+          ...(await groupFormChoices(actor)),
+        },
+      },
+      { problem: kept.problem },
+    );
+  }
+
+  app.get(
+    '/grupper/ny',
+    { config: pageFor(['leader']), schema: { hide: true, querystring: z.object({ lang: z.string().optional() }) } },
+    (request, reply) => newGroupPage(request, reply),
+  );
+
+  app.post(
+    '/grupper/ny',
+    { config: pageFor(['leader']), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      const lang = request.lang;
+      const t = textsFor(lang);
+      const values = readGroupForm(request.body);
+      const keep = (status: number, problem: string, errors: Record<string, string> = {}) =>
+        newGroupPage(request, reply, { values, errors, problem, status });
+      const checked = checkGroupForm(createGroupBody, values, {}, lang);
+      if (!checked.ok) return keep(400, t.formErrors, checked.errors);
+      let created: { id: string };
+      try {
+        // A new group gets its weekly meetings for the coming weeks at once.
+        created = await createGroup(deps, actorOf(request), checked.data);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.fieldErrors.length === 0) throw error;
+        return keep(error.status, t.formErrors, fieldErrorsOf(error.fieldErrors, lang));
+      }
+      return reply.redirect(`/grupper/${created.id}?oprettet=1`, 303);
     },
   );
 

@@ -4,29 +4,24 @@ import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { stages } from '../../machines/journey.ts';
-import { acknowledgeAlert, findAlerts } from '../alerts/alert.service.ts';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourneys } from '../journeys/journey.service.ts';
-import { danishDate } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
-import type { Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages, RequestValidationError } from '../shared/validation.ts';
-import { ageOn } from '../youth/cpr.ts';
-import { findYouth } from '../youth/youth.service.ts';
+import { parseWithMessages, RequestValidationError } from '../shared/validation.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
-import { registerCompanyPages } from './web.companies.ts';
 import { registerAdminPages } from './web.admin.ts';
+import { registerAlertPages } from './web.alerts.ts';
+import { registerCaseloadPages } from './web.caseload.ts';
+import { registerCompanyPages } from './web.companies.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { registerYouthPages } from './web.youth.ts';
-import { fieldErrorsOf, formBody, pageFor, riskLabel, staff, text, when } from './web.shared.ts';
+import { fieldErrorsOf, formBody, pageFor, text } from './web.shared.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,8 +32,6 @@ declare module 'fastify' {
 
 const LANG_COOKIE = 'ungeflow_lang';
 const CSRF_COOKIE = 'ungeflow_csrf';
-
-const alertParams = z.object({ alertId: z.uuid() });
 
 const loginForm = z.object({
   email: z.string().trim().min(1, 'required').max(320),
@@ -236,81 +229,11 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   );
 
   // -------------------------------------------------------------------------------------------
-  // Mine unge: the caseload, with a search box and a stage filter
+  // The screens, each in a module of its own, inside this plugin: they share its security headers,
+  // form parser, CSRF protection and error page.
   // -------------------------------------------------------------------------------------------
 
-  app.get(
-    '/',
-    {
-      config: pageFor(staff),
-      schema: {
-        hide: true,
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          stage: z.union([z.enum(stages), z.literal('')]).optional(),
-          lang: z.string().optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const t = textsFor(request.lang);
-      const { q = '', stage = '' } = request.query;
-      const heading = actor.role === 'caseworker' ? t.caseloadTitle : t.allJourneysTitle;
-      if (q) {
-        // Searched through the youth service, which writes the search and its criteria to the audit log.
-        const found = await findYouth(deps, actor, { query: q, page: 1, pageSize: 50 });
-        return page(request, reply, 'caseload', heading, {
-          heading,
-          q,
-          stage,
-          stageOptions: stages,
-          searchResults: found.items,
-          rows: [],
-          total: found.total,
-        });
-      }
-      const caseworkerId = actor.role === 'caseworker' ? actor.userId : undefined;
-      const journeys = await findJourneys(
-        deps,
-        actor,
-        { caseworkerId, ...(stage ? { stage } : { open: true }) },
-        { page: 1, pageSize: 200 },
-      );
-      const alerts = await findAlerts(deps, actor, { status: 'unresolved', caseworkerId }, { page: 1, pageSize: 500 });
-      const now = deps.clock();
-      const rows = journeys.items.map((j) => {
-        const firstConversationDue =
-          j.stage === 'referred' ? new Date(j.firstContactAt.getTime() + 7 * 86_400_000) : null;
-        const days = j.lastActivityAt ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000) : null;
-        return {
-          youthId: j.youthId,
-          name: j.youthName,
-          age: ageOn(j.youthBirthDate, danishDate(now)),
-          stage: j.stage,
-          caseworker: j.caseworkerName,
-          lastActivity: days === null ? t.never : days === 0 ? t.today : `${days} ${t.daysAgo}`,
-          alerts: alerts.items
-            .filter((a) => a.journeyId === j.id)
-            .map((a) => ({ severity: a.severity, label: riskLabel(a.code, request.lang) })),
-          // LAB § 31 stk. 5: the first conversation is held within 7 days of first contact.
-          deadline: firstConversationDue ? `${t.firstConversationBy} ${when(firstConversationDue, request.lang)}` : '',
-          overdue: firstConversationDue !== null && firstConversationDue < now,
-        };
-      });
-      return page(request, reply, 'caseload', heading, {
-        heading,
-        q,
-        stage,
-        stageOptions: stages,
-        searchResults: null,
-        rows,
-        total: journeys.total,
-        showCaseworker: actor.role !== 'caseworker',
-      });
-    },
-  );
-
+  registerCaseloadPages(app, { deps, page, checkCsrf });
   registerYouthPages(app, { deps, page, checkCsrf });
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
@@ -318,90 +241,6 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerPlanPages(app, { deps, page, checkCsrf });
   registerCompanyPages(app, { deps, page, checkCsrf });
   registerMatchEventPages(app, { deps, page, checkCsrf });
+  registerAlertPages(app, { deps, page, checkCsrf });
   registerAdminPages(app, { deps, page, checkCsrf });
-
-  // -------------------------------------------------------------------------------------------
-  // The leader's alert inbox
-  // -------------------------------------------------------------------------------------------
-
-  async function alertsPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    kept: {
-      id?: string;
-      values?: Record<string, string>;
-      errors?: Record<string, string>;
-      problem?: string;
-      notice?: string;
-      status?: number;
-    } = {},
-  ) {
-    const lang = request.lang;
-    const t = textsFor(lang);
-    const open = await findAlerts(deps, actorOf(request), { status: 'open' }, { page: 1, pageSize: 200 });
-    return page(
-      request,
-      reply.code(kept.status ?? 200),
-      'alerts',
-      t.alertsTitle,
-      {
-        alerts: open.items.map((a) => ({
-          id: a.id,
-          youthId: a.youthId,
-          youthName: a.youthName,
-          severity: a.severity,
-          label: riskLabel(a.code, lang),
-          message: (a.explanation as { message?: Text }).message?.[lang] ?? '',
-          opened: when(a.openedAt, lang),
-          version: a.version,
-        })),
-        keptId: kept.id ?? null,
-        values: kept.values ?? {},
-        errors: kept.errors ?? {},
-      },
-      { problem: kept.problem, notice: kept.notice },
-    );
-  }
-
-  app.get('/advarsler', { config: pageFor(['leader']), schema: { hide: true } }, (request, reply) =>
-    alertsPage(request, reply, {
-      notice: (request.query as { done?: string }).done ? textsFor(request.lang).acknowledged : undefined,
-    }),
-  );
-
-  app.post(
-    '/advarsler/:alertId/kvitter',
-    {
-      config: pageFor(['leader']),
-      preHandler: checkCsrf,
-      schema: { hide: true, params: alertParams, body: formBody },
-    },
-    async (request, reply) => {
-      const { alertId } = request.params;
-      const t = textsFor(request.lang);
-      const note = text(request.body, `note-${alertId}`).trim();
-      const values = { note };
-      if (!note) {
-        return alertsPage(request, reply, {
-          id: alertId,
-          values,
-          errors: { note: fieldMessages.not_blank[request.lang] },
-          problem: t.formErrors,
-          status: 400,
-        });
-      }
-      try {
-        await acknowledgeAlert(deps, actorOf(request), alertId, {
-          version: Number(text(request.body, 'version')),
-          note,
-        });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'version_conflict') {
-          return alertsPage(request, reply, { id: alertId, values, problem: t.alertVersionConflict, status: 409 });
-        }
-        throw error;
-      }
-      return reply.redirect('/advarsler?done=1', 303);
-    },
-  );
 };

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import type { TranslatedIssue } from '../shared/validation.ts';
 import type { PageFrame } from './web.render.ts';
@@ -48,6 +48,9 @@ export const when = (instant: Date, lang: Lang) =>
     dateStyle: 'medium',
   }).format(instant);
 
+/** A calendar day ('YYYY-MM-DD') as `when` shows it; noon UTC is that day in Denmark too. */
+export const whenDay = (day: string, lang: Lang) => when(new Date(`${day}T12:00:00Z`), lang);
+
 export const whenWithTime = (instant: Date, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
     timeZone: 'Europe/Copenhagen',
@@ -85,7 +88,26 @@ export function pageFor(roles: readonly Role[]) {
   return { public: true, page: { roles } };
 }
 
-/** A risk rule's name, as alerts show it. */
+/** The short name of a risk rule, in the user's language; the code itself for a rule without one. */
 export function riskLabel(code: string, lang: Lang): string {
   return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
+}
+
+/** Links to the pages of a long list; null when it fits on one. */
+export interface Pager {
+  page: number;
+  pages: number;
+  previous: string | null;
+  next: string | null;
+}
+
+export function pagerOf(total: number, page: number, pageSize: number, hrefOf: (page: number) => string): Pager | null {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages === 1 && page === 1) return null;
+  return {
+    page,
+    pages,
+    previous: page > 1 ? hrefOf(Math.min(page - 1, pages)) : null,
+    next: page < pages ? hrefOf(page + 1) : null,
+  };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit, newYouth, putSettings } from '../support/factories.ts';
+import { newUnit, newUser, newYouth, putSettings } from '../support/factories.ts';
 import { openJourney, sendEvent } from '../support/journeys.ts';
 import { activeJourney, days, sweep } from '../support/alerts.ts';
 import { SWEEP_LOCK_KEY } from '../../src/alerts/sweep.service.ts';
@@ -218,6 +218,35 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     expect(detail.json().alerts.map((a: { code: string }) => a.code)).toEqual(['first_conversation_overdue']);
     const other = await ctx.app.inject({ method: 'GET', url: '/api/alerts', headers: unit.leader.headers });
     expect(other.json().items.some((a: { journeyId: string }) => a.journeyId === journey.id)).toBe(false);
+  });
+
+  it('lists the alerts assigned to a user, and counts the unresolved ones per status for the same filter', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const colleague = await newUser(ctx.db, { municipalityId: fresh.municipality.id, role: 'caseworker' });
+    const cw = fresh.caseworker.headers;
+    const overdue = async () =>
+      openJourney(ctx.app, cw, (await newYouth(ctx.app, cw)).id, { firstContactAt: '2026-11-01' });
+    await Promise.all([overdue(), overdue(), overdue()]);
+    const list = async (query: string) =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/alerts?${query}`, headers: fresh.leader.headers })).json();
+    const [first, second, third] = (await list('status=open')).items;
+    const post = (id: string, action: string, payload: Record<string, unknown>) =>
+      ctx.app.inject({ method: 'POST', url: `/api/alerts/${id}/${action}`, headers: fresh.leader.headers, payload });
+    await post(first.id, 'acknowledge', { version: first.version, note: 'Ringet op' });
+    await post(second.id, 'snooze', { version: second.version, until: '2026-11-30', reason: 'Syg' });
+    await post(third.id, 'reassign', { version: third.version, userId: colleague.id });
+
+    const open = await list('status=open');
+    expect(open.items.map((a: { id: string }) => a.id)).toEqual([third.id]);
+    expect(open.countsByStatus).toEqual({ open: 1, acknowledged: 1, snoozed: 1 });
+    expect((await list('status=snoozed')).items.map((a: { id: string }) => a.id)).toEqual([second.id]);
+    // The tabs count what the other filters leave: no medium alerts at all.
+    expect((await list('severity=medium')).countsByStatus).toEqual({ open: 0, acknowledged: 0, snoozed: 0 });
+    const theirs = await list(`assignedTo=${colleague.id}`);
+    expect(theirs.items.map((a: { id: string; assignedTo: string }) => [a.id, a.assignedTo])).toEqual([
+      [third.id, colleague.id],
+    ]);
+    expect((await list(`assignedTo=${fresh.caseworker.id}`)).total).toBe(2);
   });
 
   it.runIf(engine === 'postgres')('skips the sweep while another instance holds the advisory lock', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit, newUser, loginAs, newYouth } from '../support/factories.ts';
-import { openJourney, sendEvent } from '../support/journeys.ts';
+import { loginAs, newGroup, newUnit, newUser, newYouth } from '../support/factories.ts';
+import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
 
 describe.each(engines)('caseloads on %s', (engine) => {
   let ctx: TestContext;
@@ -107,6 +107,62 @@ describe.each(engines)('caseloads on %s', (engine) => {
     });
     expect(named.statusCode).toBe(201);
     expect(named.json().caseworkerId).toBe(unit.caseworker.id);
+  });
+
+  it('gives each journey its next deadline: first conversation, return from a pause, or the next follow-up', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const h = fresh.caseworker.headers;
+    const group = await newGroup(ctx.db, { municipalityId: fresh.municipality.id, facilitatorId: fresh.caseworker.id });
+    const journeyOf = async (name: string, firstContactAt: string) =>
+      openJourney(ctx.app, h, (await newYouth(ctx.app, h, { name })).id, { firstContactAt });
+    const send = async (journeyId: string, event: Record<string, unknown>) => {
+      const response = await sendEvent(ctx.app, h, journeyId, event);
+      if (response.statusCode !== 201) throw new Error(`${String(event.type)} failed: ${response.body}`);
+    };
+    // The first conversation, visitation and a group on the day of first contact.
+    const toActive = async (journeyId: string, day: string) => {
+      await send(journeyId, { type: 'FIRST_CONVERSATION_HELD', occurredAt: `${day}T09:00:00+01:00` });
+      await send(journeyId, { ...activityReadyVisitation(), occurredAt: `${day}T10:00:00+01:00` });
+      await send(journeyId, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: `${day}T11:00:00+01:00` });
+    };
+    // 23:30 UTC on 19 November is 20 November in Denmark: the 7 days count from the Danish day.
+    await journeyOf('A Henvist', '2026-11-19T23:30:00Z');
+    const paused = await journeyOf('B Pause', '2026-11-02');
+    await toActive(paused.id, '2026-11-02');
+    await send(paused.id, { type: 'PAUSED', reason: 'illness', expectedReturn: '2026-12-07' });
+    const exited = await journeyOf('C Afsluttet', '2026-08-03');
+    await toActive(exited.id, '2026-08-03');
+    await send(exited.id, { type: 'EXITED', outcome: 'job', occurredAt: '2026-08-31T12:00:00+02:00' });
+    await send(exited.id, { type: 'FOLLOW_UP_RECORDED', month: 3, status: 'in_job' });
+    const active = await journeyOf('D Aktiv', '2026-11-02');
+    await toActive(active.id, '2026-11-02');
+
+    const items = (await list('', h)).json().items as Array<{ youth: { name: string }; nextDeadline: unknown }>;
+    expect(items.map((j) => [j.youth.name, j.nextDeadline])).toEqual([
+      ['A Henvist', { kind: 'first_conversation', due: '2026-11-27', month: null }],
+      ['B Pause', { kind: 'pause_return', due: '2026-12-07', month: null }],
+      ['C Afsluttet', { kind: 'follow_up', due: '2027-02-28', month: 6 }],
+      ['D Aktiv', null],
+    ]);
+  });
+
+  it('lists only the journeys with an alert nobody has acted on yet', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const h = fresh.caseworker.headers;
+    const late = await openJourney(ctx.app, h, (await newYouth(ctx.app, h)).id, { firstContactAt: '2026-11-01' });
+    const acted = await openJourney(ctx.app, h, (await newYouth(ctx.app, h)).id, { firstContactAt: '2026-11-01' });
+    await openJourney(ctx.app, h, (await newYouth(ctx.app, h)).id, { firstContactAt: '2026-11-20' });
+    const alerts = await ctx.app.inject({ method: 'GET', url: `/api/alerts?status=open`, headers: h });
+    const alert = alerts.json().items.find((a: { journeyId: string }) => a.journeyId === acted.id);
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/alerts/${alert.id}/acknowledge`,
+      headers: h,
+      payload: { version: alert.version, note: 'Samtale aftalt' },
+    });
+    const withAlerts = (await list('withOpenAlerts=true', h)).json();
+    expect(withAlerts.items.map((j: { id: string }) => j.id)).toEqual([late.id]);
+    expect((await list('withOpenAlerts=false', h)).json().total).toBe(3);
   });
 
   it('audits a caseload listing with its criteria', async () => {

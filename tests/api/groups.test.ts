@@ -187,6 +187,49 @@ describe.each(engines)('network groups on %s', (engine) => {
       expect((await getGroup(group.id)).name).toBe('Onsdagsgruppen');
     });
 
+    it('leaves the number of places to the leader, and takes a form that sends every field as it stands', async () => {
+      const group = await createGroup();
+      const everything = {
+        name: 'Torsdagsgruppen',
+        facilitatorId: unit.caseworker.id,
+        weekday: 2,
+        startTime: '10:00',
+        durationMinutes: 120,
+        place: 'Jobcentret, mødelokale 3',
+        capacity: 8,
+      };
+      // The same capacity is no change: a caseworker may rename the group.
+      const renamed = await request('PATCH', `/api/groups/${group.id}`, cw(), { version: 1, ...everything });
+      expect(renamed.statusCode).toBe(200);
+      expect(renamed.json()).toMatchObject({ name: 'Torsdagsgruppen', capacity: 8, version: 2 });
+      const logged = await ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'group.updated')
+        .where('user_id', '=', unit.caseworker.id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(logged.details).toEqual({ groupId: group.id, fields: ['name'] });
+      const raised = await request('PATCH', `/api/groups/${group.id}`, cw(), { version: 2, capacity: 10 });
+      expect(raised.statusCode).toBe(403);
+      expect(raised.json().error.details).toEqual([
+        { field: 'capacity', message: 'Kun en leder kan ændre antallet af pladser i en gruppe.' },
+      ]);
+      const byLeader = await request('PATCH', `/api/groups/${group.id}`, leader(), { version: 2, capacity: 10 });
+      expect(byLeader.json()).toMatchObject({ capacity: 10, version: 3 });
+    });
+
+    it('lets a caseworker start a group of up to 8, and only a leader one of up to 12', async () => {
+      const body = { name: 'Stor gruppe', facilitatorId: unit.caseworker.id, weekday: 3, startTime: '13:00' };
+      const byCaseworker = await request('POST', '/api/groups', cw(), { ...body, place: 'Biblioteket', capacity: 10 });
+      expect(byCaseworker.statusCode).toBe(403);
+      expect(byCaseworker.json().error.details).toEqual([
+        { field: 'capacity', message: 'Kun en leder kan give en gruppe mere end 8 pladser.' },
+      ]);
+      expect((await createGroup({ capacity: 6 })).capacity).toBe(6);
+      expect((await createGroup({ capacity: 12 }, leader())).capacity).toBe(12);
+    });
+
     it('refuses capacity 13 in a change too', async () => {
       const group = await createGroup();
       const response = await request('PATCH', `/api/groups/${group.id}`, cw(), { version: 1, capacity: 13 });
@@ -422,7 +465,7 @@ describe.each(engines)('network groups on %s', (engine) => {
     });
 
     it('never lets a group grow beyond 12, not even for a leader', async () => {
-      const group = await createGroup({ capacity: 12 });
+      const group = await createGroup({ capacity: 12 }, leader());
       for (let i = 0; i < 12; i++) await memberOf(group.id);
       const journey = await intakeJourney();
       const response = await assign(journey.journeyId, group.id, { overrideCapacity: true }, leader());

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newCpr, newGroup, newUnit, TEST_PASSWORD } from '../support/factories.ts';
+import { launchChromium, logIn } from '../support/browser.ts';
+import { newCpr, newGroup, newUnit } from '../support/factories.ts';
 import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // Registering a youth, visitation with the rules' preview, joining a group and taking attendance,
 // driven in Chromium over PGlite (the services underneath are tested on both engines by the API tests).
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -25,33 +24,13 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   let emilUrl = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     ctx = await startTestApp('pglite', { now: NOW });
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
     unit = await newUnit(ctx.app, ctx.db);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    page = await context.newPage();
-    page.setDefaultTimeout(8_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-mail').fill(unit.caseworker.email);
-    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${base}/`);
+    page = await logIn(browser, base, unit.caseworker.email);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
+import { launchChromium, logIn } from '../support/browser.ts';
 import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
 import { openJourney, sendEvent } from '../support/journeys.ts';
 
 // The pages run on the same services as the API, which the API tests cover on both engines;
 // the browser tests drive the pages over PGlite only.
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -24,23 +23,10 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   let amalie: { id: string; enteredCpr: string };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     ctx = await startTestApp('pglite', { now: NOW });
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(ARTIFACTS, { recursive: true });
     unit = await newUnit(ctx.app, ctx.db);
     const h = unit.caseworker.headers;
@@ -55,15 +41,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     await ctx?.close();
   });
 
-  async function loggedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    return page;
-  }
+  const loggedIn = (email: string) => logIn(browser, base, email);
 
   it('lets a caseworker search, open a youth, reveal the CPR and record the first conversation', async () => {
     const page = await loggedIn(unit.caseworker.email);
@@ -160,8 +138,12 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     await page.context().close();
   });
 
-  it('answers a caseworker who opens the alert inbox with a Danish refusal', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
+  it("shows a caseworker the alerts assigned to them, and refuses an administrator's look with a Danish message", async () => {
+    const mine = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('<h1>Mine advarsler</h1>');
+    expect(mine.body).toContain('Bo Nielsen');
+    const response = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.admin.headers });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('Du har ikke adgang til dette.');
   });

@@ -14,6 +14,42 @@ export const ARTIFACTS = 'test-artifacts/web';
 /** Waits for the page to show something (a click's navigation finishes on its own time). */
 export const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
+/** Chromium without a window, a sandbox or anything that reaches the network by itself. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser session (laptop-sized, Danish) logged in as the user, on the page the log-in leads to. */
+export async function logIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return page;
+}
+
 export interface BrowserTest {
   ctx: TestContext & { setNow(d: Date): void };
   browser: Browser;
@@ -27,46 +63,18 @@ export interface BrowserTest {
 /**
  * The app on a fresh PGlite database, listening on a free port, and Chromium to drive it. The pages
  * run on the same services the API tests cover on both engines, so the browser tests use PGlite.
- * The flags keep Chromium off the network, which this machine closes.
  */
 export async function startBrowserTest(options: { now: Date }): Promise<BrowserTest> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const ctx = await startTestApp('pglite', { now: options.now });
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
   return {
     ctx,
     browser,
     base,
-    async loggedIn(email, contextOptions = {}) {
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        locale: 'da-DK',
-        ...contextOptions,
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${base}/login`);
-      await page.getByLabel('E-mail').fill(email);
-      await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL((url) => url.pathname !== '/login');
-      return page;
-    },
+    loggedIn: (email, contextOptions) => logIn(browser, base, email, contextOptions),
     async close() {
       await browser.close();
       await ctx.close();

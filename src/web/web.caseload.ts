@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { type Stage, stages } from '../../machines/journey.ts';
+import { findAlerts } from '../alerts/alert.service.ts';
+import { actorOf } from '../auth/auth.plugin.ts';
+import { nextDeadlineOf } from '../journeys/journey.deadline.ts';
+import { findJourneys } from '../journeys/journey.service.ts';
+import { danishDate } from '../shared/clock.ts';
+import { listMunicipalityUsers } from '../users/users.service.ts';
+import { ageOn } from '../youth/cpr.ts';
+import { findYouth } from '../youth/youth.service.ts';
+import { textsFor } from './web.render.ts';
+import { pageFor, pagerOf, riskLabel, staff, type WebApp, type WebContext, whenDay } from './web.shared.ts';
+
+const PAGE_SIZE = 25;
+
+const caseloadQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  stage: z.union([z.enum(stages), z.literal('')]).optional(),
+  caseworkerId: z.union([z.uuid(), z.literal('')]).optional(),
+  alerts: z.union([z.literal('1'), z.literal('')]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  lang: z.string().optional(),
+});
+type CaseloadQuery = z.infer<typeof caseloadQuery>;
+
+/** The address of the list with these criteria (empty ones and the first page left out). */
+function hrefOf(query: Omit<CaseloadQuery, 'lang'>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `/?${text}` : '/';
+}
+
+/**
+ * Mine unge (a caseworker's own journeys) and Alle forløb (a leader's view of the municipality,
+ * with a caseworker filter): stage, last activity, alert badges and the next deadline, page by page.
+ * The search box looks youth up through the youth service, which audits the search and its criteria.
+ */
+export function registerCaseloadPages(app: WebApp, { deps, page }: WebContext) {
+  app.get(
+    '/',
+    { config: pageFor(staff), schema: { hide: true, querystring: caseloadQuery } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const lang = request.lang;
+      const t = textsFor(lang);
+      const isLeader = actor.role === 'leader';
+      const { q = '', stage = '', alerts = '', page: pageNumber = 1 } = request.query;
+      // A caseworker's list is their own caseload; choosing another caseworker is the leader's.
+      const caseworkerId = isLeader ? (request.query.caseworkerId ?? '') : actor.userId;
+      const criteria = { q, stage, alerts, caseworkerId: isLeader ? caseworkerId : '', page: pageNumber };
+      const heading = isLeader ? t.allJourneysTitle : t.caseloadTitle;
+      const frame = {
+        heading,
+        q,
+        stage,
+        alerts,
+        caseworkerId: criteria.caseworkerId,
+        stageOptions: stages,
+        isLeader,
+        caseworkerChoices: isLeader
+          ? (await listMunicipalityUsers(deps.db, actor)).filter((u) => u.role === 'caseworker')
+          : [],
+      };
+      const pager = (total: number) => pagerOf(total, pageNumber, PAGE_SIZE, (n) => hrefOf({ ...criteria, page: n }));
+      if (q) {
+        const found = await findYouth(deps, actor, { query: q, page: pageNumber, pageSize: PAGE_SIZE });
+        return page(request, reply, 'caseload', heading, {
+          ...frame,
+          searchResults: found.items,
+          rows: [],
+          total: found.total,
+          pager: pager(found.total),
+        });
+      }
+      const journeys = await findJourneys(
+        deps,
+        actor,
+        {
+          caseworkerId: caseworkerId || undefined,
+          ...(stage ? { stage } : { open: true }),
+          withOpenAlerts: alerts === '1' || undefined,
+        },
+        { page: pageNumber, pageSize: PAGE_SIZE },
+      );
+      // The alerts of the journeys on this page, in one read.
+      const unresolved = await findAlerts(
+        deps,
+        actor,
+        { status: 'unresolved', journeyIds: journeys.items.map((j) => j.id) },
+        { page: 1, pageSize: 500 },
+      );
+      const now = deps.clock();
+      const today = danishDate(now);
+      const rows = journeys.items.map((j) => {
+        const days = j.lastActivityAt ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000) : null;
+        const deadline = nextDeadlineOf({ ...j, stage: j.stage as Stage });
+        return {
+          youthId: j.youthId,
+          name: j.youthName,
+          age: ageOn(j.youthBirthDate, today),
+          stage: j.stage,
+          caseworker: j.caseworkerName,
+          lastActivity: days === null ? t.never : days === 0 ? t.today : `${days} ${t.daysAgo}`,
+          alerts: unresolved.items
+            .filter((a) => a.journeyId === j.id)
+            .map((a) => ({ severity: a.severity, label: riskLabel(a.code, lang) })),
+          deadline: deadline && {
+            kind: deadline.kind,
+            month: deadline.month,
+            date: whenDay(deadline.due, lang),
+            overdue: deadline.due < today,
+          },
+        };
+      });
+      return page(request, reply, 'caseload', heading, {
+        ...frame,
+        searchResults: null,
+        rows,
+        total: journeys.total,
+        pager: pager(journeys.total),
+      });
+    },
+  );
+}
