@@ -458,10 +458,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
       const t = textsFor(request.lang);
+      // The fields are named "activity-…": the visitation form on the same page has its own date field.
       const values = {
-        kind: text(request.body, 'kind'),
-        occurredOn: text(request.body, 'occurredOn').trim(),
-        note: text(request.body, 'note'),
+        kind: text(request.body, 'activity-kind'),
+        occurredOn: text(request.body, 'activity-occurredOn').trim(),
+        note: text(request.body, 'activity-note'),
       };
       const keep = again(request, reply, youthId, 'activity', values);
       const kind = values.kind;
