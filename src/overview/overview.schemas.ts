@@ -63,6 +63,13 @@ export const overviewResponse = z.object({
   from: z.string(),
   to: z.string(),
   by: z.enum(overviewGroupings),
+  /**
+   * The Danish day the status figures (active offer, passive, placement) are taken at: the
+   * period's last day, or today while the period is still running.
+   */
+  statusOn: z.string(),
+  /** The municipality's passive threshold in days (the risk rules' passiveDays). */
+  passiveAfterDays: z.number().int(),
   rows: z.array(overviewRowSchema),
 });
 export type Overview = z.infer<typeof overviewResponse>;
