@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { AuditAction } from '../audit/audit.types.ts';
 import type { Db } from '../db/database.ts';
+import { addDays } from '../programme/days.ts';
+import type { ProgressionFactor } from '../progression/progression.factors.ts';
 import type { StageEvent } from './overview.stages.ts';
 
 /**
@@ -9,6 +11,9 @@ import type { StageEvent } from './overview.stages.ts';
  * current columns, so a period in the past shows the journeys as they were then.
  */
 export interface OverviewMoments {
+  /** The period's first and last Danish days (both included). */
+  from: string;
+  to: string;
   /** The first instant of the period (included). */
   start: Date;
   /** The first instant after the period's last day (excluded). */
@@ -21,6 +26,13 @@ export interface OverviewMoments {
   activeSince: Date;
   /** The Danish day `activeSince` begins. */
   activeSinceDay: string;
+}
+
+/** A week of placement hours worked (only weeks with hours are kept). */
+export interface OverviewWorkedWeek {
+  /** The Monday the week begins. */
+  weekStart: string;
+  recordedAt: Date;
 }
 
 /** One journey as the key figures see it, each fact as of the moments asked for. */
@@ -49,8 +61,14 @@ export interface OverviewJourney {
   placedAtEnd: boolean;
   /** At least one mentor contact in the period. */
   mentorContact: boolean;
-  /** Recorded activity from `activeSince` up to `asOf`, placement hours aside (listPlacementWeeks). */
+  /** Attendance, a conversation or contact, or a match event from `activeSince` up to `asOf`. */
   recentActivity: boolean;
+  /** Weeks with placement hours that may count as activity since `activeSince` (see the service). */
+  workedWeeks: OverviewWorkedWeek[];
+  /** The statuses of the follow-ups that took place in the period (`recorded_at` is the event's `occurredAt`). */
+  followUps: string[];
+  /** Per progression factor, the latest score measured in the period (null: not measured). */
+  latestScores: Record<ProgressionFactor, number | null>;
 }
 
 /** Text fields of a journey event as a JSON array, for picking one event out of an aggregate. */
@@ -73,6 +91,13 @@ interface OverviewJourneyRow {
   recent_activity: boolean | null;
   attended: boolean;
   matched: boolean;
+  worked_weeks: Array<[string, string]> | null;
+  follow_ups: string[] | null;
+  belief_in_own_abilities: number | null;
+  self_rated_health: number | null;
+  network: number | null;
+  meaning_and_direction: number | null;
+  readiness: number | null;
 }
 
 /** The fields of an event that decide the stage it led to (overview.stages.ts), as stageEventOf reads them. */
@@ -91,19 +116,25 @@ function stageEventOf(fields: EventFields | null): StageEvent | null {
   };
 }
 
+/** The latest score of a factor among the journey's measurements in the period. */
+const latestScore = (column: string) =>
+  sql`(array_agg(${sql.ref(`pm.${column}`)} order by pm.measured_on desc, pm.recorded_at desc)
+    filter (where ${sql.ref(`pm.${column}`)} is not null))[1] as ${sql.ref(column)}`;
+
 /**
- * The journeys that can count in the period, one row each. A journey counts when its first
- * contact came before the period ended; one that was already finished (closed, redirected,
- * control) before the period began is left out, as it can count in no figure: a finished
- * journey records nothing more, and its `updated_at` is no earlier than the moment it finished.
+ * The journeys that can count in the period, one row each with every fact the figures need. A
+ * journey counts when its first contact came before the period ended; one that was already
+ * finished (closed, redirected, control) before the period began is left out, as it can count
+ * in no figure: a finished journey records nothing more, and its `updated_at` is no earlier
+ * than the moment it finished.
  *
- * Built for one municipality of a national database (DESIGN.md sections 7 and 8): each fact
- * is aggregated per journey first, in a lateral subquery over that journey's own rows reached
- * through a journey-keyed index (its events, its memberships, its activity in the period), or
- * read as a set through an index that begins with the municipality (placements, meetings,
+ * Built for one municipality of a national database (DESIGN.md sections 7 and 8): each fact is
+ * aggregated per journey first, in a lateral subquery over that journey's own rows reached
+ * through a journey-keyed index (events, memberships, activity, hours, follow-ups, progression),
+ * or read as a set through an index that begins with the municipality (placements, meetings,
  * match events) and joined on the journey afterwards. Nothing scans a table across
- * municipalities, and one pass over a journey's events answers all four questions asked of
- * them (2.5 times faster on PGlite than one lookup per question).
+ * municipalities; one pass over a journey's events answers the four questions asked of them;
+ * and one row a journey comes back, which matters on PGlite, where every row handed over costs.
  */
 export async function listOverviewJourneys(
   db: Db,
@@ -111,6 +142,8 @@ export async function listOverviewJourneys(
   at: OverviewMoments,
 ): Promise<OverviewJourney[]> {
   const activitySince = at.start < at.activeSince ? at.start : at.activeSince;
+  // A week's hours count at the latest at the week's end, so weeks ending before activeSinceDay cannot count.
+  const firstWorkedWeek = addDays(at.activeSinceDay, -6);
   const { rows } = await sql<OverviewJourneyRow>`
     with placed as (
       select distinct p.journey_id from placement p
@@ -135,7 +168,10 @@ export async function listOverviewJourneys(
       placed.journey_id is not null as placed,
       activity.mentor_contact, activity.recent_activity,
       attended.journey_id is not null as attended,
-      matched.journey_id is not null as matched
+      matched.journey_id is not null as matched,
+      worked.worked_weeks, follow_ups.follow_ups,
+      progression.belief_in_own_abilities, progression.self_rated_health, progression.network,
+      progression.meaning_and_direction, progression.readiness
     from journey j
     left join lateral (
       select
@@ -169,6 +205,24 @@ export async function listOverviewJourneys(
       from activity a
       where a.journey_id = j.id and a.occurred_at >= ${activitySince} and a.occurred_at < ${at.asOf}
     ) activity on true
+    left join lateral (
+      select jsonb_agg(jsonb_build_array(h.week_start, h.recorded_at)) as worked_weeks
+      from placement_hours h
+      where h.journey_id = j.id and h.week_start >= ${firstWorkedWeek} and h.week_start <= ${at.asOfDay}
+        and h.hours > 0
+    ) worked on true
+    left join lateral (
+      select array_agg(f.status) as follow_ups
+      from follow_up f
+      where f.journey_id = j.id and f.status is not null
+        and f.recorded_at >= ${at.start} and f.recorded_at < ${at.asOf}
+    ) follow_ups on true
+    left join lateral (
+      select ${latestScore('belief_in_own_abilities')}, ${latestScore('self_rated_health')},
+        ${latestScore('network')}, ${latestScore('meaning_and_direction')}, ${latestScore('readiness')}
+      from progression_measurement pm
+      where pm.journey_id = j.id and pm.measured_on >= ${at.from} and pm.measured_on <= ${at.to}
+    ) progression on true
     left join placed on placed.journey_id = j.id
     left join attended on attended.journey_id = j.id
     left join matched on matched.journey_id = j.id
@@ -179,7 +233,6 @@ export async function listOverviewJourneys(
 
   return rows.map((r) => {
     const [category, eligible, arm] = r.visitation ?? [];
-    const groupLeftAt = r.group_left_at;
     return {
       id: r.id,
       currentCaseworkerId: r.caseworker_id,
@@ -190,47 +243,35 @@ export async function listOverviewJourneys(
       visitation: category ? { category, eligible: eligible === 'true', randomisationArm: arm ?? null } : null,
       exitOutcome: r.exit_outcome,
       lastGroupId: r.group_id,
-      inGroupAtEnd: r.group_id !== null && (groupLeftAt === null || groupLeftAt >= at.asOf),
+      inGroupAtEnd: r.group_id !== null && (r.group_left_at === null || r.group_left_at >= at.asOf),
       firstJoinedGroupAt: r.first_joined_group_at,
       placedAtEnd: r.placed,
       mentorContact: r.mentor_contact === true,
       recentActivity: r.recent_activity === true || r.attended || r.matched,
+      workedWeeks: (r.worked_weeks ?? []).map(([weekStart, recordedAt]) => ({
+        weekStart,
+        recordedAt: new Date(recordedAt),
+      })),
+      followUps: r.follow_ups ?? [],
+      latestScores: {
+        beliefInOwnAbilities: r.belief_in_own_abilities,
+        selfRatedHealth: r.self_rated_health,
+        network: r.network,
+        meaningAndDirection: r.meaning_and_direction,
+        readiness: r.readiness,
+      },
     };
   });
 }
 
-/** The municipality's journeys that can count in a period ending at `end`, for `in (...)` lookups. */
-const journeysBefore = (db: Db, municipalityId: string, end: Date) =>
-  db
-    .selectFrom('journey')
-    .select('journey.id')
-    .where('journey.municipality_id', '=', municipalityId)
-    .where('journey.first_contact_at', '<', end);
-
-export interface OverviewPlacementWeek {
-  journeyId: string;
-  /** The Monday the week begins. */
-  weekStart: string;
-  recordedAt: Date;
-}
-
-/** Weeks with placement hours worked, from `fromWeek` to `lastWeek` (Mondays, both included). */
-export async function listPlacementWeeks(
-  db: Db,
-  municipalityId: string,
-  end: Date,
-  weeks: { fromWeek: string; lastWeek: string },
-): Promise<OverviewPlacementWeek[]> {
-  const rows = await db
-    .selectFrom('placement_hours')
-    .where('municipality_id', '=', municipalityId)
-    .where('journey_id', 'in', journeysBefore(db, municipalityId, end))
-    .where('hours', '>', sql<string>`0`)
-    .where('week_start', '>=', weeks.fromWeek)
-    .where('week_start', '<=', weeks.lastWeek)
-    .select(['journey_id', 'week_start', 'recorded_at'])
-    .execute();
-  return rows.map((row) => ({ journeyId: row.journey_id, weekStart: row.week_start, recordedAt: row.recorded_at }));
+/**
+ * Turns PostgreSQL's JIT compilation off for the rest of the transaction. The journeys query's
+ * estimated cost grows with the municipality (a nested loop of per-journey lookups) and passes
+ * the JIT threshold at about 2,000 journeys, where compiling it added 80-240 ms (measured) to a
+ * query that runs in about 150 ms. PGlite accepts the setting too.
+ */
+export async function withoutJit(trx: Db): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
 }
 
 const reassigned: AuditAction = 'journey.reassigned';
@@ -295,76 +336,4 @@ export async function listGroups(db: Db, municipalityId: string): Promise<Overvi
     .orderBy('name')
     .execute();
   return rows.map((row) => ({ id: row.id, name: row.name }));
-}
-
-export interface OverviewFollowUp {
-  journeyId: string;
-  status: string;
-}
-
-/** Follow-ups recorded for the period: `recorded_at` is the follow-up event's `occurredAt`. */
-export async function listFollowUpsRecorded(
-  db: Db,
-  municipalityId: string,
-  at: Pick<OverviewMoments, 'start' | 'end' | 'asOf'>,
-): Promise<OverviewFollowUp[]> {
-  const rows = await db
-    .selectFrom('follow_up')
-    .where('municipality_id', '=', municipalityId)
-    .where('journey_id', 'in', journeysBefore(db, municipalityId, at.end))
-    .where('status', 'is not', null)
-    .where('recorded_at', '>=', at.start)
-    .where('recorded_at', '<', at.asOf)
-    .select(['journey_id', 'status'])
-    .execute();
-  return rows.flatMap((row) => (row.status ? [{ journeyId: row.journey_id, status: row.status }] : []));
-}
-
-export interface OverviewMeasurement {
-  journeyId: string;
-  measuredOn: string;
-  recordedAt: Date;
-  beliefInOwnAbilities: number | null;
-  selfRatedHealth: number | null;
-  network: number | null;
-  meaningAndDirection: number | null;
-  readiness: number | null;
-}
-
-/** Progression measurements taken in the period (Danish days, both included), oldest first. */
-export async function listMeasurements(
-  db: Db,
-  municipalityId: string,
-  end: Date,
-  days: { from: string; to: string },
-): Promise<OverviewMeasurement[]> {
-  const rows = await db
-    .selectFrom('progression_measurement')
-    .where('municipality_id', '=', municipalityId)
-    .where('journey_id', 'in', journeysBefore(db, municipalityId, end))
-    .where('measured_on', '>=', days.from)
-    .where('measured_on', '<=', days.to)
-    .select([
-      'journey_id',
-      'measured_on',
-      'recorded_at',
-      'belief_in_own_abilities',
-      'self_rated_health',
-      'network',
-      'meaning_and_direction',
-      'readiness',
-    ])
-    .orderBy('measured_on')
-    .orderBy('recorded_at')
-    .execute();
-  return rows.map((row) => ({
-    journeyId: row.journey_id,
-    measuredOn: row.measured_on,
-    recordedAt: row.recorded_at,
-    beliefInOwnAbilities: row.belief_in_own_abilities,
-    selfRatedHealth: row.self_rated_health,
-    network: row.network,
-    meaningAndDirection: row.meaning_and_direction,
-    readiness: row.readiness,
-  }));
 }

@@ -20,17 +20,14 @@ import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { noGroupLabel, wholeUnitLabel } from './overview.labels.ts';
 import {
-  listFollowUpsRecorded,
   listGroups,
-  listMeasurements,
   listOverviewJourneys,
-  listPlacementWeeks,
   listReassignmentsSince,
   listUsers,
   type OverviewJourney,
-  type OverviewMeasurement,
   type OverviewMoments,
-  type OverviewPlacementWeek,
+  type OverviewWorkedWeek,
+  withoutJit,
 } from './overview.repository.ts';
 import {
   firstConversationBuckets,
@@ -63,7 +60,6 @@ interface JourneyFacts {
   visitationCategory: Category | null;
   exitOutcome: ExitOutcome | null;
   followUps: FollowUpStatus[];
-  measurements: OverviewMeasurement[];
 }
 
 /**
@@ -114,6 +110,8 @@ export async function readOverview(
     // the risk rule counts; so activity from this day on keeps the youth active.
     const activeSinceDay = addDays(asOfDay, 1 - passiveDays);
     const at: OverviewMoments = {
+      from: criteria.from,
+      to: criteria.to,
       start,
       end,
       asOf,
@@ -121,22 +119,17 @@ export async function readOverview(
       activeSince: startOfDanishDay(activeSinceDay),
       activeSinceDay,
     };
+    await withoutJit(trx);
     const journeys = await listOverviewJourneys(trx, municipalityId, at);
-    const workedWeeks = await listPlacementWeeks(trx, municipalityId, at.end, {
-      fromWeek: addDays(at.activeSinceDay, -6),
-      lastWeek: at.asOfDay,
-    });
     const reassignments = await listReassignmentsSince(trx, municipalityId, at.asOf);
-    const followUps = await listFollowUpsRecorded(trx, municipalityId, at);
-    const measurements = await listMeasurements(trx, municipalityId, at.end, criteria);
     const groups = await listGroups(trx, municipalityId);
     const users = await listUsers(trx, municipalityId);
 
     // The first reassignment after the end of the period names who had the journey then.
     const caseworkerAtEnd = new Map<string, string>();
-    for (const r of reassignments)
+    for (const r of reassignments) {
       if (!caseworkerAtEnd.has(r.journeyId)) caseworkerAtEnd.set(r.journeyId, r.fromCaseworkerId);
-    const workedRecently = journeysWithHoursBetween(workedWeeks, at.activeSince, at.asOf);
+    }
 
     const facts = new Map<string, JourneyFacts>();
     for (const journey of journeys) {
@@ -150,7 +143,10 @@ export async function readOverview(
       // The passive rule (rules/risk.json, DESIGN.md section 4): active, and no recorded activity
       // for passiveDays days; before any activity the clock runs from joining a group.
       const baseline = journey.firstJoinedGroupAt ?? journey.firstContactAt;
-      const active = journey.recentActivity || workedRecently.has(journey.id) || baseline >= at.activeSince;
+      const active =
+        journey.recentActivity ||
+        workedBetween(journey.workedWeeks, at.activeSince, at.asOf) ||
+        baseline >= at.activeSince;
       facts.set(journey.id, {
         journey,
         caseworkerId: caseworkerAtEnd.get(journey.id) ?? journey.currentCaseworkerId,
@@ -160,14 +156,9 @@ export async function readOverview(
         passive: stageAtEnd === 'active' && !active,
         visitationCategory: visitation && isOneOf(categories, visitation.category) ? visitation.category : null,
         exitOutcome: isOneOf(exitOutcomes, journey.exitOutcome) ? journey.exitOutcome : null,
-        followUps: [],
-        measurements: [],
+        followUps: journey.followUps.filter((status) => isOneOf(followUpStatuses, status)),
       });
     }
-    for (const fu of followUps) {
-      if (isOneOf(followUpStatuses, fu.status)) facts.get(fu.journeyId)?.followUps.push(fu.status);
-    }
-    for (const m of measurements) facts.get(m.journeyId)?.measurements.push(m);
 
     const all = [...facts.values()];
     const row = (id: string | null, label: string, of: JourneyFacts[]) => rowOf(id, label, of, at);
@@ -258,18 +249,16 @@ function riskRulesOn(ruleSets: readonly RuleSet[], day: string): RuleSet {
 }
 
 /**
- * The journeys with placement hours counted as activity in [from, until). As the live risk
- * state does, a week's hours count at the end of the week, or when they were recorded if that
- * came first (hours logged during the week).
+ * Whether placement hours count as activity in [from, until). As the live risk state does, a
+ * week's hours count at the end of the week, or when they were recorded if that came first
+ * (hours logged during the week).
  */
-function journeysWithHoursBetween(weeks: OverviewPlacementWeek[], from: Date, until: Date): Set<string> {
-  const worked = new Set<string>();
-  for (const w of weeks) {
+function workedBetween(weeks: readonly OverviewWorkedWeek[], from: Date, until: Date): boolean {
+  return weeks.some((w) => {
     const endOfWeek = startOfDanishDay(addDays(w.weekStart, 7)).getTime() - 1;
     const counted = Math.min(endOfWeek, w.recordedAt.getTime());
-    if (counted >= from.getTime() && counted < until.getTime()) worked.add(w.journeyId);
-  }
-  return worked;
+    return counted >= from.getTime() && counted < until.getTime();
+  });
 }
 
 /** One row of figures. Each figure says which journeys it counts and as of when. */
@@ -346,17 +335,17 @@ function bucketOf(journey: OverviewJourney, asOf: Date): FirstConversationBucket
 
 /** The average of each journey's latest score for the factor in the period. */
 function averageOf(factor: ProgressionFactor, facts: JourneyFacts[]): OverviewRow['progression'][number] {
-  let sum = 0;
-  let count = 0;
-  for (const f of facts) {
-    // Measurements come oldest first; the latest with a score for this factor counts.
-    const latest = f.measurements.filter((m) => m[factor] !== null).at(-1);
-    if (latest) {
-      sum += latest[factor] ?? 0;
-      count += 1;
-    }
-  }
-  return { factor, numerator: sum, denominator: count, average: count === 0 ? null : round1(sum / count) };
+  const scores = facts.flatMap((f) => {
+    const score = f.journey.latestScores[factor];
+    return score === null ? [] : [score];
+  });
+  const sum = scores.reduce((a, b) => a + b, 0);
+  return {
+    factor,
+    numerator: sum,
+    denominator: scores.length,
+    average: scores.length === 0 ? null : round1(sum / scores.length),
+  };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: K[]): { total: number; counts: Record<K, number> } {

@@ -503,6 +503,8 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
       .execute();
     const far = new Date('2100-01-01T00:00:00Z');
     const rebuilt = await listOverviewJourneys(ctx.db, unit.municipality.id, {
+      from: '1970-01-01',
+      to: '2099-12-31',
       start: new Date(0),
       end: far,
       asOf: far,
