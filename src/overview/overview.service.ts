@@ -131,8 +131,7 @@ export async function readOverview(
       if (!caseworkerAtEnd.has(r.journeyId)) caseworkerAtEnd.set(r.journeyId, r.fromCaseworkerId);
     }
 
-    const facts = new Map<string, JourneyFacts>();
-    for (const journey of journeys) {
+    const all = journeys.map((journey): JourneyFacts => {
       const stageAtStart = stageAfter(journey.eventBeforeStart);
       const stageAtEnd = stageAfter(journey.eventAtEnd);
       const visitation = journey.visitation;
@@ -147,7 +146,7 @@ export async function readOverview(
         journey.recentActivity ||
         workedBetween(journey.workedWeeks, at.activeSince, at.asOf) ||
         baseline >= at.activeSince;
-      facts.set(journey.id, {
+      return {
         journey,
         caseworkerId: caseworkerAtEnd.get(journey.id) ?? journey.currentCaseworkerId,
         groupId: journey.lastGroupId,
@@ -157,10 +156,9 @@ export async function readOverview(
         visitationCategory: visitation && isOneOf(categories, visitation.category) ? visitation.category : null,
         exitOutcome: isOneOf(exitOutcomes, journey.exitOutcome) ? journey.exitOutcome : null,
         followUps: journey.followUps.filter((status) => isOneOf(followUpStatuses, status)),
-      });
-    }
+      };
+    });
 
-    const all = [...facts.values()];
     const row = (id: string | null, label: string, of: JourneyFacts[]) => rowOf(id, label, of, at);
     const rows: OverviewRow[] = [];
     switch (criteria.by) {
