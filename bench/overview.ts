@@ -204,6 +204,8 @@ const periods = [
   { name: 'this month so far', from: firstOfMonth, to: today },
   { name: 'last month', from: `${addDays(firstOfMonth, -1).slice(0, 8)}01`, to: addDays(firstOfMonth, -1) },
   { name: 'the past 12 months', from: addDays(today, -364), to: today },
+  // The oldest reassignment history to read from the audit log: everything since that month's end.
+  { name: 'a month a year ago', from: addDays(firstOfMonth, -365), to: addDays(firstOfMonth, -335) },
 ];
 const groupings: OverviewGrouping[] = ['unit', 'caseworker', 'group'];
 
