@@ -1,6 +1,29 @@
-import { sql } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { initialSnapshot, persist } from '../machines/journey.ts';
-import type { Db } from '../src/db/database.ts';
+import { type Db, openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrator.ts';
+
+/** Runs `work` on a fresh, migrated database it creates on the server at `serverUrl` and drops afterwards. */
+export async function withServerDatabase<T>(serverUrl: string, work: (db: Db) => Promise<T>): Promise<T> {
+  const name = `ungeflow_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }),
+  });
+  await sql`create database ${sql.id(name)}`.execute(admin);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ engine: 'postgres', url: url.toString() });
+  try {
+    await migrateToLatest(db);
+    return await work(db);
+  } finally {
+    await db.destroy();
+    await sql`drop database ${sql.id(name)} with (force)`.execute(admin);
+    await admin.destroy();
+  }
+}
 
 /**
  * A synthetic national population for the benchmarks, written with set-based SQL: municipalities

@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { runBacktest } from '../src/alerts/backtest.service.ts';
 import { runSweep } from '../src/alerts/sweep.service.ts';
 import { type Db, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { loadRuleSets } from '../src/rules/rule-set.loader.ts';
 import { danishDate } from '../src/shared/clock.ts';
-import { generatePopulation } from './population.ts';
+import { generatePopulation, withServerDatabase } from './population.ts';
 
 // npm run bench:sweep [-- --journeys 100000 --municipalities 98 --pglite-journeys 10000 --backtest-journeys 10000]
 // Runs on the PostgreSQL server of BENCH_DATABASE_URL (default: the local test server), in a
@@ -49,31 +46,12 @@ async function sweepTwice(label: string, db: Db) {
   }
 }
 
-async function withServerDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const name = `ungeflow_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: serverUrl, max: 1 }) }),
-  });
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ engine: 'postgres', url: url.toString() });
-  try {
-    await migrateToLatest(db);
-    return await work(db);
-  } finally {
-    await db.destroy();
-    await sql`drop database ${sql.id(name)} with (force)`.execute(admin);
-    await admin.destroy();
-  }
-}
-
 const journeys = Number(values.journeys);
 const municipalities = Number(values.municipalities);
 const activities = Number(values.activities);
 console.log(`Risk sweep benchmark, ${new Date().toISOString()}, Node ${process.version}`);
 
-await withServerDatabase(async (db) => {
+await withServerDatabase(serverUrl, async (db) => {
   const started = performance.now();
   await generatePopulation(db, { journeys, municipalities, activitiesPerJourney: activities });
   console.log(
@@ -95,7 +73,7 @@ await withServerDatabase(async (db) => {
   await db.destroy();
 }
 
-await withServerDatabase(async (db) => {
+await withServerDatabase(serverUrl, async (db) => {
   const size = Number(values['backtest-journeys']);
   await generatePopulation(db, {
     journeys: size,

@@ -8,7 +8,7 @@ import {
   firstConversationLabels,
   followUpStatusLabels,
   groupingLabels,
-  shareLabels,
+  shareLabelsFor,
   visitationCategoryLabels,
 } from './overview.labels.ts';
 import { firstConversationBuckets, type Overview, type OverviewRow } from './overview.schemas.ts';
@@ -25,6 +25,7 @@ interface Column {
 function columnsFor(overview: Overview, lang: Lang): Column[] {
   const n = (value: number | null) => (value === null ? '' : lang === 'da' ? String(value).replace('.', ',') : value);
   const t = (title: { da: string; en: string }, part: { da: string; en: string }) => `${title[lang]}: ${part[lang]}`;
+  const shareLabels = shareLabelsFor(overview.passiveAfterDays);
   return [
     { heading: groupingLabels[overview.by][lang], value: (r) => r.label },
     {

@@ -1,108 +1,331 @@
+import { sql } from 'kysely';
+import type { AuditAction } from '../audit/audit.types.ts';
 import type { Db } from '../db/database.ts';
+import { addDays } from '../programme/days.ts';
+import type { ProgressionFactor } from '../progression/progression.factors.ts';
+import type { StageEvent } from './overview.stages.ts';
 
-/** A journey as the key figures see it: where it stands and when its milestones happened. */
-export interface OverviewJourney {
-  id: string;
-  caseworkerId: string;
-  caseworkerName: string;
-  stage: string;
-  open: boolean;
-  firstContactAt: Date;
-  firstConversationAt: Date | null;
-  visitationAt: Date | null;
-  lastActivityAt: Date | null;
-  groupJoinedAt: Date | null;
-  placed: boolean;
+/**
+ * The moments the key figures are read at. Everything is rebuilt from what happened (the event
+ * log's `occurred_at`, membership, placement and activity times), never from the journey's
+ * current columns, so a period in the past shows the journeys as they were then.
+ */
+export interface OverviewMoments {
+  /** The period's first and last Danish days (both included). */
+  from: string;
+  to: string;
+  /** The first instant of the period (included). */
+  start: Date;
+  /** The first instant after the period's last day (excluded). */
+  end: Date;
+  /** The end of the period, or now while the period is still running: "at the end of the period". */
+  asOf: Date;
+  /** The Danish calendar day `asOf` falls on: the period's last day, or today. */
+  asOfDay: string;
+  /** Recorded activity from this instant up to `asOf` keeps a youth from being passive. */
+  activeSince: Date;
+  /** The Danish day `activeSince` begins. */
+  activeSinceDay: string;
 }
 
-export interface OverviewMembership {
+/** A week of placement hours worked (only weeks with hours are kept). */
+export interface OverviewWorkedWeek {
+  /** The Monday the week begins. */
+  weekStart: string;
+  recordedAt: Date;
+}
+
+/** One journey as the key figures see it, each fact as of the moments asked for. */
+export interface OverviewJourney {
+  id: string;
+  /** The caseworker responsible now; see listReassignmentsSince for the one at the end of the period. */
+  currentCaseworkerId: string;
+  firstContactAt: Date;
+  /** Recorded once, from the first conversation's `occurredAt`, so it is the same for every period. */
+  firstConversationAt: Date | null;
+  /** The latest event that occurred before the period began; null when there was none. */
+  eventBeforeStart: StageEvent | null;
+  /** The latest event that occurred before `asOf`. */
+  eventAtEnd: StageEvent | null;
+  /** The visitation decided in the period, if any (a journey is visitated once). */
+  visitation: { category: string; eligible: boolean; randomisationArm: string | null } | null;
+  /** The outcome of the exit that occurred in the period, if any. */
+  exitOutcome: string | null;
+  /** The network group the journey was last put in before `asOf` (it may have left it since). */
+  lastGroupId: string | null;
+  /** A member of that group at `asOf` (the membership had not ended). */
+  inGroupAtEnd: boolean;
+  /** When the journey first joined a group, if before `asOf`: the passive clock runs from here. */
+  firstJoinedGroupAt: Date | null;
+  /** A placement was running at `asOf` (begun on or before that day, not yet ended). */
+  placedAtEnd: boolean;
+  /** At least one mentor contact in the period. */
+  mentorContact: boolean;
+  /** Attendance, a conversation or contact, or a match event from `activeSince` up to `asOf`. */
+  recentActivity: boolean;
+  /** Weeks with placement hours that may count as activity since `activeSince` (see the service). */
+  workedWeeks: OverviewWorkedWeek[];
+  /** The statuses of the follow-ups that took place in the period (`recorded_at` is the event's `occurredAt`). */
+  followUps: string[];
+  /** Per progression factor, the latest score measured in the period (null: not measured). */
+  latestScores: Record<ProgressionFactor, number | null>;
+}
+
+/** Text fields of a journey event as a JSON array, for picking one event out of an aggregate. */
+type EventFields = Array<string | null>;
+
+interface OverviewJourneyRow {
+  id: string;
+  caseworker_id: string;
+  first_contact_at: Date;
+  first_conversation_at: Date | null;
+  event_before_start: EventFields | null;
+  event_at_end: EventFields | null;
+  visitation: EventFields | null;
+  exit_outcome: string | null;
+  group_id: string | null;
+  group_left_at: Date | null;
+  first_joined_group_at: Date | null;
+  placed: boolean;
+  mentor_contact: boolean | null;
+  recent_activity: boolean | null;
+  attended: boolean;
+  matched: boolean;
+  worked_weeks: Array<[string, string]> | null;
+  follow_ups: string[] | null;
+  belief_in_own_abilities: number | null;
+  self_rated_health: number | null;
+  network: number | null;
+  meaning_and_direction: number | null;
+  readiness: number | null;
+}
+
+/** The fields of an event that decide the stage it led to (overview.stages.ts), as stageEventOf reads them. */
+const stageFields = sql`jsonb_build_array(e.type, e.payload->'eligibility'->>'eligible',
+  e.payload->'randomisation'->>'arm', e.payload->>'month', e.payload->>'status')`;
+
+function stageEventOf(fields: EventFields | null): StageEvent | null {
+  const [type, eligible, arm, month, status] = fields ?? [];
+  if (!type) return null;
+  return {
+    type,
+    eligible: eligible == null ? null : eligible === 'true',
+    randomisationArm: arm ?? null,
+    followUpMonth: month == null ? null : Number(month),
+    followUpStatus: status ?? null,
+  };
+}
+
+/** The latest score of a factor among the journey's measurements in the period. */
+const latestScore = (column: string) =>
+  sql`(array_agg(${sql.ref(`pm.${column}`)} order by pm.measured_on desc, pm.recorded_at desc)
+    filter (where ${sql.ref(`pm.${column}`)} is not null))[1] as ${sql.ref(column)}`;
+
+/**
+ * The journeys that can count in the period, one row each with every fact the figures need. A
+ * journey counts when its first contact came before the period ended; one that was already
+ * finished (closed, redirected, control) before the period began is left out, as it can count
+ * in no figure: a finished journey records nothing more, and its `updated_at` is no earlier
+ * than the moment it finished.
+ *
+ * Built for one municipality of a national database (DESIGN.md sections 7 and 8): each fact is
+ * aggregated per journey first, in a lateral subquery over that journey's own rows reached
+ * through a journey-keyed index (events, memberships, activity, hours, follow-ups, progression),
+ * or read as a set through an index that begins with the municipality (placements, meetings,
+ * match events) and joined on the journey afterwards. Nothing scans a table across
+ * municipalities; one pass over a journey's events answers the four questions asked of them;
+ * and one row a journey comes back, which matters on PGlite, where every row handed over costs.
+ */
+export async function listOverviewJourneys(
+  db: Db,
+  municipalityId: string,
+  at: OverviewMoments,
+): Promise<OverviewJourney[]> {
+  const activitySince = at.start < at.activeSince ? at.start : at.activeSince;
+  // A week's hours count at the latest at the week's end, so weeks ending before activeSinceDay cannot count.
+  const firstWorkedWeek = addDays(at.activeSinceDay, -6);
+  const { rows } = await sql<OverviewJourneyRow>`
+    with placed as (
+      select distinct p.journey_id from placement p
+      where p.municipality_id = ${municipalityId} and p.start_date <= ${at.asOfDay}
+        and (p.ended_at is null or p.ended_at >= ${at.asOf})
+    ), attended as (
+      select distinct present.journey_id from group_meeting gm
+      cross join lateral (
+        select ga.journey_id from group_attendance ga where ga.meeting_id = gm.id and ga.status = 'attended'
+      ) present
+      where gm.municipality_id = ${municipalityId}
+        and gm.starts_at >= ${at.activeSince} and gm.starts_at < ${at.asOf}
+    ), matched as (
+      select distinct my.journey_id from match_event me
+      join match_event_youth my on my.match_event_id = me.id
+      where me.municipality_id = ${municipalityId}
+        and me.held_on >= ${at.activeSinceDay} and me.held_on <= ${at.asOfDay}
+    )
+    select j.id, j.caseworker_id, j.first_contact_at, j.first_conversation_at,
+      events.event_before_start, events.event_at_end, events.visitation, events.exit_outcome,
+      groups.group_id, groups.group_left_at, groups.first_joined_group_at,
+      placed.journey_id is not null as placed,
+      activity.mentor_contact, activity.recent_activity,
+      attended.journey_id is not null as attended,
+      matched.journey_id is not null as matched,
+      worked.worked_weeks, follow_ups.follow_ups,
+      progression.belief_in_own_abilities, progression.self_rated_health, progression.network,
+      progression.meaning_and_direction, progression.readiness
+    from journey j
+    left join lateral (
+      select
+        (array_agg(${stageFields} order by e.seq desc) filter (where e.occurred_at < ${at.start}))[1]
+          as event_before_start,
+        (array_agg(${stageFields} order by e.seq desc) filter (where e.occurred_at < ${at.asOf}))[1]
+          as event_at_end,
+        (array_agg(
+          jsonb_build_array(e.payload->>'category', e.payload->'eligibility'->>'eligible',
+            e.payload->'randomisation'->>'arm')
+          order by e.seq desc
+        ) filter (
+          where e.type = 'VISITATION_DECIDED' and e.occurred_at >= ${at.start} and e.occurred_at < ${at.asOf}
+        ))[1] as visitation,
+        (array_agg(e.payload->>'outcome' order by e.seq desc) filter (
+          where e.type = 'EXITED' and e.occurred_at >= ${at.start} and e.occurred_at < ${at.asOf}
+        ))[1] as exit_outcome
+      from journey_event e
+      where e.journey_id = j.id
+    ) events on true
+    left join lateral (
+      select (array_agg(m.group_id order by m.joined_at desc))[1] as group_id,
+        (array_agg(m.left_at order by m.joined_at desc))[1] as group_left_at,
+        min(m.joined_at) as first_joined_group_at
+      from group_membership m
+      where m.journey_id = j.id and m.joined_at < ${at.asOf}
+    ) groups on true
+    left join lateral (
+      select bool_or(a.kind = 'mentor_contact' and a.occurred_at >= ${at.start}) as mentor_contact,
+        bool_or(a.occurred_at >= ${at.activeSince}) as recent_activity
+      from activity a
+      where a.journey_id = j.id and a.occurred_at >= ${activitySince} and a.occurred_at < ${at.asOf}
+    ) activity on true
+    left join lateral (
+      select jsonb_agg(jsonb_build_array(h.week_start, h.recorded_at)) as worked_weeks
+      from placement_hours h
+      where h.journey_id = j.id and h.week_start >= ${firstWorkedWeek} and h.week_start <= ${at.asOfDay}
+        and h.hours > 0
+    ) worked on true
+    left join lateral (
+      select array_agg(f.status) as follow_ups
+      from follow_up f
+      where f.journey_id = j.id and f.status is not null
+        and f.recorded_at >= ${at.start} and f.recorded_at < ${at.asOf}
+    ) follow_ups on true
+    left join lateral (
+      select ${latestScore('belief_in_own_abilities')}, ${latestScore('self_rated_health')},
+        ${latestScore('network')}, ${latestScore('meaning_and_direction')}, ${latestScore('readiness')}
+      from progression_measurement pm
+      where pm.journey_id = j.id and pm.measured_on >= ${at.from} and pm.measured_on <= ${at.to}
+    ) progression on true
+    left join placed on placed.journey_id = j.id
+    left join attended on attended.journey_id = j.id
+    left join matched on matched.journey_id = j.id
+    where j.municipality_id = ${municipalityId}
+      and j.first_contact_at < ${at.end}
+      and (j.open or j.updated_at >= ${at.start} or j.first_contact_at >= ${at.start})
+    order by j.id`.execute(db);
+
+  return rows.map((r) => {
+    const [category, eligible, arm] = r.visitation ?? [];
+    return {
+      id: r.id,
+      currentCaseworkerId: r.caseworker_id,
+      firstContactAt: r.first_contact_at,
+      firstConversationAt: r.first_conversation_at,
+      eventBeforeStart: stageEventOf(r.event_before_start),
+      eventAtEnd: stageEventOf(r.event_at_end),
+      visitation: category ? { category, eligible: eligible === 'true', randomisationArm: arm ?? null } : null,
+      exitOutcome: r.exit_outcome,
+      lastGroupId: r.group_id,
+      inGroupAtEnd: r.group_id !== null && (r.group_left_at === null || r.group_left_at >= at.asOf),
+      firstJoinedGroupAt: r.first_joined_group_at,
+      placedAtEnd: r.placed,
+      mentorContact: r.mentor_contact === true,
+      recentActivity: r.recent_activity === true || r.attended || r.matched,
+      workedWeeks: (r.worked_weeks ?? []).map(([weekStart, recordedAt]) => ({
+        weekStart,
+        recordedAt: new Date(recordedAt),
+      })),
+      followUps: r.follow_ups ?? [],
+      latestScores: {
+        beliefInOwnAbilities: r.belief_in_own_abilities,
+        selfRatedHealth: r.self_rated_health,
+        network: r.network,
+        meaningAndDirection: r.meaning_and_direction,
+        readiness: r.readiness,
+      },
+    };
+  });
+}
+
+/**
+ * Turns PostgreSQL's JIT compilation off for the rest of the transaction. The journeys query's
+ * estimated cost grows with the municipality (a nested loop of per-journey lookups) and passes
+ * the JIT threshold at about 2,000 journeys, where compiling it added 80-240 ms (measured) to a
+ * query that runs in about 150 ms. PGlite accepts the setting too.
+ */
+export async function withoutJit(trx: Db): Promise<void> {
+  await sql`set local jit = off`.execute(trx);
+}
+
+const reassigned: AuditAction = 'journey.reassigned';
+
+export interface OverviewReassignment {
   journeyId: string;
-  groupId: string;
+  /** The caseworker the journey was taken from. */
+  fromCaseworkerId: string;
+  at: Date;
+}
+
+/**
+ * Reassignments of journeys to another caseworker from `since` on, oldest first. The journey
+ * row keeps only its current caseworker; the history of who had it is the audit log's record of
+ * each reassignment (written in the reassignment's own transaction, append-only). The first
+ * reassignment after a moment names the caseworker the journey had at that moment.
+ */
+export async function listReassignmentsSince(
+  db: Db,
+  municipalityId: string,
+  since: Date,
+): Promise<OverviewReassignment[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .where('municipality_id', '=', municipalityId)
+    .where('action', '=', reassigned)
+    .where('occurred_at', '>=', since)
+    .select([
+      sql<string | null>`details->>'journeyId'`.as('journey_id'),
+      sql<string | null>`details->>'from'`.as('from_id'),
+      'occurred_at',
+    ])
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((row) =>
+    row.journey_id && row.from_id
+      ? [{ journeyId: row.journey_id, fromCaseworkerId: row.from_id, at: row.occurred_at }]
+      : [],
+  );
+}
+
+export interface OverviewUser {
+  id: string;
+  name: string;
+}
+
+export async function listUsers(db: Db, municipalityId: string): Promise<OverviewUser[]> {
+  return db.selectFrom('app_user').where('municipality_id', '=', municipalityId).select(['id', 'name']).execute();
 }
 
 export interface OverviewGroup {
   id: string;
   name: string;
-}
-
-export interface OverviewEvent {
-  journeyId: string;
-  seq: number;
-  occurredAt: Date;
-  payload: Record<string, unknown>;
-}
-
-export interface OverviewFollowUp {
-  journeyId: string;
-  status: string;
-}
-
-export interface OverviewMeasurement {
-  journeyId: string;
-  measuredOn: string;
-  recordedAt: Date;
-  beliefInOwnAbilities: number | null;
-  selfRatedHealth: number | null;
-  network: number | null;
-  meaningAndDirection: number | null;
-  readiness: number | null;
-}
-
-/** A period as instants: `start` included, `end` (the start of the day after the last) excluded. */
-export interface Instants {
-  start: Date;
-  end: Date;
-}
-
-/** Every journey of the municipality whose first contact came before the period ended. */
-export async function listOverviewJourneys(db: Db, municipalityId: string, end: Date): Promise<OverviewJourney[]> {
-  const rows = await db
-    .selectFrom('journey')
-    .innerJoin('app_user', 'app_user.id', 'journey.caseworker_id')
-    .where('journey.municipality_id', '=', municipalityId)
-    .where('journey.first_contact_at', '<', end)
-    .select([
-      'journey.id',
-      'journey.caseworker_id',
-      'app_user.name as caseworker_name',
-      'journey.stage',
-      'journey.open',
-      'journey.first_contact_at',
-      'journey.first_conversation_at',
-      'journey.visitation_at',
-      'journey.last_activity_at',
-      'journey.group_joined_at',
-      'journey.placement_state',
-    ])
-    .orderBy('journey.id')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    caseworkerId: row.caseworker_id,
-    caseworkerName: row.caseworker_name,
-    stage: row.stage,
-    open: row.open,
-    firstContactAt: row.first_contact_at,
-    firstConversationAt: row.first_conversation_at,
-    visitationAt: row.visitation_at,
-    lastActivityAt: row.last_activity_at,
-    groupJoinedAt: row.group_joined_at,
-    placed: row.placement_state === 'placed',
-  }));
-}
-
-/** The network group each journey was a member of when the period ended. */
-export async function listMembershipsAt(db: Db, municipalityId: string, end: Date): Promise<OverviewMembership[]> {
-  const rows = await db
-    .selectFrom('group_membership')
-    .where('municipality_id', '=', municipalityId)
-    .where('role', '=', 'member')
-    .where('joined_at', '<', end)
-    .where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>=', end)]))
-    .select(['journey_id', 'group_id'])
-    .orderBy('joined_at')
-    .execute();
-  return rows.map((row) => ({ journeyId: row.journey_id, groupId: row.group_id }));
 }
 
 export async function listGroups(db: Db, municipalityId: string): Promise<OverviewGroup[]> {
@@ -113,102 +336,4 @@ export async function listGroups(db: Db, municipalityId: string): Promise<Overvi
     .orderBy('name')
     .execute();
   return rows.map((row) => ({ id: row.id, name: row.name }));
-}
-
-/** Events of one type, up to `end` (and from `start` when given), oldest first. */
-export async function listEvents(
-  db: Db,
-  municipalityId: string,
-  type: 'VISITATION_DECIDED' | 'EXITED',
-  period: { start?: Date; end: Date },
-): Promise<OverviewEvent[]> {
-  let query = db
-    .selectFrom('journey_event')
-    .where('municipality_id', '=', municipalityId)
-    .where('type', '=', type)
-    .where('occurred_at', '<', period.end);
-  if (period.start) query = query.where('occurred_at', '>=', period.start);
-  const rows = await query
-    .select(['journey_id', 'seq', 'occurred_at', 'payload'])
-    .orderBy('journey_id')
-    .orderBy('seq')
-    .execute();
-  return rows.map((row) => ({
-    journeyId: row.journey_id,
-    seq: row.seq,
-    occurredAt: row.occurred_at,
-    payload: row.payload,
-  }));
-}
-
-/** The journeys with at least one mentor contact in the period. */
-export async function listJourneysWithMentorContact(
-  db: Db,
-  municipalityId: string,
-  period: Instants,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('activity')
-    .where('municipality_id', '=', municipalityId)
-    .where('kind', '=', 'mentor_contact')
-    .where('occurred_at', '>=', period.start)
-    .where('occurred_at', '<', period.end)
-    .select('journey_id')
-    .distinct()
-    .execute();
-  return rows.map((row) => row.journey_id);
-}
-
-/** Follow-ups recorded in the period. */
-export async function listFollowUpsRecorded(
-  db: Db,
-  municipalityId: string,
-  period: Instants,
-): Promise<OverviewFollowUp[]> {
-  const rows = await db
-    .selectFrom('follow_up')
-    .where('municipality_id', '=', municipalityId)
-    .where('status', 'is not', null)
-    .where('recorded_at', '>=', period.start)
-    .where('recorded_at', '<', period.end)
-    .select(['journey_id', 'status'])
-    .execute();
-  return rows.flatMap((row) => (row.status ? [{ journeyId: row.journey_id, status: row.status }] : []));
-}
-
-/** Progression measurements taken in the period (Danish days, both included), oldest first. */
-export async function listMeasurements(
-  db: Db,
-  municipalityId: string,
-  from: string,
-  to: string,
-): Promise<OverviewMeasurement[]> {
-  const rows = await db
-    .selectFrom('progression_measurement')
-    .where('municipality_id', '=', municipalityId)
-    .where('measured_on', '>=', from)
-    .where('measured_on', '<=', to)
-    .select([
-      'journey_id',
-      'measured_on',
-      'recorded_at',
-      'belief_in_own_abilities',
-      'self_rated_health',
-      'network',
-      'meaning_and_direction',
-      'readiness',
-    ])
-    .orderBy('measured_on')
-    .orderBy('recorded_at')
-    .execute();
-  return rows.map((row) => ({
-    journeyId: row.journey_id,
-    measuredOn: row.measured_on,
-    recordedAt: row.recorded_at,
-    beliefInOwnAbilities: row.belief_in_own_abilities,
-    selfRatedHealth: row.self_rated_health,
-    network: row.network,
-    meaningAndDirection: row.meaning_and_direction,
-    readiness: row.readiness,
-  }));
 }

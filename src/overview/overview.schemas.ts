@@ -63,6 +63,17 @@ export const overviewResponse = z.object({
   from: z.string(),
   to: z.string(),
   by: z.enum(overviewGroupings),
+  statusOn: z.iso
+    .date()
+    .describe(
+      "The Danish day the status figures (active offer, passive, in placement) are taken at: the period's last day, or today while the period runs",
+    ),
+  passiveAfterDays: z
+    .number()
+    .int()
+    .describe(
+      "The municipality's passive threshold in days (the risk rules' passiveDays), as the passive share uses it",
+    ),
   rows: z.array(overviewRowSchema),
 });
 export type Overview = z.infer<typeof overviewResponse>;

@@ -4,11 +4,15 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import {
   countWords,
   exitOutcomeLabels,
+  figureBasisFor,
   figureTitles,
   firstConversationLabels,
   followUpStatusLabels,
+  groupingBasis,
   groupingLabels,
-  shareLabels,
+  type OverviewFigure,
+  shareLabelsFor,
+  type ShareFigure,
   visitationCategoryLabels,
 } from '../overview/overview.labels.ts';
 import {
@@ -20,11 +24,11 @@ import {
 } from '../overview/overview.schemas.ts';
 import { readOverview } from '../overview/overview.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
-import { danishDate } from '../shared/clock.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { fieldMessages } from '../shared/validation.ts';
 import { textsFor } from './web.render.ts';
-import { pageFor, type WebApp, type WebContext } from './web.shared.ts';
+import { pageFor, type WebApp, type WebContext, when } from './web.shared.ts';
 
 const overviewPageQuery = z.object({
   from: z.string().optional(),
@@ -44,8 +48,10 @@ interface Bar {
 }
 
 interface Figure {
-  id: string;
+  id: OverviewFigure;
   title: string;
+  /** Which youth the figure counts, and as of when. */
+  basis: string;
   columns: string[];
   rows: { label: string; cells: string[] }[];
   chart: { description: string; width: number; height: number; labelWidth: number; bars: Bar[] };
@@ -84,7 +90,7 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
           reply.code(400),
           'overview',
           t.overviewTitle,
-          { ...form, figures: [], csvHref: null },
+          { ...form, rowsBasis: null, figures: [], csvHref: null },
           {
             problem: t.formErrors,
           },
@@ -95,6 +101,7 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
       const query = new URLSearchParams({ from: values.from, to: values.to, by, lang });
       return page(request, reply, 'overview', t.overviewTitle, {
         ...form,
+        rowsBasis: groupingBasis[overview.by]?.[lang] ?? null,
         figures: figuresOf(overview, lang),
         csvHref: `/api/overview.csv?${query.toString()}`,
       });
@@ -108,10 +115,18 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
   const rows = overview.rows;
   const grouping = groupingLabels[overview.by][lang];
   const total = (pick: (r: OverviewRow) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
+  const statusDay = when(startOfDanishDay(overview.statusOn), lang);
+  // A period still running is described as it stands today.
+  const statusOn =
+    overview.statusOn < overview.to
+      ? { da: `i dag (${statusDay})`, en: `today (${statusDay})` }
+      : { da: `ved periodens slutning (${statusDay})`, en: `at the end of the period (${statusDay})` };
+  const basis = figureBasisFor(statusOn, overview.passiveAfterDays);
+  const shareLabels = shareLabelsFor(overview.passiveAfterDays);
 
   /** A count figure: rows by grouping, one column per key, charted as the unit's totals per key. */
   function counts<K extends string>(
-    id: string,
+    id: OverviewFigure,
     title: Text,
     keys: readonly K[],
     labels: Record<K, Text>,
@@ -120,6 +135,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
     return {
       id,
       title: title[lang],
+      basis: basis[id][lang],
       columns: [grouping, ...keys.map((k) => labels[k][lang]), countWords.total[lang]],
       rows: rows.map((r) => ({
         label: r.label,
@@ -133,11 +149,12 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
     };
   }
 
-  function share(id: keyof typeof shareLabels): Figure {
+  function share(id: ShareFigure): Figure {
     const title = shareLabels[id];
     return {
       id,
       title: title[lang],
+      basis: basis[id][lang],
       columns: [grouping, countWords.numerator[lang], countWords.denominator[lang], countWords.percent[lang]],
       rows: rows.map((r) => ({
         label: r.label,
@@ -155,6 +172,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
   const progression: Figure = {
     id: 'progression',
     title: progressionTitle[lang],
+    basis: basis.progression[lang],
     columns: [grouping, ...progressionFactors.map((f) => progressionFactorLabels[f][lang])],
     rows: rows.map((r) => ({
       label: r.label,
