@@ -93,9 +93,20 @@ export async function youthAtIntake(
   options: IntakeOptions = {},
 ): Promise<{ youth: { id: string }; journey: { id: string } }> {
   const firstContactAt = options.firstContactAt ?? REFERRED_ON;
+  const referred = await referredYouth(app, headers, name, firstContactAt);
+  await sendIntake(app, headers, referred.journey.id, { ...options, firstContactAt });
+  return referred;
+}
+
+/** A new youth with a journey opened on the referral of `firstContactAt` and nothing recorded since. */
+export async function referredYouth(
+  app: FastifyInstance,
+  headers: Headers,
+  name: string,
+  firstContactAt = REFERRED_ON,
+): Promise<{ youth: { id: string }; journey: { id: string } }> {
   const youth = await newYouth(app, headers, { name });
   const journey = await openJourney(app, headers, youth.id, { firstContactAt });
-  await sendIntake(app, headers, journey.id, { ...options, firstContactAt });
   return { youth, journey };
 }
 
