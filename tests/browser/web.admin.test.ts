@@ -1,66 +1,28 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit, newUser, putSettings, TEST_PASSWORD } from '../support/factories.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { newUnit, newUser, putSettings } from '../support/factories.ts';
 
 // The services behind these pages (versions, refusals, audit) are checked on both engines by
 // tests/api/users.test.ts and tests/api/settings.test.ts; this drives the pages over PGlite only.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-12-01T10:00:00Z');
 
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(() => t?.close());
 
-  async function loggedIn(email: string, password = TEST_PASSWORD): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(password);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    return page;
-  }
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const problem = (page: Page) => page.getByRole('alert').textContent();
   const notice = (page: Page) => page.getByRole('status').textContent();
 
   it('lands an administrator on the administration and creates a caseworker who can then log in', async () => {
-    const page = await loggedIn(unit.admin.email);
+    const page = await t.loggedIn(unit.admin.email);
     await eventually(() => heading(page)).toBe('Administration');
     expect(new URL(page.url()).pathname).toBe('/admin');
     // The administrator's menu, and no link to the caseworkers' pages.
@@ -73,7 +35,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     ]);
     await page.screenshot({ path: `${ARTIFACTS}/admin.png`, fullPage: true });
     // The caseworkers' front page sends an administrator to theirs.
-    await page.goto(`${base}/`);
+    await page.goto(`${t.base}/`);
     await eventually(() => heading(page)).toBe('Administration');
 
     await menu.getByRole('link', { name: 'Brugere' }).click();
@@ -109,14 +71,14 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Opret bruger' }).click();
     await eventually(() => page.locator('#e-email').textContent()).toBe('E-mailadressen er allerede i brug.');
 
-    const karin = await loggedIn(email, 'en lang og god adgangskode');
+    const karin = await t.loggedIn(email, { password: 'en lang og god adgangskode' });
     await eventually(() => heading(karin)).toBe('Mine unge');
     await karin.context().close();
     await page.context().close();
   });
 
   it('shows a threshold set by the municipality beside the rule file’s default, and clears it again', async () => {
-    const page = await loggedIn(unit.admin.email);
+    const page = await t.loggedIn(unit.admin.email);
     await page.getByRole('navigation').getByRole('link', { name: 'Advarselsregler' }).click();
     await eventually(() => heading(page)).toBe('Advarselsregler');
     expect(await page.getByText('hver nat kl. 02:00 vurderes alle kommunens åbne forløb igen').count()).toBe(1);
@@ -140,11 +102,11 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     expect(cells[0]).toBe('14 dage');
     expect(cells[2]?.replace(/\s+/g, ' ').trim()).toBe('21 dage sat af kommunen');
     await page.screenshot({ path: `${ARTIFACTS}/admin-regler.png`, fullPage: true });
-    const saved = await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers });
+    const saved = await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers });
     expect(saved.json().risk).toEqual({ passiveDays: 21 });
 
     // A leader sees the same thresholds, read-only.
-    const leader = await loggedIn(unit.leader.email);
+    const leader = await t.loggedIn(unit.leader.email);
     await leader.getByRole('navigation').getByRole('link', { name: 'Advarselsregler' }).click();
     await eventually(() => heading(leader)).toBe('Advarselsregler');
     const leaderRow = leader.getByRole('region', { name: 'Passiv', exact: true }).getByRole('row', {
@@ -160,22 +122,22 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await eventually(() => notice(page)).toMatch(/^Grænserne er gemt\./);
     expect(await row.textContent()).toMatch(/14 dage\s*.*14 dage \(regelfilens\)/s);
     expect(await row.textContent()).not.toContain('sat af kommunen');
-    const cleared = await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers });
+    const cleared = await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers });
     expect(cleared.json().risk).toEqual({});
     await page.context().close();
   });
 
   it('keeps what was typed when someone else changed the user meanwhile, and refuses locking oneself out', async () => {
-    const jonas = await newUser(ctx.db, { municipalityId: unit.municipality.id, name: 'Jonas Jensen' });
-    const page = await loggedIn(unit.admin.email);
+    const jonas = await newUser(t.ctx.db, { municipalityId: unit.municipality.id, name: 'Jonas Jensen' });
+    const page = await t.loggedIn(unit.admin.email);
     await eventually(() => heading(page)).toBe('Administration');
-    await page.goto(`${base}/admin/brugere`);
+    await page.goto(`${t.base}/admin/brugere`);
     await page.getByRole('link', { name: 'Jonas Jensen' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Ret bruger' }).count()).toBe(1);
     await page.getByLabel('Navn').fill('Sofie Sørensen');
 
     // Meanwhile another administrator makes the caseworker a leader through the API.
-    const meanwhile = await ctx.app.inject({
+    const meanwhile = await t.ctx.app.inject({
       method: 'PATCH',
       url: `/api/users/${jonas.id}`,
       headers: unit.admin.headers,
@@ -191,7 +153,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     expect(await page.getByLabel('Navn').inputValue()).toBe('Sofie Sørensen');
     const savedNow = page.getByRole('region', { name: 'Sådan er det gemt nu' });
     expect(await savedNow.textContent()).toMatch(/Navn\s*Jonas Jensen\s*Rolle\s*Leder/);
-    const notWritten = await ctx.app.inject({
+    const notWritten = await t.ctx.app.inject({
       method: 'GET',
       url: `/api/users/${jonas.id}`,
       headers: unit.admin.headers,
@@ -204,7 +166,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sofie Sørensen');
 
     // The administrator's own page: deactivating oneself is refused at the field.
-    await page.goto(`${base}/admin/brugere/${unit.admin.id}`);
+    await page.goto(`${t.base}/admin/brugere/${unit.admin.id}`);
     await page.getByLabel('Deaktiveret: kan ikke logge ind').check();
     await page.getByRole('button', { name: 'Gem ændringer' }).click();
     await eventually(() => page.locator('#e-status').textContent()).toBe(
@@ -216,7 +178,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
   });
 
   it('saves the settings, keeps the webhook secret write-only and keeps what was typed on a conflict', async () => {
-    const page = await loggedIn(unit.admin.email);
+    const page = await t.loggedIn(unit.admin.email);
     await page.getByRole('navigation').getByRole('link', { name: 'Indstillinger' }).click();
     await eventually(() => heading(page)).toBe('Indstillinger');
     await page.getByLabel('Mindste alder').fill('15');
@@ -231,7 +193,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     expect(await page.getByLabel('Hemmelig nøgle').inputValue()).toBe('');
     expect(await page.content()).not.toContain('en-hemmelig-noegle-til-signaturen');
     expect(await page.getByText('en nøgle er gemt; tomt felt beholder den').count()).toBe(1);
-    const saved = (await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers })).json();
+    const saved = (await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers })).json();
     expect(saved).toMatchObject({
       eligibility: { minAge: 15 },
       randomisation: { enabled: true, controlShare: 0.333 },
@@ -249,12 +211,12 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
 
     // Someone else changes the settings meanwhile.
     await page.getByLabel('Mindste alder').fill('16');
-    expect((await putSettings(ctx.app, unit.admin.headers, { risk: { offerDays: 21 } })).statusCode).toBe(200);
+    expect((await putSettings(t.ctx.app, unit.admin.headers, { risk: { offerDays: 21 } })).statusCode).toBe(200);
     await page.getByRole('button', { name: 'Gem indstillinger' }).click();
     await eventually(() => problem(page)).toMatch(/^Indstillingerne er ændret af en anden, mens du rettede\./);
     expect(await page.getByLabel('Mindste alder').inputValue()).toBe('16');
     expect(await page.getByLabel('Højeste alder').inputValue()).toBe('20');
-    const kept = (await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers })).json();
+    const kept = (await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers })).json();
     expect(kept).toMatchObject({ eligibility: { minAge: 15 }, risk: { offerDays: 21 } });
 
     // Emptying the address removes the webhook and its secret.
@@ -262,7 +224,9 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Gem indstillinger' }).click();
     await eventually(() => notice(page)).toBe('Indstillingerne er gemt.');
     expect(await page.getByText('ingen nøgle gemt; 16–200 tegn').count()).toBe(1);
-    const removed = (await ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers })).json();
+    const removed = (
+      await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers })
+    ).json();
     expect(removed).toMatchObject({
       eligibility: { minAge: 16, maxAge: 20 },
       webhook: { url: null, secretSet: false },
@@ -271,9 +235,9 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
   });
 
   it('refuses the administration to a caseworker in Danish', async () => {
-    const page = await loggedIn(unit.caseworker.email);
+    const page = await t.loggedIn(unit.caseworker.email);
     await eventually(() => heading(page)).toBe('Mine unge');
-    const response = await page.goto(`${base}/admin/brugere`);
+    const response = await page.goto(`${t.base}/admin/brugere`);
     expect(response?.status()).toBe(403);
     expect(await heading(page)).toBe('Der opstod en fejl');
     expect(await page.getByText('Du har ikke adgang til dette.').count()).toBe(1);

@@ -1,65 +1,39 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { newCompany, newGroup, newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
-import { bringIntoGroup, openJourney, sendEvent } from '../support/journeys.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { newCompany, newGroup, newUnit } from '../support/factories.ts';
+import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // Companies, their contact persons and placements, the company network's meetings and match
 // events with wishes, interest and the match list, driven in Chromium over PGlite (the services
 // underneath are tested on both engines by the API tests).
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-12-01T10:00:00Z');
 
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 describe('companies and match event pages in Chromium', { timeout: 120_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
   let page: Page;
   let bakery: { id: string; name: string };
   const youth: Record<string, { youthId: string; journeyId: string }> = {};
   let eventUrl = '';
 
-  /** A youth in a network group (stage active), with the events dated in November. */
+  /** A youth in a network group of their own (stage active), with the events dated 2-5 November. */
   async function activeYouth(name: string) {
-    const h = unit.caseworker.headers;
-    const created = await newYouth(ctx.app, h, { name });
-    const journey = await openJourney(ctx.app, h, created.id, { firstContactAt: '2026-11-02' });
-    const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
-    await bringIntoGroup(ctx.app, h, journey.id, group.id);
+    const group = await newGroup(t.ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
+    const { youth: created, journey } = await youthAtIntake(t.ctx.app, unit.caseworker.headers, name, {
+      firstContactAt: '2026-11-02',
+      groupId: group.id,
+    });
     return { youthId: created.id, journeyId: journey.id };
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
-    bakery = await newCompany(ctx.db, { municipalityId: unit.municipality.id, name: 'Bageriet Roskilde' });
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
+    bakery = await newCompany(t.ctx.db, { municipalityId: unit.municipality.id, name: 'Bageriet Roskilde' });
     for (const name of ['Ida Holm', 'Jonas Berg', 'Sara Nielsen']) youth[name] = await activeYouth(name);
     // Sara has been at the bakery since 16 November.
-    const placed = await sendEvent(ctx.app, unit.caseworker.headers, youth['Sara Nielsen']!.journeyId, {
+    const placed = await sendEvent(t.ctx.app, unit.caseworker.headers, youth['Sara Nielsen']!.journeyId, {
       type: 'PLACEMENT_STARTED',
       companyId: bakery.id,
       kind: 'internship',
@@ -68,19 +42,11 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     });
     if (placed.statusCode !== 201) throw new Error(placed.body);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    page = await context.newPage();
+    page = await t.loggedIn(unit.caseworker.email);
     page.setDefaultTimeout(8_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-mail').fill(unit.caseworker.email);
-    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL(`${base}/`);
+    await page.waitForURL(`${t.base}/`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(() => t?.close());
 
   const heading = () => page.getByRole('heading', { level: 1 }).textContent();
   const notice = () => page.getByRole('status').textContent();
@@ -118,7 +84,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
 
   it('points to the company that already has the CVR number', async () => {
     const url = page.url();
-    await page.goto(`${base}/virksomheder/ny`);
+    await page.goto(`${t.base}/virksomheder/ny`);
     await page.getByLabel('Virksomhedens navn').fill('Tømrer Hansen');
     await page.getByLabel('CVR-nummer').fill('24256790');
     await page.getByRole('button', { name: 'Opret virksomheden' }).click();
@@ -135,7 +101,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     await page.getByText('Ret oplysninger').click();
     await page.getByLabel('Branche').fill('Tømrer og snedker');
     // Meanwhile a colleague changes the number of places through the API.
-    const colleague = await ctx.app.inject({
+    const colleague = await t.ctx.app.inject({
       method: 'PATCH',
       url: `/api${companyPath.replace('/virksomheder/', '/companies/')}`,
       headers: unit.caseworker.headers,
@@ -202,7 +168,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     await page.getByRole('button', { name: 'Søg' }).click();
     await eventually(() => page.getByRole('row').count()).toBe(2);
 
-    await page.goto(`${base}/virksomheder/${bakery.id}`);
+    await page.goto(`${t.base}/virksomheder/${bakery.id}`);
     await eventually(heading).toBe('Bageriet Roskilde');
     const sara = page.getByRole('row', { name: /Sara Nielsen/ });
     expect((await sara.getByRole('cell').allTextContents()).map((c) => c.trim())).toEqual([
@@ -217,7 +183,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
   });
 
   it('records a company network meeting and shows it on the companies that attended', async () => {
-    await page.goto(`${base}/virksomheder`);
+    await page.goto(`${t.base}/virksomheder`);
     await page.getByRole('link', { name: 'Netværksmøder' }).click();
     await eventually(heading).toBe('Virksomhedsnetværkets møder');
     await page.getByLabel('Dato').fill('2026-11-26');
@@ -299,7 +265,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
 
   async function readEvent() {
     const id = new URL(eventUrl).pathname.split('/').pop();
-    const response = await ctx.app.inject({
+    const response = await t.ctx.app.inject({
       method: 'GET',
       url: `/api/match-events/${id}`,
       headers: unit.caseworker.headers,
@@ -317,7 +283,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     // Meanwhile a colleague records Jonas's wishes through the API.
     const event = await readEvent();
     const jonasJourney = youth['Jonas Berg']!.journeyId;
-    const colleague = await ctx.app.inject({
+    const colleague = await t.ctx.app.inject({
       method: 'PUT',
       url: `/api/match-events/${event.id}/wishes/${jonasJourney}`,
       headers: unit.caseworker.headers,
@@ -370,22 +336,22 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
       ['/matchevents', 'Match events'],
       [eventPath, 'Match event 3 December 2026'],
     ] as const) {
-      const response = await ctx.app.inject({ method: 'GET', url, headers: { cookie } });
+      const response = await t.ctx.app.inject({ method: 'GET', url, headers: { cookie } });
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain(`<h1>${title}</h1>`);
       expect(response.body).not.toContain('undefined');
     }
     for (const url of ['/virksomheder', '/matchevents']) {
-      const response = await ctx.app.inject({ method: 'GET', url, headers: unit.admin.headers });
+      const response = await t.ctx.app.inject({ method: 'GET', url, headers: unit.admin.headers });
       expect(response.statusCode).toBe(403);
       expect(response.body).toContain('Du har ikke adgang til dette.');
     }
   });
 
   it("answers another municipality's company and match event as not found", async () => {
-    const other = await newUnit(ctx.app, ctx.db);
+    const other = await newUnit(t.ctx.app, t.ctx.db);
     for (const url of [`/virksomheder/${bakery.id}`, new URL(eventUrl).pathname]) {
-      const response = await ctx.app.inject({ method: 'GET', url, headers: other.caseworker.headers });
+      const response = await t.ctx.app.inject({ method: 'GET', url, headers: other.caseworker.headers });
       expect(response.statusCode).toBe(404);
       expect(response.body).toContain('Findes ikke.');
     }

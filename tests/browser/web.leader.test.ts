@@ -1,67 +1,51 @@
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { launchChromium, logIn } from '../support/browser.ts';
-import { loginAs, newUnit, newUser, newYouth } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { loginAs, newUnit, newUser } from '../support/factories.ts';
+import { referredYouth, sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // The leader's alert inbox, the caseload lists and the network group pages, driven in Chromium
 // over PGlite (the services underneath are tested on both engines by the API tests).
-const ARTIFACTS = 'test-artifacts/web';
 // Tuesday 1 December 2026, 11:00 in Denmark.
 const NOW = new Date('2026-12-01T10:00:00Z');
-
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 type Headers = { cookie: string };
 
 describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
   let lars: { id: string; email: string; headers: Headers };
   let group: { id: string; version: number };
   const youth: Record<string, { id: string; journeyId: string }> = {};
 
   async function send(headers: Headers, journeyId: string, event: Record<string, unknown>) {
-    const response = await sendEvent(ctx.app, headers, journeyId, event);
+    const response = await sendEvent(t.ctx.app, headers, journeyId, event);
     if (response.statusCode !== 201) throw new Error(`${String(event.type)} failed: ${response.body}`);
   }
 
   /** A youth referred on `firstContactAt`, taken by the caseworker to `until` with the events that day. */
   async function journeyOf(name: string, firstContactAt: string, until: 'referred' | 'active' = 'referred') {
     const h = unit.caseworker.headers;
-    const created = await newYouth(ctx.app, h, { name });
-    const journey = await openJourney(ctx.app, h, created.id, { firstContactAt });
+    const { youth: created, journey } =
+      until === 'active'
+        ? await youthAtIntake(t.ctx.app, h, name, { firstContactAt, groupId: group.id, sameDay: true })
+        : await referredYouth(t.ctx.app, h, name, firstContactAt);
     youth[name] = { id: created.id, journeyId: journey.id };
-    if (until === 'active') {
-      const at = (time: string) => `${firstContactAt}T${time}+01:00`;
-      await send(h, journey.id, { type: 'FIRST_CONVERSATION_HELD', occurredAt: at('09:00:00') });
-      await send(h, journey.id, { ...activityReadyVisitation(), occurredAt: at('10:00:00') });
-      await send(h, journey.id, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: at('11:00:00') });
-    }
     return journey.id;
   }
 
   beforeAll(async () => {
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
-    const larsUser = await newUser(ctx.db, {
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
+    const larsUser = await newUser(t.ctx.db, {
       municipalityId: unit.municipality.id,
       role: 'caseworker',
       name: 'Lars Lund',
     });
-    lars = { ...larsUser, headers: await loginAs(ctx.app, larsUser) };
+    lars = { ...larsUser, headers: await loginAs(t.ctx.app, larsUser) };
 
     // Tirsdagsholdet meets on Tuesdays at 10:00; this week's meeting began an hour ago.
-    const created = await ctx.app.inject({
+    const created = await t.ctx.app.inject({
       method: 'POST',
       url: '/api/groups',
       headers: unit.leader.headers,
@@ -74,7 +58,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
       },
     });
     group = created.json();
-    const today = await ctx.app.inject({
+    const today = await t.ctx.app.inject({
       method: 'POST',
       url: `/api/groups/${group.id}/meetings`,
       headers: unit.leader.headers,
@@ -99,18 +83,13 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     // Enough referrals for the caseload to run onto a second page.
     for (let i = 1; i <= 24; i++) await journeyOf(`Ung ${String(i).padStart(2, '0')}`, '2026-11-28');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
-
-  const loggedIn = (email: string) => logIn(browser, base, email);
+  afterAll(() => t?.close());
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const alertOf = (page: Page, name: string) => page.locator('ul.alerts > li').filter({ hasText: name });
 
   it('lets a leader filter the inbox by severity and snooze an alert to a date in the future', async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     await eventually(() => heading(page)).toBe('Advarsler');
     expect(await alertOf(page, 'Ida Holm').textContent()).toContain('Passiv i 14 dage');
     expect(await alertOf(page, 'Bo Nielsen').textContent()).toContain('Sendt til lederen');
@@ -155,7 +134,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   }
 
   it('lets a leader give an alert to another caseworker, who then sees it among their alerts', async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     const ida = alertOf(page, 'Ida Holm');
     await ida.getByText('Giv videre', { exact: true }).click();
     await ida.getByLabel('Giv advarslen til').selectOption({ label: 'Lars Lund (rådgiver)' });
@@ -164,7 +143,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     expect(await alertOf(page, 'Ida Holm').textContent()).toContain('Lars Lund');
     await page.context().close();
 
-    const larsPage = await loggedIn(lars.email);
+    const larsPage = await t.loggedIn(lars.email);
     await larsPage.getByRole('link', { name: 'Advarsler' }).click();
     await eventually(() => heading(larsPage)).toBe('Mine advarsler');
     expect(await alertOf(larsPage, 'Ida Holm').textContent()).toContain('Passiv i 14 dage');
@@ -172,19 +151,19 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     await larsPage.context().close();
 
     // The caseworker who had it no longer holds it; their other youth's alerts remain.
-    const own = await loggedIn(unit.caseworker.email);
-    await own.goto(`${base}/advarsler`);
+    const own = await t.loggedIn(unit.caseworker.email);
+    await own.goto(`${t.base}/advarsler`);
     await eventually(() => alertOf(own, 'Jonas Berg').count()).toBe(1);
     expect(await alertOf(own, 'Ida Holm').count()).toBe(0);
     await own.context().close();
   });
 
   it('says someone else changed the alert and keeps the note the leader typed', async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     const jonas = alertOf(page, 'Jonas Berg');
     await jonas.getByLabel('Hvad er der gjort?').fill('Ringet til Jonas, han kommer på tirsdag');
     // Meanwhile the caseworker acknowledges the same alert through the API.
-    const listed = await ctx.app.inject({
+    const listed = await t.ctx.app.inject({
       method: 'GET',
       url: '/api/alerts?status=open',
       headers: unit.caseworker.headers,
@@ -192,7 +171,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     const alert = listed
       .json<{ items: Array<{ id: string; youthId: string; version: number }> }>()
       .items.find((a) => a.youthId === youth['Jonas Berg']!.id)!;
-    await ctx.app.inject({
+    await t.ctx.app.inject({
       method: 'POST',
       url: `/api/alerts/${alert.id}/acknowledge`,
       headers: unit.caseworker.headers,
@@ -209,7 +188,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   });
 
   it('pages through the caseload and shows each journey its next deadline', async () => {
-    const page = await loggedIn(unit.caseworker.email);
+    const page = await t.loggedIn(unit.caseworker.email);
     await eventually(() => heading(page)).toBe('Mine unge');
     expect(await page.locator('caption').textContent()).toBe('I alt: 29');
     expect(await page.getByRole('row', { name: /Mikkel Dahl/ }).textContent()).toContain(
@@ -237,7 +216,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   });
 
   it('lets a leader see all journeys by caseworker', async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     await page.getByRole('link', { name: 'Alle forløb' }).click();
     await eventually(() => heading(page)).toBe('Alle forløb');
     await page.getByLabel('Rådgiver').selectOption({ label: 'Lars Lund' });
@@ -251,7 +230,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   });
 
   it("shows a leader the group's members and this week's meeting, and takes a larger capacity", async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     await page.getByRole('link', { name: 'Grupper' }).click();
     await page.getByRole('link', { name: 'Tirsdagsholdet' }).click();
     await eventually(() => heading(page)).toBe('Tirsdagsholdet');
@@ -289,8 +268,8 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   });
 
   it("refuses a caseworker's raise of the capacity at the field", async () => {
-    const page = await loggedIn(unit.caseworker.email);
-    await page.goto(`${base}/grupper/${group.id}`);
+    const page = await t.loggedIn(unit.caseworker.email);
+    await page.goto(`${t.base}/grupper/${group.id}`);
     const capacity = page.getByLabel(/^Pladser/);
     expect(await capacity.getAttribute('readonly')).not.toBeNull();
     // A caseworker who gets round the read-only field is refused by the service.
@@ -301,17 +280,17 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
       'Kun en leder kan ændre antallet af pladser i en gruppe.',
     );
     expect(await page.getByLabel(/^Pladser/).inputValue()).toBe('12');
-    const stored = await ctx.app.inject({ method: 'GET', url: `/api/groups/${group.id}`, headers: lars.headers });
+    const stored = await t.ctx.app.inject({ method: 'GET', url: `/api/groups/${group.id}`, headers: lars.headers });
     expect(stored.json().capacity).toBe(10);
     await page.context().close();
   });
 
   it('keeps a stale change of the group and says someone else changed it', async () => {
-    const page = await loggedIn(unit.leader.email);
-    await page.goto(`${base}/grupper/${group.id}`);
+    const page = await t.loggedIn(unit.leader.email);
+    await page.goto(`${t.base}/grupper/${group.id}`);
     await page.getByLabel('Sted').fill('Biblioteket, mødelokale 1');
-    const current = await ctx.app.inject({ method: 'GET', url: `/api/groups/${group.id}`, headers: lars.headers });
-    await ctx.app.inject({
+    const current = await t.ctx.app.inject({ method: 'GET', url: `/api/groups/${group.id}`, headers: lars.headers });
+    await t.ctx.app.inject({
       method: 'PATCH',
       url: `/api/groups/${group.id}`,
       headers: lars.headers,
@@ -324,8 +303,8 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   });
 
   it('lets a leader create a group, which gets its weekly meetings', async () => {
-    const page = await loggedIn(unit.leader.email);
-    await page.goto(`${base}/grupper`);
+    const page = await t.loggedIn(unit.leader.email);
+    await page.goto(`${t.base}/grupper`);
     await page.getByRole('link', { name: 'Ny gruppe' }).click();
     await eventually(() => heading(page)).toBe('Ny netværksgruppe');
     await page.getByRole('button', { name: 'Opret gruppen' }).click();
@@ -351,7 +330,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
       [unit.caseworker.headers, `/grupper/${group.id}`, 'Tirsdagsholdet'],
       [unit.leader.headers, '/grupper/ny', 'New network group'],
     ] as const) {
-      const response = await ctx.app.inject({
+      const response = await t.ctx.app.inject({
         method: 'GET',
         url,
         headers: { cookie: `${headers.cookie}; ungeflow_lang=en` },

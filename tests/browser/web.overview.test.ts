@@ -1,62 +1,30 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { newUnit } from '../support/factories.ts';
+import { youthAtIntake } from '../support/journeys.ts';
 
 // The figures themselves are checked on both engines by tests/api/overview.test.ts; this drives
 // the page over PGlite only, like tests/browser/web.test.ts.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 describe('the leader overview in Chromium', { timeout: 90_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
+    // Referred, first conversation and visitation, all on 2 November.
+    await youthAtIntake(t.ctx.app, unit.caseworker.headers, 'Amalie Jensen', {
+      firstContactAt: '2026-11-02',
+      sameDay: true,
     });
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
-    const h = unit.caseworker.headers;
-    const youth = await newYouth(ctx.app, h, { name: 'Amalie Jensen' });
-    const journey = await openJourney(ctx.app, h, youth.id, { firstContactAt: '2026-11-02' });
-    await sendEvent(ctx.app, h, journey.id, {
-      type: 'FIRST_CONVERSATION_HELD',
-      occurredAt: '2026-11-02T09:00:00+01:00',
-    });
-    await sendEvent(ctx.app, h, journey.id, { ...activityReadyVisitation(), occurredAt: '2026-11-02T10:00:00+01:00' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(() => t?.close());
 
   it('lets a leader open Overblik from the menu, see a figure and download it as CSV', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'da-DK',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-mail').fill(unit.leader.email);
-    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
+    const page = await t.loggedIn(unit.leader.email, { acceptDownloads: true });
     await page.getByRole('link', { name: 'Overblik' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Overblik');
 
@@ -85,6 +53,6 @@ describe('the leader overview in Chromium', { timeout: 90_000 }, () => {
     const [heading, row] = csv.slice(1).split('\r\n');
     expect(heading!.split(';').slice(0, 2)).toEqual(['Enhed', 'Fordeling på visitationskategori: I alt']);
     expect(row!.split(';').slice(0, 2)).toEqual(['Hele enheden', '1']);
-    await context.close();
+    await page.context().close();
   });
 });

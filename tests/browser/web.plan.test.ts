@@ -1,96 +1,49 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Download, type Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanTemplate } from '../../src/plans/plan.template.ts';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { newGroup, newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { newGroup, newUnit, newYouth } from '../support/factories.ts';
+import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 import { pdfText } from '../support/pdf.ts';
 
 // The plan service is covered on both engines by tests/api/plans.test.ts; this drives the page
 // over PGlite only, like tests/browser/web.test.ts. A Tuesday.
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-12-01T10:00:00Z');
 
 const da = (await loadPlanTemplate('da')).texts;
 const en = (await loadPlanTemplate('en')).texts;
 
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
   let groupId: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
-    const group = await newGroup(ctx.db, {
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
+    const group = await newGroup(t.ctx.db, {
       municipalityId: unit.municipality.id,
       facilitatorId: unit.caseworker.id,
       name: 'Gruppe Syd',
     });
     groupId = group.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(() => t?.close());
 
   const h = () => unit.caseworker.headers;
 
-  /** A youth in the network group "Gruppe Syd", which meets Tuesdays at 10.00. */
+  /** A youth referred on 20 November and now in the network group "Gruppe Syd", which meets Tuesdays at 10.00. */
   async function youthInGroup(name: string) {
-    const youth = await newYouth(ctx.app, h(), { name });
-    const journey = await openJourney(ctx.app, h(), youth.id, { firstContactAt: '2026-11-20' });
-    const events = [
-      { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-23T09:00:00+01:00' },
-      { ...activityReadyVisitation(), occurredAt: '2026-11-24T09:00:00+01:00' },
-    ];
-    for (const event of events) expect((await sendEvent(ctx.app, h(), journey.id, event)).statusCode).toBe(201);
-    const assigned = await sendEvent(ctx.app, h(), journey.id, { type: 'GROUP_ASSIGNED', groupId });
-    expect(assigned.statusCode).toBe(201);
+    const { youth, journey } = await youthAtIntake(t.ctx.app, h(), name, { firstContactAt: '2026-11-20', groupId });
     return { youthId: youth.id, journeyId: journey.id };
   }
 
-  async function loggedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'da-DK',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Log ind');
-    return page;
-  }
+  /** Downloads are kept, so that the test can read the PDFs. */
+  const loggedIn = (email: string) => t.loggedIn(email, { acceptDownloads: true });
 
   async function download(page: Page, link: string): Promise<{ download: Download; bytes: Buffer }> {
     const [started] = await Promise.all([
@@ -103,7 +56,7 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
   it('lets a caseworker write the plan, download it, store versions and see in words what changed', async () => {
     const { youthId, journeyId } = await youthInGroup('Søren Østergaard');
     const page = await loggedIn(unit.caseworker.email);
-    await page.goto(`${base}/unge/${youthId}/plan`);
+    await page.goto(`${t.base}/unge/${youthId}/plan`);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min plan: Søren Østergaard');
     expect(await page.getByRole('link', { name: 'Tilbage til den unges side' }).getAttribute('href')).toBe(
       `/unge/${youthId}`,
@@ -149,7 +102,7 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     expect(englishText).toContain(en.goal.heading);
     expect(englishText).not.toContain(da.goal.heading);
     // Sent as a PDF attachment, not kept by the browser.
-    const answer = await page.context().request.get(`${base}/unge/${youthId}/plan/pdf?sprog=da`);
+    const answer = await page.context().request.get(`${t.base}/unge/${youthId}/plan/pdf?sprog=da`);
     expect(answer.headers()['content-type']).toBe('application/pdf');
     expect(answer.headers()['content-disposition']).toBe('attachment; filename="min-plan-soeren-2026-12-01.pdf"');
     expect(answer.headers()['cache-control']).toBe('private, no-store');
@@ -180,7 +133,7 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
 
     // Version 1 again, exactly as stored.
     const stored = (
-      await ctx.app.inject({ method: 'GET', url: `/api/journeys/${journeyId}/plans`, headers: h() })
+      await t.ctx.app.inject({ method: 'GET', url: `/api/journeys/${journeyId}/plans`, headers: h() })
     ).json().items as Array<{ number: number; contentHash: string }>;
     const first = await download(page, 'Hent version 1');
     expect(first.download.suggestedFilename()).toBe('min-plan-soeren-2026-12-01-v1.pdf');
@@ -193,12 +146,12 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
   it('says in Danish that someone else changed the plan and keeps the goal the caseworker typed', async () => {
     const { youthId, journeyId } = await youthInGroup('Ida Holm');
     const put = (body: Record<string, unknown>) =>
-      ctx.app.inject({ method: 'PUT', url: `/api/journeys/${journeyId}/plan-content`, headers: h(), payload: body });
+      t.ctx.app.inject({ method: 'PUT', url: `/api/journeys/${journeyId}/plan-content`, headers: h(), payload: body });
     const empty = { agreements: [], nextSteps: [], stabilisation: [] };
     expect((await put({ ...empty, goal: 'Uddannelse' })).statusCode).toBe(200);
 
     const page = await loggedIn(unit.caseworker.email);
-    await page.goto(`${base}/unge/${youthId}/plan`);
+    await page.goto(`${t.base}/unge/${youthId}/plan`);
     await page.getByLabel('Mål').fill('Jeg vil være frisør.');
     // Meanwhile a colleague changes the plan through the API.
     expect((await put({ ...empty, version: 1, goal: 'Job i en butik' })).statusCode).toBe(200);
@@ -211,7 +164,11 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     // Saving again replaces what the colleague saved.
     await page.getByRole('button', { name: 'Gem planen' }).click();
     await eventually(() => page.getByRole('status').textContent()).toBe('Planen er gemt.');
-    const saved = await ctx.app.inject({ method: 'GET', url: `/api/journeys/${journeyId}/plan-content`, headers: h() });
+    const saved = await t.ctx.app.inject({
+      method: 'GET',
+      url: `/api/journeys/${journeyId}/plan-content`,
+      headers: h(),
+    });
     expect(saved.json()).toMatchObject({ goal: 'Jeg vil være frisør.', version: 3 });
     await page.context().close();
   });
@@ -219,7 +176,7 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
   it('shows mistakes in Danish at the field and the line they are on, keeping what was typed', async () => {
     const { youthId, journeyId } = await youthInGroup('Noah Berg');
     const page = await loggedIn(unit.caseworker.email);
-    await page.goto(`${base}/unge/${youthId}/plan`);
+    await page.goto(`${t.base}/unge/${youthId}/plan`);
     await page.getByLabel('Mål').fill('Uddannelse');
     await page.getByLabel('Aftaler').fill(`Du kommer hver tirsdag.\n\n${'x'.repeat(1_001)}`);
     // A date without saying what is to happen.
@@ -231,7 +188,7 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('#e-step-1-what').textContent()).toBe('Må ikke være tomt.');
     expect(await page.getByLabel('Mål').inputValue()).toBe('Uddannelse');
     expect(await page.getByRole('textbox', { name: 'Hvornår (Skridt 2)' }).inputValue()).toBe('2026-12-10');
-    const content = await ctx.app.inject({
+    const content = await t.ctx.app.inject({
       method: 'GET',
       url: `/api/journeys/${journeyId}/plan-content`,
       headers: h(),
@@ -242,10 +199,10 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
 
   it("lets a closed journey's plan be downloaded but not changed, and says when a youth has no journey", async () => {
     const { youthId, journeyId } = await youthInGroup('Liva Krogh');
-    const withdrawn = await sendEvent(ctx.app, h(), journeyId, { type: 'WITHDRAWN', reason: 'Flyttet' });
+    const withdrawn = await sendEvent(t.ctx.app, h(), journeyId, { type: 'WITHDRAWN', reason: 'Flyttet' });
     expect(withdrawn.statusCode).toBe(201);
     const page = await loggedIn(unit.caseworker.email);
-    await page.goto(`${base}/unge/${youthId}/plan`);
+    await page.goto(`${t.base}/unge/${youthId}/plan`);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min plan: Liva Krogh');
     expect(await page.getByText('Forløbet er afsluttet').textContent()).toContain('kan hentes');
     expect(await page.getByLabel('Mål').isDisabled()).toBe(true);
@@ -253,8 +210,8 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     const pdf = await download(page, 'Hent plan (PDF)');
     expect(pdf.download.suggestedFilename()).toBe('min-plan-liva-2026-12-01.pdf');
 
-    const noJourney = await newYouth(ctx.app, h(), { name: 'Vera Juul' });
-    await page.goto(`${base}/unge/${noJourney.id}/plan`);
+    const noJourney = await newYouth(t.ctx.app, h(), { name: 'Vera Juul' });
+    await page.goto(`${t.base}/unge/${noJourney.id}/plan`);
     await eventually(() => page.locator('main').textContent()).toContain('Den unge har intet forløb.');
     expect(await page.getByRole('link', { name: 'Hent plan (PDF)' }).count()).toBe(0);
     await page.context().close();
@@ -263,7 +220,7 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
   it('audits the downloads, and shows a version under its own youth only', async () => {
     const { youthId, journeyId } = await youthInGroup('Ella Dahl');
     const other = await youthInGroup('Oskar Lund');
-    const stored = await ctx.app.inject({
+    const stored = await t.ctx.app.inject({
       method: 'POST',
       url: `/api/journeys/${journeyId}/plans`,
       headers: h(),
@@ -271,16 +228,16 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     });
     expect(stored.statusCode).toBe(201);
     const page = await loggedIn(unit.leader.email);
-    await page.goto(`${base}/unge/${youthId}/plan`);
+    await page.goto(`${t.base}/unge/${youthId}/plan`);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min plan: Ella Dahl');
     await download(page, 'Hent plan (PDF)');
     await download(page, 'Hent version 1');
     const elsewhere = await page
       .context()
-      .request.get(`${base}/unge/${other.youthId}/plan/versioner/${stored.json().id}/pdf`);
+      .request.get(`${t.base}/unge/${other.youthId}/plan/versioner/${stored.json().id}/pdf`);
     expect(elsewhere.status()).toBe(404);
 
-    const log = await ctx.app.inject({
+    const log = await t.ctx.app.inject({
       method: 'GET',
       url: `/api/audit?youthId=${youthId}&action=plan.rendered&pageSize=100`,
       headers: unit.leader.headers,

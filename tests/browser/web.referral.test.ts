@@ -1,41 +1,26 @@
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { launchChromium, logIn } from '../support/browser.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
 import { newCpr, newGroup, newUnit } from '../support/factories.ts';
 import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // Registering a youth, visitation with the rules' preview, joining a group and taking attendance,
 // driven in Chromium over PGlite (the services underneath are tested on both engines by the API tests).
-const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 describe('referral, visitation, groups and attendance pages in Chromium', { timeout: 120_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
   let page: Page;
   const cpr = newCpr('2003-03-03');
   let emilUrl = '';
 
   beforeAll(async () => {
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
-    page = await logIn(browser, base, unit.caseworker.email);
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
+    page = await t.loggedIn(unit.caseworker.email);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+  afterAll(() => t?.close());
 
   const heading = () => page.getByRole('heading', { level: 1 }).textContent();
   /** Ticks an answer of the numbered question (a fieldset whose legend starts with the number). */
@@ -45,7 +30,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       .getByLabel(label, { exact: true })
       .check();
 
-  const youthReadyForGroup = (name: string) => youthAtIntake(ctx.app, unit.caseworker.headers, name);
+  const youthReadyForGroup = (name: string) => youthAtIntake(t.ctx.app, unit.caseworker.headers, name);
 
   it('shows in Danish next to each field what is missing on the "Ny ung" page', async () => {
     await page.getByRole('link', { name: 'Ny ung' }).click();
@@ -80,7 +65,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it('links a CPR number that is already registered to the youth who has it', async () => {
-    await page.goto(`${base}/unge/ny`);
+    await page.goto(`${t.base}/unge/ny`);
     await page.getByLabel('Navn').fill('Emil S.');
     await page.getByLabel('CPR-nummer').fill(cpr);
     await page.getByLabel('Årsag til henvisningen').fill('Henvist igen');
@@ -159,8 +144,8 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   it('refuses in Danish a group that filled up meanwhile, and assigns one with a free place', async () => {
     const facilitatorId = unit.caseworker.id;
     const municipalityId = unit.municipality.id;
-    const small = await newGroup(ctx.db, { municipalityId, facilitatorId, name: 'Lille gruppe', capacity: 1 });
-    await newGroup(ctx.db, { municipalityId, facilitatorId, name: 'Tirsdagsgruppen' });
+    const small = await newGroup(t.ctx.db, { municipalityId, facilitatorId, name: 'Lille gruppe', capacity: 1 });
+    await newGroup(t.ctx.db, { municipalityId, facilitatorId, name: 'Tirsdagsgruppen' });
     await page.reload();
     await page.locator('summary', { hasText: 'Tilknyt gruppen' }).click();
     const groupField = page.getByLabel('Netværksgruppe', { exact: true });
@@ -169,7 +154,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     const other = await youthReadyForGroup('Freja Lund');
     expect(
       (
-        await sendEvent(ctx.app, unit.caseworker.headers, other.journey.id, {
+        await sendEvent(t.ctx.app, unit.caseworker.headers, other.journey.id, {
           type: 'GROUP_ASSIGNED',
           groupId: small.id,
         })
@@ -192,7 +177,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it('takes attendance for the whole group at a meeting on one screen', async () => {
-    const group = await newGroup(ctx.db, {
+    const group = await newGroup(t.ctx.db, {
       municipalityId: unit.municipality.id,
       facilitatorId: unit.caseworker.id,
       name: 'Onsdagsholdet',
@@ -201,7 +186,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     const members = [];
     for (const name of ['Ida Holm', 'Jonas Berg']) {
       const { journey, youth } = await youthReadyForGroup(name);
-      const joined = await sendEvent(ctx.app, h, journey.id, {
+      const joined = await sendEvent(t.ctx.app, h, journey.id, {
         type: 'GROUP_ASSIGNED',
         groupId: group.id,
         occurredAt: '2026-11-17T10:00:00Z',
@@ -209,7 +194,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       expect(joined.statusCode).toBe(201);
       members.push(youth);
     }
-    const meeting = await ctx.app.inject({
+    const meeting = await t.ctx.app.inject({
       method: 'POST',
       url: `/api/groups/${group.id}/meetings`,
       headers: h,
@@ -240,7 +225,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     expect(await page.getByRole('group', { name: 'Jonas Berg' }).getByLabel('Afbud').isChecked()).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/fremmoede.png`, fullPage: true });
 
-    const saved = await ctx.app.inject({ method: 'GET', url: `/api/meetings/${meetingId}`, headers: h });
+    const saved = await t.ctx.app.inject({ method: 'GET', url: `/api/meetings/${meetingId}`, headers: h });
     const statuses = Object.fromEntries(
       saved
         .json<{ attendance: Array<{ youth: { id: string }; status: string; note: string | null }> }>()
@@ -258,7 +243,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       ['/unge/ny', 'New youth'],
       ['/grupper', 'Network groups'],
     ] as const) {
-      const response = await ctx.app.inject({ method: 'GET', url, headers: { cookie } });
+      const response = await t.ctx.app.inject({ method: 'GET', url, headers: { cookie } });
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain(`<h1>${title}</h1>`);
       expect(response.body).not.toContain('undefined');
@@ -266,25 +251,25 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it('answers a leader who opens the "Ny ung" page with a Danish refusal', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/unge/ny', headers: unit.leader.headers });
+    const response = await t.ctx.app.inject({ method: 'GET', url: '/unge/ny', headers: unit.leader.headers });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('Du har ikke adgang til dette.');
   });
 
   it("answers another municipality's meeting as not found", async () => {
-    const group = await newGroup(ctx.db, {
+    const group = await newGroup(t.ctx.db, {
       municipalityId: unit.municipality.id,
       facilitatorId: unit.caseworker.id,
       name: 'Torsdagsholdet',
     });
-    const meeting = await ctx.app.inject({
+    const meeting = await t.ctx.app.inject({
       method: 'POST',
       url: `/api/groups/${group.id}/meetings`,
       headers: unit.caseworker.headers,
       payload: { startsAt: '2026-11-19T09:00:00Z' },
     });
-    const other = await newUnit(ctx.app, ctx.db);
-    const response = await ctx.app.inject({
+    const other = await newUnit(t.ctx.app, t.ctx.db);
+    const response = await t.ctx.app.inject({
       method: 'GET',
       url: `/grupper/${group.id}/moeder/${meeting.json<{ id: string }>().id}`,
       headers: other.caseworker.headers,

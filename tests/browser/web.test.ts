@@ -1,50 +1,31 @@
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
-import { launchChromium, logIn } from '../support/browser.ts';
+import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
 import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
 import { openJourney, sendEvent } from '../support/journeys.ts';
 
 // The pages run on the same services as the API, which the API tests cover on both engines;
 // the browser tests drive the pages over PGlite only.
-const ARTIFACTS = 'test-artifacts/web';
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-/** Waits for the page to show something (a click's navigation finishes on its own time). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
 describe('web interface in Chromium', { timeout: 90_000 }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let base: string;
+  let t: BrowserTest;
   let unit: Awaited<ReturnType<typeof newUnit>>;
   let amalie: { id: string; enteredCpr: string };
 
   beforeAll(async () => {
-    ctx = await startTestApp('pglite', { now: NOW });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-    unit = await newUnit(ctx.app, ctx.db);
+    t = await startBrowserTest({ now: NOW });
+    unit = await newUnit(t.ctx.app, t.ctx.db);
     const h = unit.caseworker.headers;
-    amalie = await newYouth(ctx.app, h, { name: 'Amalie Jensen', phone: '+45 20 30 40 50' });
-    await openJourney(ctx.app, h, amalie.id, { firstContactAt: '2026-11-20' });
+    amalie = await newYouth(t.ctx.app, h, { name: 'Amalie Jensen', phone: '+45 20 30 40 50' });
+    await openJourney(t.ctx.app, h, amalie.id, { firstContactAt: '2026-11-20' });
     // Referred twelve days ago without a first conversation: a high alert for the leader.
-    const bo = await newYouth(ctx.app, h, { name: 'Bo Nielsen' });
-    await openJourney(ctx.app, h, bo.id, { firstContactAt: '2026-11-10' });
+    const bo = await newYouth(t.ctx.app, h, { name: 'Bo Nielsen' });
+    await openJourney(t.ctx.app, h, bo.id, { firstContactAt: '2026-11-10' });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
-
-  const loggedIn = (email: string) => logIn(browser, base, email);
+  afterAll(() => t?.close());
 
   it('lets a caseworker search, open a youth, reveal the CPR and record the first conversation', async () => {
-    const page = await loggedIn(unit.caseworker.email);
+    const page = await t.loggedIn(unit.caseworker.email);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine unge');
     const amalieRow = page.getByRole('row', { name: /Amalie Jensen/ });
     await eventually(() => amalieRow.textContent()).toContain('Henvist');
@@ -80,7 +61,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   it('logs the search from the search box and the CPR reveal in the audit log', async () => {
     const audit = async (action: string) =>
       (
-        await ctx.app.inject({
+        await t.ctx.app.inject({
           method: 'GET',
           url: `/api/audit?action=${action}&userId=${unit.caseworker.id}&pageSize=100`,
           headers: unit.leader.headers,
@@ -95,9 +76,9 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('shows a wrong password as a Danish message next to the password field', async () => {
-    const context = await browser.newContext({ locale: 'da-DK' });
+    const context = await t.browser.newContext({ locale: 'da-DK' });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${t.base}/login`);
     await page.getByLabel('E-mail').fill(unit.caseworker.email);
     await page.getByLabel('Adgangskode').fill('not the password');
     await page.getByRole('button', { name: 'Log ind' }).click();
@@ -109,14 +90,14 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
 
   it('says in Danish that someone else changed the journey and keeps what the caseworker typed', async () => {
     const h = unit.caseworker.headers;
-    const carl = await newYouth(ctx.app, h, { name: 'Carl Holm' });
-    const journey = await openJourney(ctx.app, h, carl.id, { firstContactAt: '2026-11-21' });
-    const page = await loggedIn(unit.caseworker.email);
-    await page.goto(`${base}/unge/${carl.id}`);
+    const carl = await newYouth(t.ctx.app, h, { name: 'Carl Holm' });
+    const journey = await openJourney(t.ctx.app, h, carl.id, { firstContactAt: '2026-11-21' });
+    const page = await t.loggedIn(unit.caseworker.email);
+    await page.goto(`${t.base}/unge/${carl.id}`);
     await page.locator('summary', { hasText: 'Træk ud af forløbet' }).click();
     await page.getByLabel('Begrundelse').fill('Flyttet til Aarhus');
     // Meanwhile a colleague records the first conversation through the API.
-    expect((await sendEvent(ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD' })).statusCode).toBe(201);
+    expect((await sendEvent(t.ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD' })).statusCode).toBe(201);
     await page.getByRole('button', { name: 'Træk ud af forløbet' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toContain('Forløbet er ændret af en anden');
     expect(await page.getByLabel('Begrundelse').inputValue()).toBe('Flyttet til Aarhus');
@@ -126,7 +107,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('asks the leader in Danish for a note before acknowledging an alert', async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     const alert = page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' });
     await alert.getByRole('button', { name: 'Kvittér' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
@@ -139,17 +120,17 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   });
 
   it("shows a caseworker the alerts assigned to them, and refuses an administrator's look with a Danish message", async () => {
-    const mine = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
+    const mine = await t.ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.caseworker.headers });
     expect(mine.statusCode).toBe(200);
     expect(mine.body).toContain('<h1>Mine advarsler</h1>');
     expect(mine.body).toContain('Bo Nielsen');
-    const response = await ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.admin.headers });
+    const response = await t.ctx.app.inject({ method: 'GET', url: '/advarsler', headers: unit.admin.headers });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('Du har ikke adgang til dette.');
   });
 
   it('lets a leader acknowledge an open alert with a note', async () => {
-    const page = await loggedIn(unit.leader.email);
+    const page = await t.loggedIn(unit.leader.email);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Advarsler');
     const alert = page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' });
     expect(await alert.textContent()).toContain('Første samtale ikke holdt inden for 7 dage');
@@ -162,25 +143,25 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('switches the pages to English and remembers the choice', async () => {
-    const page = await loggedIn(unit.caseworker.email);
+    const page = await t.loggedIn(unit.caseworker.email);
     await page.getByRole('link', { name: 'English' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My youth');
-    await page.goto(`${base}/`);
+    await page.goto(`${t.base}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My youth');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.context().close();
   });
 
   it('sends a browser whose session has expired to the log-in page with a message', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: '/', cookies: { ungeflow_session: 'ufs_expired' } });
+    const response = await t.ctx.app.inject({ method: 'GET', url: '/', cookies: { ungeflow_session: 'ufs_expired' } });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/login?expired=1');
-    const login = await ctx.app.inject({ method: 'GET', url: '/login?expired=1' });
+    const login = await t.ctx.app.inject({ method: 'GET', url: '/login?expired=1' });
     expect(login.body).toContain('din session er udløbet');
   });
 
   it('refuses a form post without its CSRF token', async () => {
-    const response = await ctx.app.inject({
+    const response = await t.ctx.app.inject({
       method: 'POST',
       url: '/login',
       payload: `email=${encodeURIComponent(unit.caseworker.email)}&password=${encodeURIComponent(TEST_PASSWORD)}`,
@@ -192,19 +173,19 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('sends security headers on pages and leaves the JSON API as it was', async () => {
-    const page = await ctx.app.inject({ method: 'GET', url: '/login' });
+    const page = await t.ctx.app.inject({ method: 'GET', url: '/login' });
     expect(page.headers['content-security-policy']).toContain("script-src 'none'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const api = await ctx.app.inject({ method: 'GET', url: '/api/journeys', headers: unit.caseworker.headers });
+    const api = await t.ctx.app.inject({ method: 'GET', url: '/api/journeys', headers: unit.caseworker.headers });
     expect(api.statusCode).toBe(200);
     expect(api.headers['content-security-policy']).toBeUndefined();
-    const unauthenticated = await ctx.app.inject({ method: 'GET', url: '/api/journeys' });
+    const unauthenticated = await t.ctx.app.inject({ method: 'GET', url: '/api/journeys' });
     expect(unauthenticated.statusCode).toBe(401);
   });
 
   it('escapes what users typed wherever it is shown', async () => {
-    const youth = await newYouth(ctx.app, unit.caseworker.headers, { name: '<script>x</script> Dorte' });
-    const response = await ctx.app.inject({
+    const youth = await newYouth(t.ctx.app, unit.caseworker.headers, { name: '<script>x</script> Dorte' });
+    const response = await t.ctx.app.inject({
       method: 'GET',
       url: `/unge/${youth.id}`,
       headers: unit.caseworker.headers,

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
-import { newCompany, newGroup, newUnit, newUser, newYouth } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, sendEvent, youthAtIntake } from '../support/journeys.ts';
+import { newCompany, newGroup, newUnit, newUser } from '../support/factories.ts';
+import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // A youth's page through the programme: the steps the journey takes now as forms built from the
 // events' payload schemas, the placement with its agreement and hours, contacts, progression, the
@@ -33,16 +33,10 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
       facilitatorId: unit.caseworker.id,
       name: 'Tirsdagsgruppen',
     });
-    youth = await newYouth(t.ctx.app, h, { name: 'Freja Madsen' });
-    const journey = await openJourney(t.ctx.app, h, youth.id, { firstContactAt: '2026-11-03' });
-    for (const event of [
-      { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-04T09:00:00Z' },
-      activityReadyVisitation({ occurredAt: '2026-11-05T09:00:00Z' }),
-      { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-06T09:00:00Z' },
-    ]) {
-      const response = await sendEvent(t.ctx.app, h, journey.id, event);
-      if (response.statusCode !== 201) throw new Error(response.body);
-    }
+    ({ youth } = await youthAtIntake(t.ctx.app, h, 'Freja Madsen', {
+      firstContactAt: '2026-11-03',
+      groupId: group.id,
+    }));
     page = await t.loggedIn(unit.caseworker.email);
     await page.goto(`${t.base}/unge/${youth.id}`);
   });

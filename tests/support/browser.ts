@@ -32,19 +32,29 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * How a log-in differs from the usual: what the browser window allows (e.g. `acceptDownloads`), and
+ * the password of a user who has another than the factories' TEST_PASSWORD.
+ */
+export type LogInOptions = BrowserContextOptions & { password?: string };
+
 /** A fresh browser session (laptop-sized, Danish) logged in as the user, on the page the log-in leads to. */
 export async function logIn(
   browser: Browser,
   base: string,
   email: string,
-  options: BrowserContextOptions = {},
+  { password = TEST_PASSWORD, ...contextOptions }: LogInOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+    ...contextOptions,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(`${base}/login`);
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
+  await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
   return page;
@@ -56,7 +66,7 @@ export interface BrowserTest {
   /** The app's address, e.g. http://127.0.0.1:41234. */
   base: string;
   /** A new browser window, logged in as the user, on the page the log-in leads to. */
-  loggedIn(email: string, options?: BrowserContextOptions): Promise<Page>;
+  loggedIn(email: string, options?: LogInOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -74,7 +84,7 @@ export async function startBrowserTest(options: { now: Date }): Promise<BrowserT
     ctx,
     browser,
     base,
-    loggedIn: (email, contextOptions) => logIn(browser, base, email, contextOptions),
+    loggedIn: (email, logInOptions) => logIn(browser, base, email, logInOptions),
     async close() {
       await browser.close();
       await ctx.close();

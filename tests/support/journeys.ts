@@ -66,30 +66,47 @@ export async function sendEvent(
   });
 }
 
+/** The day of the referral when a test does not name one. */
+const REFERRED_ON = '2026-11-10';
+
+export interface IntakeOptions {
+  /** The day of the referral (first contact), 'YYYY-MM-DD'. */
+  firstContactAt?: string;
+  /** Takes the journey on into this network group (stage active), the step after the visitation. */
+  groupId?: string;
+  /**
+   * Every step on the day of the referral, an hour apart from 08:00 UTC (9.00 in Denmark in winter),
+   * rather than one a day at 09:00 UTC on the days after it.
+   */
+  sameDay?: boolean;
+}
+
 /**
  * A new youth whose journey is ready for a group: referred on `firstContactAt`, first conversation
- * and visitation (activity-ready) recorded in the days after.
+ * and visitation (activity-ready) recorded after it, and the group after them when `groupId` is
+ * given. Throws at a refused event.
  */
 export async function youthAtIntake(
   app: FastifyInstance,
   headers: Headers,
   name: string,
-  firstContactAt = '2026-11-10',
+  options: IntakeOptions = {},
+): Promise<{ youth: { id: string }; journey: { id: string } }> {
+  const firstContactAt = options.firstContactAt ?? REFERRED_ON;
+  const referred = await referredYouth(app, headers, name, firstContactAt);
+  await sendIntake(app, headers, referred.journey.id, { ...options, firstContactAt });
+  return referred;
+}
+
+/** A new youth with a journey opened on the referral of `firstContactAt` and nothing recorded since. */
+export async function referredYouth(
+  app: FastifyInstance,
+  headers: Headers,
+  name: string,
+  firstContactAt = REFERRED_ON,
 ): Promise<{ youth: { id: string }; journey: { id: string } }> {
   const youth = await newYouth(app, headers, { name });
   const journey = await openJourney(app, headers, youth.id, { firstContactAt });
-  const day = (offset: number) => {
-    const date = new Date(`${firstContactAt}T09:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + offset);
-    return date.toISOString();
-  };
-  for (const event of [
-    { type: 'FIRST_CONVERSATION_HELD', occurredAt: day(1) },
-    activityReadyVisitation({ occurredAt: day(2) }),
-  ]) {
-    const response = await sendEvent(app, headers, journey.id, event);
-    if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.body}`);
-  }
   return { youth, journey };
 }
 
@@ -98,11 +115,28 @@ export async function youthAtIntake(
  * activity-ready visitation and the group, dated 3-5 November 2026. Throws at a refused event.
  */
 export async function bringIntoGroup(app: FastifyInstance, headers: Headers, journeyId: string, groupId: string) {
-  for (const event of [
-    { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00Z' },
-    activityReadyVisitation({ occurredAt: '2026-11-04T09:00:00Z' }),
-    { type: 'GROUP_ASSIGNED', groupId, occurredAt: '2026-11-05T09:00:00Z' },
-  ]) {
+  await sendIntake(app, headers, journeyId, { firstContactAt: '2026-11-02', groupId });
+}
+
+/** The first conversation, the visitation and, when given, the group, in that order (see IntakeOptions). */
+async function sendIntake(
+  app: FastifyInstance,
+  headers: Headers,
+  journeyId: string,
+  { firstContactAt = REFERRED_ON, groupId, sameDay = false }: IntakeOptions,
+) {
+  const at = (step: number) => {
+    const date = new Date(`${firstContactAt}T09:00:00Z`);
+    if (sameDay) date.setUTCHours(7 + step);
+    else date.setUTCDate(date.getUTCDate() + step);
+    return date.toISOString();
+  };
+  const events: Array<Record<string, unknown>> = [
+    { type: 'FIRST_CONVERSATION_HELD', occurredAt: at(1) },
+    activityReadyVisitation({ occurredAt: at(2) }),
+  ];
+  if (groupId) events.push({ type: 'GROUP_ASSIGNED', groupId, occurredAt: at(3) });
+  for (const event of events) {
     const response = await sendEvent(app, headers, journeyId, event);
     if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.statusCode} ${response.body}`);
   }
