@@ -6,7 +6,7 @@ import { listOverviewJourneys } from '../../src/overview/overview.repository.ts'
 import { type StageEvent, stageAfter } from '../../src/overview/overview.stages.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { loginAs, newCompany, newGroup, newUnit, newUser, newYouth } from '../support/factories.ts';
+import { loginAs, newCompany, newGroup, newUnit, newUser, newYouth, putSettings } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -534,8 +534,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
   });
 
   it('uses the municipality’s own passive threshold', async () => {
-    const put = (risk: Record<string, number>) =>
-      ctx.app.inject({ method: 'PUT', url: '/api/settings', headers: unit.admin.headers, payload: { risk } });
+    const put = (risk: Record<string, number>) => putSettings(ctx.app, unit.admin.headers, { risk });
     expect((await put({ passiveDays: 5 })).statusCode).toBe(200);
     try {
       const body = await overview(`${OCTOBER}&by=unit`);
