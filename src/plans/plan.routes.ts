@@ -170,17 +170,12 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
  * A plan as the answer: shown in the browser (`inline`, the API) or saved as a file
  * (`attachment`, the caseworker's page, named with the youth's first name).
  */
-export function sendPlanPdf(
-  reply: FastifyReply,
-  pdf: PlanPdf,
-  disposition: 'inline' | 'attachment' = 'inline',
-  fileName: string = pdf.fileName,
-) {
+export function sendPlanPdf(reply: FastifyReply, pdf: PlanPdf, disposition: 'inline' | 'attachment' = 'inline') {
   return (
     reply
       .header('content-type', 'application/pdf')
       // The file name is ASCII letters, digits and dashes only (plan.service.ts), so it needs no quoting rules.
-      .header('content-disposition', `${disposition}; filename="${fileName}"`)
+      .header('content-disposition', `${disposition}; filename="${pdf.fileName}"`)
       .header('etag', `"${pdf.contentHash}"`)
       // A youth's plan is personal data: not kept by browsers or proxies.
       .header('cache-control', 'private, no-store')

@@ -46,13 +46,11 @@ export interface PlanPdf {
   bytes: Buffer;
   /** sha256 of the bytes, hex. */
   contentHash: string;
-  /** A file name without personal data, e.g. "min-plan-2026-11-22.pdf". */
-  fileName: string;
   /**
-   * The same with the youth's first name, e.g. "min-plan-soeren-2026-11-22.pdf": for the
-   * caseworker's download folder, where the plans printed on one day must be told apart.
+   * A file name without personal data, e.g. "min-plan-2026-11-22.pdf": downloads stay in shared
+   * computers' folders and browser histories, where a name would tell who is in the programme.
    */
-  fileNameWithFirstName: string;
+  fileName: string;
   /** The youth the plan is for. */
   youthId: string;
 }
@@ -61,30 +59,10 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * Only a date and a number go into the name: it ends up in download folders and browser
- * histories. The first name, where asked for, is written in ASCII letters ("Søren" -> "soeren"),
- * so the name needs no quoting in a Content-Disposition header; never the CPR number.
- */
-function fileNameOf(lang: Lang, madeOn: string, number?: number, youthName?: string | null): string {
+/** Only the language, the date and a version number go into the name; never the youth's name or CPR number. */
+function fileNameOf(lang: Lang, madeOn: string, number?: number): string {
   const base = lang === 'da' ? 'min-plan' : 'my-plan';
-  const firstName = asciiWord(youthName?.trim().split(/\s+/)[0] ?? '');
-  return `${base}${firstName ? `-${firstName}` : ''}-${madeOn}${number === undefined ? '' : `-v${number}`}.pdf`;
-}
-
-/** Lower-case ASCII letters, digits and dashes: the Danish letters as Danes write them without (æ ae, ø oe, å aa). */
-function asciiWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replaceAll('æ', 'ae')
-    .replaceAll('ø', 'oe')
-    .replaceAll('å', 'aa')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 30)
-    .replace(/-+$/, '');
+  return `${base}-${madeOn}${number === undefined ? '' : `-v${number}`}.pdf`;
 }
 
 /** The municipality's template: its own wording and logo from templates/plan/<id>/ where present. */
@@ -182,7 +160,6 @@ export async function renderCurrentPlan(deps: Deps, actor: Actor, journeyId: str
     bytes,
     contentHash: sha256(bytes),
     fileName: fileNameOf(lang, data.madeOn),
-    fileNameWithFirstName: fileNameOf(lang, data.madeOn, undefined, data.youth?.name),
     youthId,
   };
 }
@@ -410,7 +387,6 @@ export async function renderPlanVersion(
     bytes,
     contentHash,
     fileName: fileNameOf(version.lang, data.madeOn, version.number),
-    fileNameWithFirstName: fileNameOf(version.lang, data.madeOn, version.number, data.youth?.name),
     youthId: version.youthId,
     identical: contentHash === version.contentHash,
   };

@@ -16,7 +16,7 @@ import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { textsFor, type WebTexts } from './web.render.ts';
-import { formBody, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
+import { formBody, formVersion, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
 
 /** Who administers the municipality's users and settings. */
 export const admins = ['admin'] as const;
@@ -220,7 +220,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
 
       const { settings } = await readVersionedSettings(deps.db, actor);
       const change: SettingsChange = {
-        version: Number(text(form, 'version')),
+        version: formVersion(form),
         eligibility: {
           ...(minAge.value !== undefined && { minAge: minAge.value }),
           ...(maxAge.value !== undefined && { maxAge: maxAge.value }),
@@ -344,7 +344,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       if (setOverrides(risk) === setOverrides(settings.risk))
         return rulesPage(request, reply, { values, notice: t.nothingChanged });
       try {
-        await changeSettings(deps, actor, { version: Number(text(request.body, 'version')), risk });
+        await changeSettings(deps, actor, { version: formVersion(request.body), risk });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'version_conflict') return keep({}, `${t.rulesChangedMeanwhile} ${t.keptTyped}`, 409);

@@ -12,7 +12,16 @@ import { createUserBody, updateUserBody } from '../users/users.schemas.ts';
 import { changeUser, createUser, listMunicipalityUsers, readUser } from '../users/users.service.ts';
 import { admins, filler, type Kept, noticeQuery, percentOf, registerAdminSettingsPages } from './web.admin-settings.ts';
 import { textsFor } from './web.render.ts';
-import { fieldErrorsOf, formBody, pageFor, text, type WebApp, type WebContext, whenWithTime } from './web.shared.ts';
+import {
+  fieldErrorsOf,
+  formBody,
+  formVersion,
+  pageFor,
+  text,
+  type WebApp,
+  type WebContext,
+  whenWithTime,
+} from './web.shared.ts';
 
 const userParams = z.object({ userId: z.uuid() });
 
@@ -221,7 +230,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
       const keep = (extra: { errors?: Record<string, string>; conflict?: boolean; problem: string; status: number }) =>
         userPage(request, reply, userId, { values, passwordTyped: password !== '', ...extra });
       const parsed = parseWithMessages(updateUserBody, {
-        version: Number(text(form, 'version')),
+        version: formVersion(form),
         name: values.name,
         role: values.role,
         active: values.status === 'active' ? true : values.status === 'inactive' ? false : values.status,

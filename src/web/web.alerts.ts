@@ -15,6 +15,7 @@ import { textsFor, type WebTexts } from './web.render.ts';
 import {
   fieldErrorsOf,
   formBody,
+  formVersion,
   pageFor,
   pagerOf,
   riskLabel,
@@ -246,7 +247,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         const view = viewOf(request.query, actor);
         // Each alert's fields are named "<field>-<alert id>", so every label has an id of its own.
         const values: Record<string, string> = {};
-        const body: Record<string, unknown> = { version: Number(text(request.body, 'version')) };
+        const body: Record<string, unknown> = { version: formVersion(request.body) };
         for (const [field, name] of Object.entries(spec.fields)) {
           values[field] = text(request.body, `${name}-${alertId}`).trim();
           if (values[field] !== '' || freeText.has(field)) body[field] = values[field];

@@ -28,6 +28,7 @@ import {
   fieldErrorsOf,
   type Form,
   formBody,
+  formVersion,
   pageFor,
   staff,
   text,
@@ -355,7 +356,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       const parsed = parseWithMessages(updateCompanyBody, {
         ...input,
         active,
-        version: Number(text(form, 'version')),
+        version: formVersion(form),
       });
       const keep = (status: number, problem: string, found: Errors = {}, duplicateOf?: string) =>
         companyPage(request, reply, companyId, {
@@ -433,7 +434,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       const values = contactValues(request.body, contactId);
       const parsed = parseWithMessages(updateContactBody, {
         ...values,
-        version: Number(text(request.body, 'version')),
+        version: formVersion(request.body),
       });
       const keep = (status: number, problem: string, found: Errors = {}) =>
         companyPage(request, reply, companyId, {
@@ -596,7 +597,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       const companyIds = textList(request.body, 'companyIds');
       const keep = (status: number, problem: string) =>
         meetingPage(request, reply, meetingId, { companyIds, problem, status });
-      const parsed = parseWithMessages(attendanceBody, { companyIds, version: Number(text(request.body, 'version')) });
+      const parsed = parseWithMessages(attendanceBody, { companyIds, version: formVersion(request.body) });
       if (!parsed.success) return keep(400, t.formErrors);
       try {
         await setAttendance(deps, actorOf(request), meetingId, parsed.data);

@@ -32,6 +32,7 @@ import {
   fieldErrorsOf,
   type Form,
   formBody,
+  formVersion,
   pageFor,
   staff,
   text,
@@ -271,7 +272,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const values = readGroupForm(request.body);
       const keep = (status: number, problem: string, errors: Record<string, string> = {}) =>
         groupPage(request, reply, groupId, { values, errors, problem, status });
-      const version = Number(text(request.body, 'version'));
+      const version = formVersion(request.body);
       const checked = checkGroupForm(updateGroupBody, values, { version }, lang);
       if (!checked.ok) return keep(400, t.formErrors, checked.errors);
       try {

@@ -19,7 +19,16 @@ import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { dayText, issueErrors, noticeFrom, textList } from './web.companies.ts';
 import { textsFor } from './web.render.ts';
-import { fieldErrorsOf, formBody, pageFor, staff, text, type WebApp, type WebContext } from './web.shared.ts';
+import {
+  fieldErrorsOf,
+  formBody,
+  formVersion,
+  pageFor,
+  staff,
+  text,
+  type WebApp,
+  type WebContext,
+} from './web.shared.ts';
 
 /** How many rows a list shows. */
 const LIST_SIZE = 200;
@@ -314,7 +323,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       const parsed = parseWithMessages(participantsBody, {
         companyIds,
         journeyIds,
-        version: Number(text(request.body, 'version')),
+        version: formVersion(request.body),
       });
       if (!parsed.success) return keep(400, t.formErrors);
       try {
@@ -359,7 +368,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       if (outOfOrder >= 0) return keep(400, t.formErrors, { [`wish-${outOfOrder + 1}`]: t.wishesInOrder });
       const companyIds = picks.filter((pick) => pick !== '');
       const slotOf = (i: number) => `wish-${i + 1}`;
-      const parsed = parseWithMessages(wishesBody, { companyIds, version: Number(text(request.body, 'version')) });
+      const parsed = parseWithMessages(wishesBody, { companyIds, version: formVersion(request.body) });
       if (!parsed.success) {
         const found = atPositions(
           parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
@@ -398,7 +407,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       const journeyIds = textList(request.body, 'journeyIds');
       const keep = (status: number, problem: string) =>
         eventPage(request, reply, eventId, { form: `interests-${companyId}`, picks: journeyIds, problem, status });
-      const parsed = parseWithMessages(interestsBody, { journeyIds, version: Number(text(request.body, 'version')) });
+      const parsed = parseWithMessages(interestsBody, { journeyIds, version: formVersion(request.body) });
       if (!parsed.success) return keep(400, t.formErrors);
       try {
         await recordInterests(deps, actorOf(request), eventId, companyId, parsed.data);

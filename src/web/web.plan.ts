@@ -426,5 +426,4 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
 }
 
 /** A plan as a download: the caseworker saves it and prints it for the youth. */
-const download = (reply: FastifyReply, pdf: PlanPdf) =>
-  sendPlanPdf(reply, pdf, 'attachment', pdf.fileNameWithFirstName);
+const download = (reply: FastifyReply, pdf: PlanPdf) => sendPlanPdf(reply, pdf, 'attachment');

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastif
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { riskCodeLabels } from '../alerts/alert.labels.ts';
+import { DomainError } from '../shared/errors.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
@@ -37,6 +38,16 @@ export const text = (form: Form, key: string): string => {
   const value = form[key];
   return (Array.isArray(value) ? value[0] : value) ?? '';
 };
+
+/**
+ * The version a form was made against (a hidden field). Only a changed page sends anything but a
+ * whole number from 1: that is refused as a bad request, never passed on to the database.
+ */
+export function formVersion(form: Form, key = 'version'): number {
+  const version = Number(text(form, key));
+  if (!Number.isInteger(version) || version < 1) throw new DomainError('validation_failed');
+  return version;
+}
 
 /** A number as the page's language writes it: "17,5" in Danish. */
 export const formatNumber = (n: number, lang: Lang) =>

@@ -40,9 +40,10 @@ import { textsFor } from './web.render.ts';
 import {
   fieldErrorsOf,
   type Form,
-  issueErrorsOf,
   formatNumber,
   formBody,
+  formVersion,
+  issueErrorsOf,
   pageFor,
   riskLabel,
   staff,
@@ -368,7 +369,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const occurredOn = optional(values.occurredOn);
       const parsed = parseWithMessages(journeyCommandBody, {
         type,
-        expectedVersion: Number(text(request.body, 'expectedVersion')),
+        expectedVersion: formVersion(request.body, 'expectedVersion'),
         ...(occurredOn
           ? { occurredAt: isDay(occurredOn) ? startOfDanishDay(occurredOn).toISOString() : occurredOn }
           : {}),
@@ -427,7 +428,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       }
       const parsed = parseWithMessages(journeyCommandBody, {
         type: 'VISITATION_DECIDED',
-        expectedVersion: Number(text(form, 'expectedVersion')),
+        expectedVersion: formVersion(form, 'expectedVersion'),
         ...(day ? { occurredAt: startOfDanishDay(day).toISOString() } : {}),
         ...input,
       });
@@ -564,7 +565,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const keep = again(request, reply, youthId, 'placement', values);
       const hours = Number(values.hoursPerWeek.replace(',', '.'));
       const parsed = parseWithMessages(changePlacementBody, {
-        version: Number(text(request.body, 'version')),
+        version: formVersion(request.body),
         hoursPerWeek: values.hoursPerWeek === '' ? undefined : Number.isFinite(hours) ? hours : values.hoursPerWeek,
         plannedEnd: values.plannedEnd || null,
         contactId: values.contactId || null,

@@ -234,6 +234,30 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
+  it('answers a threshold form whose version was tampered with as a bad request, changing nothing', async () => {
+    const page = await t.loggedIn(unit.admin.email);
+    await page.goto(`${t.base}/admin/regler`);
+    const before = await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers });
+    const passive = page.getByRole('region', { name: 'Passiv', exact: true });
+    await passive.getByLabel('Dage uden aktivitet', { exact: true }).fill('21');
+    await page
+      .locator('input[name="version"]')
+      .first()
+      .evaluate((input) => {
+        (input as { value: string }).value = 'abc';
+      });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Gem grænser' }).click(),
+    ]);
+    expect(answer.status()).toBe(400);
+    await eventually(() => problem(page)).toBe('Nogle felter er ikke udfyldt korrekt.');
+    expect(await passive.getByLabel('Dage uden aktivitet', { exact: true }).inputValue()).toBe('21');
+    const after = await t.ctx.app.inject({ method: 'GET', url: '/api/settings', headers: unit.admin.headers });
+    expect(after.json()).toEqual(before.json());
+    await page.context().close();
+  });
+
   it('refuses the administration to a caseworker in Danish', async () => {
     const page = await t.loggedIn(unit.caseworker.email);
     await eventually(() => heading(page)).toBe('Mine unge');
