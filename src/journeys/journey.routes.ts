@@ -25,7 +25,7 @@ import {
   recordEvent,
 } from './journey.service.ts';
 import { restore, type Stage, stageOf } from '../../machines/journey.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate, danishDaysBetween, startOfDanishDay } from '../shared/clock.ts';
 import { ageOn } from '../youth/cpr.ts';
 
 const journeyRoles = ['caseworker', 'leader'] as const;
@@ -91,9 +91,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
           caseworker: { id: j.caseworkerId, name: j.caseworkerName },
           firstContactAt: j.firstContactAt.toISOString(),
           lastActivityAt: j.lastActivityAt?.toISOString() ?? null,
-          daysSinceLastActivity: j.lastActivityAt
-            ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000)
-            : null,
+          daysSinceLastActivity: j.lastActivityAt ? danishDaysBetween(j.lastActivityAt, now) : null,
           nextDeadline: nextDeadlineOf({ ...j, stage: j.stage as Stage }),
           version: j.version,
         })),

@@ -67,6 +67,14 @@ export function danishDayNumber(instant: Date): number {
   return danishDayNumberOf(instant.getTime());
 }
 
+/**
+ * Danish calendar days from one instant to another, as the risk rules count them: yesterday
+ * afternoon is 1 day ago this morning, not "today".
+ */
+export function danishDaysBetween(from: Date, to: Date): number {
+  return danishDayNumber(to) - danishDayNumber(from);
+}
+
 /** The day number of a calendar day 'YYYY-MM-DD'. */
 export function dayNumberOf(day: string): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);

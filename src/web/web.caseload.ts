@@ -4,7 +4,7 @@ import { findAlerts } from '../alerts/alert.service.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { nextDeadlineOf } from '../journeys/journey.deadline.ts';
 import { findJourneys } from '../journeys/journey.service.ts';
-import { danishDate } from '../shared/clock.ts';
+import { danishDate, danishDaysBetween } from '../shared/clock.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { findYouth } from '../youth/youth.service.ts';
@@ -95,7 +95,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page }: WebContext) {
       const now = deps.clock();
       const today = danishDate(now);
       const rows = journeys.items.map((j) => {
-        const days = j.lastActivityAt ? Math.floor((now.getTime() - j.lastActivityAt.getTime()) / 86_400_000) : null;
+        const days = j.lastActivityAt ? danishDaysBetween(j.lastActivityAt, now) : null;
         const deadline = nextDeadlineOf({ ...j, stage: j.stage as Stage });
         return {
           youthId: j.youthId,

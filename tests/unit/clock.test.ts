@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { danishDate, danishDayNumberOf, dayNumberOf, startOfDanishDay } from '../../src/shared/clock.ts';
+import {
+  danishDate,
+  danishDayNumberOf,
+  danishDaysBetween,
+  dayNumberOf,
+  startOfDanishDay,
+} from '../../src/shared/clock.ts';
 
 describe('Danish calendar days', () => {
   it('computes the same day as Intl for any instant from 2000 to 2060, across summer time', () => {
@@ -22,6 +28,14 @@ describe('Danish calendar days', () => {
     ['2026-10-25T23:00:00Z', '2026-10-26'],
   ])('puts %s on %s in Denmark', (instant, day) => {
     expect(danishDayNumberOf(Date.parse(instant))).toBe(dayNumberOf(day));
+  });
+
+  it('counts days since an activity in Danish calendar days, not in periods of 24 hours', () => {
+    // Yesterday at 15:00 is one day ago at 09:00 this morning; 23:30 on Sunday is one day before
+    // 00:30 on Monday, though only an hour passed.
+    expect(danishDaysBetween(new Date('2026-11-23T14:00:00Z'), new Date('2026-11-24T08:00:00Z'))).toBe(1);
+    expect(danishDaysBetween(new Date('2026-11-22T22:30:00Z'), new Date('2026-11-22T23:30:00Z'))).toBe(1);
+    expect(danishDaysBetween(new Date('2026-11-24T06:00:00Z'), new Date('2026-11-24T20:00:00Z'))).toBe(0);
   });
 
   it('starts a Danish day at local midnight in winter and in summer', () => {
