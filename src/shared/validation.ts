@@ -57,12 +57,47 @@ function messageOf(map: z.core.$ZodErrorMap | undefined, issue: z.core.$ZodRawIs
 }
 
 function translate(issue: z.core.$ZodRawIssue): Text {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return fieldMessages.required;
+  // Nothing given: a missing field, or a choice left empty (an enum's "invalid value" of nothing).
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    return fieldMessages.required;
+  }
   if (issue.code === 'unrecognized_keys') return fieldMessages.unknown_field;
   if (issue.code === 'invalid_format' && issue.format === 'email') return fieldMessages.email;
   const key = issue.message;
   if (key && key in fieldMessages) return fieldMessages[key as FieldMessageKey];
-  return { da: zodLocales.da(issue), en: zodLocales.en(issue) };
+  return boundsMessage(issue) ?? { da: zodLocales.da(issue), en: zodLocales.en(issue) };
+}
+
+const numberIn = (n: number | bigint, lang: Lang) => Number(n).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+
+/**
+ * Numbers and lengths said as a user reads them ("Højst 40.", "For lang: højst 1000 tegn."),
+ * where zod's own words speak of types ("For stor: forventede tal havde <= 40").
+ */
+function boundsMessage(issue: z.core.$ZodRawIssue): Text | null {
+  if (issue.code === 'invalid_type' && typeof issue.input === 'string' && ['number', 'int'].includes(issue.expected)) {
+    return { da: 'Skriv et tal, fx 7 eller 7,5.', en: 'Write a number, e.g. 7 or 7.5.' };
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof issue.input === 'number') {
+    return { da: 'Skal være et helt tal.', en: 'Must be a whole number.' };
+  }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+    const big = issue.code === 'too_big';
+    const limit = big ? issue.maximum : issue.minimum;
+    const inclusive = issue.inclusive !== false;
+    const words = {
+      da: big ? (inclusive ? 'Højst' : 'Skal være under') : inclusive ? 'Mindst' : 'Skal være over',
+      en: big ? (inclusive ? 'At most' : 'Must be below') : inclusive ? 'At least' : 'Must be above',
+    };
+    return { da: `${words.da} ${numberIn(limit, 'da')}.`, en: `${words.en} ${numberIn(limit, 'en')}.` };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return {
+      da: `For lang: højst ${numberIn(issue.maximum, 'da')} tegn.`,
+      en: `Too long: at most ${numberIn(issue.maximum, 'en')} characters.`,
+    };
+  }
+  return null;
 }
 
 export interface TranslatedIssue {

@@ -2,7 +2,7 @@ import type { JourneyEventType } from '../../machines/events.ts';
 import type { Role } from '../db/schema.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import type { WebTexts } from './web.render.ts';
-import { type Form, text } from './web.shared.ts';
+import { type Form, text, typedNumber } from './web.shared.ts';
 
 /**
  * The forms for the steps a journey's state accepts, built from each event's payload schema (the
@@ -175,8 +175,7 @@ export function typedValues(type: string, form: Form): Record<string, string> {
 /**
  * The event's payload from a submitted form, typed as the schema says: a checkbox that was not sent
  * is unticked (false), an empty field is left out (so a missing required field is reported as such), a number
- * typed with a decimal comma is read as Danish users write it. What does not read as the type
- * stays as typed, so validation names the field.
+ * is read as Danish users write it (typedNumber).
  */
 export function payloadOf(schema: Record<string, unknown>, values: Record<string, string>): Record<string, unknown> {
   const { properties = {} } = schema as JsonObjectSchema;
@@ -189,13 +188,7 @@ export function payloadOf(schema: Record<string, unknown>, values: Record<string
     }
     const typed = raw?.trim() ?? '';
     if (typed === '') continue;
-    const numeric = property.type === 'number' || property.type === 'integer';
-    if (numeric) {
-      const number = Number(typed.replace(',', '.'));
-      payload[field] = Number.isFinite(number) ? number : typed;
-    } else {
-      payload[field] = typed;
-    }
+    payload[field] = property.type === 'number' || property.type === 'integer' ? typedNumber(typed) : typed;
   }
   return payload;
 }

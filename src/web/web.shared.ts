@@ -49,6 +49,17 @@ export function formVersion(form: Form, key = 'version'): number {
   return version;
 }
 
+/**
+ * A number typed in a form, as Danish users write it ("7", "18,5", or "18.5"): the number, or
+ * undefined for an empty field, or the text as typed when it is no such number ("abc", "1e1"),
+ * so validation names the field instead of taking a surprise for a number.
+ */
+export function typedNumber(typed: string): number | string | undefined {
+  const trimmed = typed.trim();
+  if (trimmed === '') return undefined;
+  return /^\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : trimmed;
+}
+
 /** A number as the page's language writes it: "17,5" in Danish. */
 export const formatNumber = (n: number, lang: Lang) =>
   n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 });

@@ -41,6 +41,7 @@ import {
   fieldErrorsOf,
   type Form,
   formatNumber,
+  typedNumber,
   formBody,
   formVersion,
   issueErrorsOf,
@@ -563,10 +564,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         contactId: text(request.body, 'contactId').trim(),
       };
       const keep = again(request, reply, youthId, 'placement', values);
-      const hours = Number(values.hoursPerWeek.replace(',', '.'));
       const parsed = parseWithMessages(changePlacementBody, {
         version: formVersion(request.body),
-        hoursPerWeek: values.hoursPerWeek === '' ? undefined : Number.isFinite(hours) ? hours : values.hoursPerWeek,
+        hoursPerWeek: typedNumber(values.hoursPerWeek),
         plannedEnd: values.plannedEnd || null,
         contactId: values.contactId || null,
       });
@@ -591,10 +591,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const t = textsFor(request.lang);
       const values = { weekStart: text(request.body, 'weekStart'), hours: text(request.body, 'hours').trim() };
       const keep = again(request, reply, youthId, 'hours', values);
-      const hours = Number(values.hours.replace(',', '.'));
-      const parsed = parseWithMessages(logHoursBody, {
-        hours: values.hours === '' ? undefined : Number.isFinite(hours) ? hours : values.hours,
-      });
+      const parsed = parseWithMessages(logHoursBody, { hours: typedNumber(values.hours) });
       const errors: Record<string, string> = parsed.success ? {} : issueErrorsOf(parsed.issues, request.lang);
       if (!isDay(values.weekStart)) errors.weekStart = fieldMessages.required[request.lang];
       if (!parsed.success || errors.weekStart) return keep({ errors, problem: t.formErrors, status: 400 });

@@ -98,12 +98,7 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       [
         'a conversation without its kind',
         { kind: 'conversation' },
-        [
-          {
-            field: 'conversationKind',
-            message: 'Ugyldigt valg: forventede en af følgende "individual"|"group"|"phone"',
-          },
-        ],
+        [{ field: 'conversationKind', message: 'Skal udfyldes.' }],
       ],
       ['a blank note', { kind: 'other_contact', note: '   ' }, [{ field: 'note', message: 'Må ikke være tomt.' }]],
     ])('refuses %s and records nothing', async (_name, body, details) => {
@@ -301,9 +296,9 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.details).toEqual([
-        { field: 'scores.beliefInOwnAbilities', message: 'For lille: forventede tal havde >= 1' },
-        { field: 'scores.selfRatedHealth', message: 'Ugyldigt input: forventede int, fik tal' },
-        { field: 'scores.network', message: 'For stor: forventede tal havde <= 10' },
+        { field: 'scores.beliefInOwnAbilities', message: 'Mindst 1.' },
+        { field: 'scores.selfRatedHealth', message: 'Skal være et helt tal.' },
+        { field: 'scores.network', message: 'Højst 10.' },
       ]);
       expect((await progression(journeyId)).json().measurements).toEqual([]);
     });

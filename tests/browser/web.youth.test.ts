@@ -75,7 +75,9 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
     const open = step('Start praktik eller job');
     expect(await open.locator('#e-PLACEMENT_STARTED-companyId').textContent()).toBe('Skal udfyldes.');
-    expect(await open.locator('#e-PLACEMENT_STARTED-hoursPerWeek').textContent()).toMatch(/40/);
+    // A choice left empty is missing, said as such (not as a list of the codes it may take).
+    expect(await open.locator('#e-PLACEMENT_STARTED-kind').textContent()).toBe('Skal udfyldes.');
+    expect(await open.locator('#e-PLACEMENT_STARTED-hoursPerWeek').textContent()).toBe('Højst 40.');
     expect(await open.getByLabel('Timer om ugen').inputValue()).toBe('60');
   });
 
@@ -103,7 +105,10 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     await page.getByLabel('Uge', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Timer arbejdet i ugen').fill('75');
     await page.getByRole('button', { name: 'Gem timerne' }).click();
-    await eventually(() => page.locator('#e-hours').textContent()).toMatch(/60/);
+    await eventually(() => page.locator('#e-hours').textContent()).toBe('Højst 60.');
+    await page.getByLabel('Timer arbejdet i ugen').fill('1e1');
+    await page.getByRole('button', { name: 'Gem timerne' }).click();
+    await eventually(() => page.locator('#e-hours').textContent()).toBe('Skriv et tal, fx 7 eller 7,5.');
     await page.getByLabel('Timer arbejdet i ugen').fill('17,5');
     await page.getByRole('button', { name: 'Gem timerne' }).click();
     await eventually(() => page.getByTestId('hours').textContent()).toContain('17,5');
