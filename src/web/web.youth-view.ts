@@ -123,14 +123,25 @@ export interface DecisionView {
   reasons: Array<{ text: string; conditions: ConditionLine[] }>;
 }
 
-const questionTexts = new Map(questionnaire.map((q) => [q.code, q.text]));
+/** A question's answer codes and their words ("unsure" -> "Ved ikke"), for the conditions that read it. */
+function answerLabels(question: (typeof questionnaire)[number]): Record<string, Text> {
+  const answer = question.answer;
+  const options = 'options' in answer ? answer.options : answer.type === 'yes_no_with_reason' ? answer.reasons : [];
+  return Object.fromEntries(options.map((o) => [o.value, o.label]));
+}
+
+const questions = new Map(
+  questionnaire.map((q) => [q.code as string, { text: q.text, labels: { ...codeLabels, ...answerLabels(q) } }]),
+);
+
+/** The question of the questionnaire a condition reads ("$.wants_education"), if it reads one. */
+const questionOf = (condition: StoredCondition) =>
+  condition.path ? questions.get(condition.path.replace(/^\$\./, '').split('.')[0] ?? '') : undefined;
 
 /** The fact a condition read, as a caseworker names it: a question of the questionnaire, or a fact's label. */
 function factName(condition: StoredCondition, t: WebTexts, lang: Lang): string {
-  const question = condition.path
-    ? questionTexts.get(condition.path.replace(/^\$\./, '').split('.')[0] as never)
-    : null;
-  if (question) return question[lang];
+  const question = questionOf(condition);
+  if (question) return question.text[lang];
   const facts = t.ruleFacts as Record<string, string>;
   return condition.fact in facts ? (facts[condition.fact] as string) : condition.fact;
 }
@@ -138,10 +149,12 @@ function factName(condition: StoredCondition, t: WebTexts, lang: Lang): string {
 function conditionLine(condition: StoredCondition, t: WebTexts, lang: Lang): ConditionLine {
   const operators = t.ruleOperators as Record<string, string>;
   const operator = condition.operator in operators ? (operators[condition.operator] as string) : condition.operator;
+  // An answer is written with the questionnaire's words for it, as the caseworker ticked it.
+  const labels = questionOf(condition)?.labels ?? codeLabels;
   return {
     fact: factName(condition, t, lang),
-    seen: formatRuleValue(condition.factValue, lang, codeLabels),
-    test: `${operator} ${formatRuleValue(condition.value, lang, codeLabels)}`,
+    seen: formatRuleValue(condition.factValue, lang, labels),
+    test: `${operator} ${formatRuleValue(condition.value, lang, labels)}`,
     held: condition.result === true,
   };
 }

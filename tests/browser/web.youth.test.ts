@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
 import { newCompany, newGroup, newUnit, newUser } from '../support/factories.ts';
-import { sendEvent, youthAtIntake } from '../support/journeys.ts';
+import { questionnaireAnswers, sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // A youth's page through the programme: the steps the journey takes now as forms built from the
 // events' payload schemas, the placement with its agreement and hours, contacts, progression, the
@@ -36,6 +36,13 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     ({ youth } = await youthAtIntake(t.ctx.app, h, 'Freja Madsen', {
       firstContactAt: '2026-11-03',
       groupId: group.id,
+      // Unsure about education and stopped at primary school: rules that read the answers fire too.
+      visitation: {
+        questionnaire: questionnaireAnswers({
+          wants_education: 'unsure',
+          previous_dropout: { droppedOut: true, mainReason: 'no_apprenticeship' },
+        }),
+      },
     }));
     page = await t.loggedIn(unit.caseworker.email);
     await page.goto(`${t.base}/unge/${youth.id}`);
@@ -65,6 +72,11 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     await eligibility.locator('summary', { hasText: 'Vis betingelserne' }).first().click();
     expect(await eligibility.locator('table').first().textContent()).toContain('Visitationskategori');
     expect(await page.getByTestId('decision-visitation').textContent()).toContain('Aktivitetsparat');
+    // Every value in the conditions in words, none as the code it is stored as.
+    for (const summary of await page.locator('#h-decisions ~ .decision summary').all()) await summary.click();
+    const reasons = await page.locator('#h-decisions').locator('..').textContent();
+    expect(reasons).toContain('Psykiske problemer'.toLowerCase());
+    expect(reasons).not.toMatch(/\b(activity_ready|mental_health|primary_school|unsure|partly|yes|no)\b/);
   });
 
   it('refuses a placement without company and hours with Danish messages at the fields', async () => {

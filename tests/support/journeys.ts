@@ -79,6 +79,8 @@ export interface IntakeOptions {
    * rather than one a day at 09:00 UTC on the days after it.
    */
   sameDay?: boolean;
+  /** What the visitation records besides the activity-ready defaults (e.g. other questionnaire answers). */
+  visitation?: Record<string, unknown>;
 }
 
 /**
@@ -123,7 +125,7 @@ async function sendIntake(
   app: FastifyInstance,
   headers: Headers,
   journeyId: string,
-  { firstContactAt = REFERRED_ON, groupId, sameDay = false }: IntakeOptions,
+  { firstContactAt = REFERRED_ON, groupId, sameDay = false, visitation = {} }: IntakeOptions,
 ) {
   const at = (step: number) => {
     const date = new Date(`${firstContactAt}T09:00:00Z`);
@@ -133,7 +135,7 @@ async function sendIntake(
   };
   const events: Array<Record<string, unknown>> = [
     { type: 'FIRST_CONVERSATION_HELD', occurredAt: at(1) },
-    activityReadyVisitation({ occurredAt: at(2) }),
+    activityReadyVisitation({ ...visitation, occurredAt: at(2) }),
   ];
   if (groupId) events.push({ type: 'GROUP_ASSIGNED', groupId, occurredAt: at(3) });
   for (const event of events) {
