@@ -110,11 +110,11 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         tags: ['journeys'],
         params: idParams,
         body: reassignBody,
-        response: { 204: z.null(), ...authErrors, 404: errorResponse },
+        response: { 204: z.null(), ...authErrors, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request, reply) => {
-      await reassignJourney(deps, actorOf(request), request.params.id, request.body.caseworkerId);
+      await reassignJourney(deps, actorOf(request), request.params.id, request.body);
       return reply.code(204).send(null);
     },
   );

@@ -22,7 +22,13 @@ export const openJourneyBody = z.strictObject({
   caseworkerId: z.uuid().optional().describe('The responsible caseworker; the caseworker opening it by default'),
 });
 
-export const reassignBody = z.strictObject({ caseworkerId: z.uuid() });
+export const reassignBody = z.strictObject({
+  caseworkerId: z.uuid(),
+  expectedCaseworkerId: z
+    .uuid()
+    .optional()
+    .describe('The caseworker the move was decided against; when another has it meanwhile, 409 and nothing moves'),
+});
 
 /**
  * What the caseworker submits for the visitation decision. The service adds what the rules say

@@ -203,25 +203,34 @@ async function responsibleCaseworker(db: Db, actor: Actor, caseworkerId: string 
   return id;
 }
 
-/** A leader moves a journey to another caseworker's caseload. */
+/**
+ * A leader moves a journey to another caseworker's caseload. With `expectedCaseworkerId`, the move
+ * is made only if the journey still has that caseworker: two leaders moving the same youth at once
+ * cannot overwrite each other unseen. Moving it to the caseworker it has changes nothing.
+ */
 export async function reassignJourney(
   deps: Deps,
   actor: Actor,
   journeyId: string,
-  caseworkerId: string,
-): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  move: { caseworkerId: string; expectedCaseworkerId?: string | undefined },
+): Promise<{ changed: boolean }> {
+  return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
     if (!journey) throw new DomainError('not_found');
-    await responsibleCaseworker(trx, actor, caseworkerId);
-    await setJourneyCaseworker(trx, actor.municipalityId, journeyId, caseworkerId);
+    if (move.expectedCaseworkerId !== undefined && move.expectedCaseworkerId !== journey.caseworkerId) {
+      throw new DomainError('version_conflict', { extra: { caseworkerId: journey.caseworkerId } });
+    }
+    await responsibleCaseworker(trx, actor, move.caseworkerId);
+    if (move.caseworkerId === journey.caseworkerId) return { changed: false };
+    await setJourneyCaseworker(trx, actor.municipalityId, journeyId, move.caseworkerId);
     // The journey's open alerts follow it to the new caseworker, unless someone took one over.
-    await reassignJourneyAlerts(trx, actor.municipalityId, journeyId, journey.caseworkerId, caseworkerId);
+    await reassignJourneyAlerts(trx, actor.municipalityId, journeyId, journey.caseworkerId, move.caseworkerId);
     await audit(trx, actor, 'journey.reassigned', journey.youthId, {
       journeyId,
       from: journey.caseworkerId,
-      to: caseworkerId,
+      to: move.caseworkerId,
     });
+    return { changed: true };
   });
 }
 
@@ -586,6 +595,15 @@ async function buildView(
       })),
     ),
   };
+}
+
+/**
+ * Refuses, as not found, a journey that is not the youth's: a page's address names both, and a
+ * write must not land on another youth's journey than the page shows. Reads ids only.
+ */
+export async function requireJourneyOfYouth(deps: Deps, actor: Actor, journeyId: string, youthId: string) {
+  const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
+  if (!journey || journey.youthId !== youthId) throw new DomainError('not_found');
 }
 
 async function readJourneyUnaudited(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {

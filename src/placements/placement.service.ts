@@ -266,6 +266,12 @@ export async function readPlacement(deps: Deps, actor: Actor, placementId: strin
   });
 }
 
+/** Refuses, as not found, a placement that is not the youth's (see requireJourneyOfYouth). Reads ids only. */
+export async function requirePlacementOfYouth(deps: Deps, actor: Actor, placementId: string, youthId: string) {
+  const placement = await findPlacement(deps.db, actor.municipalityId, placementId);
+  if (!placement || placement.youth.id !== youthId) throw new DomainError('not_found');
+}
+
 export async function placementsOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<Placement[]> {
   return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId);

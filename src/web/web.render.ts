@@ -50,6 +50,8 @@ const usedTexts = [
   'overviewTitle',
   'overviewToBeforeFrom',
   'placementVersionConflict',
+  'caseworkerChangedMeanwhile',
+  'caseworkerUnchanged',
   'progressionChartDescription',
   'week',
   'freePlaces',

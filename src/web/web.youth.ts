@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { type Barrier, type Category, eventTypes, type JourneyEventType } from '../../machines/events.ts';
 import { recordActivity, activitiesOfJourney } from '../activities/activity.service.ts';
@@ -12,6 +12,7 @@ import {
   journeysOfYouth,
   readJourney,
   reassignJourney,
+  requireJourneyOfYouth,
   recordEvent,
   type JourneyView,
 } from '../journeys/journey.service.ts';
@@ -23,6 +24,7 @@ import {
   logPlacementHours,
   placementsOfJourney,
   readPlacement,
+  requirePlacementOfYouth,
 } from '../placements/placement.service.ts';
 import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
@@ -328,6 +330,16 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   const done = (reply: FastifyReply, youthId: string) => reply.redirect(`/unge/${youthId}?registreret=1`, 303);
 
+  // Before a form writes: the journey or placement in the address must be the youth's in it.
+  const journeyOfYouth: preHandlerAsyncHookHandler = async (request) => {
+    const { youthId, journeyId } = request.params as { youthId: string; journeyId: string };
+    await requireJourneyOfYouth(deps, actorOf(request), journeyId, youthId);
+  };
+  const placementOfYouth: preHandlerAsyncHookHandler = async (request) => {
+    const { youthId, placementId } = request.params as { youthId: string; placementId: string };
+    await requirePlacementOfYouth(deps, actorOf(request), placementId, youthId);
+  };
+
   app.get(
     '/unge/:youthId',
     {
@@ -357,7 +369,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   app.post(
     '/unge/:youthId/forloeb/:journeyId/haendelser',
-    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
       const t = textsFor(request.lang);
@@ -400,7 +416,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   // after the preview is previewed again before anything is recorded.
   app.post(
     '/unge/:youthId/forloeb/:journeyId/visitation',
-    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
       const lang = request.lang;
@@ -456,7 +476,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   app.post(
     '/unge/:youthId/forloeb/:journeyId/kontakt',
-    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
       const t = textsFor(request.lang);
@@ -509,7 +533,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   app.post(
     '/unge/:youthId/forloeb/:journeyId/progression',
-    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: journeyParams, body: formBody } },
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
       const t = textsFor(request.lang);
@@ -554,7 +582,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   app.post(
     '/unge/:youthId/praktik/:placementId',
-    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: placementParams, body: formBody } },
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, placementOfYouth],
+      schema: { hide: true, params: placementParams, body: formBody },
+    },
     async (request, reply) => {
       const { youthId, placementId } = request.params;
       const t = textsFor(request.lang);
@@ -585,7 +617,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   app.post(
     '/unge/:youthId/praktik/:placementId/timer',
-    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: placementParams, body: formBody } },
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, placementOfYouth],
+      schema: { hide: true, params: placementParams, body: formBody },
+    },
     async (request, reply) => {
       const { youthId, placementId } = request.params;
       const t = textsFor(request.lang);
@@ -612,7 +648,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     '/unge/:youthId/forloeb/:journeyId/raadgiver',
     {
       config: pageFor(['leader']),
-      preHandler: checkCsrf,
+      preHandler: [checkCsrf, journeyOfYouth],
       schema: { hide: true, params: journeyParams, body: formBody },
     },
     async (request, reply) => {
@@ -620,6 +656,8 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const t = textsFor(request.lang);
       const values = { caseworkerId: text(request.body, 'caseworkerId') };
       const keep = again(request, reply, youthId, 'caseworker', values);
+      // The caseworker the page showed: if another leader moved the youth meanwhile, nothing moves.
+      const shown = text(request.body, 'expectedCaseworkerId');
       if (!z.uuid().safeParse(values.caseworkerId).success) {
         return keep({
           errors: { caseworkerId: fieldMessages.required[request.lang] },
@@ -627,12 +665,17 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           status: 400,
         });
       }
+      let changed = false;
       const refused = await attempt(
-        () => reassignJourney(deps, actorOf(request), journeyId, values.caseworkerId),
+        async () => {
+          const move = { caseworkerId: values.caseworkerId, expectedCaseworkerId: shown || undefined };
+          ({ changed } = await reassignJourney(deps, actorOf(request), journeyId, move));
+        },
         request.lang,
-        t.versionConflict,
+        t.caseworkerChangedMeanwhile,
       );
-      return refused ? keep(refused) : done(reply, youthId);
+      if (refused) return keep(refused);
+      return changed ? done(reply, youthId) : youthPage(request, reply, youthId, { notice: t.caseworkerUnchanged });
     },
   );
 }

@@ -92,6 +92,43 @@ describe.each(engines)('caseloads on %s', (engine) => {
     expect(audit.details).toMatchObject({ journeyId: journey.id, from: unit.caseworker.id, to: other.id });
   });
 
+  it('moves a journey only from the caseworker the leader saw, and records nothing for a move to the same one', async () => {
+    const first = await newUser(ctx.db, { municipalityId: unit.municipality.id, role: 'caseworker' });
+    const second = await newUser(ctx.db, { municipalityId: unit.municipality.id, role: 'caseworker' });
+    const youth = await newYouth(ctx.app, unit.caseworker.headers);
+    const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
+    const move = (payload: Record<string, string>) =>
+      ctx.app.inject({
+        method: 'PUT',
+        url: `/api/journeys/${journey.id}/caseworker`,
+        headers: unit.leader.headers,
+        payload,
+      });
+    const moves = () =>
+      ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'journey.reassigned')
+        .where('youth_id', '=', youth.id)
+        .execute();
+    // Two leaders decide on the same page: the first move goes through, the second is refused.
+    expect((await move({ caseworkerId: first.id, expectedCaseworkerId: unit.caseworker.id })).statusCode).toBe(204);
+    const stale = await move({ caseworkerId: second.id, expectedCaseworkerId: unit.caseworker.id });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    const now = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/journeys/${journey.id}`,
+      headers: unit.leader.headers,
+    });
+    expect(now.json().caseworkerId).toBe(first.id);
+    // To the caseworker it has: nothing to record.
+    expect((await move({ caseworkerId: first.id })).statusCode).toBe(204);
+    expect((await moves()).map((m) => m.details)).toEqual([
+      expect.objectContaining({ from: unit.caseworker.id, to: first.id }),
+    ]);
+  });
+
   it('lets a leader open a journey for a named caseworker, and asks for one otherwise', async () => {
     const youth = await newYouth(ctx.app, unit.caseworker.headers);
     const url = `/api/youth/${youth.id}/journeys`;

@@ -15,6 +15,7 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
   let page: Page;
   let company: { id: string; name: string };
   let youth: { id: string };
+  let journeyId: string;
 
   beforeAll(async () => {
     t = await startBrowserTest({ now: NOW });
@@ -33,7 +34,8 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
       facilitatorId: unit.caseworker.id,
       name: 'Tirsdagsgruppen',
     });
-    ({ youth } = await youthAtIntake(t.ctx.app, h, 'Freja Madsen', {
+    let journey: { id: string };
+    ({ youth, journey } = await youthAtIntake(t.ctx.app, h, 'Freja Madsen', {
       firstContactAt: '2026-11-03',
       groupId: group.id,
       // Unsure about education and stopped at primary school: rules that read the answers fire too.
@@ -44,6 +46,7 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
         }),
       },
     }));
+    journeyId = journey.id;
     page = await t.loggedIn(unit.caseworker.email);
     await page.goto(`${t.base}/unge/${youth.id}`);
   });
@@ -249,7 +252,55 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
       headers: unit.leader.headers,
     });
     expect(journeys.json().items[0].caseworkerId).toBe(colleague.id);
+
+    // The same caseworker again: nothing to record, and the page says so.
+    await leader.getByRole('button', { name: 'Flyt til rådgiveren' }).click();
+    await eventually(() => leader.getByRole('status').textContent()).toBe(
+      'Den unge har allerede den rådgiver. Intet er ændret.',
+    );
+
+    // Another leader moves the youth back meanwhile: this page's move is refused, the choice kept.
+    await leader.getByLabel('Rådgiver', { exact: true }).selectOption({ label: 'Test caseworker' });
+    const back = await t.ctx.app.inject({
+      method: 'PUT',
+      url: `/api/journeys/${journeyId}/caseworker`,
+      headers: unit.leader.headers,
+      payload: { caseworkerId: unit.caseworker.id },
+    });
+    expect(back.statusCode).toBe(204);
+    await leader.getByLabel('Rådgiver', { exact: true }).selectOption({ label: 'Sara Lund' });
+    await leader.getByRole('button', { name: 'Flyt til rådgiveren' }).click();
+    await eventually(() => leader.getByRole('alert').textContent()).toContain('En anden har flyttet den unge');
+    expect(await leader.getByLabel('Rådgiver', { exact: true }).inputValue()).toBe(colleague.id);
+    const after = await t.ctx.app.inject({
+      method: 'GET',
+      url: `/api/youth/${youth.id}/journeys`,
+      headers: unit.leader.headers,
+    });
+    expect(after.json().items[0].caseworkerId).toBe(unit.caseworker.id);
     await leader.context().close();
+  });
+
+  it("refuses a form sent under another youth's address and records nothing", async () => {
+    const { youth: other } = await youthAtIntake(t.ctx.app, unit.caseworker.headers, 'Ida Berg');
+    await page.goto(`${t.base}/unge/${other.id}`);
+    const before = await page.getByTestId('timeline').textContent();
+    // Freja's page, with its form's address changed to Ida's.
+    await page.goto(`${t.base}/unge/${youth.id}`);
+    await page.locator('form[action$="/kontakt"]').evaluate((form, id) => {
+      const f = form as unknown as { action: string };
+      f.action = f.action.replace(/\/unge\/[^/]+\//, `/unge/${id}/`);
+    }, other.id);
+    await page.locator('summary', { hasText: 'Registrér kontakt' }).click();
+    await page.getByLabel('Slags kontakt').selectOption({ label: 'Mentorkontakt' });
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Registrér kontakt' }).click(),
+    ]);
+    expect(answer.status()).toBe(404);
+    await page.goto(`${t.base}/unge/${other.id}`);
+    expect(await page.getByTestId('timeline').textContent()).toBe(before);
+    expect(await page.getByTestId('activities').count()).toBe(0);
   });
 
   it('answers a step the page never offered with a Danish refusal and records nothing', async () => {
