@@ -9,12 +9,24 @@ import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { findYouth } from '../youth/youth.service.ts';
 import { textsFor } from './web.render.ts';
-import { pageFor, pagerOf, riskLabel, staff, type WebApp, type WebContext, whenDay } from './web.shared.ts';
+import {
+  formBody,
+  pageFor,
+  pagerOf,
+  riskLabel,
+  staff,
+  text,
+  type WebApp,
+  type WebContext,
+  whenDay,
+} from './web.shared.ts';
+import type { FastifyRequest } from 'fastify';
 
 const PAGE_SIZE = 25;
+/** How many youth a search shows; a search that finds more asks to be more precise. */
+const SEARCH_SIZE = 50;
 
 const caseloadQuery = z.object({
-  q: z.string().trim().max(100).optional(),
   stage: z.union([z.enum(stages), z.literal('')]).optional(),
   caseworkerId: z.union([z.uuid(), z.literal('')]).optional(),
   alerts: z.union([z.literal('1'), z.literal('')]).optional(),
@@ -38,7 +50,46 @@ function hrefOf(query: Omit<CaseloadQuery, 'lang'>): string {
  * with a caseworker filter): stage, last activity, alert badges and the next deadline, page by page.
  * The search box looks youth up through the youth service, which audits the search and its criteria.
  */
-export function registerCaseloadPages(app: WebApp, { deps, page }: WebContext) {
+export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
+  /** What the list page shows above the list: heading, the search box and the filters as chosen. */
+  async function frameOf(
+    request: FastifyRequest,
+    chosen: { q: string; stage: string; alerts: string; caseworkerId: string },
+  ) {
+    const actor = actorOf(request);
+    const t = textsFor(request.lang);
+    const isLeader = actor.role === 'leader';
+    return {
+      heading: isLeader ? t.allJourneysTitle : t.caseloadTitle,
+      ...chosen,
+      stageOptions: stages,
+      isLeader,
+      caseworkerChoices: isLeader
+        ? (await listMunicipalityUsers(deps.db, actor)).filter((u) => u.role === 'caseworker')
+        : [],
+    };
+  }
+
+  // The search is a POST: a name or CPR number typed into it never becomes part of an address
+  // (browser history, proxy logs). The youth service audits the search and its criteria.
+  app.post(
+    '/unge/soeg',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      const q = text(request.body, 'q').trim().slice(0, 100);
+      if (!q) return reply.redirect('/', 303);
+      const frame = await frameOf(request, { q, stage: '', alerts: '', caseworkerId: '' });
+      const found = await findYouth(deps, actorOf(request), { query: q, page: 1, pageSize: SEARCH_SIZE });
+      return page(request, reply, 'caseload', frame.heading, {
+        ...frame,
+        searchResults: found.items,
+        rows: [],
+        total: found.total,
+        pager: null,
+      });
+    },
+  );
+
   app.get(
     '/',
     { config: pageFor(staff), schema: { hide: true, querystring: caseloadQuery } },
@@ -47,34 +98,13 @@ export function registerCaseloadPages(app: WebApp, { deps, page }: WebContext) {
       const lang = request.lang;
       const t = textsFor(lang);
       const isLeader = actor.role === 'leader';
-      const { q = '', stage = '', alerts = '', page: pageNumber = 1 } = request.query;
+      const { stage = '', alerts = '', page: pageNumber = 1 } = request.query;
       // A caseworker's list is their own caseload; choosing another caseworker is the leader's.
       const caseworkerId = isLeader ? (request.query.caseworkerId ?? '') : actor.userId;
-      const criteria = { q, stage, alerts, caseworkerId: isLeader ? caseworkerId : '', page: pageNumber };
-      const heading = isLeader ? t.allJourneysTitle : t.caseloadTitle;
-      const frame = {
-        heading,
-        q,
-        stage,
-        alerts,
-        caseworkerId: criteria.caseworkerId,
-        stageOptions: stages,
-        isLeader,
-        caseworkerChoices: isLeader
-          ? (await listMunicipalityUsers(deps.db, actor)).filter((u) => u.role === 'caseworker')
-          : [],
-      };
+      const criteria = { stage, alerts, caseworkerId: isLeader ? caseworkerId : '', page: pageNumber };
+      const frame = await frameOf(request, { q: '', stage, alerts, caseworkerId: criteria.caseworkerId });
+      const heading = frame.heading;
       const pager = (total: number) => pagerOf(total, pageNumber, PAGE_SIZE, (n) => hrefOf({ ...criteria, page: n }));
-      if (q) {
-        const found = await findYouth(deps, actor, { query: q, page: pageNumber, pageSize: PAGE_SIZE });
-        return page(request, reply, 'caseload', heading, {
-          ...frame,
-          searchResults: found.items,
-          rows: [],
-          total: found.total,
-          pager: pager(found.total),
-        });
-      }
       const journeys = await findJourneys(
         deps,
         actor,

@@ -142,7 +142,13 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     // A POST answer re-renders the page; its language switch leads to the page itself.
     const languageHref =
       request.method === 'GET' ? `${url.pathname}${url.search}` : `/?lang=${url.searchParams.get('lang')}`;
-    return reply.type('text/html; charset=utf-8').send(renderPage(template, frame, { languageHref, ...data }));
+    return (
+      reply
+        .type('text/html; charset=utf-8')
+        // Pages show personal data (a revealed CPR number among it): not kept by browsers or proxies.
+        .header('cache-control', 'no-store')
+        .send(renderPage(template, frame, { languageHref, ...data }))
+    );
   }
 
   app.get('/web.css', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>

@@ -208,7 +208,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     expect(await page.getByRole('row', { name: /Mikkel Dahl/ }).count()).toBe(0);
 
     await page.getByLabel('Kun unge med åbne advarsler').check();
-    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('button', { name: 'Vis' }).click();
     // Bo's alert is snoozed and Jonas's acknowledged; Ida's is open (now Lars Lund's to act on).
     await eventually(() => page.locator('caption').textContent()).toBe('I alt: 1');
     expect(await page.getByRole('row', { name: /Ida Holm/ }).count()).toBe(1);
@@ -220,10 +220,10 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     await page.getByRole('link', { name: 'Alle forløb' }).click();
     await eventually(() => heading(page)).toBe('Alle forløb');
     await page.getByLabel('Rådgiver').selectOption({ label: 'Lars Lund' });
-    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('button', { name: 'Vis' }).click();
     await eventually(() => page.locator('main').textContent()).toContain('Ingen forløb at vise.');
     await page.getByLabel('Rådgiver').selectOption({ label: 'Test caseworker' });
-    await page.getByRole('button', { name: 'Søg' }).click();
+    await page.getByRole('button', { name: 'Vis' }).click();
     await eventually(() => page.locator('caption').textContent()).toBe('I alt: 29');
     await page.screenshot({ path: `${ARTIFACTS}/alle-forloeb.png`, fullPage: true });
     await page.context().close();

@@ -40,6 +40,9 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
 
     await page.getByLabel('Søg efter navn eller CPR-nummer').fill('Amalie');
     await page.getByRole('button', { name: 'Søg' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Søgeresultater' }).count()).toBe(1);
+    // What was searched for stays out of the address (browser history, proxy logs).
+    expect(page.url()).not.toContain('Amalie');
     await page.getByRole('link', { name: 'Amalie Jensen' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Amalie Jensen');
     expect(await page.getByTestId('cpr').textContent()).toMatch(/^\d{6}-XXXX$/);
@@ -176,6 +179,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     const page = await t.ctx.app.inject({ method: 'GET', url: '/login' });
     expect(page.headers['content-security-policy']).toContain("script-src 'none'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cache-control']).toBe('no-store');
     const api = await t.ctx.app.inject({ method: 'GET', url: '/api/journeys', headers: unit.caseworker.headers });
     expect(api.statusCode).toBe(200);
     expect(api.headers['content-security-policy']).toBeUndefined();
