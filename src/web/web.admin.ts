@@ -16,6 +16,7 @@ import {
   fieldErrorsOf,
   formBody,
   formVersion,
+  issueErrorsOf,
   pageFor,
   text,
   type WebApp,
@@ -128,13 +129,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
         usersPage(request, reply, { values, errors, passwordTyped: password !== '', problem: t.formErrors, status });
       const parsed = parseWithMessages(createUserBody, { ...values, email: values.email.trim(), password });
       if (!parsed.success) {
-        return keep(
-          fieldErrorsOf(
-            parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
-            lang,
-          ),
-          400,
-        );
+        return keep(issueErrorsOf(parsed.issues, lang), 400);
       }
       try {
         await createUser(deps.db, actorOf(request), parsed.data);
@@ -238,10 +233,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
         ...(values.unlock ? { unlock: true } : {}),
       });
       if (!parsed.success) {
-        const errors = fieldErrorsOf(
-          parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
-          lang,
-        );
+        const errors = issueErrorsOf(parsed.issues, lang);
         // A form without its version did not come from this page.
         if (errors.version) throw new DomainError('validation_failed');
         return keep({

@@ -16,6 +16,7 @@ import {
   fieldErrorsOf,
   formBody,
   formVersion,
+  issueErrorsOf,
   pageFor,
   pagerOf,
   riskLabel,
@@ -256,10 +257,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           inboxPage(request, reply, view, { id: alertId, action, values, errors, problem, status });
         const checked = parseWithMessages(spec.schema, body);
         if (!checked.success) {
-          const errors = fieldErrorsOf(
-            checked.issues.map((i) => ({ field: i.field, message: i.messages })),
-            lang,
-          );
+          const errors = issueErrorsOf(checked.issues, lang);
           // A date typed by hand that is no date (the date picker itself sends YYYY-MM-DD).
           if (errors.until && values.until) errors.until = fieldMessages.date_format[lang];
           return keep(400, t.formErrors, errors);

@@ -19,7 +19,7 @@ import {
 import { attendanceBody, createMeetingBody } from '../companies/meeting.schemas.ts';
 import { findMeetings, readMeeting, recordMeeting, setAttendance } from '../companies/meeting.service.ts';
 import { findPlacements } from '../placements/placement.service.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { parseWithMessages, type TranslatedIssue } from '../shared/validation.ts';
@@ -27,14 +27,19 @@ import { textsFor, type WebTexts } from './web.render.ts';
 import {
   fieldErrorsOf,
   type Form,
+  formatNumber,
   formBody,
   formVersion,
+  issueErrorsOf,
+  noticeFrom,
   pageFor,
   staff,
   text,
+  textList,
   type WebApp,
   type WebContext,
   when,
+  whenDay,
 } from './web.shared.ts';
 
 /** How many rows a list shows; a search narrows it down. */
@@ -55,22 +60,6 @@ const contactFields = ['name', 'title', 'phone', 'email'] as const;
 type Values = Record<string, string>;
 type Errors = Record<string, string>;
 
-/** A day as the pages show it ("3. dec. 2026"). */
-export const dayText = (day: string, lang: Lang) => when(startOfDanishDay(day), lang);
-
-/** Every value of a repeated field (checkboxes with one name). */
-export function textList(form: Form, key: string): string[] {
-  const value = form[key];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-/** Translated issues as the message to show next to each field. */
-export const issueErrors = (issues: readonly TranslatedIssue[], lang: Lang): Errors =>
-  fieldErrorsOf(
-    issues.map((i) => ({ field: i.field, message: i.messages })),
-    lang,
-  );
-
 /** A number of places as typed: a whole number from 0 to 100, or the reason it is not. */
 function readCapacity(typed: string, t: WebTexts): { value: number } | { error: string } {
   const trimmed = typed.trim();
@@ -88,16 +77,6 @@ const notices = {
   moede: 'companyMeetingRecorded',
   deltagere: 'attendanceSaved',
 } as const;
-
-/** The notice named in the address, if it is one of `choices`. */
-export function noticeFrom<K extends keyof WebTexts>(
-  choices: Readonly<Record<string, K>>,
-  what: string | undefined,
-  t: WebTexts,
-): string | undefined {
-  const key = what !== undefined && Object.hasOwn(choices, what) ? choices[what] : undefined;
-  return key === undefined ? undefined : (t[key] as string);
-}
 
 interface CompanyKept {
   /** Which form on the page was sent: 'company', 'contact-new' or 'contact-<id>'. */
@@ -215,7 +194,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     capacityError: string | undefined,
     lang: Lang,
   ): Errors {
-    const errors = parsed.success ? {} : issueErrors(parsed.issues, lang);
+    const errors = parsed.success ? {} : issueErrorsOf(parsed.issues, lang);
     if (capacityError) errors.placementCapacity = capacityError;
     return errors;
   }
@@ -271,8 +250,8 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       youthId: p.youth.id,
       youthName: p.youth.name,
       kind: p.kind,
-      hours: new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(p.hoursPerWeek),
-      since: dayText(p.startDate, lang),
+      hours: formatNumber(p.hoursPerWeek, lang),
+      since: whenDay(p.startDate, lang),
       ended: p.endedAt ? when(p.endedAt, lang) : '',
     });
     return page(
@@ -320,7 +299,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
         newContact: keptForm === 'contact-new' ? values : {},
         running: running.items.map(placement),
         ended: ended.items.map(placement),
-        meetings: meetings.items.map((m) => ({ id: m.id, date: dayText(m.date, lang), place: m.place })),
+        meetings: meetings.items.map((m) => ({ id: m.id, date: whenDay(m.date, lang), place: m.place })),
         keptForm,
         errors: kept.errors ?? {},
         duplicateOf: kept.duplicateOf ?? null,
@@ -411,7 +390,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
         return companyPage(request, reply, companyId, {
           form: 'contact-new',
           values,
-          errors: issueErrors(parsed.issues, request.lang),
+          errors: issueErrorsOf(parsed.issues, request.lang),
           problem: t.formErrors,
           status: 400,
         });
@@ -444,7 +423,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
           problem,
           status,
         });
-      if (!parsed.success) return keep(400, t.formErrors, issueErrors(parsed.issues, request.lang));
+      if (!parsed.success) return keep(400, t.formErrors, issueErrorsOf(parsed.issues, request.lang));
       try {
         await changeContact(deps, actorOf(request), companyId, contactId, parsed.data);
       } catch (error) {
@@ -504,7 +483,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       {
         meetings: meetings.items.map((m) => ({
           id: m.id,
-          date: dayText(m.date, lang),
+          date: whenDay(m.date, lang),
           place: m.place,
           attendees: m.attendeeCount,
         })),
@@ -535,7 +514,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       const keep = (errors: Errors) =>
         meetingsPage(request, reply, { values, companyIds, errors, problem: t.formErrors, status: 400 });
       const parsed = parseWithMessages(createMeetingBody, { ...values, companyIds });
-      if (!parsed.success) return keep(issueErrors(parsed.issues, lang));
+      if (!parsed.success) return keep(issueErrorsOf(parsed.issues, lang));
       let meetingId: string;
       try {
         meetingId = (await recordMeeting(deps, actorOf(request), parsed.data)).meeting.id;
@@ -558,7 +537,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     const lang = request.lang;
     const t = textsFor(lang);
     const { meeting, attendees } = await readMeeting(deps, actorOf(request), meetingId);
-    const date = dayText(meeting.date, lang);
+    const date = whenDay(meeting.date, lang);
     return page(
       request,
       reply.code(kept.status ?? 200),

@@ -33,6 +33,7 @@ import {
   type Form,
   formBody,
   formVersion,
+  issueErrorsOf,
   pageFor,
   staff,
   text,
@@ -98,8 +99,7 @@ function checkGroupForm<T>(
   }
   const parsed = parseWithMessages(schema, body);
   if (parsed.success && Object.keys(missing).length === 0) return { ok: true, data: parsed.data };
-  const issues = parsed.success ? [] : parsed.issues.map((i) => ({ field: i.field, message: i.messages }));
-  return { ok: false, errors: { ...fieldErrorsOf(issues, lang), ...missing } };
+  return { ok: false, errors: { ...(parsed.success ? {} : issueErrorsOf(parsed.issues, lang)), ...missing } };
 }
 
 type AttendanceStatus = (typeof attendanceStatuses)[number];

@@ -17,17 +17,20 @@ import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
-import { dayText, issueErrors, noticeFrom, textList } from './web.companies.ts';
 import { textsFor } from './web.render.ts';
 import {
   fieldErrorsOf,
   formBody,
   formVersion,
+  issueErrorsOf,
+  noticeFrom,
   pageFor,
   staff,
   text,
+  textList,
   type WebApp,
   type WebContext,
+  whenDay,
 } from './web.shared.ts';
 
 /** How many rows a list shows. */
@@ -121,7 +124,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       {
         events: events.items.map((e) => ({
           id: e.id,
-          date: dayText(e.date, lang),
+          date: whenDay(e.date, lang),
           place: e.place,
           note: e.note,
           companies: e.companyCount,
@@ -155,7 +158,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       if (!parsed.success) {
         return eventsPage(request, reply.code(400), {
           values,
-          errors: issueErrors(parsed.issues, lang),
+          errors: issueErrorsOf(parsed.issues, lang),
           problem: textsFor(lang).formErrors,
         });
       }

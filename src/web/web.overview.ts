@@ -217,10 +217,9 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
   ];
 }
 
+/** What a chart shows, for those who cannot see it (the SVG's description). */
 const descriptionOf = (title: Text, lang: Lang) =>
-  lang === 'da'
-    ? `Søjlediagram: ${title.da}. De samme tal står i tabellen.`
-    : `Bar chart: ${title.en}. The table shows the same figures.`;
+  textsFor(lang).overviewChartDescription.replace('{title}', title[lang]);
 
 /** Horizontal bars scaled to the largest value (or to a fixed maximum such as 100 %). */
 function chart(

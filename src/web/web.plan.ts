@@ -23,7 +23,6 @@ import {
 import { fill } from '../plans/plan.text.ts';
 import type { PlanData } from '../plans/plan.types.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
-import { startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -37,7 +36,7 @@ import {
   text,
   type WebApp,
   type WebContext,
-  when,
+  whenDay,
   whenWithTime,
 } from './web.shared.ts';
 
@@ -157,7 +156,6 @@ function contentInput(form: PlanForm) {
 }
 
 /** A calendar day 'YYYY-MM-DD' as the page writes dates. */
-const day = (isoDay: string, lang: Lang) => when(startOfDanishDay(isoDay), lang);
 
 /** ISO weekday (1 = Monday) by name; 1 January 2024 was a Monday. */
 const weekday = (isoWeekday: number, lang: Lang) =>
@@ -196,7 +194,7 @@ function fromJourney(data: PlanData, lang: Lang) {
           company: placement.companyName,
           address: placement.address ?? null,
           hours: placement.hoursPerWeek ?? null,
-          start: placement.startDate ? day(placement.startDate, lang) : null,
+          start: placement.startDate ? whenDay(placement.startDate, lang) : null,
           contact: placement.contactPerson?.name
             ? [placement.contactPerson.name, placement.contactPerson.phone].filter(Boolean).join(', ')
             : null,
@@ -291,7 +289,7 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
               agreements: content.agreements,
               nextSteps: content.nextSteps.map((s) => ({
                 what: s.what,
-                when: s.when ? day(s.when, lang) : null,
+                when: s.when ? whenDay(s.when, lang) : null,
                 who: s.who,
               })),
               stabilisation: content.stabilisation,

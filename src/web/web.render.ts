@@ -49,6 +49,7 @@ const usedTexts = [
   'notVisited',
   'overviewTitle',
   'overviewToBeforeFrom',
+  'overviewChartDescription',
   'placementVersionConflict',
   'caseworkerChangedMeanwhile',
   'caseworkerUnchanged',

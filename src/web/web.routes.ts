@@ -21,7 +21,7 @@ import { registerOverviewPage } from './web.overview.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { registerYouthPages } from './web.youth.ts';
-import { fieldErrorsOf, formBody, pageFor, text } from './web.shared.ts';
+import { formBody, issueErrorsOf, pageFor, text } from './web.shared.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -195,14 +195,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         page(request, reply.code(status), 'login', t.loginTitle, { values, errors }, { problem });
       const parsed = parseWithMessages(loginForm, values);
       if (!parsed.success) {
-        return rerender(
-          fieldErrorsOf(
-            parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
-            request.lang,
-          ),
-          400,
-          t.formErrors,
-        );
+        return rerender(issueErrorsOf(parsed.issues, request.lang), 400, t.formErrors);
       }
       try {
         const now = deps.clock();

@@ -7,7 +7,7 @@ import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import type { TranslatedIssue } from '../shared/validation.ts';
-import type { PageFrame } from './web.render.ts';
+import type { PageFrame, WebTexts } from './web.render.ts';
 
 /** The fastify instance the page plugin registers its routes on. */
 export type WebApp = Parameters<FastifyPluginAsyncZod<{ deps: AppDeps }>>[0];
@@ -92,6 +92,22 @@ export function fieldErrorsOf(
   const errors: Record<string, string> = {};
   for (const issue of issues) errors[issue.field.split('.')[0] ?? issue.field] ??= issue.message[lang];
   return errors;
+}
+
+/** Every value of a repeated field (checkboxes with one name). */
+export function textList(form: Form, key: string): string[] {
+  const value = form[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The one-off notice a page shows after a redirect (`?registreret=<what>`), from the texts it may be. */
+export function noticeFrom<K extends keyof WebTexts>(
+  choices: Readonly<Record<string, K>>,
+  what: string | undefined,
+  t: WebTexts,
+): string | undefined {
+  const key = what !== undefined && Object.hasOwn(choices, what) ? choices[what] : undefined;
+  return key === undefined ? undefined : (t[key] as string);
 }
 
 /** Validation issues (parseWithMessages) as one message per field, for showing next to it. */

@@ -8,6 +8,7 @@ import { selectRuleSet } from '../rules/rule-set.loader.ts';
 import { suggestCategory } from '../rules/visitation.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
+import { type Form, textList } from './web.shared.ts';
 import {
   barrierLabels,
   barriers,
@@ -19,9 +20,6 @@ import {
   questionnaire,
 } from '../visitation/questionnaire.ts';
 
-/** A form as the form-body parser gives it: a repeated name (checkboxes) arrives as a list. */
-export type Form = Record<string, string | string[]>;
-
 /** The visitation decision as the journey service takes it; the category is chosen after the preview. */
 const visitationInput = commandPayloadSchemas.VISITATION_DECIDED.partial({ category: true });
 export type VisitationInput = z.output<typeof visitationInput>;
@@ -30,10 +28,6 @@ const one = (form: Form, key: string): string | undefined => {
   const value = form[key];
   const first = Array.isArray(value) ? value[0] : value;
   return first?.trim() ? first.trim() : undefined;
-};
-const many = (form: Form, key: string): string[] => {
-  const value = form[key];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 };
 const yesNo = (form: Form, key: string, fallback: boolean): boolean => {
   const value = one(form, key);
@@ -66,7 +60,7 @@ export function readVisitationForm(
         answers[question.code] = one(form, key);
         break;
       case 'multiple_choice': {
-        const chosen = many(form, key);
+        const chosen = textList(form, key);
         const exclusive = question.answer.exclusive;
         if (exclusive && chosen.includes(exclusive) && chosen.length > 1) {
           const label = question.answer.options.find((o) => o.value === exclusive)?.label;
@@ -121,7 +115,7 @@ export function readVisitationForm(
   const raw = {
     category: one(form, 'category'),
     profile: one(form, 'profile'),
-    barriers: many(form, 'barriers'),
+    barriers: textList(form, 'barriers'),
     questionnaire: answers,
     inEducationOrJob: yesNo(form, 'inEducationOrJob', false),
     onBenefit: yesNo(form, 'onBenefit', true),
