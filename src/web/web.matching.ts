@@ -184,13 +184,15 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     const t = textsFor(request.lang);
     const caseworkerId = actor.role === 'caseworker' && !allYouth ? actor.userId : undefined;
     const choices = new Map(onEvent.map((y) => [y.journeyId, { journeyId: y.journeyId, name: y.name, stage: '' }]));
+    let cut = false;
     for (const stage of takingPartStages) {
       const found = await findJourneys(deps, actor, { stage, caseworkerId }, { page: 1, pageSize: LIST_SIZE });
+      cut ||= found.total > found.items.length;
       for (const j of found.items) {
         choices.set(j.id, { journeyId: j.id, name: j.youthName, stage: t.stages[j.stage] ?? j.stage });
       }
     }
-    return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    return { items: [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')), cut };
   }
 
   async function eventPage(request: FastifyRequest, reply: FastifyReply, eventId: string, kept: EventKept = {}) {
@@ -201,6 +203,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     const { event } = detail;
     const allYouth = kept.allYouth ?? actor.role !== 'caseworker';
     const active = await findCompanies(deps, actor, { active: true, page: 1, pageSize: LIST_SIZE });
+    const youth = await youthChoices(request, detail.youth, allYouth);
     const companyChoices = new Map(active.items.map((c) => [c.id, { id: c.id, name: c.name }]));
     for (const c of detail.companies) companyChoices.set(c.id, { id: c.id, name: c.name });
     const companyName = new Map(detail.companies.map((c) => [c.id, c.name]));
@@ -254,7 +257,9 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
         },
         participants: {
           companies: [...companyChoices.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
-          youth: await youthChoices(request, detail.youth, allYouth),
+          youth: youth.items,
+          youthCut: youth.cut,
+          companiesCut: active.total > active.items.length,
           companyIds: participantsKept ? (kept.companyIds ?? []) : detail.companies.map((c) => c.id),
           journeyIds: participantsKept ? (kept.journeyIds ?? []) : detail.youth.map((y) => y.journeyId),
           allYouth,
