@@ -81,7 +81,7 @@ describe.each(engines)('alert notifications on %s', (engine) => {
       expect(mail).toBeDefined();
       const raw = decodeQuotedPrintable(mail?.raw ?? '');
       expect(raw).toMatch(/Subject: Ungeflow: 1 nye og 1 eskalerede advarsler/);
-      expect(raw).toContain('Første samtale ikke holdt inden for 7 dage');
+      expect(raw).toContain('Første samtale ikke holdt i tide');
       expect(raw).toContain('https://ungeflow.kommune.dk/advarsler');
       expect(raw).not.toContain('Hemmelig');
       // Nothing new since: no second mail.

@@ -149,7 +149,7 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     const leader = await t.loggedIn(unit.leader.email);
     await eventually(() => heading(leader)).toBe('Advarsler');
     const alert = leader.getByRole('listitem').filter({ hasText: 'Bo Nielsen' });
-    expect(await alert.textContent()).toContain('Første samtale ikke holdt inden for 7 dage');
+    expect(await alert.textContent()).toContain('Første samtale ikke holdt i tide');
     await alert.getByLabel('Hvad er der gjort?').fill('Ringet til Bo; samtale aftalt i morgen');
     await alert.getByRole('button', { name: 'Kvittér' }).click();
     await eventually(() => leader.getByRole('status').textContent()).toBe('Advarslen er kvitteret.');

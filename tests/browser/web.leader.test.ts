@@ -91,7 +91,8 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
   it('lets a leader filter the inbox by severity and snooze an alert to a date in the future', async () => {
     const page = await t.loggedIn(unit.leader.email);
     await eventually(() => heading(page)).toBe('Advarsler');
-    expect(await alertOf(page, 'Ida Holm').textContent()).toContain('Passiv i 14 dage');
+    // The short name carries no day count; the message states the threshold the rule used.
+    expect(await alertOf(page, 'Ida Holm').textContent()).toMatch(/Passiv.*\(grænse: 14\)/s);
     expect(await alertOf(page, 'Bo Nielsen').textContent()).toContain('Sendt til lederen');
     await page.screenshot({ path: `${ARTIFACTS}/leder-advarsler.png`, fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
@@ -146,7 +147,7 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     const larsPage = await t.loggedIn(lars.email);
     await larsPage.getByRole('link', { name: 'Advarsler' }).click();
     await eventually(() => heading(larsPage)).toBe('Mine advarsler');
-    expect(await alertOf(larsPage, 'Ida Holm').textContent()).toContain('Passiv i 14 dage');
+    expect(await alertOf(larsPage, 'Ida Holm').textContent()).toContain('Passiv');
     expect(await alertOf(larsPage, 'Jonas Berg').count()).toBe(0);
     await larsPage.context().close();
 

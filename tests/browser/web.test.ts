@@ -31,7 +31,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     await eventually(() => amalieRow.textContent()).toContain('Henvist');
     expect(await amalieRow.textContent()).toContain('Første samtale senest');
     const boRow = page.getByRole('row', { name: /Bo Nielsen/ });
-    expect(await boRow.textContent()).toContain('Første samtale ikke holdt inden for 7 dage');
+    expect(await boRow.textContent()).toContain('Første samtale ikke holdt i tide');
     await page.screenshot({ path: `${ARTIFACTS}/mine-unge.png`, fullPage: true });
     // The same page on a tablet held upright.
     await page.setViewportSize({ width: 768, height: 1024 });
@@ -136,7 +136,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     const page = await t.loggedIn(unit.leader.email);
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Advarsler');
     const alert = page.getByRole('listitem').filter({ hasText: 'Bo Nielsen' });
-    expect(await alert.textContent()).toContain('Første samtale ikke holdt inden for 7 dage');
+    expect(await alert.textContent()).toContain('Første samtale ikke holdt i tide');
     await page.screenshot({ path: `${ARTIFACTS}/advarsler.png`, fullPage: true });
     await alert.getByLabel('Hvad er der gjort?').fill('Ringet til Bo, samtale aftalt på mandag');
     await alert.getByRole('button', { name: 'Kvittér' }).click();
