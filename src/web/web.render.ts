@@ -22,6 +22,7 @@ const usedTexts = [
   'firstConversationBy',
   'cprShownAudited',
   'versionConflict',
+  'moveToAnotherGroup',
   'alertsTitle',
   'alertsIntro',
   'myAlertsTitle',

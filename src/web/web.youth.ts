@@ -173,8 +173,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const choices: EventChoices = {};
     if (accepts('GROUP_ASSIGNED')) {
       // A caseworker is offered the groups with a free place; a leader also the full ones (up to 12).
+      // A youth already in a group is moved: the group they are in is no choice.
       choices.groupId = groups
-        .filter((g) => g.active && (actor.role === 'leader' || g.memberCount < g.capacity))
+        .filter((g) => g.active && g.id !== groupId && (actor.role === 'leader' || g.memberCount < g.capacity))
         .map((g) => ({
           value: g.id,
           label: `${g.name} (${g.memberCount < g.capacity ? `${g.capacity - g.memberCount} ${t.freePlaces} ${g.capacity}` : `${t.groupFull} ${g.memberCount}/${g.capacity}`})`,
@@ -201,6 +202,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         });
         return {
           ...form,
+          title: e.type === 'GROUP_ASSIGNED' && groupId ? t.moveToAnotherGroup : t.eventButtons[e.type],
           open: keptHere,
           errors: keptHere ? (kept.errors ?? {}) : {},
           occurredOn: keptHere ? (kept.values?.occurredOn ?? '') : '',

@@ -59,7 +59,7 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
   it('offers only the steps the journey takes now, each as a form', async () => {
     const summaries = await page.locator('#h-steps ~ details.step > summary').allTextContents();
     expect(summaries.map((s) => s.trim())).toEqual([
-      'Tilknyt gruppen',
+      'Flyt til en anden gruppe',
       'Start praktik eller job',
       'Sæt på pause',
       'Afslut forløbet',
@@ -67,6 +67,11 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     ]);
     // A caseworker is not offered a full group's override; it is a leader's.
     expect(await page.getByLabel(/Placér i en fuld gruppe/).count()).toBe(0);
+    // Already in Tirsdagsgruppen: moving offers the other groups only.
+    const move = step('Flyt til en anden gruppe');
+    await move.locator('summary').click();
+    expect(await move.getByLabel('Netværksgruppe').textContent()).not.toContain('Tirsdagsgruppen');
+    await move.locator('summary').click();
   });
 
   it('explains in Danish why the youth is in the target group and why the category was suggested', async () => {
