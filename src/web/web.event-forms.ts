@@ -123,7 +123,9 @@ export function eventForm(
       const checked = context.kept ? kept === 'on' : property.default === true;
       fields.push({ ...base, control: 'checkbox', checked });
     } else if (property.format === 'uuid') {
-      fields.push(idField(base, field, key, context.choices, value));
+      const emptyHints = context.t.noChoices as Record<string, string>;
+      const emptyHint = field in emptyHints ? (emptyHints[field] as string) : null;
+      fields.push(idField(base, field, key, context.choices, value, emptyHint));
     } else if (property.format === 'date') {
       fields.push({ ...base, control: 'date', value });
     } else if (property.type === 'number' || property.type === 'integer') {
@@ -142,13 +144,22 @@ export function eventForm(
   return { type, fields };
 }
 
-function idField(base: FieldBase, field: string, key: string, choices: EventChoices, value: string): EventFormField {
+/** A group or company to choose, or the running placement; emptyHint says why there is nothing to choose. */
+function idField(
+  base: FieldBase,
+  field: string,
+  key: string,
+  choices: EventChoices,
+  value: string,
+  emptyHint: string | null,
+): EventFormField {
   switch (field) {
     case 'groupId':
     case 'companyId': {
       const options = choices[field];
       if (!options) throw new Error(`The page gave no choices for ${key}`);
-      return { ...base, control: 'select', options, value };
+      const hint = options.length === 0 ? (emptyHint ?? base.hint) : base.hint;
+      return { ...base, hint, control: 'select', options, value };
     }
     case 'placementId': {
       const running = choices.placementId;

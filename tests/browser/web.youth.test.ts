@@ -71,6 +71,10 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     const move = step('Flyt til en anden gruppe');
     await move.locator('summary').click();
     expect(await move.getByLabel('Netværksgruppe').textContent()).not.toContain('Tirsdagsgruppen');
+    // The unit has no other group yet, and the form says so rather than showing an empty list.
+    expect(await move.locator('#h-GROUP_ASSIGNED-groupId').textContent()).toContain(
+      'Der er ingen anden gruppe med en ledig plads',
+    );
     await move.locator('summary').click();
   });
 
