@@ -13,6 +13,7 @@ import {
   setParticipants,
 } from '../matching/match-event.service.ts';
 import { buildMatchList } from '../matching/match-list.ts';
+import { fillTemplate } from '../rules/explain.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
@@ -260,6 +261,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
           youth: youth.items,
           youthCut: youth.cut,
           companiesCut: active.total > active.items.length,
+          cutNotice: fillTemplate(t.listCut, { max: LIST_SIZE }, lang),
           companyIds: participantsKept ? (kept.companyIds ?? []) : detail.companies.map((c) => c.id),
           journeyIds: participantsKept ? (kept.journeyIds ?? []) : detail.youth.map((y) => y.journeyId),
           allYouth,

@@ -356,4 +356,21 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
       expect(response.body).toContain('Findes ikke.');
     }
   });
+
+  it('says when there are more active companies than the match event can list', async () => {
+    const eventPage = async () =>
+      (await t.ctx.app.inject({ method: 'GET', url: new URL(eventUrl).pathname, headers: unit.caseworker.headers }))
+        .body;
+    const cut = 'Der er flere, end listen kan vise (højst 200).';
+    expect(await eventPage()).not.toContain(cut);
+    for (let i = 1; i <= 200; i++) {
+      await newCompany(t.ctx.db, {
+        municipalityId: unit.municipality.id,
+        name: `Virksomhed ${String(i).padStart(3, '0')}`,
+      });
+    }
+    const body = await eventPage();
+    // Once, for the companies: the youth list is not cut.
+    expect(body.split(cut).length - 1).toBe(1);
+  });
 });

@@ -72,8 +72,8 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     await move.locator('summary').click();
     expect(await move.getByLabel('Netværksgruppe').textContent()).not.toContain('Tirsdagsgruppen');
     // The unit has no other group yet, and the form says so rather than showing an empty list.
-    expect(await move.locator('#h-GROUP_ASSIGNED-groupId').textContent()).toContain(
-      'Der er ingen anden gruppe med en ledig plads',
+    expect(await move.locator('#h-GROUP_ASSIGNED-groupId').textContent()).toBe(
+      'Der er ingen gruppe, den unge kan komme i. En leder kan oprette en gruppe under Grupper.',
     );
     await move.locator('summary').click();
   });
