@@ -23,6 +23,7 @@ const usedTexts = [
   'cprShownAudited',
   'versionConflict',
   'moveToAnotherGroup',
+  'listCut',
   'alertsTitle',
   'alertsIntro',
   'myAlertsTitle',
