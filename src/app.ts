@@ -2,21 +2,21 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { alertRoutes } from './alerts/alert.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { AppConfig } from './config.ts';
-import type { Db } from './db/database.ts';
+import { type Db, isDatabaseUnavailable, onConnectionError } from './db/database.ts';
+import { checkReadiness } from './db/readiness.ts';
 import type { AppDeps } from './deps.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
@@ -99,8 +99,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // A connection the database closes is logged; it never ends the process (see openDatabase).
+  onConnectionError(db, (error) => app.log.warn({ err: error }, 'lost a database connection'));
+  app.addHook('onClose', () => onConnectionError(db, undefined));
+
   app.setErrorHandler((error: FastifyError | DomainError | RequestValidationError, request, reply) => {
     const lang = request.lang ?? 'da';
+    if (isDatabaseUnavailable(error)) return databaseUnavailable(request, reply);
     if (error instanceof RequestValidationError) {
       const details = error.issues.map((i) => ({ field: i.field, message: i.messages[lang] }));
       return reply.code(400).send(errorBody('validation_failed', lang, details));
@@ -128,6 +133,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(errorBody('internal', lang, undefined, { requestId: request.id }));
   });
+
+  function databaseUnavailable(request: FastifyRequest, reply: FastifyReply) {
+    request.log.warn({ err: { message: 'database unavailable' } }, 'answered 503: the database is out of reach');
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send(errorBody('database_unavailable', request.lang ?? 'da', undefined, { requestId: request.id }));
+  }
 
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found', request.lang ?? 'da')));
 
@@ -163,16 +176,38 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
+      // Live: the process answers (a container orchestrator restarts it when not). Ready: the
+      // database answers and its migrations are current (a load balancer sends traffic only then).
+      // /health is ready, as it always was.
+      const healthSchema = {
+        tags: ['system'],
+        response: {
+          200: z.object({ status: z.literal('ok') }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            database: z.enum(['unreachable', 'reachable']),
+            migrations: z.enum(['unknown', 'pending', 'current']),
+          }),
+        },
+      };
+      const ready = async (_request: FastifyRequest, reply: FastifyReply) => {
+        const readiness = await checkReadiness(db);
+        if (readiness.ready) return { status: 'ok' as const };
+        const { database, migrations } = readiness;
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const, database, migrations });
+      };
+      api.get('/health', { config: { public: true }, schema: healthSchema }, ready);
+      api.get('/health/ready', { config: { public: true }, schema: healthSchema }, ready);
       api.get(
-        '/health',
+        '/health/live',
         {
           config: { public: true },
           schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
         },
-        async () => {
-          await sql`select 1`.execute(db);
-          return { status: 'ok' as const };
-        },
+        () => ({ status: 'ok' as const }),
       );
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       await api.register(authRoutes, { deps });

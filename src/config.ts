@@ -9,6 +9,10 @@ const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('localhost'),
     DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(5),
+    DATABASE_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(10),
     UNGEFLOW_DATA_DIR: z.string().min(1).default('./data'),
     UNGEFLOW_SECRET: z.string().min(32, 'UNGEFLOW_SECRET must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,12 +54,18 @@ const configSchema = z
     }
   });
 
-export type DatabaseConfig = { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string | undefined };
+export type DatabaseConfig =
+  | { engine: 'postgres'; url: string; poolSize?: number; connectTimeoutSeconds?: number }
+  | { engine: 'pglite'; dataDir: string | undefined };
 
 export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** How long start-up waits for an unreachable database before it gives up. */
+  databaseWaitSeconds: number;
+  /** How long a stop waits for requests in flight before it ends them. */
+  shutdownGraceSeconds: number;
   /** Folder for the embedded database and its generated key. */
   dataDir: string;
   /** Secret from which the CPR encryption and search keys are derived; undefined means "generate into dataDir". */
@@ -87,8 +97,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { engine: 'postgres', url: e.DATABASE_URL }
+      ? {
+          engine: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          connectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT_SECONDS,
+        }
       : { engine: 'pglite', dataDir: `${e.UNGEFLOW_DATA_DIR}/pgdata` },
+    databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     dataDir: e.UNGEFLOW_DATA_DIR,
     secret: e.UNGEFLOW_SECRET,
     logLevel: e.LOG_LEVEL,

@@ -11,7 +11,13 @@ export async function migrateToLatest(db: Db): Promise<MigrationResult[] | undef
   const { error, results } = await createMigrator(db).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    // Without a failed migration the error came before any ran: reaching the database, or its
+    // migration lock.
+    throw new Error(
+      failed ? `Migration ${failed.migrationName} failed: ${reason}` : `Could not migrate the database: ${reason}`,
+      { cause: error },
+    );
   }
   return results;
 }

@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'version_conflict'
   | 'event_not_accepted'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'database_unavailable';
 
 const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -28,6 +29,7 @@ const statusByCode: Record<ErrorCode, number> = {
   event_not_accepted: 422,
   rate_limited: 429,
   internal: 500,
+  database_unavailable: 503,
 };
 
 const messages: Record<ErrorCode, Text> = {
@@ -60,6 +62,10 @@ const messages: Record<ErrorCode, Text> = {
   internal: {
     da: 'Der opstod en fejl hos os. Prøv igen, eller kontakt support med fejl-id.',
     en: 'Something went wrong on our side. Try again, or contact support with the error id.',
+  },
+  database_unavailable: {
+    da: 'Ungeflow kan ikke få forbindelse til sin database lige nu. Vent et øjeblik, og prøv igen.',
+    en: 'Ungeflow cannot reach its database right now. Wait a moment and try again.',
   },
 };
 

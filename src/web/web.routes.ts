@@ -8,6 +8,7 @@ import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.t
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
+import { isDatabaseUnavailable } from '../db/database.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import { parseWithMessages, RequestValidationError } from '../shared/validation.ts';
 import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
@@ -97,7 +98,13 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     const t = textsFor(request.lang);
     let status = 500;
     let message = errorMessage('internal', request.lang);
-    if (error instanceof DomainError) {
+    if (isDatabaseUnavailable(error)) {
+      // The database is out of reach (a restart, a failover): a page that says so, not a fault.
+      status = 503;
+      message = errorMessage('database_unavailable', request.lang);
+      reply.header('retry-after', '5');
+      request.log.warn('answered 503: the database is out of reach');
+    } else if (error instanceof DomainError) {
       status = error.status;
       message = errorMessage(error.code, request.lang);
     } else if (error instanceof RequestValidationError) {

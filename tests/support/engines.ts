@@ -19,6 +19,8 @@ export const engines: Engine[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite
 export interface TestDatabase {
   db: Db;
   engine: Engine;
+  /** The database's URL on PostgreSQL (for a server process started on it); undefined on PGlite. */
+  url: string | undefined;
   drop(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   if (engine === 'pglite') {
     const db = await openDatabase({ engine: 'pglite', dataDir: undefined });
     await migrateToLatest(db);
-    return { db, engine, drop: () => db.destroy() };
+    return { db, engine, url: undefined, drop: () => db.destroy() };
   }
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `ungeflow_test_${randomBytes(6).toString('hex')}`;
@@ -42,6 +44,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   return {
     db,
     engine,
+    url: url.toString(),
     async drop() {
       await db.destroy();
       // The pool's connections close asynchronously on the server; wait for them rather than
