@@ -2,13 +2,15 @@ import { createMailer } from './alerts/digest.service.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { describeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
 import { DEMO_PASSWORD, DemoSeedError, demoUsers, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
 import { resolveSecret } from './shared/secret.ts';
+import { stopOnSignals } from './shared/shutdown.ts';
 
 // Reads the configuration, prepares the database and listens. Everything else is in buildApp.
 let config;
@@ -23,10 +25,23 @@ try {
 }
 
 const db = await openDatabase(config.database);
-await migrateToLatest(db);
 const secret = await resolveSecret(config.secret, config.dataDir);
 const ruleSets = await loadRuleSets();
 const app = await buildApp({ config, db, secret, ruleSets });
+
+try {
+  await waitForDatabase(db, {
+    waitSeconds: config.databaseWaitSeconds,
+    target: describeDatabase(config.database),
+    log: (message) => app.log.warn(message),
+  });
+  await migrateToLatest(db);
+} catch (error) {
+  if (error instanceof DatabaseUnreachableError) app.log.fatal(error.message);
+  else app.log.fatal({ err: error }, 'could not prepare the database');
+  await db.destroy().catch(() => undefined);
+  process.exit(1);
+}
 
 if (config.demoSeed) {
   const demoLogins = () =>
@@ -62,23 +77,25 @@ const scheduler = config.sweepEnabled
     })
   : undefined;
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info({ signal }, 'shutting down');
-  try {
-    scheduler?.stop();
-    await app.close();
+stopOnSignals({
+  graceSeconds: config.shutdownGraceSeconds,
+  log: app.log,
+  async stop() {
+    // fastify stops listening, answers 503 to new requests on open keep-alive connections,
+    // and resolves once every connection has ended. A connection whose request was in flight
+    // stays open for the client's next request once it is answered; closing the idle ones as
+    // they come keeps a client's keep-alive from holding the stop.
+    const closing = app.close();
+    const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+    try {
+      await closing;
+    } finally {
+      clearInterval(closeIdle);
+    }
+    await scheduler?.stop();
     await db.destroy();
-    process.exit(0);
-  } catch (error) {
-    app.log.error({ err: error }, 'shutdown failed');
-    process.exit(1);
-  }
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+  },
+});
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(

@@ -40,11 +40,13 @@ export async function sweepAndNotify(deps: SchedulerDeps, trigger: SweepTrigger)
  * Runs the nightly sweep at `sweepAt`, and at start when the last sweep is older than a day.
  * Every instance may run this: the sweep's advisory lock lets one of them do the work.
  */
-export function startScheduler(deps: SchedulerDeps): { stop(): void } {
-  let busy = false;
-  const tick = async (trigger: SweepTrigger) => {
-    if (busy) return;
-    busy = true;
+export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const tick = (trigger: SweepTrigger) => {
+    running ??= work(trigger).finally(() => (running = undefined));
+    return running;
+  };
+  const work = async (trigger: SweepTrigger) => {
     try {
       const last = await lastSweepAt(deps.db);
       const due =
@@ -57,12 +59,16 @@ export function startScheduler(deps: SchedulerDeps): { stop(): void } {
       await deleteExpiredSessions(deps.db, deps.clock());
     } catch (error) {
       deps.log.error({ err: error }, 'scheduled risk work failed');
-    } finally {
-      busy = false;
     }
   };
   void tick('startup');
   const timer = setInterval(() => void tick('schedule'), 60_000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    // A sweep under way finishes (it writes in transactions) before the database is closed.
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
