@@ -15,6 +15,7 @@ import { alertRoutes } from './alerts/alert.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { databaseRateLimitStore } from './auth/rate-limit.store.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { AppDeps } from './deps.ts';
@@ -132,7 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found', request.lang ?? 'da')));
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // The counts are kept in the database, so the login limit holds across instances.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db, deps.clock) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
