@@ -14,6 +14,7 @@ import { alertRoutes } from './alerts/alert.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { databaseRateLimitStore } from './auth/rate-limit.store.ts';
 import type { AppConfig } from './config.ts';
 import { type Db, isDatabaseUnavailable, onConnectionError } from './db/database.ts';
 import { checkReadiness } from './db/readiness.ts';
@@ -21,6 +22,7 @@ import type { AppDeps } from './deps.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from './shared/request-id.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
@@ -92,7 +94,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       serializers: { req: requestSerializer, err: errorSerializer },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    trustProxy: false,
+    // Behind the municipality's reverse proxy the client's address is in X-Forwarded-For, believed
+    // only from the proxies named; the audit log and the login rate limit read it as request.ip.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    genReqId: requestIdOf,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -144,8 +149,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.setNotFoundHandler((request, reply) => reply.code(404).send(errorBody('not_found', request.lang ?? 'da')));
 
+  // Every answer names its request, errors and pages included, so a user or the proxy's log can
+  // point at the lines of our log and the audit entries it left.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // The counts are kept in the database, so the login limit holds across instances.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db, deps.clock) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,4 +1,21 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** The names proxy-addr (fastify's trustProxy) knows for whole address ranges. */
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * An IPv4 or IPv6 address, a CIDR range of either, or one of proxy-addr's range names. A /0 range
+ * is refused, as proxy-addr does: it would believe any client's claim to be someone else.
+ */
+function isProxyAddress(entry: string): boolean {
+  if (proxyRangeNames.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /**
  * Everything Ungeflow reads from its environment, validated once at start.
@@ -26,6 +43,20 @@ const configSchema = z
       .default('false')
       .transform((v) => v === 'true'),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    // Unset: the connection's address is the client's, and X-Forwarded-For is ignored.
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (entries) => entries.every(isProxyAddress),
+        'TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.1,192.168.0.0/16',
+      ),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
@@ -73,7 +104,16 @@ export interface AppConfig {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /**
+   * Users reach Ungeflow over HTTPS (PUBLIC_URL is https, or the cookies are Secure): only then do
+   * the pages ask browsers to upgrade requests to HTTPS and to remember that (HSTS). Served over
+   * plain HTTP on an intranet, those headers would send the stylesheet and the forms to a port
+   * that speaks no TLS.
+   */
+  servedOverHttps: boolean;
   loginRateLimitPerMinute: number;
+  /** The reverse proxies whose X-Forwarded-For is believed; empty trusts none. */
+  trustProxy: string[];
   demoSeed: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -93,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -111,11 +152,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    servedOverHttps: new URL(publicUrl).protocol === 'https:' || e.COOKIE_SECURE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     demoSeed: e.DEMO_SEED ? e.DEMO_SEED === 'true' : !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     sweepAt: e.SWEEP_AT,
     sweepEnabled: e.SWEEP_ENABLED,
   };

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { deleteExpiredSessions } from '../auth/auth.repository.ts';
+import { deleteExpiredRateLimitWindows } from '../auth/rate-limit.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
@@ -57,6 +58,8 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
       else await deliverWebhooks(deps.db, deps.log, deps.clock);
       // Ended logins are of no use to anyone: the session table keeps only live ones.
       await deleteExpiredSessions(deps.db, deps.clock());
+      // Nor do the login rate limit's windows that are over.
+      await deleteExpiredRateLimitWindows(deps.db, deps.clock());
     } catch (error) {
       deps.log.error({ err: error }, 'scheduled risk work failed');
     }

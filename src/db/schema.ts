@@ -44,6 +44,15 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+/** One client's attempts at a rate-limited route in the current window (see auth/rate-limit.store.ts). */
+export interface RateLimitWindowTable {
+  /** The route and the client address. */
+  key: string;
+  window_start: Timestamp;
+  expires_at: Timestamp;
+  count: number;
+}
+
 export interface ApiTokenTable {
   id: Generated<string>;
   municipality_id: string;
@@ -221,6 +230,7 @@ export interface Database extends GroupTables, CompanyTables, ProgrammeTables, P
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;
+  rate_limit_window: RateLimitWindowTable;
   api_token: ApiTokenTable;
   youth: YouthTable;
   audit_log: AuditLogTable;

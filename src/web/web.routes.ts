@@ -48,6 +48,9 @@ const loginForm = z.object({
 export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const { config } = deps;
 
+  // Asking the browser to upgrade every request to HTTPS, and to remember to (HSTS), is right only
+  // when Ungeflow is served over HTTPS; on an intranet over plain HTTP the stylesheet and the
+  // log-in form would go to an HTTPS port that is not there.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -56,8 +59,10 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         styleSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.servedOverHttps ? [] : null,
       },
     },
+    strictTransportSecurity: config.servedOverHttps,
   });
   await app.register(formbody);
   // Double-submit: a random secret in an HttpOnly, SameSite=Strict cookie, and a token derived

@@ -54,7 +54,9 @@ describe.each(engines)('errors and atomicity on %s', (engine) => {
     const { error } = response.json();
     expect(error.code).toBe('internal');
     expect(error.message).toBe('Der opstod en fejl hos os. Prøv igen, eller kontakt support med fejl-id.');
+    // The id to quote is the one the answer's X-Request-Id header carries too.
     expect(error.requestId).toEqual(expect.any(String));
+    expect(error.requestId).toBe(response.headers['x-request-id']);
     expect(response.body).not.toMatch(/secret internals|audit_log|insert|stack/i);
     expect(await youthCount('FEJL halvvejs')).toBe(0);
   });

@@ -65,6 +65,22 @@ export async function startTestApp(
   };
 }
 
+/**
+ * A second instance of the app on the test's database, with its configuration and clock, as a
+ * second server behind the same proxy would be. The caller closes it.
+ */
+export async function anotherInstance(ctx: TestContext): Promise<FastifyInstance> {
+  const app = await buildApp({
+    config: ctx.config,
+    db: ctx.db,
+    secret: TEST_SECRET,
+    clock: ctx.clock,
+    logStream: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+  });
+  await app.ready();
+  return app;
+}
+
 export function uniqueSuffix(): string {
   return randomBytes(4).toString('hex');
 }

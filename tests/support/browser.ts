@@ -14,8 +14,11 @@ export const ARTIFACTS = 'test-artifacts/web';
 /** Waits for the page to show something (a click's navigation finishes on its own time). */
 export const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
-/** Chromium without a window, a sandbox or anything that reaches the network by itself. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Chromium without a window, a sandbox or anything that reaches the network by itself; `args` adds
+ * switches, e.g. `--host-resolver-rules` to reach the app under an intranet host name.
+ */
+export async function launchChromium(args: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -28,6 +31,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
 }
