@@ -2,6 +2,7 @@ import { createMailer } from './alerts/digest.service.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_PASSWORD, DemoSeedError, demoUsers, describeDemoSeed, seedDemo } from './demo/seed.ts';
@@ -22,6 +23,9 @@ try {
   throw error;
 }
 
+// The embedded database's folder is this process's alone while it runs (see src/db/data-folder.ts).
+const dataFolder =
+  config.database.engine === 'pglite' ? await openDataFolder(config).catch(exitOnDataFolderError(1)) : undefined;
 const db = await openDatabase(config.database);
 await migrateToLatest(db);
 const secret = await resolveSecret(config.secret, config.dataDir);
@@ -71,6 +75,7 @@ async function shutdown(signal: string) {
     scheduler?.stop();
     await app.close();
     await db.destroy();
+    dataFolder?.release();
     process.exit(0);
   } catch (error) {
     app.log.error({ err: error }, 'shutdown failed');
