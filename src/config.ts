@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -32,6 +33,9 @@ const configSchema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).default(10),
     UNGEFLOW_DATA_DIR: z.string().min(1).default('./data'),
     UNGEFLOW_SECRET: z.string().min(32, 'UNGEFLOW_SECRET must be at least 32 characters').optional(),
+    // The key in a file of its own (a mounted secret, a file outside the data folder), so a
+    // backup of the data does not carry the key that opens it.
+    UNGEFLOW_SECRET_FILE: z.string().min(1).transform(readSecretFile).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -75,15 +79,39 @@ const configSchema = z
     DEMO_SEED: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.DATABASE_URL && !env.UNGEFLOW_SECRET) {
+    if (env.UNGEFLOW_SECRET && env.UNGEFLOW_SECRET_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UNGEFLOW_SECRET_FILE'],
+        message: 'set UNGEFLOW_SECRET or UNGEFLOW_SECRET_FILE, not both',
+      });
+    }
+    if (env.DATABASE_URL && !env.UNGEFLOW_SECRET && !env.UNGEFLOW_SECRET_FILE) {
       ctx.addIssue({
         code: 'custom',
         path: ['UNGEFLOW_SECRET'],
         message:
-          'UNGEFLOW_SECRET is required when DATABASE_URL is set (the key is only generated for the embedded database)',
+          'UNGEFLOW_SECRET or UNGEFLOW_SECRET_FILE is required when DATABASE_URL is set (the key is only generated for the embedded database)',
       });
     }
   });
+
+/** The secret in the file UNGEFLOW_SECRET_FILE names, trimmed of the newline editors add. */
+function readSecretFile(path: string, ctx: z.RefinementCtx): string {
+  let secret: string;
+  try {
+    secret = readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    ctx.addIssue({ code: 'custom', message: `cannot read the key file ${path} (${reason})` });
+    return z.NEVER;
+  }
+  if (secret.length < 32) {
+    ctx.addIssue({ code: 'custom', message: `the key file ${path} must hold at least 32 characters` });
+    return z.NEVER;
+  }
+  return secret;
+}
 
 export type DatabaseConfig =
   | { engine: 'postgres'; url: string; poolSize?: number; connectTimeoutSeconds?: number }
@@ -99,7 +127,10 @@ export interface AppConfig {
   shutdownGraceSeconds: number;
   /** Folder for the embedded database and its generated key. */
   dataDir: string;
-  /** Secret from which the CPR encryption and search keys are derived; undefined means "generate into dataDir". */
+  /**
+   * Secret from which the CPR encryption and search keys are derived, from UNGEFLOW_SECRET or the
+   * file UNGEFLOW_SECRET_FILE names; undefined means "generate into dataDir".
+   */
   secret: string | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
@@ -148,7 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     dataDir: e.UNGEFLOW_DATA_DIR,
-    secret: e.UNGEFLOW_SECRET,
+    secret: e.UNGEFLOW_SECRET ?? e.UNGEFLOW_SECRET_FILE,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,

@@ -2,6 +2,7 @@ import { createMailer } from './alerts/digest.service.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
@@ -24,6 +25,9 @@ try {
   throw error;
 }
 
+// The embedded database's folder is this process's alone while it runs (see src/db/data-folder.ts).
+const dataFolder =
+  config.database.engine === 'pglite' ? await openDataFolder(config).catch(exitOnDataFolderError(1)) : undefined;
 const db = await openDatabase(config.database);
 const secret = await resolveSecret(config.secret, config.dataDir);
 const ruleSets = await loadRuleSets();
@@ -94,6 +98,7 @@ stopOnSignals({
     }
     await scheduler?.stop();
     await db.destroy();
+    dataFolder?.release();
   },
 });
 

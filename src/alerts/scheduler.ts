@@ -3,7 +3,7 @@ import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import { deleteExpiredRateLimitWindows } from '../auth/rate-limit.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
 import { type Mailer, sendDigests } from './digest.service.ts';
 import { lastSweepAt, runSweep, type SweepTrigger } from './sweep.service.ts';
 import { deliverWebhooks } from './webhook.service.ts';
@@ -19,12 +19,30 @@ export interface SchedulerDeps {
   sweepAt: string;
 }
 
-/** The latest scheduled sweep time at or before `now`. */
+/**
+ * The latest scheduled sweep time at or before `now`: `sweepAt` on the Danish wall clock, also on
+ * the 23- and 25-hour days summer time begins and ends (see danishLocalTime for the hour that is
+ * skipped or repeated).
+ */
 export function lastScheduledTime(now: Date, sweepAt: string): Date {
-  const [hours, minutes] = sweepAt.split(':').map(Number) as [number, number];
-  const at = (day: string) => new Date(startOfDanishDay(day).getTime() + (hours * 60 + minutes) * 60_000);
-  const today = at(danishDate(now));
-  return today <= now ? today : at(danishDate(new Date(now.getTime() - 86_400_000)));
+  const today = danishDate(now);
+  const todays = danishLocalTime(today, sweepAt);
+  if (todays <= now) return todays;
+  const yesterday = danishDate(new Date(startOfDanishDay(today).getTime() - 1));
+  return danishLocalTime(yesterday, sweepAt);
+}
+
+type ScheduledTrigger = Exclude<SweepTrigger, 'manual'>;
+
+/**
+ * Whether a sweep is due. At start, when the last one is more than a day old (a server down for
+ * the night catches up); afterwards, when none has run since the last scheduled time.
+ */
+export function isSweepDue(lastSweep: Date | null, now: Date, sweepAt: string, trigger: ScheduledTrigger) {
+  if (!lastSweep) return true;
+  return trigger === 'startup'
+    ? now.getTime() - lastSweep.getTime() > 86_400_000
+    : lastSweep < lastScheduledTime(now, sweepAt);
 }
 
 /** A sweep, then the leaders' digest; the webhooks that are due go out every minute. */
@@ -43,17 +61,13 @@ export async function sweepAndNotify(deps: SchedulerDeps, trigger: SweepTrigger)
  */
 export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
-  const tick = (trigger: SweepTrigger) => {
+  const tick = (trigger: ScheduledTrigger) => {
     running ??= work(trigger).finally(() => (running = undefined));
     return running;
   };
-  const work = async (trigger: SweepTrigger) => {
+  const work = async (trigger: ScheduledTrigger) => {
     try {
-      const last = await lastSweepAt(deps.db);
-      const due =
-        trigger === 'startup'
-          ? !last || deps.clock().getTime() - last.getTime() > 86_400_000
-          : !last || last < lastScheduledTime(deps.clock(), deps.sweepAt);
+      const due = isSweepDue(await lastSweepAt(deps.db), deps.clock(), deps.sweepAt, trigger);
       if (due) await sweepAndNotify(deps, trigger);
       else await deliverWebhooks(deps.db, deps.log, deps.clock);
       // Ended logins are of no use to anyone: the session table keeps only live ones.

@@ -3,6 +3,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { restrictToOwner } from './data-folder.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -59,6 +60,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
           [pgliteTypes.INT8]: (value: string) => value,
         },
       });
+      // A new database's files arrive world-readable; see src/db/data-folder.ts.
+      if (config.dataDir) await restrictToOwner(config.dataDir);
       return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     }
   }

@@ -1,5 +1,5 @@
-import { addDays, danishLocalTime, isoWeekday } from '../groups/group.schedule.ts';
-import { startOfDanishDay } from '../shared/clock.ts';
+import { addDays, isoWeekday } from '../groups/group.schedule.ts';
+import { danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
 import type { Random } from './random.ts';
 
 /**

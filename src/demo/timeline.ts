@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import { addContact, createCompany } from '../companies/company.service.ts';
 import { recordMeeting } from '../companies/meeting.service.ts';
 import type { AppDeps } from '../deps.ts';
-import { addDays, isoWeekday, danishLocalTime } from '../groups/group.schedule.ts';
+import { addDays, isoWeekday } from '../groups/group.schedule.ts';
 import { addMeeting, changeMeeting, createGroup, recordAttendance } from '../groups/group.service.ts';
 import type { AttendanceStatus } from '../groups/group.tables.ts';
 import { listJourneysOfYouth } from '../journeys/journey.repository.ts';
@@ -16,7 +16,7 @@ import { logPlacementHours, switchPlacement } from '../placements/placement.serv
 import { daysBetween, mondayOf } from '../programme/days.ts';
 import { recordProgression } from '../progression/progression.service.ts';
 import type { Scores } from '../progression/progression.repository.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
 import { createYouth } from '../youth/youth.service.ts';
 import type { Calendar } from './calendar.ts';
 import { type DemoGroup, demoCompanies, demoGroups, holidayWeeks, notes } from './catalogue.ts';

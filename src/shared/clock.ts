@@ -29,7 +29,37 @@ export function startOfDanishDay(day: string): Date {
   throw new Error(`No start found for ${day}`);
 }
 
+/**
+ * The instant it is `time` ('HH:MM') on the Danish calendar day `day` ('YYYY-MM-DD').
+ *
+ * Twice a year a wall-clock time is not one instant. In the hour skipped when summer time
+ * begins (02:00-03:00 on the last Sunday of March) the answer is 03:00, the first instant after
+ * the gap, as cron runs a job of that hour; in the hour repeated when it ends (02:00-03:00 on the
+ * last Sunday of October) it is the first occurrence, still in summer time.
+ */
+export function danishLocalTime(day: string, time: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const wallClockAsUtc = Date.UTC(y, m - 1, d, hh, mm);
+  // Summer time (UTC+2) first, so an ambiguous time takes its earlier instant.
+  for (const offset of [SUMMER_OFFSET_MS, WINTER_OFFSET_MS]) {
+    const candidate = wallClockAsUtc - offset;
+    if (danishOffsetMs(candidate) === offset) return new Date(candidate);
+  }
+  // Neither offset fits: the time is in the skipped hour, which ends when summer time begins.
+  return new Date(summerTime(y)[0]);
+}
+
 const DAY_MS = 86_400_000;
+const WINTER_OFFSET_MS = 3_600_000;
+const SUMMER_OFFSET_MS = 7_200_000;
+
+/** How far Danish time is ahead of UTC at an instant (epoch ms). */
+function danishOffsetMs(t: number): number {
+  const [summerStart, summerEnd] = summerTime(new Date(t).getUTCFullYear());
+  return t >= summerStart && t < summerEnd ? SUMMER_OFFSET_MS : WINTER_OFFSET_MS;
+}
+
 const dstCache = new Map<number, [number, number]>();
 
 /** Start and end (UTC ms) of EU summer time in a year: last Sunday of March/October, 01:00 UTC. */
@@ -59,7 +89,7 @@ export function danishDayNumberOf(t: number): number {
     const [summerStart, summerEnd] = summerTime(year);
     cachedYear = { start: Date.UTC(year, 0, 1), end: Date.UTC(year + 1, 0, 1), summerStart, summerEnd };
   }
-  const offset = t >= cachedYear.summerStart && t < cachedYear.summerEnd ? 7_200_000 : 3_600_000;
+  const offset = t >= cachedYear.summerStart && t < cachedYear.summerEnd ? SUMMER_OFFSET_MS : WINTER_OFFSET_MS;
   return Math.floor((t + offset) / DAY_MS);
 }
 

@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** The file in the data folder that holds the generated secret. */
+export const GENERATED_SECRET_FILE = 'secret.key';
+
 /**
- * The secret the CPR keys are derived from. A configured UNGEFLOW_SECRET wins; for the embedded
- * default only, a secret is generated once into the data folder (readable by the owner only)
- * and reused on every later start. Losing that file makes stored CPR numbers unreadable.
+ * The secret the CPR keys are derived from. A configured one (UNGEFLOW_SECRET or the file
+ * UNGEFLOW_SECRET_FILE names) wins; for the embedded default only, a secret is generated once
+ * into the data folder (readable by the owner only) and reused on every later start. Losing that
+ * file makes stored CPR numbers unreadable.
  */
 export async function resolveSecret(configured: string | undefined, dataDir: string): Promise<string> {
   if (configured) return configured;
-  const file = join(dataDir, 'secret.key');
+  const file = join(dataDir, GENERATED_SECRET_FILE);
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -346,10 +346,49 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and then requires a secret', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(/UNGEFLOW_SECRET is required/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(
+      /UNGEFLOW_SECRET or UNGEFLOW_SECRET_FILE is required/,
+    );
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', UNGEFLOW_SECRET: 's'.repeat(32) }).database).toEqual({
       engine: 'postgres',
       url: 'postgres://localhost/x',
+    });
+  });
+
+  describe('with the key in a file', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'ungeflow-key-'));
+    });
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+
+    it('reads UNGEFLOW_SECRET_FILE, trimmed, also for PostgreSQL', async () => {
+      const file = join(dir, 'key');
+      await writeFile(file, `  ${'k'.repeat(40)}\n`);
+      expect(loadConfig({ UNGEFLOW_SECRET_FILE: file }).secret).toBe('k'.repeat(40));
+      expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', UNGEFLOW_SECRET_FILE: file }).secret).toBe(
+        'k'.repeat(40),
+      );
+    });
+
+    it('refuses a key file that is missing or shorter than 32 characters', async () => {
+      const missing = join(dir, 'missing');
+      expect(() => loadConfig({ UNGEFLOW_SECRET_FILE: missing })).toThrow(
+        `UNGEFLOW_SECRET_FILE: cannot read the key file ${missing} (ENOENT)`,
+      );
+      const short = join(dir, 'short');
+      await writeFile(short, `${'k'.repeat(31)}\n\n`);
+      expect(() => loadConfig({ UNGEFLOW_SECRET_FILE: short })).toThrow(
+        `UNGEFLOW_SECRET_FILE: the key file ${short} must hold at least 32 characters`,
+      );
+    });
+
+    it('refuses UNGEFLOW_SECRET and UNGEFLOW_SECRET_FILE together', async () => {
+      const file = join(dir, 'both');
+      await writeFile(file, 'k'.repeat(40));
+      expect(() => loadConfig({ UNGEFLOW_SECRET: 's'.repeat(32), UNGEFLOW_SECRET_FILE: file })).toThrow(
+        'set UNGEFLOW_SECRET or UNGEFLOW_SECRET_FILE, not both',
+      );
     });
   });
 

@@ -4,6 +4,7 @@ import {
   danishDate,
   danishDayNumberOf,
   danishDaysBetween,
+  danishLocalTime,
   dayNumberOf,
   startOfDanishDay,
 } from '../../src/shared/clock.ts';
@@ -62,5 +63,73 @@ describe('Danish calendar days', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+});
+
+const danishWallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Danish calendar day and 'HH:MM' of an instant, as Intl reads it. */
+function wallClockOf(t: number): [string, string] {
+  const parts = Object.fromEntries(danishWallClock.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+  return [`${parts.year}-${parts.month}-${parts.day}`, `${parts.hour}:${parts.minute}`];
+}
+
+/** Any minute from 2000 to 2060, or, as often, one within three hours of a change of the clocks. */
+const minutes = fc.oneof(
+  fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2060, 0, 1) / 60_000 }),
+  fc
+    .record({
+      year: fc.integer({ min: 2000, max: 2059 }),
+      month: fc.constantFrom(2, 9),
+      minutesFromChange: fc.integer({ min: -180, max: 180 }),
+    })
+    .map(({ year, month, minutesFromChange }) => {
+      // The clocks change at 01:00 UTC on the last Sunday of March and of October.
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+      return change / 60_000 + minutesFromChange;
+    }),
+);
+
+describe('Danish wall-clock times', () => {
+  it('turns the Danish wall clock of any minute from 2000 to 2060 back into that instant, the first one when it occurs twice', () => {
+    fc.assert(
+      fc.property(minutes, (minute) => {
+        const t = minute * 60_000;
+        const [day, time] = wallClockOf(t);
+        // In the hour repeated in October, the same wall clock was read an hour earlier too.
+        const [dayBefore, timeBefore] = wallClockOf(t - 3_600_000);
+        const expected = dayBefore === day && timeBefore === time ? t - 3_600_000 : t;
+        expect(danishLocalTime(day, time).getTime()).toBe(expected);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['2027-01-12', '05:00', '2027-01-12T04:00:00.000Z'],
+    ['2027-07-12', '05:00', '2027-07-12T03:00:00.000Z'],
+    // Summer time begins at 02:00 on 28 March 2027: the clocks jump to 03:00.
+    ['2027-03-28', '01:59', '2027-03-28T00:59:00.000Z'],
+    ['2027-03-28', '02:00', '2027-03-28T01:00:00.000Z'],
+    ['2027-03-28', '02:30', '2027-03-28T01:00:00.000Z'],
+    ['2027-03-28', '03:00', '2027-03-28T01:00:00.000Z'],
+    ['2027-03-28', '05:00', '2027-03-28T03:00:00.000Z'],
+    // Summer time ends at 03:00 on 31 October 2027: the clocks go back to 02:00.
+    ['2027-10-31', '01:59', '2027-10-30T23:59:00.000Z'],
+    ['2027-10-31', '02:00', '2027-10-31T00:00:00.000Z'],
+    ['2027-10-31', '02:30', '2027-10-31T00:30:00.000Z'],
+    ['2027-10-31', '03:00', '2027-10-31T02:00:00.000Z'],
+    ['2027-10-31', '05:00', '2027-10-31T04:00:00.000Z'],
+  ])('puts %s %s at %s', (day, time, instant) => {
+    expect(danishLocalTime(day, time).toISOString()).toBe(instant);
   });
 });
