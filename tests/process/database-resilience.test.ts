@@ -10,10 +10,10 @@ import {
   killGroup,
   type ServerProcess,
   spawnServer,
-  startServerProcess,
+  startServer,
   untilLive,
   untilOutput,
-} from '../support/server-process.ts';
+} from '../support/processes.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
 
 // What happens when PostgreSQL goes away under a running Ungeflow: a restart, a failover, an
@@ -57,13 +57,13 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
   }
 
   const get = (path: string, init: RequestInit = {}) =>
-    fetch(`${server!.baseUrl}${path}`, { ...init, headers: { cookie, ...init.headers } });
+    fetch(`${server!.url}${path}`, { ...init, headers: { cookie, ...init.headers } });
 
   const databaseName = () => new URL(database.url!).pathname.slice(1);
 
   it('survives pg_terminate_backend on every connection, also under load, and serves again', async () => {
     cookie = await caseworkerSession();
-    server = await startServerProcess({ env: serverEnv(database.url!), via: 'node' });
+    server = await startServer(serverEnv(database.url!));
     expect((await get('/api/youth')).status).toBe(200);
 
     // Ten clients read and register youth while every connection of the server is terminated
@@ -99,11 +99,11 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
     expect(statuses.length).toBeGreaterThan(20);
     // A request that met a lost connection is told to try again; none fails as a fault.
     expect(statuses.filter((s) => s !== 200 && s !== 201 && s !== 503)).toEqual([]);
-    expect(server.output.join('')).toMatch(/lost a database connection/);
-    expect(server.output.join('')).not.toMatch(/Unhandled 'error' event/);
+    expect(server.output()).toMatch(/lost a database connection/);
+    expect(server.output()).not.toMatch(/Unhandled 'error' event/);
     // And once the terminations stop, everything answers again.
     await expect.poll(async () => (await get('/api/youth')).status, { timeout: 10_000 }).toBe(200);
-    expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
   }, 120_000);
 
   it('answers 503 in Danish while a proxy between it and PostgreSQL is cut, and recovers by itself', async () => {
@@ -113,10 +113,7 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
     proxies.push(proxy);
     const viaProxy = new URL(database.url!);
     viaProxy.port = String(proxy.port);
-    server = await startServerProcess({
-      env: serverEnv(viaProxy.toString(), { DATABASE_CONNECT_TIMEOUT_SECONDS: '2' }),
-      via: 'node',
-    });
+    server = await startServer(serverEnv(viaProxy.toString(), { DATABASE_CONNECT_TIMEOUT_SECONDS: '2' }));
     expect((await get('/api/youth')).status).toBe(200);
 
     await proxy.cut();
@@ -136,18 +133,18 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
     expect(((await english.json()) as { error: { message: string } }).error.message).toBe(
       'Ungeflow cannot reach its database right now. Wait a moment and try again.',
     );
-    const ready = await fetch(`${server.baseUrl}/api/health/ready`);
+    const ready = await fetch(`${server.url}/api/health/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'unavailable', database: 'unreachable', migrations: 'unknown' });
-    expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(503);
-    expect((await fetch(`${server.baseUrl}/api/health/live`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(503);
+    expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
 
     await sleep(3000);
     expect(server.child.exitCode).toBeNull();
     await proxy.restore();
     await expect.poll(async () => (await get('/api/youth')).status, { timeout: 15_000 }).toBe(200);
-    expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
-    expect(server.output.join('')).not.toMatch(/"level":50/);
+    expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
+    expect(server.output()).not.toMatch(/"level":50/);
   }, 120_000);
 
   it('waits at start for a database that is not there yet, saying where it waits', async () => {
@@ -157,13 +154,13 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
     const viaProxy = new URL(database.url!);
     viaProxy.port = String(proxy.port);
     await proxy.cut();
-    server = await spawnServer({ env: serverEnv(viaProxy.toString(), { DATABASE_WAIT_SECONDS: '60' }), via: 'node' });
+    server = await spawnServer(serverEnv(viaProxy.toString(), { DATABASE_WAIT_SECONDS: '60' }));
     const waiting = await untilOutput(server, /Waiting for PostgreSQL/);
     expect(waiting).toContain(`Waiting for PostgreSQL at 127.0.0.1:${proxy.port}/${databaseName()}`);
     expect(waiting).not.toContain('postgres@');
     await proxy.restore();
     await untilLive(server);
-    expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
   }, 120_000);
 
   it('gives up after DATABASE_WAIT_SECONDS with a message that names the database', async () => {
@@ -173,9 +170,9 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
     const viaProxy = new URL(database.url!);
     viaProxy.port = String(proxy.port);
     await proxy.cut();
-    server = await spawnServer({ env: serverEnv(viaProxy.toString(), { DATABASE_WAIT_SECONDS: '2' }), via: 'node' });
+    server = await spawnServer(serverEnv(viaProxy.toString(), { DATABASE_WAIT_SECONDS: '2' }));
     expect(await server.exited).toBe(1);
-    const output = server.output.join('');
+    const output = server.output();
     expect(output).toContain(
       `Could not reach PostgreSQL at 127.0.0.1:${proxy.port}/${databaseName()} within 2 s (DATABASE_WAIT_SECONDS)`,
     );

@@ -9,11 +9,11 @@ import { TEST_SECRET } from '../support/app.ts';
 import { createTestDatabase, engines, type TestDatabase } from '../support/engines.ts';
 import { newUnit, newYouth } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
-import { isListening, killGroup, type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { isListening, killGroup, type ServerProcess, startServer } from '../support/processes.ts';
 
 /** The node process `npm start` runs (npm's only child: the start script execs node). */
 function nodeChildOf(npm: ServerProcess): number {
-  const pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(npm.child.pid)], { encoding: 'utf8' })
+  const pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(npm.pid)], { encoding: 'utf8' })
     .split('\n')
     .map((line) => Number(line.trim()))
     .filter(Boolean);
@@ -59,8 +59,8 @@ describe('stopping the server started by npm start', () => {
     });
 
     it('lets all 8 finish on SIGTERM to npm, then exits 0 and answers no more', async () => {
-      server = await startServerProcess({ env: { DATABASE_URL: database.url!, UNGEFLOW_SECRET: TEST_SECRET } });
-      const { baseUrl, port } = server;
+      server = await startServer({ DATABASE_URL: database.url!, UNGEFLOW_SECRET: TEST_SECRET }, { via: 'npm' });
+      const { url: baseUrl, port } = server;
       const download = async (journeyId: string) => {
         const response = await fetch(`${baseUrl}/api/journeys/${journeyId}/plan.pdf`, { headers: { cookie } });
         const body = Buffer.from(await response.arrayBuffer());
@@ -86,7 +86,7 @@ describe('stopping the server started by npm start', () => {
       expect(results.filter((r) => r.at > signalledAt).length).toBeGreaterThanOrEqual(4);
       expect(await server.exited).toBe(0);
       expect(await isListening(port)).toBe(false);
-      const output = server.output.join('');
+      const output = server.output();
       expect(output).toContain('SIGTERM: stopping');
       expect(output).toContain('"msg":"stopped"');
     }, 120_000);
@@ -102,17 +102,17 @@ describe('stopping the server started by npm start', () => {
     });
 
     it('stops on Ctrl-C (SIGINT to npm and the server together) and exits 0', async () => {
-      server = await startServerProcess({ env: { UNGEFLOW_DATA_DIR: dataDir } });
+      server = await startServer({ UNGEFLOW_DATA_DIR: dataDir }, { via: 'npm' });
       const nodePid = nodeChildOf(server);
       killGroup(server, 'SIGINT');
       expect(await server.exited).toBe(0);
       expect(await isListening(server.port)).toBe(false);
       expect(() => process.kill(nodePid, 0)).toThrow();
-      expect(server.output.join('')).toContain('SIGINT: stopping');
+      expect(server.output()).toContain('SIGINT: stopping');
     }, 120_000);
 
     it('stops on SIGTERM to the node process npm started, and npm exits 0 with it', async () => {
-      server = await startServerProcess({ env: { UNGEFLOW_DATA_DIR: dataDir } });
+      server = await startServer({ UNGEFLOW_DATA_DIR: dataDir }, { via: 'npm' });
       process.kill(nodeChildOf(server), 'SIGTERM');
       expect(await server.exited).toBe(0);
       expect(await isListening(server.port)).toBe(false);

@@ -1,11 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Ungeflow's own commands as real processes: the server and the CLIs, started as an operator
- * starts them (node with tsx), under a chosen umask and with only the environment given.
+ * starts them (`npm start`, or node with tsx), under a chosen umask and with only the environment
+ * given. Each runs in a process group of its own, so a test can signal the group as a terminal's
+ * Ctrl-C does.
  */
+
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 export interface Finished {
   code: number | null;
@@ -15,24 +20,27 @@ export interface Finished {
 
 const running = new Set<ChildProcess>();
 
-function start(script: string, args: string[], env: Record<string, string>, umask: string): ChildProcess {
-  // The shell sets the umask and then becomes node, so the child's pid is node's.
-  const child = spawn(
-    'sh',
-    ['-c', `umask ${umask}; exec "$0" "$@"`, process.execPath, '--import', 'tsx', script, ...args],
-    { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env } },
-  );
+function start(
+  command: string[],
+  env: Record<string, string>,
+  umask: string,
+): { child: ChildProcess; output: { stdout: string; stderr: string } } {
+  // The shell sets the umask and then becomes the command, so the child's pid is the command's.
+  const child = spawn('sh', ['-c', `umask ${umask}; exec "$0" "$@"`, ...command], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  return child;
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  return { child, output };
 }
 
-function collect(child: ChildProcess) {
-  const output = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  return output;
-}
+const nodeScript = (script: string, args: string[]) => [process.execPath, '--import', 'tsx', script, ...args];
 
 /** Runs a command to its end, e.g. `runCommand('src/db/backup.cli.ts', ['--to', file], env)`. */
 export async function runCommand(
@@ -41,8 +49,7 @@ export async function runCommand(
   env: Record<string, string>,
   umask = '0022',
 ): Promise<Finished> {
-  const child = start(script, args, env, umask);
-  const output = collect(child);
+  const { child, output } = start(nodeScript(script, args), env, umask);
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, ...output };
 }
@@ -59,45 +66,104 @@ export async function freePort(): Promise<number> {
 }
 
 export interface ServerProcess {
+  child: ChildProcess;
   pid: number;
+  port: number;
   url: string;
+  /** Everything the process has written so far, standard output and error together. */
+  output(): string;
+  /** Resolves with the exit code, or the signal that ended the process. */
+  exited: Promise<number | NodeJS.Signals>;
   /** SIGTERM, then what the process printed and its exit code. */
   stop(): Promise<Finished>;
 }
 
+export interface ServerOptions {
+  /** `npm start` as an operator runs it, or the node command it runs (the default). */
+  via?: 'npm' | 'node';
+  umask?: string;
+}
+
+/** Starts the server on a free port without waiting for it (see untilLive). */
+export async function spawnServer(env: Record<string, string>, options: ServerOptions = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const command = options.via === 'npm' ? ['npm', 'start', '--silent'] : nodeScript('src/server.ts', []);
+  const { child, output } = start(
+    command,
+    { LOG_LEVEL: 'info', SWEEP_ENABLED: 'false', DEMO_SEED: 'false', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    options.umask ?? '0022',
+  );
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  return {
+    child,
+    pid: child.pid!,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output.stdout + output.stderr,
+    exited,
+    async stop() {
+      child.kill('SIGTERM');
+      const result = await exited;
+      return { code: typeof result === 'number' ? result : null, ...output };
+    },
+  };
+}
+
 /**
- * Starts `src/server.ts` on a free port and waits until /api/health answers. Rejects with the
+ * Starts the server on a free port and waits until /api/health/live answers. Rejects with the
  * server's output when it exits before that.
  */
-export async function startServer(env: Record<string, string>, umask = '0022'): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = start('src/server.ts', [], { ...env, PORT: String(port), HOST: '127.0.0.1' }, umask);
-  const output = collect(child);
-  const exited = once(child, 'exit') as Promise<[number | null]>;
-  const url = `http://127.0.0.1:${port}`;
-  let ended = false;
-  void exited.then(() => (ended = true));
-  for (;;) {
-    if (ended) {
-      const [code] = await exited;
-      throw new Error(`the server exited with ${code} before answering:\n${output.stdout}\n${output.stderr}`);
-    }
+export async function startServer(env: Record<string, string>, options: ServerOptions = {}): Promise<ServerProcess> {
+  return untilLive(await spawnServer(env, options));
+}
+
+/** Waits until the server answers /api/health/live; fails when it exits first or takes 90 s. */
+export async function untilLive(server: ServerProcess): Promise<ServerProcess> {
+  let ended: number | NodeJS.Signals | undefined;
+  void server.exited.then((result) => (ended = result));
+  for (const started = Date.now(); Date.now() - started < 90_000; await sleep(200)) {
+    if (ended !== undefined) throw new Error(`the server exited with ${ended} before answering:\n${server.output()}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${server.url}/api/health/live`)).ok) return server;
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return {
-    pid: child.pid!,
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      return { code, ...output };
-    },
-  };
+  killGroup(server, 'SIGKILL');
+  throw new Error(`the server did not answer within 90 s:\n${server.output()}`);
+}
+
+/** Waits until the process has written a line matching the pattern, and returns the line. */
+export async function untilOutput(server: ServerProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await sleep(100)) {
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => pattern.test(l));
+    if (line) return line;
+  }
+  throw new Error(`no output matching ${pattern} within ${timeoutMs} ms:\n${server.output()}`);
+}
+
+/** A signal to the server's whole process group (npm and the node process it started). */
+export function killGroup(server: ServerProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-server.pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** Whether anything still accepts connections on the port. */
+export async function isListening(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/api/health/live`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Ends the processes a test started and left running (after a failed assertion). */
@@ -105,7 +171,7 @@ export async function stopAll(): Promise<void> {
   for (const child of running) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     const exited = once(child, 'exit');
-    child.kill('SIGKILL');
+    process.kill(-child.pid!, 'SIGKILL');
     await exited;
   }
 }
