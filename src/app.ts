@@ -12,6 +12,7 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { alertRoutes } from './alerts/alert.routes.ts';
+import { webhookRoutes } from './alerts/webhook.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(youthRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(settingsRoutes, { deps });
+      await api.register(webhookRoutes, { deps });
       await api.register(rulesRoutes, { deps });
       await api.register(journeyRoutes, { deps });
       await api.register(groupRoutes, { deps });
