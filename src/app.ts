@@ -2,7 +2,13 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -34,6 +40,7 @@ import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
+import { logDestination, routeOf } from './monitoring/logging.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
 
@@ -45,7 +52,7 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** The rule sets; loaded from rules/ when not given (a malformed file stops start-up). */
   ruleSets?: readonly RuleSet[];
-  /** Where the log goes; standard output by default. Tests pass a stream to read it. */
+  /** Where the log goes; standard output by default. Tests pass a stream to read it (JSON unless LOG_FORMAT=pretty). */
   logStream?: NodeJS.WritableStream;
 }
 
@@ -58,6 +65,19 @@ export function loggableUrl(url: string): string {
   const [path = '', query] = url.split('?', 2);
   const keys = query ? [...new URLSearchParams(query).keys()] : [];
   return redactCpr(keys.length ? `${path}?${keys.map((k) => `${k}=…`).join('&')}` : path);
+}
+
+/**
+ * The one log line of a finished request: method, the loggable address, route pattern, status and
+ * time, with the request id the logger adds. Never headers or bodies.
+ */
+function logRequest(request: FastifyRequest, reply: FastifyReply) {
+  const url = loggableUrl(request.url);
+  const responseTime = Math.round(reply.elapsedTime * 10) / 10;
+  request.log.info(
+    { method: request.method, url, route: routeOf(request), statusCode: reply.statusCode, responseTime },
+    `${request.method} ${url} ${reply.statusCode} ${responseTime} ms`,
+  );
 }
 
 const requestSerializer = (request: { id: string; method: string; url: string }) => ({
@@ -87,15 +107,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
   };
 
+  const logStream = logDestination(config.logFormat, options.logStream);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       serializers: { req: requestSerializer, err: errorSerializer },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(logStream ? { stream: logStream } : {}),
     },
+    // fastify's own "incoming request" and "request completed" lines are off: logRequest writes one.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import { DEMO_PASSWORD, DemoSeedError, demoUsers, describeDemoSeed, seedDemo } from './demo/seed.ts';
+import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
@@ -29,11 +29,7 @@ const ruleSets = await loadRuleSets();
 const app = await buildApp({ config, db, secret, ruleSets });
 
 if (config.demoSeed) {
-  const demoLogins = () =>
-    app.log.info(
-      { users: demoUsers.map((u) => `${u.email} (${u.role})`), password: DEMO_PASSWORD },
-      'Created the demo municipality "Demo Kommune". Log in with one of these users and the password shown.',
-    );
+  const demoLogins = () => app.log.info(describeDemoLogins(config.publicUrl));
   try {
     const seeded = await seedDemo({ db, config, clock: systemClock, vault: new CprVault(secret), ruleSets });
     if (seeded) {
