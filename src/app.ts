@@ -41,6 +41,7 @@ import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { logDestination, routeOf } from './monitoring/logging.ts';
+import { metricsPlugin } from './monitoring/metrics.plugin.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
 
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
 
   app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+  await app.register(metricsPlugin, { deps });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -10,6 +10,16 @@ export type Db = Kysely<Database>;
 const DATE_OID = 1082;
 const INT8_OID = 20;
 
+/** The pg pool behind each PostgreSQL database, for poolStats. */
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** How a database's connections are used now; undefined for PGlite, which is one connection and no pool. */
+export function poolStats(db: Db): { max: number; total: number; idle: number; waiting: number } | undefined {
+  const pool = pools.get(db);
+  if (!pool) return undefined;
+  return { max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
 /**
  * Opens the database. Both engines are configured to hand back the same JavaScript types:
  * `date` as a 'YYYY-MM-DD' string and int8 (count(), bigint ids) as a string; repositories
@@ -33,7 +43,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
           },
         },
       });
-      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      pools.set(db, pool);
+      return db;
     }
     case 'pglite': {
       if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
