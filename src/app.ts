@@ -2,7 +2,13 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -11,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alertRoutes } from './alerts/alert.routes.ts';
+import { webhookRoutes } from './alerts/webhook.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -35,6 +42,8 @@ import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
+import { logDestination, routeOf } from './monitoring/logging.ts';
+import { metricsPlugin } from './monitoring/metrics.plugin.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
 
@@ -46,7 +55,7 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** The rule sets; loaded from rules/ when not given (a malformed file stops start-up). */
   ruleSets?: readonly RuleSet[];
-  /** Where the log goes; standard output by default. Tests pass a stream to read it. */
+  /** Where the log goes; standard output by default. Tests pass a stream to read it (JSON unless LOG_FORMAT=pretty). */
   logStream?: NodeJS.WritableStream;
 }
 
@@ -59,6 +68,19 @@ export function loggableUrl(url: string): string {
   const [path = '', query] = url.split('?', 2);
   const keys = query ? [...new URLSearchParams(query).keys()] : [];
   return redactCpr(keys.length ? `${path}?${keys.map((k) => `${k}=…`).join('&')}` : path);
+}
+
+/**
+ * The one log line of a finished request: method, the loggable address, route pattern, status and
+ * time, with the request id the logger adds. Never headers or bodies.
+ */
+function logRequest(request: FastifyRequest, reply: FastifyReply) {
+  const url = loggableUrl(request.url);
+  const responseTime = Math.round(reply.elapsedTime * 10) / 10;
+  request.log.info(
+    { method: request.method, url, route: routeOf(request), statusCode: reply.statusCode, responseTime },
+    `${request.method} ${url} ${reply.statusCode} ${responseTime} ms`,
+  );
 }
 
 const requestSerializer = (request: { id: string; method: string; url: string }) => ({
@@ -88,18 +110,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
   };
 
+  const logStream = logDestination(config.logFormat, options.logStream);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       serializers: { req: requestSerializer, err: errorSerializer },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(logStream ? { stream: logStream } : {}),
     },
+    // fastify's own "incoming request" and "request completed" lines are off: logRequest writes one.
+    logController: new LogController({ disableRequestLogging: true }),
     // Behind the municipality's reverse proxy the client's address is in X-Forwarded-For, believed
     // only from the proxies named; the audit log and the login rate limit read it as request.ip.
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     genReqId: requestIdOf,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+  await app.register(metricsPlugin, { deps });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -227,6 +255,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(youthRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(settingsRoutes, { deps });
+      await api.register(webhookRoutes, { deps });
       await api.register(rulesRoutes, { deps });
       await api.register(journeyRoutes, { deps });
       await api.register(groupRoutes, { deps });

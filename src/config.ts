@@ -37,6 +37,10 @@ const configSchema = z
     // backup of the data does not carry the key that opens it.
     UNGEFLOW_SECRET_FILE: z.string().min(1).transform(readSecretFile).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+    // 0 lets the system choose a free port (the address is logged at start).
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .positive()
@@ -79,6 +83,13 @@ const configSchema = z
     DEMO_SEED: z.enum(['true', 'false']).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'METRICS_PORT must differ from PORT (without a port of its own, set METRICS_TOKEN instead)',
+      });
+    }
     if (env.UNGEFLOW_SECRET && env.UNGEFLOW_SECRET_FILE) {
       ctx.addIssue({
         code: 'custom',
@@ -133,6 +144,12 @@ export interface AppConfig {
    */
   secret: string | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** Readable lines for a person at a terminal, or JSON for a log collector; `auto` decides by the output. */
+  logFormat: z.infer<typeof configSchema>['LOG_FORMAT'];
+  /** The bearer token that opens GET /metrics on the app's port; undefined: not served there. */
+  metricsToken: string | undefined;
+  /** A port of its own that serves /metrics without a token, on HOST; undefined: none. */
+  metricsPort: number | undefined;
   sessionTtlHours: number;
   cookieSecure: boolean;
   /**
@@ -181,6 +198,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     dataDir: e.UNGEFLOW_DATA_DIR,
     secret: e.UNGEFLOW_SECRET ?? e.UNGEFLOW_SECRET_FILE,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     servedOverHttps: new URL(publicUrl).protocol === 'https:' || e.COOKIE_SECURE,

@@ -6,7 +6,7 @@ import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
-import { DEMO_PASSWORD, DemoSeedError, demoUsers, describeDemoSeed, seedDemo } from './demo/seed.ts';
+import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
@@ -48,11 +48,7 @@ try {
 }
 
 if (config.demoSeed) {
-  const demoLogins = () =>
-    app.log.info(
-      { users: demoUsers.map((u) => `${u.email} (${u.role})`), password: DEMO_PASSWORD },
-      'Created the demo municipality "Demo Kommune". Log in with one of these users and the password shown.',
-    );
+  const demoLogins = () => app.log.info(describeDemoLogins(config.publicUrl));
   try {
     const seeded = await seedDemo({ db, config, clock: systemClock, vault: new CprVault(secret), ruleSets });
     if (seeded) {

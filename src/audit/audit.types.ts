@@ -14,6 +14,7 @@ export const auditActions = [
   'youth.cpr_revealed',
   'audit.read',
   'settings.updated',
+  'webhook.delivery_retried',
   'journey.opened',
   'journey.read',
   'journey.event_recorded',

@@ -17,6 +17,13 @@ export type ConnectionErrorListener = (error: Error) => void;
 const pools = new WeakMap<Db, pg.Pool>();
 const connectionErrorListeners = new WeakMap<pg.Pool, ConnectionErrorListener>();
 
+/** How a database's connections are used now; undefined for PGlite, which is one connection and no pool. */
+export function poolStats(db: Db): { max: number; total: number; idle: number; waiting: number } | undefined {
+  const pool = pools.get(db);
+  if (!pool) return undefined;
+  return { max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
 /**
  * Opens the database. Both engines are configured to hand back the same JavaScript types:
  * `date` as a 'YYYY-MM-DD' string and int8 (count(), bigint ids) as a string; repositories
@@ -91,11 +98,6 @@ export function onConnectionError(db: Db, listener: ConnectionErrorListener | un
   if (!pool) return;
   if (listener) connectionErrorListeners.set(pool, listener);
   else connectionErrorListeners.delete(pool);
-}
-
-/** The pg pool behind a PostgreSQL database (for its statistics); undefined on PGlite. */
-export function postgresPool(db: Db): pg.Pool | undefined {
-  return pools.get(db);
 }
 
 // Node's socket errors when the server cannot be reached or the connection broke.

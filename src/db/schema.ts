@@ -202,6 +202,8 @@ export interface WebhookDeliveryTable {
   next_attempt_at: Timestamp;
   delivered_at: Timestamp | null;
   last_error: string | null;
+  /** Set when the last attempt failed; cleared when an administrator sends it again. */
+  failed_at: Timestamp | null;
 }
 
 export interface AlertDigestTable {

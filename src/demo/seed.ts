@@ -146,6 +146,15 @@ function withoutRiskRules(ruleSets: readonly RuleSet[]): RuleSet[] {
   return ruleSets.map((ruleSet) => (ruleSet.name === 'risk' ? { ...ruleSet, rules: [] } : ruleSet));
 }
 
+/**
+ * The demo log-ins as the start-up log shows them: in the message itself, so they read the same in
+ * a terminal and in a JSON log.
+ */
+export function describeDemoLogins(publicUrl: string): string {
+  const users = demoUsers.map((u) => `${u.email} (${u.role})`).join(', ');
+  return `Demo Kommune: log in at ${publicUrl} with the password "${DEMO_PASSWORD}" as ${users}`;
+}
+
 /** The one line the start-up log shows about the demo content. */
 export function describeDemoSeed(result: DemoSeedResult): string {
   const c = result.counts;

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { findDeliveries } from '../alerts/webhook.service.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { roleSchema } from '../auth/auth.schemas.ts';
 import { readSettings } from '../municipalities/settings.service.ts';
@@ -10,6 +11,7 @@ import { parseWithMessages } from '../shared/validation.ts';
 import type { User } from '../users/users.repository.ts';
 import { createUserBody, updateUserBody } from '../users/users.schemas.ts';
 import { changeUser, createUser, listMunicipalityUsers, readUser } from '../users/users.service.ts';
+import { registerAdminWebhookPages } from './web.admin-webhooks.ts';
 import { admins, filler, type Kept, noticeQuery, percentOf, registerAdminSettingsPages } from './web.admin-settings.ts';
 import { textsFor } from './web.render.ts';
 import {
@@ -37,8 +39,9 @@ const lockedNow = (user: User, now: Date) => user.lockedUntil !== null && user.l
 /**
  * The administrator's screens: a landing page with the state of users, settings and alert
  * thresholds, and user administration (list, create, change). Settings and thresholds are in
- * web.admin-settings.ts. Every change goes through the users and settings services, which check
- * versions, refuse an administrator locking themself out, and write the audit log.
+ * web.admin-settings.ts, failed webhook deliveries in web.admin-webhooks.ts. Every change goes
+ * through the users and settings services, which check versions, refuse an administrator locking
+ * themself out, and write the audit log.
  */
 export function registerAdminPages(app: WebApp, context: WebContext) {
   const { deps, page, checkCsrf } = context;
@@ -67,6 +70,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
           controlShare: percentOf(settings.randomisation.controlShare),
           webhookUrl: settings.webhook.url,
         },
+        failedDeliveries: (await findDeliveries(deps.db, actor, 'failed', { page: 1, pageSize: 1 })).total,
         overridden: riskParameterNames.filter((name) => settings.risk[name] !== undefined).length,
         parameters: riskParameterNames.length,
       });
@@ -277,4 +281,5 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
   );
 
   registerAdminSettingsPages(app, context);
+  registerAdminWebhookPages(app, context);
 }

@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
+import { startReceiver } from '../support/webhooks.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -37,27 +37,6 @@ function decodeQuotedPrintable(raw: string): string {
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-
-/** A real HTTP listener that records the webhook requests it gets. */
-async function startReceiver(status = 200) {
-  const requests: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      requests.push({ headers: req.headers, body });
-      res.statusCode = status;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    requests,
-    url: `http://127.0.0.1:${port}/hook`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }
 
 describe.each(engines)('alert notifications on %s', (engine) => {

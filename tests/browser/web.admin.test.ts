@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { deliverWebhooks } from '../../src/alerts/webhook.service.ts';
 import { newUnit, newUser, putSettings } from '../support/factories.ts';
+import { failedDelivery, MAX_ATTEMPTS, startReceiver } from '../support/webhooks.ts';
 
 // The services behind these pages (versions, refusals, audit) are checked on both engines by
 // tests/api/users.test.ts and tests/api/settings.test.ts; this drives the pages over PGlite only.
@@ -31,6 +33,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Administration',
       'Brugere',
       'Indstillinger',
+      'Webhook',
       'Advarselsregler',
     ]);
     await page.screenshot({ path: `${ARTIFACTS}/admin.png`, fullPage: true });
@@ -267,5 +270,49 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     expect(await page.getByText('Du har ikke adgang til dette.').count()).toBe(1);
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Brugere' }).count()).toBe(0);
     await page.context().close();
+  });
+
+  it('lists a webhook delivery that failed after its last attempt, and “Prøv igen” sends it again', async () => {
+    const receiver = await startReceiver(500);
+    const hooked = await newUnit(t.ctx.app, t.ctx.db);
+    try {
+      await failedDelivery(t.ctx, hooked, receiver.url);
+      const page = await t.loggedIn(hooked.admin.email);
+      await eventually(() => heading(page)).toBe('Administration');
+      expect(await page.locator('dt:text-is("Fejlede leveringer") + dd').textContent()).toBe('1');
+      // A second tab on the same list, to send the delivery again after the first has.
+      const stale = await page.context().newPage();
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Webhook' }).click();
+      await eventually(() => heading(page)).toBe('Fejlede webhook-leveringer');
+      const row = page.getByRole('row', { name: /Første samtale ikke holdt i tide/ });
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        expect.stringMatching(/\d{2}[.:]\d{2}$/),
+        'Første samtale ikke holdt i tide',
+        String(MAX_ATTEMPTS),
+        'HTTP 500',
+        expect.stringContaining('Prøv igen'),
+      ]);
+      await page.screenshot({ path: `${ARTIFACTS}/admin-webhook.png`, fullPage: true });
+      await stale.goto(`${t.base}/admin/webhook`);
+
+      receiver.answer(200);
+      await row.getByRole('button', { name: /^Prøv igen/ }).click();
+      await eventually(() => notice(page)).toBe('Leveringen er sat i kø igen.');
+      expect(await page.getByText('Ingen leveringer er fejlet.').count()).toBe(1);
+      expect(await deliverWebhooks(t.ctx.db, t.ctx.app.log, t.ctx.clock)).toMatchObject({ delivered: 1 });
+      expect(receiver.requests).toHaveLength(MAX_ATTEMPTS + 1);
+
+      // The other tab still shows it: sending it again there is refused, and the list is shown as it is.
+      await stale.getByRole('button', { name: /^Prøv igen/ }).click();
+      await eventually(() => problem(stale)).toBe(
+        'Leveringen var allerede sat i kø igen, fra en anden fane eller af en kollega.',
+      );
+      expect(await stale.getByText('Ingen leveringer er fejlet.').count()).toBe(1);
+      await page.context().close();
+    } finally {
+      t.ctx.setNow(NOW);
+      await receiver.close();
+    }
   });
 });

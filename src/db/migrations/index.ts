@@ -11,6 +11,7 @@ import * as riskCheck from './20261122T1200-risk-check.ts';
 import * as adminVersions from './20261201T1000-admin-versions.ts';
 import * as matchVersions from './20261201T1100-match-versions.ts';
 import * as rateLimit from './20261205T1200-rate-limit.ts';
+import * as webhookFailures from './20261205T1400-webhook-failures.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1000-admin-versions': adminVersions,
   '20261201T1100-match-versions': matchVersions,
   '20261205T1200-rate-limit': rateLimit,
+  '20261205T1400-webhook-failures': webhookFailures,
 };
