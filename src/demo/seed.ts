@@ -127,6 +127,7 @@ async function demoActors(deps: AppDeps, municipalityId: string) {
       role: user.role,
       name: user.name,
       email: user.email,
+      passwordMustChange: false,
       via: { kind: 'session', sessionId: 'demo-seed' },
       ip: null,
       requestId: 'demo-seed',
