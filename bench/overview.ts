@@ -192,6 +192,7 @@ async function leaderOf(db: Db, municipalityId: string): Promise<Actor> {
     role: 'leader',
     name: user.name,
     email: user.email,
+    passwordMustChange: false,
     via: { kind: 'session', sessionId: 'bench' },
     ip: null,
     requestId: null,

@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   name: string;
   email: string;
+  /** Logged in with a one-time password: nothing but choosing their own is allowed (see authPlugin). */
+  passwordMustChange: boolean;
   /** How the request was authenticated; sessions can be ended, tokens revoked. */
   via: { kind: 'session'; sessionId: string } | { kind: 'token'; tokenId: string };
   ip: string | null;

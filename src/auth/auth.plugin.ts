@@ -19,13 +19,19 @@ declare module 'fastify' {
     public?: boolean;
     /** The roles allowed; when absent, every logged-in user is. */
     roles?: readonly Role[];
+    /**
+     * Open to a user who has logged in with a one-time password (log-out, who am I, choosing a
+     * password). Every other route answers 403 `password_change_required` to them.
+     */
+    allowsOneTimePassword?: boolean;
   }
 }
 
 /**
  * Resolves who is calling before anything else runs, so that a request without a valid user gets
  * 401 and one with the wrong role 403 before its input is even looked at. Routes are closed by
- * default: only those marked `config.public` open without a user.
+ * default: only those marked `config.public` open without a user, and only those marked
+ * `config.allowsOneTimePassword` to a user who must still choose their password.
  */
 export const authPlugin = fp<{ deps: AppDeps }>(
   async (app, { deps }) => {
@@ -51,6 +57,11 @@ export const authPlugin = fp<{ deps: AppDeps }>(
       const config = request.routeOptions.config;
       if (config.public || request.is404) return;
       if (!request.actor) throw new DomainError('unauthenticated');
+      // A password someone else set (the first administrator's, an administrator's reset) is
+      // known to them: the user chooses their own before doing anything else.
+      if (request.actor.passwordMustChange && !config.allowsOneTimePassword) {
+        throw new DomainError('password_change_required');
+      }
       if (config.roles && !config.roles.includes(request.actor.role)) throw new DomainError('forbidden');
     });
   },

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
+import type { Role, UserTable } from '../db/schema.ts';
 
 export interface UserCredentials {
   id: string;
@@ -11,26 +11,73 @@ export interface UserCredentials {
   active: boolean;
   passwordHash: string;
   lockedUntil: Date | null;
+  passwordMustChange: boolean;
+}
+
+const credentialColumns = [
+  'id',
+  'municipality_id',
+  'email',
+  'name',
+  'role',
+  'active',
+  'password_hash',
+  'locked_until',
+  'password_must_change',
+] as const;
+
+function credentialsRowToCredentials(
+  row: Pick<Selectable<UserTable>, (typeof credentialColumns)[number]>,
+): UserCredentials {
+  return {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    passwordHash: row.password_hash,
+    lockedUntil: row.locked_until,
+    passwordMustChange: row.password_must_change,
+  };
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserCredentials | undefined> {
   const row = await db
     .selectFrom('app_user')
-    .select(['id', 'municipality_id', 'email', 'name', 'role', 'active', 'password_hash', 'locked_until'])
+    .select(credentialColumns)
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        municipalityId: row.municipality_id,
-        email: row.email,
-        name: row.name,
-        role: row.role,
-        active: row.active,
-        passwordHash: row.password_hash,
-        lockedUntil: row.locked_until,
-      }
-    : undefined;
+  return row ? credentialsRowToCredentials(row) : undefined;
+}
+
+export async function findUserById(db: Db, municipalityId: string, id: string): Promise<UserCredentials | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(credentialColumns)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? credentialsRowToCredentials(row) : undefined;
+}
+
+/**
+ * Stores the password users chose themselves: no longer one-time. Not a change by an
+ * administrator, so the user's version (which administrators' edits are checked against) stays.
+ */
+export async function replaceOwnPassword(
+  db: Db,
+  municipalityId: string,
+  id: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, password_must_change: false, updated_at: now })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -79,6 +126,7 @@ export interface SessionUser {
   role: Role;
   name: string;
   email: string;
+  passwordMustChange: boolean;
 }
 
 export async function insertSession(
@@ -100,13 +148,27 @@ export async function findUserBySession(db: Db, sessionId: string, now: Date): P
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['app_user.id', 'app_user.municipality_id', 'app_user.role', 'app_user.name', 'app_user.email'])
+    .select([
+      'app_user.id',
+      'app_user.municipality_id',
+      'app_user.role',
+      'app_user.name',
+      'app_user.email',
+      'app_user.password_must_change',
+    ])
     .where('session.id', '=', sessionId)
     .where('session.expires_at', '>', now)
     .where('app_user.active', '=', true)
     .executeTakeFirst();
   return row
-    ? { userId: row.id, municipalityId: row.municipality_id, role: row.role, name: row.name, email: row.email }
+    ? {
+        userId: row.id,
+        municipalityId: row.municipality_id,
+        role: row.role,
+        name: row.name,
+        email: row.email,
+        passwordMustChange: row.password_must_change,
+      }
     : undefined;
 }
 
@@ -114,8 +176,16 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, municipalityId: string, userId: string): Promise<void> {
-  await db.deleteFrom('session').where('municipality_id', '=', municipalityId).where('user_id', '=', userId).execute();
+/** Ends the user's sessions, all of them or all but the one to keep (the one making the change). */
+export async function deleteSessionsOfUser(
+  db: Db,
+  municipalityId: string,
+  userId: string,
+  options: { except?: string | undefined } = {},
+): Promise<void> {
+  let query = db.deleteFrom('session').where('municipality_id', '=', municipalityId).where('user_id', '=', userId);
+  if (options.except !== undefined) query = query.where('id', '!=', options.except);
+  await query.execute();
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
@@ -199,6 +269,7 @@ export async function useApiToken(
       'app_user.role',
       'app_user.name',
       'app_user.email',
+      'app_user.password_must_change',
     ])
     .executeTakeFirst();
   return row
@@ -209,6 +280,7 @@ export async function useApiToken(
         role: row.role,
         name: row.name,
         email: row.email,
+        passwordMustChange: row.password_must_change,
       }
     : undefined;
 }

@@ -5,6 +5,8 @@ import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from './auth.plugin.ts';
 import {
   apiTokenSchema,
+  changePasswordBody,
+  changePasswordErrors,
   createdTokenResponse,
   createTokenBody,
   loginBody,
@@ -12,7 +14,14 @@ import {
   loginResponse,
   meResponse,
 } from './auth.schemas.ts';
-import { createApiToken, listOwnApiTokens, login, logout, revokeOwnApiToken } from './auth.service.ts';
+import {
+  changeOwnPassword,
+  createApiToken,
+  listOwnApiTokens,
+  login,
+  logout,
+  revokeOwnApiToken,
+} from './auth.service.ts';
 import type { ApiToken } from './auth.repository.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -44,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
           email: user.email,
           role: user.role,
           municipalityId: user.municipalityId,
+          passwordMustChange: user.passwordMustChange,
         },
         expiresAt: result.expiresAt.toISOString(),
       };
@@ -52,7 +62,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: z.null(), 401: errorResponse } } },
+    {
+      config: { allowsOneTimePassword: true },
+      schema: { tags: ['auth'], response: { 204: z.null(), 401: errorResponse } },
+    },
     async (request, reply) => {
       await logout(db, actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -60,16 +73,45 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
   );
 
-  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: meResponse, 401: errorResponse } } }, (request) => {
-    const actor = actorOf(request);
-    return {
-      id: actor.userId,
-      name: actor.name,
-      email: actor.email,
-      role: actor.role,
-      municipalityId: actor.municipalityId,
-    };
-  });
+  app.get(
+    '/auth/me',
+    {
+      config: { allowsOneTimePassword: true },
+      schema: { tags: ['auth'], response: { 200: meResponse, 401: errorResponse } },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      return {
+        id: actor.userId,
+        name: actor.name,
+        email: actor.email,
+        role: actor.role,
+        municipalityId: actor.municipalityId,
+        passwordMustChange: actor.passwordMustChange,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: {
+        allowsOneTimePassword: true,
+        // Asks for the current password: limited like the log-in, so a left-open session cannot be used to guess it.
+        rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: "Change the caller's own password (also a one-time one); the caller's other sessions end",
+        body: changePasswordBody,
+        response: { 204: z.null(), ...changePasswordErrors },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(db, actorOf(request), request.body, clock());
+      return reply.code(204).send(null);
+    },
+  );
 
   app.post(
     '/auth/tokens',

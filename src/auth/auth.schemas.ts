@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorResponse } from '../shared/schemas.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.ts';
 
 export const roleSchema = z.enum(['caseworker', 'leader', 'admin']);
 
@@ -8,6 +9,9 @@ export const loginBody = z.strictObject({
   password: z.string().min(1, 'required').max(1024),
 });
 
+/** A password someone chooses: for themself, or for another user (who must then change it). */
+export const newPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH, 'password_length').max(PASSWORD_MAX_LENGTH);
+
 export const meResponse = z
   .object({
     id: z.uuid(),
@@ -15,10 +19,22 @@ export const meResponse = z
     email: z.string(),
     role: roleSchema,
     municipalityId: z.uuid(),
+    passwordMustChange: z
+      .boolean()
+      .describe(
+        'The password was set by someone else: every route but log-in, log-out, this one and POST /api/auth/password answers 403 password_change_required until the user chooses their own.',
+      ),
   })
   .meta({ id: 'CurrentUser' });
 
 export const loginResponse = z.object({ user: meResponse, expiresAt: z.iso.datetime() });
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, 'required').max(PASSWORD_MAX_LENGTH),
+  newPassword: newPasswordSchema.describe(`At least ${PASSWORD_MIN_LENGTH} characters, and not the current password.`),
+});
+
+export const changePasswordErrors = { 400: errorResponse, 401: errorResponse, 429: errorResponse } as const;
 
 export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, 'not_blank').max(100) });
 

@@ -7,17 +7,20 @@ import {
   type ApiToken,
   clearFailedLogins,
   deleteSession,
+  deleteSessionsOfUser,
   findUserByEmail,
+  findUserById,
   findUserBySession,
   insertApiToken,
   insertSession,
   listApiTokens,
   recordFailedLogin,
+  replaceOwnPassword,
   revokeApiToken,
   type SessionUser,
   useApiToken,
 } from './auth.repository.ts';
-import { verifyDecoy, verifyPassword } from './password.ts';
+import { hashPassword, verifyDecoy, verifyPassword } from './password.ts';
 
 /** After this many failed attempts in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
@@ -86,7 +89,14 @@ export async function login(
   return {
     sessionToken,
     expiresAt,
-    user: { userId: user.id, municipalityId: user.municipalityId, role: user.role, name: user.name, email: user.email },
+    user: {
+      userId: user.id,
+      municipalityId: user.municipalityId,
+      role: user.role,
+      name: user.name,
+      email: user.email,
+      passwordMustChange: user.passwordMustChange,
+    },
   };
 }
 
@@ -97,6 +107,69 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
       municipalityId: actor.municipalityId,
       userId: actor.userId,
       action: 'auth.logout',
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+  });
+}
+
+/**
+ * Users change their own password: the current one proves it is them (not someone at a desk left
+ * logged in), and the new one must be another. It is no longer one-time, and every other session
+ * of the user ends, so whoever knew the old password is logged out; the session making the change
+ * goes on. A wrong current password is said at its field and written to the audit log; the route
+ * is rate-limited like the log-in, so it cannot be used to guess.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  now: Date,
+): Promise<void> {
+  const user = await findUserById(db, actor.municipalityId, actor.userId);
+  if (!user) throw new DomainError('unauthenticated');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await appendAudit(db, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'auth.password_change_failed',
+      details: { reason: 'wrong_password' },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    throw new DomainError('validation_failed', {
+      fieldErrors: [
+        {
+          field: 'currentPassword',
+          message: { da: 'Den nuværende adgangskode er forkert.', en: 'The current password is wrong.' },
+        },
+      ],
+    });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new DomainError('validation_failed', {
+      fieldErrors: [
+        {
+          field: 'newPassword',
+          message: {
+            da: 'Vælg en anden adgangskode end den nuværende.',
+            en: 'Choose another password than the current one.',
+          },
+        },
+      ],
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await replaceOwnPassword(trx, actor.municipalityId, actor.userId, passwordHash, now);
+    await deleteSessionsOfUser(trx, actor.municipalityId, actor.userId, {
+      except: actor.via.kind === 'session' ? actor.via.sessionId : undefined,
+    });
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      action: 'auth.password_changed',
+      details: { wasOneTime: user.passwordMustChange },
       ip: actor.ip,
       requestId: actor.requestId,
     });

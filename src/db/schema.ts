@@ -30,6 +30,8 @@ export interface UserTable {
   active: Generated<boolean>;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
+  /** The password was set by someone else (one-time): the user must choose their own before anything else. */
+  password_must_change: Generated<boolean>;
   /** Raised by every change an administrator makes (optimistic concurrency); not by log-ins. */
   version: Generated<number>;
   created_at: Generated<Timestamp>;

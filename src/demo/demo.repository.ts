@@ -1,35 +1,9 @@
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
 
-/** The few reads and writes the demo needs outside the services: its municipality and users. */
+/** The few reads the demo needs outside the services. */
 
 export async function listMunicipalities(db: Db): Promise<Array<{ id: string; name: string }>> {
   return db.selectFrom('municipality').select(['id', 'name']).orderBy('created_at').execute();
-}
-
-export async function insertMunicipality(
-  db: Db,
-  name: string,
-  users: ReadonlyArray<{ email: string; name: string; role: Role; passwordHash: string }>,
-): Promise<string> {
-  const municipality = await db
-    .insertInto('municipality')
-    .values({ name, settings: JSON.stringify({}) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('app_user')
-    .values(
-      users.map((u) => ({
-        municipality_id: municipality.id,
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        password_hash: u.passwordHash,
-      })),
-    )
-    .execute();
-  return municipality.id;
 }
 
 /** True when any of the demo's content (youth, companies, groups) has been written. */

@@ -3,11 +3,12 @@ import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
+import { insertMunicipality } from '../municipalities/municipality.repository.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate } from '../shared/clock.ts';
-import { listUsers } from '../users/users.repository.ts';
+import { insertUser, listUsers } from '../users/users.repository.ts';
 import { Calendar } from './calendar.ts';
-import { countUnresolvedAlerts, hasContent, insertMunicipality, listMunicipalities } from './demo.repository.ts';
+import { countUnresolvedAlerts, hasContent, listMunicipalities } from './demo.repository.ts';
 import { NameDrawer } from './people.ts';
 import { Random } from './random.ts';
 import { planYouth } from './stories.ts';
@@ -103,11 +104,10 @@ async function demoMunicipalityToFill(deps: AppDeps): Promise<string | null> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await listMunicipalities(trx);
     if (existing.length === 0) {
-      return insertMunicipality(
-        trx,
-        DEMO_MUNICIPALITY,
-        demoUsers.map((u) => ({ ...u, passwordHash })),
-      );
+      const municipality = await insertMunicipality(trx, DEMO_MUNICIPALITY);
+      // The demo password is printed for everyone to use: not one-time.
+      for (const user of demoUsers) await insertUser(trx, { ...user, municipalityId: municipality.id, passwordHash });
+      return municipality.id;
     }
     const [only] = existing;
     if (existing.length === 1 && only?.name === DEMO_MUNICIPALITY && !(await hasContent(trx, only.id))) return only.id;
@@ -127,6 +127,7 @@ async function demoActors(deps: AppDeps, municipalityId: string) {
       role: user.role,
       name: user.name,
       email: user.email,
+      passwordMustChange: false,
       via: { kind: 'session', sessionId: 'demo-seed' },
       ip: null,
       requestId: 'demo-seed',

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_credentials'
   | 'account_locked'
   | 'forbidden'
+  | 'password_change_required'
   | 'not_found'
   | 'conflict'
   | 'duplicate_cpr'
@@ -22,6 +23,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   account_locked: 423,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   duplicate_cpr: 409,
@@ -41,6 +43,10 @@ const messages: Record<ErrorCode, Text> = {
     en: 'The account is locked after too many failed attempts. Try again in 15 minutes.',
   },
   forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
+  password_change_required: {
+    da: 'Du er logget ind med en engangsadgangskode. Vælg din egen adgangskode, før du fortsætter.',
+    en: 'You are logged in with a one-time password. Choose your own password before you continue.',
+  },
   not_found: { da: 'Findes ikke.', en: 'Not found.' },
   conflict: { da: 'Handlingen er i konflikt med eksisterende data.', en: 'The action conflicts with existing data.' },
   duplicate_cpr: {

@@ -9,6 +9,8 @@ export interface User {
   role: Role;
   active: boolean;
   lockedUntil: Date | null;
+  /** The password was set by someone else; the user must choose their own at the next log-in. */
+  passwordMustChange: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -21,6 +23,7 @@ const columns = [
   'role',
   'active',
   'locked_until',
+  'password_must_change',
   'version',
   'created_at',
   'updated_at',
@@ -34,6 +37,7 @@ function userRowToUser(row: Pick<Selectable<UserTable>, (typeof columns)[number]
     role: row.role,
     active: row.active,
     lockedUntil: row.locked_until,
+    passwordMustChange: row.password_must_change,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -42,7 +46,14 @@ function userRowToUser(row: Pick<Selectable<UserTable>, (typeof columns)[number]
 
 export async function insertUser(
   db: Db,
-  user: { municipalityId: string; email: string; name: string; role: Role; passwordHash: string },
+  user: {
+    municipalityId: string;
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    passwordMustChange?: boolean;
+  },
 ): Promise<User> {
   const row = await db
     .insertInto('app_user')
@@ -52,6 +63,7 @@ export async function insertUser(
       name: user.name,
       role: user.role,
       password_hash: user.passwordHash,
+      password_must_change: user.passwordMustChange ?? false,
     })
     .returning(columns)
     .executeTakeFirstOrThrow();
@@ -84,7 +96,14 @@ export async function updateUser(
   municipalityId: string,
   id: string,
   expectedVersion: number,
-  changes: { name?: string; role?: Role; active?: boolean; passwordHash?: string; unlock?: boolean },
+  changes: {
+    name?: string;
+    role?: Role;
+    active?: boolean;
+    passwordHash?: string;
+    passwordMustChange?: boolean;
+    unlock?: boolean;
+  },
   now: Date,
 ): Promise<User | undefined> {
   const row = await db
@@ -94,6 +113,7 @@ export async function updateUser(
       ...(changes.role !== undefined && { role: changes.role }),
       ...(changes.active !== undefined && { active: changes.active }),
       ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+      ...(changes.passwordMustChange !== undefined && { password_must_change: changes.passwordMustChange }),
       ...(changes.unlock && { locked_until: null, failed_login_count: 0 }),
       version: eb('version', '+', 1),
       updated_at: now,

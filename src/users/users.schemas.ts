@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { roleSchema } from '../auth/auth.schemas.ts';
-
-const password = z.string().min(12, 'password_length').max(1024);
+import { newPasswordSchema, roleSchema } from '../auth/auth.schemas.ts';
 
 export const createUserBody = z.strictObject({
   email: z.email('email').max(320),
   name: z.string().trim().min(1, 'not_blank').max(200),
   role: roleSchema,
-  password,
+  password: newPasswordSchema.describe('One-time: the user chooses their own at the first log-in.'),
 });
 
 export const updateUserBody = z.strictObject({
@@ -15,7 +13,9 @@ export const updateUserBody = z.strictObject({
   name: z.string().trim().min(1, 'not_blank').max(200).optional(),
   role: roleSchema.optional(),
   active: z.boolean().optional(),
-  password: password.optional(),
+  password: newPasswordSchema
+    .optional()
+    .describe('One-time when given for another user: they choose their own at the next log-in.'),
   unlock: z.literal(true).optional().describe('Lifts a lockout after failed logins.'),
 });
 
@@ -27,6 +27,7 @@ export const userSchema = z
     role: roleSchema,
     active: z.boolean(),
     lockedUntil: z.iso.datetime().nullable(),
+    passwordMustChange: z.boolean().describe('The user still has a password set by an administrator (one-time).'),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

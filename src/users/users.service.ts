@@ -5,13 +5,25 @@ import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { DomainError } from '../shared/errors.ts';
+import type { Text } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { findUser, insertUser, listUsers, type User, updateUser } from './users.repository.ts';
+
+/** Said at the e-mail field when another user of the instance has the address (one login name across it). */
+export const emailInUse: Text = {
+  da: 'E-mailadressen er allerede i brug.',
+  en: 'The e-mail address is already in use.',
+};
 
 export function listMunicipalityUsers(db: Db, actor: Actor): Promise<User[]> {
   return listUsers(db, actor.municipalityId);
 }
 
+/**
+ * Creates a user with the password the administrator gave. That password is one-time: the
+ * administrator knows it, and it reached the user some other way, so the user chooses their own
+ * at the first log-in.
+ */
 export async function createUser(
   db: Db,
   actor: Actor,
@@ -26,6 +38,7 @@ export async function createUser(
         name: input.name,
         role: input.role,
         passwordHash,
+        passwordMustChange: true,
       });
       await appendAudit(trx, {
         municipalityId: actor.municipalityId,
@@ -39,14 +52,7 @@ export async function createUser(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError('conflict', {
-        fieldErrors: [
-          {
-            field: 'email',
-            message: { da: 'E-mailadressen er allerede i brug.', en: 'The e-mail address is already in use.' },
-          },
-        ],
-      });
+      throw new DomainError('conflict', { fieldErrors: [{ field: 'email', message: emailInUse }] });
     }
     throw error;
   }
@@ -54,7 +60,8 @@ export async function createUser(
 
 /**
  * Changes a user when the stored version is still the one the change was made against; otherwise
- * `version_conflict` with the current version, and nothing is written.
+ * `version_conflict` with the current version, and nothing is written. A new password for another
+ * user is one-time, as at creation; a new password administrators give themselves is their own.
  */
 export async function changeUser(
   db: Db,
@@ -97,7 +104,7 @@ export async function changeUser(
         ...(input.name !== undefined && { name: input.name }),
         ...(input.role !== undefined && { role: input.role }),
         ...(input.active !== undefined && { active: input.active }),
-        ...(passwordHash !== undefined && { passwordHash }),
+        ...(passwordHash !== undefined && { passwordHash, passwordMustChange: id !== actor.userId }),
         ...(input.unlock && { unlock: true }),
       },
       now,

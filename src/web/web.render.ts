@@ -122,6 +122,11 @@ const usedTexts = [
   'secretLength',
   'rulesWhenNightly',
   'rulesWhenManual',
+  'choosePasswordTitle',
+  'changePasswordTitle',
+  'passwordRuleLength',
+  'passwordsDiffer',
+  'passwordsNotKept',
 ] as const;
 /** The texts the code uses, and the groups of labels it looks codes up in. */
 const webTextsSchema = z.looseObject({
@@ -219,7 +224,8 @@ const eta = new Eta({ views: templatesDir, autoEscape: true, cache: true });
 export interface PageFrame {
   lang: Lang;
   title: string;
-  user: { name: string; role: Role } | null;
+  /** The user logged in; with a one-time password the page offers nothing but choosing one. */
+  user: { name: string; role: Role; passwordMustChange: boolean } | null;
   csrfToken: string;
   /** The current path and query, so the language switch returns to the same page. */
   path: string;

@@ -22,12 +22,16 @@ import { registerOverviewPage } from './web.overview.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { registerYouthPages } from './web.youth.ts';
-import { formBody, issueErrorsOf, pageFor, text } from './web.shared.ts';
+import { registerPasswordPage } from './web.password.ts';
+import { CHOOSE_PASSWORD_PATH, everyone, formBody, issueErrorsOf, landingOf, pageFor, text } from './web.shared.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A web page and who may open it; without a user the browser is sent to the log-in page. */
-    page?: { roles: readonly Role[] };
+    /**
+     * A web page and who may open it; without a user the browser is sent to the log-in page, and a
+     * user with a one-time password to choosing their own unless `allowsOneTimePassword`.
+     */
+    page?: { roles: readonly Role[]; allowsOneTimePassword?: boolean };
   }
 }
 
@@ -94,6 +98,10 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       // A session cookie without a valid session: it expired (or was ended elsewhere).
       return reply.redirect(request.cookies[SESSION_COOKIE] ? '/login?expired=1' : '/login', 303);
     }
+    // Before anything else, a user with a one-time password chooses their own (as the API's 403).
+    if (request.actor.passwordMustChange && !page.allowsOneTimePassword) {
+      return reply.redirect(CHOOSE_PASSWORD_PATH, 303);
+    }
     // The front page is the caseload; an administrator's front page is the administration.
     if (request.actor.role === 'admin' && request.routeOptions.url === '/') return reply.redirect('/admin', 303);
     if (!page.roles.includes(request.actor.role)) throw new DomainError('forbidden');
@@ -141,7 +149,9 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     const frame: PageFrame = {
       lang: request.lang,
       title,
-      user: request.actor ? { name: request.actor.name, role: request.actor.role } : null,
+      user: request.actor
+        ? { name: request.actor.name, role: request.actor.role, passwordMustChange: request.actor.passwordMustChange }
+        : null,
       csrfToken: reply.generateCsrf(),
       path: request.url,
       ...extra,
@@ -178,7 +188,10 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       schema: { hide: true, querystring: z.object({ expired: z.string().optional(), lang: z.string().optional() }) },
     },
     async (request, reply) => {
-      if (request.actor) return reply.redirect(request.actor.role === 'admin' ? '/admin' : '/', 303);
+      if (request.actor) {
+        const start = request.actor.role === 'admin' ? '/admin' : '/';
+        return reply.redirect(request.actor.passwordMustChange ? CHOOSE_PASSWORD_PATH : start, 303);
+      }
       const t = textsFor(request.lang);
       return page(
         request,
@@ -218,8 +231,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
           { now, sessionTtlHours: config.sessionTtlHours },
         );
         setSessionCookie(reply, result, { now, secure: config.cookieSecure });
-        const landing = { caseworker: '/', leader: '/advarsler', admin: '/admin' } as const;
-        return reply.redirect(landing[result.user.role], 303);
+        return reply.redirect(landingOf(result.user), 303);
       } catch (error) {
         if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {
           return rerender({ password: errorMessage(error.code, request.lang) }, error.status);
@@ -231,7 +243,11 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
 
   app.post(
     '/logout',
-    { config: pageFor(['caseworker', 'leader', 'admin']), preHandler: checkCsrf, schema: { hide: true } },
+    {
+      config: pageFor(everyone, { allowsOneTimePassword: true }),
+      preHandler: checkCsrf,
+      schema: { hide: true },
+    },
     async (request, reply) => {
       await logout(deps.db, actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -254,4 +270,5 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerMatchEventPages(app, { deps, page, checkCsrf });
   registerAlertPages(app, { deps, page, checkCsrf });
   registerAdminPages(app, { deps, page, checkCsrf });
+  registerPasswordPage(app, { deps, page, checkCsrf });
 };

@@ -120,10 +120,24 @@ export function issueErrorsOf(issues: readonly TranslatedIssue[], lang: Lang): R
 
 /**
  * A page's route config. Pages are "public" to the API's guard, which would answer 401 in JSON;
- * this plugin's own guard sends a browser without a session to the log-in page instead.
+ * this plugin's own guard sends a browser without a session to the log-in page instead, and a
+ * user with a one-time password to choosing their own, unless the page `allowsOneTimePassword`.
  */
-export function pageFor(roles: readonly Role[]) {
-  return { public: true, page: { roles } };
+export function pageFor(roles: readonly Role[], options: { allowsOneTimePassword?: boolean } = {}) {
+  return { public: true, page: { roles, ...options } };
+}
+
+/** Every role: pages of one's own account (log out, change password). */
+export const everyone = ['caseworker', 'leader', 'admin'] as const;
+
+/** Where a user with a one-time password is sent, whatever page they ask for. */
+export const CHOOSE_PASSWORD_PATH = '/adgangskode';
+
+/** The page a log-in leads to: each role's start page, or choosing a password first. */
+export function landingOf(user: { role: Role; passwordMustChange: boolean }): string {
+  if (user.passwordMustChange) return CHOOSE_PASSWORD_PATH;
+  const byRole = { caseworker: '/', leader: '/advarsler', admin: '/admin' } as const;
+  return byRole[user.role];
 }
 
 /** The short name of a risk rule, in the user's language; the code itself for a rule without one. */

@@ -197,6 +197,57 @@ describe.each(engines)('authentication on %s', (engine) => {
     expect(response.statusCode).toBe(404);
   });
 
+  it('lets a user change their own password, ending their other sessions but not this one', async () => {
+    const m = await newMunicipality(ctx.db);
+    const user = await newUser(ctx.db, { municipalityId: m.id, role: 'leader' });
+    // An address of its own, so this test's log-ins do not count against the others' limit.
+    const sessionOf = async (password: string) => {
+      const response = await login(user.email, password, '10.0.7.1');
+      const cookie = response.cookies.find((c) => c.name === 'ungeflow_session');
+      return { statusCode: response.statusCode, headers: { cookie: `ungeflow_session=${cookie?.value ?? ''}` } };
+    };
+    const here = await sessionOf(TEST_PASSWORD);
+    const elsewhere = await sessionOf(TEST_PASSWORD);
+    const changed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: here.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'en helt anden adgangskode' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const me = (headers: { cookie: string }) => ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    expect((await me(here.headers)).json()).toMatchObject({ id: user.id, passwordMustChange: false });
+    expect((await me(elsewhere.headers)).statusCode).toBe(401);
+    expect((await sessionOf(TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await sessionOf('en helt anden adgangskode')).statusCode).toBe(200);
+    const audit = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/audit?action=auth.password_changed&userId=${user.id}`,
+      headers: here.headers,
+    });
+    expect(audit.json().items.map((e: { details: unknown }) => e.details)).toEqual([{ wasOneTime: false }]);
+  });
+
+  it('answers a password change without the current password, or while logged out, with 400 and 401', async () => {
+    const m = await newMunicipality(ctx.db);
+    const user = await newUser(ctx.db, { municipalityId: m.id });
+    const headers = await loginAs(ctx.app, user);
+    const missing = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers,
+      payload: { newPassword: 'en helt anden adgangskode' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([{ field: 'currentPassword', message: 'Skal udfyldes.' }]);
+    const anonymous = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'en helt anden adgangskode' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('refuses the login of a deactivated user and ends their sessions', async () => {
     const m = await newMunicipality(ctx.db);
     const admin = await newUser(ctx.db, { municipalityId: m.id, role: 'admin' });

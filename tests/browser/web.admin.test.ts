@@ -74,7 +74,13 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Opret bruger' }).click();
     await eventually(() => page.locator('#e-email').textContent()).toBe('E-mailadressen er allerede i brug.');
 
+    // The password the administrator gave is one-time: Karin chooses her own before anything else.
     const karin = await t.loggedIn(email, { password: 'en lang og god adgangskode' });
+    await eventually(() => heading(karin)).toBe('Vælg din adgangskode');
+    await karin.getByLabel('Engangsadgangskode').fill('en lang og god adgangskode');
+    await karin.getByLabel('Ny adgangskode').fill('karins egen lange adgangskode');
+    await karin.getByLabel('Gentag den nye adgangskode').fill('karins egen lange adgangskode');
+    await karin.getByRole('button', { name: 'Gem adgangskode' }).click();
     await eventually(() => heading(karin)).toBe('Mine unge');
     await karin.context().close();
     await page.context().close();

@@ -31,6 +31,29 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     await migrateToLatest(db);
     return { db, engine, url: undefined, drop: () => db.destroy() };
   }
+  const server = await createPostgresDatabase();
+  const db = await openDatabase({ engine: 'postgres', url: server.url });
+  await migrateToLatest(db);
+  return {
+    db,
+    engine,
+    url: server.url,
+    async drop() {
+      await db.destroy();
+      await server.drop();
+    },
+  };
+}
+
+export interface PostgresTestDatabase {
+  /** Its URL, e.g. for DATABASE_URL of a process the test starts. */
+  url: string;
+  /** Drops it; every connection to it must have been closed. */
+  drop(): Promise<void>;
+}
+
+/** A fresh database on the TEST_DATABASE_URL server, not migrated: nothing in it at all. */
+export async function createPostgresDatabase(): Promise<PostgresTestDatabase> {
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `ungeflow_test_${randomBytes(6).toString('hex')}`;
   const admin = new Kysely<unknown>({
@@ -39,14 +62,9 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await sql`create database ${sql.id(name)}`.execute(admin);
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ engine: 'postgres', url: url.toString() });
-  await migrateToLatest(db);
   return {
-    db,
-    engine,
     url: url.toString(),
     async drop() {
-      await db.destroy();
       // The pool's connections close asynchronously on the server; wait for them rather than
       // forcing them closed (which would surface as errors in the ending clients).
       for (let attempt = 0; ; attempt++) {

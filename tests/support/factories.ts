@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../../src/auth/password.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Role } from '../../src/db/schema.ts';
+import { insertMunicipality } from '../../src/municipalities/municipality.repository.ts';
 import { insertUser } from '../../src/users/users.repository.ts';
 import { uniqueSuffix } from './app.ts';
 
@@ -12,12 +13,7 @@ export async function newMunicipality(
   db: Db,
   name = `Test Kommune ${uniqueSuffix()}`,
 ): Promise<{ id: string; name: string }> {
-  const row = await db
-    .insertInto('municipality')
-    .values({ name, settings: JSON.stringify({}) })
-    .returning(['id', 'name'])
-    .executeTakeFirstOrThrow();
-  return row;
+  return insertMunicipality(db, name);
 }
 
 export interface TestUser {

@@ -1,7 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../../src/config.ts';
+import { type Db, openDatabase } from '../../src/db/database.ts';
+import { TEST_SECRET } from './app.ts';
+import { createPostgresDatabase, type Engine } from './engines.ts';
 
 /**
  * Ungeflow's own commands as real processes: the server and the CLIs, started as an operator
@@ -52,6 +59,54 @@ export async function runCommand(
   const { child, output } = start(nodeScript(script, args), env, umask);
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, ...output };
+}
+
+/**
+ * Runs one of the project's npm scripts as an operator would (`npm run <script> -- <args>`), with
+ * only the environment given: nothing of the test's own database settings leaks into it.
+ */
+export async function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<Finished> {
+  const { child, output } = start(['npm', 'run', '--silent', script, '--', ...args], env, '0022');
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, ...output };
+}
+
+/** An empty database for a command to run on, found as the server finds its own: by the environment. */
+export interface ProcessDatabase {
+  /** The environment that points a process at it (with a secret, which PostgreSQL requires). */
+  env: Record<string, string>;
+  /**
+   * Opens it in the test's own process. The embedded database is one process's at a time: close
+   * what this returns before a command runs on it again.
+   */
+  open(): Promise<Db>;
+  drop(): Promise<void>;
+}
+
+/**
+ * Nothing in it, not even the migrations: a fresh database on the PostgreSQL server, or an empty
+ * data folder for the embedded database.
+ */
+export async function createProcessDatabase(engine: Engine): Promise<ProcessDatabase> {
+  if (engine === 'postgres') {
+    const server = await createPostgresDatabase();
+    return {
+      env: { DATABASE_URL: server.url, UNGEFLOW_SECRET: TEST_SECRET },
+      open: () => openDatabase({ engine: 'postgres', url: server.url }),
+      drop: () => server.drop(),
+    };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'ungeflow-process-'));
+  const env = { UNGEFLOW_DATA_DIR: dataDir, UNGEFLOW_SECRET: TEST_SECRET };
+  return {
+    env,
+    open: () => openDatabase(loadConfig(env).database),
+    drop: () => rm(dataDir, { recursive: true, force: true }),
+  };
 }
 
 /** A port nothing listens on just now. */

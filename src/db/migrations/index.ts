@@ -10,6 +10,7 @@ import * as plans from './20261122T1100-plans.ts';
 import * as riskCheck from './20261122T1200-risk-check.ts';
 import * as adminVersions from './20261201T1000-admin-versions.ts';
 import * as matchVersions from './20261201T1100-match-versions.ts';
+import * as onboarding from './20261205T1100-onboarding.ts';
 import * as rateLimit from './20261205T1200-rate-limit.ts';
 import * as webhookFailures from './20261205T1400-webhook-failures.ts';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '20261122T1200-risk-check': riskCheck,
   '20261201T1000-admin-versions': adminVersions,
   '20261201T1100-match-versions': matchVersions,
+  '20261205T1100-onboarding': onboarding,
   '20261205T1200-rate-limit': rateLimit,
   '20261205T1400-webhook-failures': webhookFailures,
 };
