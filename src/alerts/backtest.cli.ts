@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrator.ts';
+import { openCommandDatabase } from '../db/command-database.ts';
 import { riskOverridesSchema } from '../risk/risk.overrides.ts';
 import { loadRuleSets } from '../rules/rule-set.loader.ts';
 import { runBacktest } from './backtest.service.ts';
@@ -40,9 +39,8 @@ if (!overrides.success) {
 }
 
 const config = loadConfig(process.env);
-const db = await openDatabase(config.database);
+const { db, close } = await openCommandDatabase(config);
 try {
-  await migrateToLatest(db);
   const report = await runBacktest(db, await loadRuleSets(), {
     from: values.from,
     to: values.to,
@@ -64,5 +62,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await db.destroy();
+  await close();
 }

@@ -1,7 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrator.ts';
+import { openCommandDatabase } from '../db/command-database.ts';
 import { loadRuleSets } from '../rules/rule-set.loader.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createMailer } from './digest.service.ts';
@@ -10,9 +9,8 @@ import { sweepAndNotify } from './scheduler.ts';
 // `npm run sweep`: runs the risk sweep now, sends the digest and due webhooks, and prints what changed.
 const config = loadConfig(process.env);
 const log = pino({ level: config.logLevel });
-const db = await openDatabase(config.database);
+const { db, close } = await openCommandDatabase(config);
 try {
-  await migrateToLatest(db);
   const result = await sweepAndNotify(
     {
       db,
@@ -38,5 +36,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await db.destroy();
+  await close();
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { type Db, openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrator.ts';
+import { openCommandDatabase } from '../db/command-database.ts';
+import type { Db } from '../db/database.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import type { MunicipalitySummary } from './municipality.repository.ts';
@@ -97,15 +97,15 @@ async function withDatabase(work: (db: Db) => Promise<number>): Promise<number> 
     console.error(error.message);
     return FAILED;
   }
-  const db = await openDatabase(config.database);
+  let opened;
   try {
-    await migrateToLatest(db);
-    return await work(db);
+    opened = await openCommandDatabase(config);
+    return await work(opened.db);
   } catch (error) {
-    console.error(error);
+    console.error(error instanceof Error ? error.message : error);
     return FAILED;
   } finally {
-    await db.destroy();
+    await opened?.close();
   }
 }
 

@@ -135,6 +135,12 @@ describe('the embedded database on disk', () => {
     expect(whileRunning.stderr).toContain(`in use by another Ungeflow process (pid ${server.pid})`);
     expect(whileRunning.stderr).toContain('stop that process first');
     expect((await runCommand(RESTORE, ['--from', archive, '--force'], env)).code).toBe(2);
+    // Every other command that opens the database keeps off it too while the server runs.
+    for (const script of ['src/db/migrate.ts', 'src/alerts/sweep.cli.ts', 'src/municipalities/municipality.cli.ts']) {
+      const refused = await runCommand(script, script.includes('municipality') ? ['list'] : [], env);
+      expect(refused.code, script).toBe(2);
+      expect(refused.stderr, script).toContain(`in use by another Ungeflow process (pid ${server.pid})`);
+    }
     expect((await server.stop()).code).toBe(0);
 
     const backup = await runCommand(BACKUP, ['--to', archive], env);

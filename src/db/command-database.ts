@@ -1,0 +1,36 @@
+import type { AppConfig } from '../config.ts';
+import { exitOnDataFolderError, openDataFolder } from './data-folder.ts';
+import { type Db, describeDatabase, openDatabase } from './database.ts';
+import { migrateToLatest } from './migrator.ts';
+import { waitForDatabase } from './readiness.ts';
+
+/**
+ * The database for a command (`npm run db:migrate`, `sweep`, `municipality:create`, ...), opened
+ * as the server opens it: the embedded database's folder locked for this process (a running
+ * server, or another command, has it: the command stops with exit code 2 and says so), a
+ * starting PostgreSQL waited for, and migrated. `close()` closes it and releases the folder.
+ */
+export async function openCommandDatabase(
+  config: AppConfig,
+  options: { migrate?: boolean } = {},
+): Promise<{ db: Db; close: () => Promise<void> }> {
+  const folder =
+    config.database.engine === 'pglite' ? await openDataFolder(config).catch(exitOnDataFolderError(2)) : undefined;
+  const db = await openDatabase(config.database);
+  const close = async () => {
+    await db.destroy();
+    folder?.release();
+  };
+  try {
+    await waitForDatabase(db, {
+      waitSeconds: config.databaseWaitSeconds,
+      target: describeDatabase(config.database),
+      log: (message) => console.error(message),
+    });
+    if (options.migrate !== false) await migrateToLatest(db);
+    return { db, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
