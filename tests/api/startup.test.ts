@@ -352,6 +352,8 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', UNGEFLOW_SECRET: 's'.repeat(32) }).database).toEqual({
       engine: 'postgres',
       url: 'postgres://localhost/x',
+      poolSize: 10,
+      connectTimeoutSeconds: 5,
     });
   });
 
