@@ -13,7 +13,7 @@ import { journeyCommandBody } from '../journeys/journey.schemas.ts';
 import { type JourneyView, openJourney, recordEvents } from '../journeys/journey.service.ts';
 import { createMatchEvent, recordInterests, recordWishes } from '../matching/match-event.service.ts';
 import { logPlacementHours, switchPlacement } from '../placements/placement.service.ts';
-import { daysBetween, mondayOf } from '../programme/days.ts';
+import { daysBetween, mondayOf } from '../shared/days.ts';
 import { recordProgression } from '../progression/progression.service.ts';
 import type { Scores } from '../progression/progression.repository.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';

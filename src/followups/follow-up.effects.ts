@@ -4,7 +4,7 @@ import type { EffectInput } from '../journeys/journey.effects.ts';
 import { endRunningPlacementOf } from '../placements/placement.repository.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
 import { auditAs } from '../programme/audit.ts';
-import { addMonths } from '../programme/days.ts';
+import { addMonths } from '../shared/days.ts';
 import { danishDate } from '../shared/clock.ts';
 import { dropPendingFollowUps, insertFollowUps, recordFollowUpStatus } from './follow-up.repository.ts';
 import { openReturningJourney } from './returning-journey.ts';

@@ -8,7 +8,7 @@ import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
 import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
 import { auditAs } from '../programme/audit.ts';
-import { addDays, isoWeekday, mondayOf } from '../programme/days.ts';
+import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
 import { invalidField } from '../programme/errors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
