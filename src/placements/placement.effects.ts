@@ -2,8 +2,7 @@ import type { EffectInput } from '../journeys/journey.effects.ts';
 import { findContact } from '../companies/company.repository.ts';
 import type { Db } from '../db/database.ts';
 import { danishDate } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
-import { invalidField } from '../programme/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import {
   countRunningPlacementsAt,
   endPlacement,

@@ -9,9 +9,8 @@ import { findJourney, type JourneyRecord } from '../journeys/journey.repository.
 import { recordEvents } from '../journeys/journey.service.ts';
 import { auditAs } from '../programme/audit.ts';
 import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
-import { invalidField } from '../programme/errors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import {
   findPlacement,
   listPlacements,
