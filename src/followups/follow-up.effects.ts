@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { EffectInput } from '../journeys/journey.effects.ts';
 import { endRunningPlacementOf } from '../placements/placement.repository.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
-import { auditAs } from '../programme/audit.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import { addMonths } from '../shared/days.ts';
 import { danishDate } from '../shared/clock.ts';
 import { dropPendingFollowUps, insertFollowUps, recordFollowUpStatus } from './follow-up.repository.ts';

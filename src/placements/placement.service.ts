@@ -7,7 +7,7 @@ import { findContact } from '../companies/company.repository.ts';
 import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
 import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
-import { auditAs } from '../programme/audit.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
