@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { activityRoutes } from './activities/activity.routes.ts';
 import { alertRoutes } from './alerts/alert.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
@@ -23,12 +24,14 @@ import { CprVault } from './shared/crypto.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
+import { followUpRoutes } from './followups/follow-up.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
-import { programmeRoutes } from './programme/programme.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
+import { placementRoutes } from './placements/placement.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
+import { progressionRoutes } from './progression/progression.routes.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -219,7 +222,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(journeyRoutes, { deps });
       await api.register(groupRoutes, { deps });
       await api.register(companyRoutes, { deps });
-      await api.register(programmeRoutes, { deps });
+      await api.register(placementRoutes, { deps });
+      await api.register(activityRoutes, { deps });
+      await api.register(progressionRoutes, { deps });
+      await api.register(followUpRoutes, { deps });
       await api.register(alertRoutes, { deps });
       await api.register(planRoutes, { deps });
       await api.register(overviewRoutes, { deps });
