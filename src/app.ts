@@ -18,9 +18,8 @@ import { authRoutes } from './auth/auth.routes.ts';
 import type { AppConfig } from './config.ts';
 import { type Db, isDatabaseUnavailable, onConnectionError } from './db/database.ts';
 import { checkReadiness } from './db/readiness.ts';
-import type { AppDeps } from './deps.ts';
-import { type Clock, systemClock } from './shared/clock.ts';
-import { CprVault } from './shared/crypto.ts';
+import { createAppDeps } from './deps.ts';
+import type { Clock } from './shared/clock.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
@@ -32,7 +31,7 @@ import { settingsRoutes } from './municipalities/settings.routes.ts';
 import { placementRoutes } from './placements/placement.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
 import { progressionRoutes } from './progression/progression.routes.ts';
-import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
+import type { RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -81,13 +80,7 @@ const errorSerializer = (error: FastifyError) => ({
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
-  const deps: AppDeps = {
-    db,
-    config,
-    clock: options.clock ?? systemClock,
-    vault: new CprVault(options.secret),
-    ruleSets: options.ruleSets ?? (await loadRuleSets()),
-  };
+  const deps = await createAppDeps(options);
 
   const app = Fastify({
     logger: {

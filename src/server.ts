@@ -5,10 +5,10 @@ import { ConfigError, loadConfig } from './config.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
+import { createAppDeps } from './deps.ts';
 import { DEMO_PASSWORD, DemoSeedError, demoUsers, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
-import { CprVault } from './shared/crypto.ts';
 import { resolveSecret } from './shared/secret.ts';
 import { stopOnSignals } from './shared/shutdown.ts';
 
@@ -50,7 +50,7 @@ if (config.demoSeed) {
       'Created the demo municipality "Demo Kommune". Log in with one of these users and the password shown.',
     );
   try {
-    const seeded = await seedDemo({ db, config, clock: systemClock, vault: new CprVault(secret), ruleSets });
+    const seeded = await seedDemo(await createAppDeps({ db, config, secret, ruleSets }));
     if (seeded) {
       demoLogins();
       app.log.info({ demo: seeded.counts, alerts: seeded.alerts }, describeDemoSeed(seeded));

@@ -32,7 +32,7 @@ import type { JourneyPlan, YouthPlan } from './stories.ts';
  * in a group at a meeting, who could take part in a match event) against the unit as it was then.
  */
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'ruleSets'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'ruleSets' | 'journeyEffects'>;
 
 /** The two caseworkers share the caseload, the groups and the company network. */
 export interface DemoActors {

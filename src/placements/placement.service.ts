@@ -24,7 +24,7 @@ import {
   upsertPlacementWeek,
 } from './placement.repository.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
 export interface PlacementDetail extends Placement {
   weeks: PlacementWeek[];
