@@ -17,7 +17,7 @@ import { type Db, openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import type { OverviewGrouping } from '../src/overview/overview.schemas.ts';
 import { readOverview } from '../src/overview/overview.service.ts';
-import { addDays } from '../src/programme/days.ts';
+import { addDays } from '../src/shared/days.ts';
 import { loadRuleSets } from '../src/rules/rule-set.loader.ts';
 import { danishDate } from '../src/shared/clock.ts';
 import { generatePopulation, withServerDatabase } from './population.ts';

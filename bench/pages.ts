@@ -12,9 +12,9 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
+import { createAppDeps } from '../src/deps.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
 import { loadRuleSets } from '../src/rules/rule-set.loader.ts';
-import { CprVault } from '../src/shared/crypto.ts';
 
 const ROUNDS = 50;
 const WARM_UP = 3;
@@ -26,7 +26,7 @@ const config = loadConfig({ LOG_LEVEL: 'silent', UNGEFLOW_SECRET: SECRET });
 const ruleSets = await loadRuleSets();
 const clock = () => new Date();
 const seedStarted = performance.now();
-await seedDemo({ db, config, clock, vault: new CprVault(SECRET), ruleSets });
+await seedDemo(await createAppDeps({ db, config, secret: SECRET, clock, ruleSets }));
 console.log(`demo municipality seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 const app = await buildApp({ config, db, secret: SECRET, clock, ruleSets });
 

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { activityRoutes } from './activities/activity.routes.ts';
 import { alertRoutes } from './alerts/alert.routes.ts';
 import { webhookRoutes } from './alerts/webhook.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -25,20 +26,21 @@ import { databaseRateLimitStore } from './auth/rate-limit.store.ts';
 import type { AppConfig } from './config.ts';
 import { type Db, isDatabaseUnavailable, onConnectionError } from './db/database.ts';
 import { checkReadiness } from './db/readiness.ts';
-import type { AppDeps } from './deps.ts';
-import { type Clock, systemClock } from './shared/clock.ts';
-import { CprVault } from './shared/crypto.ts';
+import { createAppDeps } from './deps.ts';
+import type { Clock } from './shared/clock.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './shared/request-id.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
+import { followUpRoutes } from './followups/follow-up.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
-import { programmeRoutes } from './programme/programme.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
+import { placementRoutes } from './placements/placement.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
-import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
+import { progressionRoutes } from './progression/progression.routes.ts';
+import type { RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
@@ -102,13 +104,7 @@ const errorSerializer = (error: FastifyError) => ({
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
-  const deps: AppDeps = {
-    db,
-    config,
-    clock: options.clock ?? systemClock,
-    vault: new CprVault(options.secret),
-    ruleSets: options.ruleSets ?? (await loadRuleSets()),
-  };
+  const deps = await createAppDeps(options);
 
   const logStream = logDestination(config.logFormat, options.logStream);
   const app = Fastify({
@@ -260,7 +256,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(journeyRoutes, { deps });
       await api.register(groupRoutes, { deps });
       await api.register(companyRoutes, { deps });
-      await api.register(programmeRoutes, { deps });
+      await api.register(placementRoutes, { deps });
+      await api.register(activityRoutes, { deps });
+      await api.register(progressionRoutes, { deps });
+      await api.register(followUpRoutes, { deps });
       await api.register(alertRoutes, { deps });
       await api.register(planRoutes, { deps });
       await api.register(overviewRoutes, { deps });

@@ -1,10 +1,12 @@
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
-import type { Clock } from './shared/clock.ts';
-import type { RuleSet } from './rules/rule-set.loader.ts';
-import type { CprVault } from './shared/crypto.ts';
+import { journeyEffects } from './journey-effects.ts';
+import type { JourneyEffectTable } from './journeys/journey.effects.ts';
+import { type Clock, systemClock } from './shared/clock.ts';
+import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
+import { CprVault } from './shared/crypto.ts';
 
-/** What route plugins hand to services. Built once in buildApp. */
+/** What route plugins hand to services. Built once in buildApp, by createAppDeps. */
 export interface AppDeps {
   db: Db;
   vault: CprVault;
@@ -12,4 +14,30 @@ export interface AppDeps {
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
   ruleSets: readonly RuleSet[];
+  /** What each journey event does beyond the journey: src/journey-effects.ts. */
+  journeyEffects: JourneyEffectTable;
+}
+
+/**
+ * The app's dependencies, built the one way the app builds them: for buildApp, and for what runs
+ * the services outside a request (the demo seed, tests, benchmarks).
+ */
+export async function createAppDeps(options: {
+  db: Db;
+  config: AppConfig;
+  /** The resolved secret the CPR keys are derived from. */
+  secret: string;
+  /** The system clock when not given. */
+  clock?: Clock | undefined;
+  /** Loaded from rules/ when not given (a malformed file stops start-up). */
+  ruleSets?: readonly RuleSet[] | undefined;
+}): Promise<AppDeps> {
+  return {
+    db: options.db,
+    config: options.config,
+    clock: options.clock ?? systemClock,
+    vault: new CprVault(options.secret),
+    ruleSets: options.ruleSets ?? (await loadRuleSets()),
+    journeyEffects,
+  };
 }

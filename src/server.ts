@@ -7,9 +7,9 @@ import { describeDatabase, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
 import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from './demo/seed.ts';
+import { createAppDeps } from './deps.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
-import { CprVault } from './shared/crypto.ts';
 import { resolveSecret } from './shared/secret.ts';
 import { stopOnSignals } from './shared/shutdown.ts';
 
@@ -50,7 +50,7 @@ try {
 if (config.demoSeed) {
   const demoLogins = () => app.log.info(describeDemoLogins(config.publicUrl));
   try {
-    const seeded = await seedDemo({ db, config, clock: systemClock, vault: new CprVault(secret), ruleSets });
+    const seeded = await seedDemo(await createAppDeps({ db, config, secret, ruleSets }));
     if (seeded) {
       demoLogins();
       app.log.info({ demo: seeded.counts, alerts: seeded.alerts }, describeDemoSeed(seeded));

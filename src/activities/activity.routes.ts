@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
-import { addDays } from '../programme/days.ts';
+import { addDays } from '../shared/days.ts';
 import { startOfDanishDay } from '../shared/clock.ts';
 import { authErrors, errorResponse, idParams, pageOf } from '../shared/schemas.ts';
 import type { Activity } from './activity.repository.ts';

@@ -2,9 +2,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
-import { auditAs } from '../programme/audit.ts';
-import { invalidField } from '../programme/errors.ts';
-import { DomainError } from '../shared/errors.ts';
+import { auditAs } from '../audit/audit-as.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import { type Activity, type ActivityFilter, insertActivity, listActivities } from './activity.repository.ts';
 import type { RecordActivityInput } from './activity.schemas.ts';
 

@@ -20,7 +20,7 @@ import {
   updateAlert,
   wakeSnoozedAlerts,
 } from './alert.repository.ts';
-import { daysBetween } from '../programme/days.ts';
+import { daysBetween } from '../shared/days.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
 import { loadRiskRows, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';

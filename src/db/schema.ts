@@ -1,8 +1,11 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ActivityTables } from '../activities/activity.tables.ts';
 import type { CompanyTables } from '../companies/company.tables.ts';
+import type { FollowUpTables } from '../followups/follow-up.tables.ts';
 import type { GroupTables } from '../groups/group.tables.ts';
+import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
-import type { ProgrammeTables } from '../programme/programme.tables.ts';
+import type { ProgressionTables } from '../progression/progression.tables.ts';
 
 /** timestamptz columns are read back as Date on both engines. */
 type Timestamp = Date;
@@ -230,7 +233,8 @@ export interface SweepRunTable {
   rule_set_version: string | null;
 }
 
-export interface Database extends GroupTables, CompanyTables, ProgrammeTables, PlanTables {
+export interface Database
+  extends GroupTables, CompanyTables, PlacementTables, ActivityTables, ProgressionTables, FollowUpTables, PlanTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

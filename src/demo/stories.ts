@@ -8,7 +8,7 @@ import type {
   PlacementKind,
 } from '../../machines/events.ts';
 import type { ReferralSource } from '../db/schema.ts';
-import { addDays, addMonths, daysBetween } from '../programme/days.ts';
+import { addDays, addMonths, daysBetween } from '../shared/days.ts';
 import { danishDate } from '../shared/clock.ts';
 import type { Profile, QuestionnaireAnswers } from '../visitation/questionnaire.ts';
 import type { Calendar } from './calendar.ts';

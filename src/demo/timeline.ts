@@ -13,7 +13,7 @@ import { journeyCommandBody } from '../journeys/journey.schemas.ts';
 import { type JourneyView, openJourney, recordEvents } from '../journeys/journey.service.ts';
 import { createMatchEvent, recordInterests, recordWishes } from '../matching/match-event.service.ts';
 import { logPlacementHours, switchPlacement } from '../placements/placement.service.ts';
-import { daysBetween, mondayOf } from '../programme/days.ts';
+import { daysBetween, mondayOf } from '../shared/days.ts';
 import { recordProgression } from '../progression/progression.service.ts';
 import type { Scores } from '../progression/progression.repository.ts';
 import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
@@ -32,7 +32,7 @@ import type { JourneyPlan, YouthPlan } from './stories.ts';
  * in a group at a meeting, who could take part in a match event) against the unit as it was then.
  */
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'ruleSets'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'ruleSets' | 'journeyEffects'>;
 
 /** The two caseworkers share the caseload, the groups and the company network. */
 export interface DemoActors {

@@ -1,26 +1,19 @@
 import { followUpMonths } from '../../machines/events.ts';
 import type { Db } from '../db/database.ts';
 import type { EffectInput } from '../journeys/journey.effects.ts';
-import { endRunningPlacementOf } from '../placements/placement.repository.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
-import { auditAs } from '../programme/audit.ts';
-import { addMonths } from '../programme/days.ts';
+import { auditAs } from '../audit/audit-as.ts';
+import { addMonths } from '../shared/days.ts';
 import { danishDate } from '../shared/clock.ts';
 import { dropPendingFollowUps, insertFollowUps, recordFollowUpStatus } from './follow-up.repository.ts';
-import { openReturningJourney } from './returning-journey.ts';
+import { returningJourneyAfter } from './returning-journey.ts';
 
 /**
- * EXITED ends a running placement (the machine ends it in the journey's context) and schedules
- * the follow-ups 3, 6 and 12 months after the exit day (DESIGN.md section 2, "opfølgning").
+ * EXITED schedules the follow-ups ("opfølgning"), due 3, 6 and 12 months after the exit day
+ * (`followUpMonths` in machines/events.ts).
  */
-export async function exited(trx: Db, input: EffectInput<'EXITED'>): Promise<void> {
-  const { actor, journey, occurredAt, now } = input;
-  await endRunningPlacementOf(trx, actor.municipalityId, journey.id, {
-    endedAt: occurredAt,
-    reason: null,
-    cause: 'exited',
-    now,
-  });
+export async function scheduleFollowUps(trx: Db, input: EffectInput<'EXITED'>): Promise<void> {
+  const { actor, journey, occurredAt } = input;
   const exitDay = danishDate(occurredAt);
   await insertFollowUps(
     trx,
@@ -39,8 +32,8 @@ export async function exited(trx: Db, input: EffectInput<'EXITED'>): Promise<voi
  * closes it after the 12-month follow-up, or at once when the youth is back on benefit), the
  * follow-ups still pending are dropped; back on benefit also opens a new journey as returning.
  */
-export async function followUpRecorded(trx: Db, input: EffectInput<'FOLLOW_UP_RECORDED'>): Promise<void> {
-  const { actor, journey, command, occurredAt } = input;
+export async function recordFollowUp(trx: Db, input: EffectInput<'FOLLOW_UP_RECORDED'>): Promise<void> {
+  const { actor, journey, command, occurredAt, openJourney } = input;
   const recorded = await recordFollowUpStatus(trx, actor.municipalityId, journey.id, command.month, {
     status: command.status,
     recordedAt: occurredAt,
@@ -55,7 +48,7 @@ export async function followUpRecorded(trx: Db, input: EffectInput<'FOLLOW_UP_RE
   if (after && !after.open) await dropPendingFollowUps(trx, actor.municipalityId, journey.id);
   const returning =
     command.status === 'back_on_benefit'
-      ? await openReturningJourney(trx, actor, journey, command.month, occurredAt)
+      ? await openJourney(returningJourneyAfter(journey, command.month, occurredAt))
       : undefined;
   await auditAs(trx, actor, 'follow_up.recorded', journey.youthId, {
     journeyId: journey.id,
@@ -65,14 +58,8 @@ export async function followUpRecorded(trx: Db, input: EffectInput<'FOLLOW_UP_RE
   });
 }
 
-/** A withdrawn journey leaves no placement running and no follow-up waiting. */
-export async function withdrawn(trx: Db, input: EffectInput<'WITHDRAWN'>): Promise<void> {
-  const { actor, journey, command, occurredAt, now } = input;
-  await endRunningPlacementOf(trx, actor.municipalityId, journey.id, {
-    endedAt: occurredAt,
-    reason: command.reason,
-    cause: 'withdrawn',
-    now,
-  });
+/** A withdrawn journey leaves no follow-up waiting. */
+export async function dropFollowUpsOnWithdrawal(trx: Db, input: EffectInput<'WITHDRAWN'>): Promise<void> {
+  const { actor, journey } = input;
   await dropPendingFollowUps(trx, actor.municipalityId, journey.id);
 }

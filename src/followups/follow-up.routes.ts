@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
-import { daysBetween } from '../programme/days.ts';
+import { daysBetween } from '../shared/days.ts';
 import { authErrors, errorResponse, idParams, pageOf } from '../shared/schemas.ts';
 import { dueFollowUpQuery, dueFollowUpSchema, followUpSchema } from './follow-up.schemas.ts';
 import { findDueFollowUps, followUpsOfJourney } from './follow-up.service.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
-import { auditAs } from '../programme/audit.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import {

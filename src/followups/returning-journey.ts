@@ -1,24 +1,15 @@
 import type { FollowUpMonth } from '../../machines/events.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Db } from '../db/database.ts';
 import type { JourneyRecord } from '../journeys/journey.repository.ts';
-import { createJourney } from '../journeys/journey.service.ts';
+import type { NewJourney } from '../journeys/journey.effects.ts';
 
 /**
- * A relapse (DESIGN.md section 2, "tilbagefald"): the youth is back on benefit after exit, so a
- * new journey opens for them as returning, referred by the jobcentre, with the same caseworker,
- * inside the transaction that closed the previous journey (already closed, so the
- * one-open-journey index lets the new one in). Its risk rules run at the next sweep: the
- * journey's check day is not set yet.
+ * A relapse ("tilbagefald"): the youth is back on benefit after exit, so a new journey opens for
+ * them as returning, referred by the jobcentre, with the same caseworker, inside the transaction
+ * that closed the previous journey (already closed, so the one-open-journey index lets the new one
+ * in). Its risk rules run at the next sweep: the journey's check day is not set yet.
  */
-export function openReturningJourney(
-  trx: Db,
-  actor: Actor,
-  previous: JourneyRecord,
-  month: FollowUpMonth,
-  firstContactAt: Date,
-): Promise<JourneyRecord> {
-  return createJourney(trx, actor, {
+export function returningJourneyAfter(previous: JourneyRecord, month: FollowUpMonth, firstContactAt: Date): NewJourney {
+  return {
     youthId: previous.youthId,
     returning: true,
     source: 'jobcenter',
@@ -26,5 +17,5 @@ export function openReturningJourney(
     firstContactAt,
     caseworkerId: previous.caseworkerId,
     auditDetails: { previousJourneyId: previous.id, followUpMonth: month },
-  });
+  };
 }

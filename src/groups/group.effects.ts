@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
-import type { JourneyEffects } from '../journeys/journey.effects.ts';
+import type { EffectInput } from '../journeys/journey.effects.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
   countMembers,
@@ -60,94 +60,95 @@ async function leaveGroup(trx: Db, actor: Actor, journeyId: string, at: Date, re
   });
 }
 
-/** What journey events do to network groups. */
-export const groupEffects: JourneyEffects = {
-  /**
-   * Puts the youth in the group, or moves them from the group they are in. A group takes
-   * `capacity` members (8 by default: 6-8 is the model, seed 000); a leader may go beyond it for
-   * one youth at a time, but never beyond 12 (seed 002: 8-12 youth). Alumni do not take a place.
-   */
-  GROUP_ASSIGNED: async (trx, { actor, journey, command, occurredAt }) => {
-    const group = await lockGroup(trx, actor.municipalityId, command.groupId);
-    if (!group || !group.active) {
-      throw new DomainError('validation_failed', {
-        fieldErrors: groupIdError('Gruppen findes ikke eller er lukket.', 'The group does not exist or is closed.'),
+/**
+ * GROUP_ASSIGNED puts the youth in the group, or moves them from the group they are in. A group
+ * takes `capacity` members (8 by default: 6-8 is the model, seed 000); a leader may go beyond it
+ * for one youth at a time, but never beyond 12 (seed 002: 8-12 youth). Alumni do not take a place.
+ */
+export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'>): Promise<void> {
+  const { actor, journey, command, occurredAt } = input;
+  const group = await lockGroup(trx, actor.municipalityId, command.groupId);
+  if (!group || !group.active) {
+    throw new DomainError('validation_failed', {
+      fieldErrors: groupIdError('Gruppen findes ikke eller er lukket.', 'The group does not exist or is closed.'),
+    });
+  }
+  // The youth may still be in a group: this journey's (a move), or an earlier journey's as alumni.
+  const previous = await findCurrentMembershipOfYouth(trx, actor.municipalityId, journey.youthId);
+  if (previous) assertNotBeforeJoining(previous, occurredAt);
+
+  let members = await countMembers(trx, actor.municipalityId, group.id);
+  if (previous?.groupId === group.id && previous.role === 'member') members -= 1;
+  const overCapacity = members >= group.capacity;
+  if (overCapacity) {
+    const full = `Gruppen er fuld (${members} af ${group.capacity}).`;
+    const fullEn = `The group is full (${members} of ${group.capacity}).`;
+    if (members >= MAX_GROUP_SIZE) {
+      throw new DomainError('conflict', {
+        fieldErrors: groupIdError(
+          `${full} En gruppe kan højst have ${MAX_GROUP_SIZE} medlemmer.`,
+          `${fullEn} A group can have at most ${MAX_GROUP_SIZE} members.`,
+        ),
+        extra: { memberCount: members, capacity: group.capacity },
       });
     }
-    // The youth may still be in a group: this journey's (a move), or an earlier journey's as alumni.
-    const previous = await findCurrentMembershipOfYouth(trx, actor.municipalityId, journey.youthId);
-    if (previous) assertNotBeforeJoining(previous, occurredAt);
-
-    let members = await countMembers(trx, actor.municipalityId, group.id);
-    if (previous?.groupId === group.id && previous.role === 'member') members -= 1;
-    const overCapacity = members >= group.capacity;
-    if (overCapacity) {
-      const full = `Gruppen er fuld (${members} af ${group.capacity}).`;
-      const fullEn = `The group is full (${members} of ${group.capacity}).`;
-      if (members >= MAX_GROUP_SIZE) {
-        throw new DomainError('conflict', {
-          fieldErrors: groupIdError(
-            `${full} En gruppe kan højst have ${MAX_GROUP_SIZE} medlemmer.`,
-            `${fullEn} A group can have at most ${MAX_GROUP_SIZE} members.`,
-          ),
-          extra: { memberCount: members, capacity: group.capacity },
-        });
-      }
-      if (!command.overrideCapacity) {
-        throw new DomainError('conflict', {
-          fieldErrors: groupIdError(full, fullEn),
-          extra: { memberCount: members, capacity: group.capacity },
-        });
-      }
-      if (actor.role !== 'leader') {
-        throw new DomainError('forbidden', {
-          fieldErrors: [
-            {
-              field: 'overrideCapacity',
-              message: {
-                da: 'Kun en leder kan placere en ung i en fuld gruppe.',
-                en: 'Only a leader can place a youth in a full group.',
-              },
+    if (!command.overrideCapacity) {
+      throw new DomainError('conflict', {
+        fieldErrors: groupIdError(full, fullEn),
+        extra: { memberCount: members, capacity: group.capacity },
+      });
+    }
+    if (actor.role !== 'leader') {
+      throw new DomainError('forbidden', {
+        fieldErrors: [
+          {
+            field: 'overrideCapacity',
+            message: {
+              da: 'Kun en leder kan placere en ung i en fuld gruppe.',
+              en: 'Only a leader can place a youth in a full group.',
             },
-          ],
-        });
-      }
+          },
+        ],
+      });
     }
+  }
 
-    if (previous) await endMembership(trx, actor.municipalityId, previous.id, occurredAt);
-    await insertMembership(trx, {
-      municipalityId: actor.municipalityId,
-      groupId: group.id,
-      journeyId: journey.id,
-      youthId: journey.youthId,
-      joinedAt: occurredAt,
-    });
-    await auditMembership(trx, actor, journey.youthId, {
-      journeyId: journey.id,
-      groupId: group.id,
-      change: previous ? 'moved' : 'joined',
-      ...(previous ? { fromGroupId: previous.groupId } : {}),
-      ...(overCapacity ? { overCapacity: true } : {}),
-    });
-  },
+  if (previous) await endMembership(trx, actor.municipalityId, previous.id, occurredAt);
+  await insertMembership(trx, {
+    municipalityId: actor.municipalityId,
+    groupId: group.id,
+    journeyId: journey.id,
+    youthId: journey.youthId,
+    joinedAt: occurredAt,
+  });
+  await auditMembership(trx, actor, journey.youthId, {
+    journeyId: journey.id,
+    groupId: group.id,
+    change: previous ? 'moved' : 'joined',
+    ...(previous ? { fromGroupId: previous.groupId } : {}),
+    ...(overCapacity ? { overCapacity: true } : {}),
+  });
+}
 
-  /** After exit the youth may stay in the group as alumni (seed 000: also when they leave NExTWORK). */
-  EXITED: async (trx, { actor, journey, command, occurredAt }) => {
-    if (!command.stayInGroup) {
-      await leaveGroup(trx, actor, journey.id, occurredAt, 'exited');
-      return;
-    }
-    const membership = await findCurrentMembershipOfJourney(trx, actor.municipalityId, journey.id);
-    if (!membership || membership.role === 'alumni') return;
-    await makeAlumni(trx, actor.municipalityId, membership.id);
-    await auditMembership(trx, actor, journey.youthId, {
-      journeyId: journey.id,
-      groupId: membership.groupId,
-      change: 'alumni',
-    });
-  },
+/** EXITED: the youth may stay in the group as alumni (seed 000: also when they leave NExTWORK). */
+export async function leaveGroupOrStayAsAlumni(trx: Db, input: EffectInput<'EXITED'>): Promise<void> {
+  const { actor, journey, command, occurredAt } = input;
+  if (!command.stayInGroup) {
+    await leaveGroup(trx, actor, journey.id, occurredAt, 'exited');
+    return;
+  }
+  const membership = await findCurrentMembershipOfJourney(trx, actor.municipalityId, journey.id);
+  if (!membership || membership.role === 'alumni') return;
+  await makeAlumni(trx, actor.municipalityId, membership.id);
+  await auditMembership(trx, actor, journey.youthId, {
+    journeyId: journey.id,
+    groupId: membership.groupId,
+    change: 'alumni',
+  });
+}
 
-  WITHDRAWN: async (trx, { actor, journey, occurredAt }) => {
-    await leaveGroup(trx, actor, journey.id, occurredAt, 'withdrawn');
-  },
-};
+/** WITHDRAWN: the youth leaves their group. */
+export async function leaveGroupOnWithdrawal(trx: Db, input: EffectInput<'WITHDRAWN'>): Promise<void> {
+  const { actor, journey, occurredAt } = input;
+  await leaveGroup(trx, actor, journey.id, occurredAt, 'withdrawn');
+}

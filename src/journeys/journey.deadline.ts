@@ -1,6 +1,6 @@
 import type { FollowUpMonth } from '../../machines/events.ts';
 import type { Stage } from '../../machines/journey.ts';
-import { addDays } from '../programme/days.ts';
+import { addDays } from '../shared/days.ts';
 import { danishDate } from '../shared/clock.ts';
 
 /** LAB § 31 stk. 5: the first conversation is held within 7 days of first contact. */

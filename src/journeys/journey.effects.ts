@@ -1,12 +1,23 @@
 import type { JourneyEvent, JourneyEventType } from '../../machines/events.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
-import { groupEffects } from '../groups/group.effects.ts';
-import { programmeEffects } from '../programme/programme.effects.ts';
+import type { ReferralSource } from '../db/schema.ts';
 import type { JourneyRecord } from './journey.repository.ts';
-import type { JourneyCommandInput, JourneyCommandOf } from './journey.schemas.ts';
+import type { JourneyCommandOf } from './journey.schemas.ts';
 
-/** What an effect learns about the event it follows. */
+/** A journey to open for a youth who has no open journey: a referral, or a relapse after exit. */
+export interface NewJourney {
+  youthId: string;
+  returning: boolean;
+  source: ReferralSource;
+  reason: string;
+  firstContactAt: Date;
+  caseworkerId: string;
+  /** Added to the audit entry of the opening, e.g. the journey the new one follows. */
+  auditDetails?: Record<string, unknown>;
+}
+
+/** What an effect learns about the event it follows, and what it may do besides its own writes. */
 export interface EffectInput<T extends JourneyEventType> {
   actor: Actor;
   /** The journey as it was before the events (the row already carries the new stage). */
@@ -15,33 +26,37 @@ export interface EffectInput<T extends JourneyEventType> {
   event: Extract<JourneyEvent, { type: T }>;
   occurredAt: Date;
   now: Date;
+  /**
+   * Opens another journey in the event's transaction, as the actor, the way the journey service
+   * opens every journey. Handed in by the journey service, so an effect that opens a journey
+   * (a relapse found at follow-up) does not depend on that service.
+   */
+  openJourney: (journey: NewJourney) => Promise<JourneyRecord>;
 }
 
 /**
- * What an event does beyond the journey itself, in the same transaction: e.g. GROUP_ASSIGNED
+ * Something an event does beyond the journey itself, in the same transaction: e.g. GROUP_ASSIGNED
  * adds a group membership, PLACEMENT_STARTED creates the placement row. An effect may refuse
  * (throw a DomainError), which rolls the event back.
  */
 export type JourneyEffect<T extends JourneyEventType> = (trx: Db, input: EffectInput<T>) => Promise<void>;
 
-export type JourneyEffects = { [T in JourneyEventType]?: JourneyEffect<T> };
+/**
+ * Every event type's effects, in the order they run; an empty list where an event changes only
+ * the journey. Like `Record<JourneyEventType, JourneyEffect[]>`, it needs an entry for every event
+ * type, so a new event without one does not compile; mapped over the types so that each entry's
+ * effects are typed by their own event. The table itself is built with the app
+ * (src/journey-effects.ts) and reaches the journey service through AppDeps.
+ */
+export type JourneyEffectTable = { readonly [T in JourneyEventType]: readonly JourneyEffect<T>[] };
 
-/** Every feature's effects; each runs for the events it names. */
-const providers: readonly JourneyEffects[] = [groupEffects, programmeEffects];
-
+/** Runs the event's effects one after the other, each seeing what the ones before it wrote. */
 export async function runEffects(
+  effects: JourneyEffectTable,
   trx: Db,
-  input: {
-    actor: Actor;
-    journey: JourneyRecord;
-    command: JourneyCommandInput;
-    event: JourneyEvent;
-    occurredAt: Date;
-    now: Date;
-  },
+  input: EffectInput<JourneyEventType>,
 ): Promise<void> {
-  for (const provider of providers) {
-    const effect = provider[input.command.type] as JourneyEffect<JourneyEventType> | undefined;
-    if (effect) await effect(trx, input);
-  }
+  // The command's type picks the entry, so each effect gets the input of the event it was listed for.
+  const listed = effects[input.command.type] as readonly JourneyEffect<JourneyEventType>[];
+  for (const effect of listed) await effect(trx, input);
 }

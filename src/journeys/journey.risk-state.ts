@@ -1,6 +1,6 @@
 import { followUpMonths } from '../../machines/events.ts';
 import { type JourneySnapshot, placementStateOf } from '../../machines/journey.ts';
-import { addMonths } from '../programme/days.ts';
+import { addMonths } from '../shared/days.ts';
 import { danishDate } from '../shared/clock.ts';
 import type { JourneyRecord } from './journey.repository.ts';
 import type { JourneyCommandInput } from './journey.schemas.ts';

@@ -49,12 +49,12 @@ import {
 import { type Alert, findUnresolvedAlerts, reassignJourneyAlerts } from '../alerts/alert.repository.ts';
 import { refreshJourneyRisk } from '../alerts/alert.service.ts';
 import { conditionsOf } from '../alerts/risk-evaluator.ts';
-import { runEffects } from './journey.effects.ts';
+import { type NewJourney, runEffects } from './journey.effects.ts';
 import { riskStateOf } from './journey.risk-state.ts';
 import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
 function audit(db: Db, actor: Actor, action: AuditAction, youthId: string, details: Record<string, unknown>) {
   return appendAudit(db, {
@@ -136,19 +136,7 @@ export async function openJourney(
  * journey starts here, a referral by a caseworker as much as a relapse found at follow-up. The
  * caller holds the transaction and has made sure the youth has no other open journey.
  */
-export async function createJourney(
-  trx: Db,
-  actor: Actor,
-  input: {
-    youthId: string;
-    returning: boolean;
-    source: ReferralSource;
-    reason: string;
-    firstContactAt: Date;
-    caseworkerId: string;
-    auditDetails?: Record<string, unknown>;
-  },
-): Promise<JourneyRecord> {
+async function createJourney(trx: Db, actor: Actor, input: NewJourney): Promise<JourneyRecord> {
   const journeyId = randomUUID();
   const snapshot = initialSnapshot({
     journeyId,
@@ -432,9 +420,10 @@ export function recordEvent(
 /**
  * Records events on a journey, all or none: each is validated, enriched with what the rules say,
  * applied with xstate's pure transition, and written with the new snapshot, its rule decisions,
- * its effects on other tables (a group membership, a placement row, ...) and an audit entry, in
- * one transaction. Several events at once serve operations that are one step for the user, such
- * as switching company (PLACEMENT_ENDED then PLACEMENT_STARTED).
+ * its effects on other tables (a group membership, a placement row, ...: the table in
+ * src/journey-effects.ts) and an audit entry, in one transaction. Several events at once serve
+ * operations that are one step for the user, such as switching company (PLACEMENT_ENDED then
+ * PLACEMENT_STARTED).
  */
 export async function recordEvents(
   deps: Deps,
@@ -531,8 +520,12 @@ export async function recordEvents(
     if (!advanced) throw new DomainError('version_conflict', { extra: { currentVersion: version } });
     // Effects run after the journey row has its new stage, so they see (and may rely on) it:
     // e.g. a follow-up "back on benefit" closes this journey and opens a new one.
+    // An effect opens a journey (a relapse's) through this, inside the event's transaction.
+    const openInTransaction = (journey: NewJourney) => createJourney(trx, actor, journey);
     for (const { command, occurredAt, enriched } of steps) {
-      await runEffects(trx, { actor, journey: current, command, event: enriched.event, occurredAt, now });
+      const event = enriched.event;
+      const input = { actor, journey: current, command, event, occurredAt, now, openJourney: openInTransaction };
+      await runEffects(deps.journeyEffects, trx, input);
     }
     // The risk rules see the journey as it is now: alerts open or clear with the event.
     await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);

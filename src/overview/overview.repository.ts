@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditAction } from '../audit/audit.types.ts';
 import type { Db } from '../db/database.ts';
-import { addDays } from '../programme/days.ts';
+import { addDays } from '../shared/days.ts';
 import type { ProgressionFactor } from '../progression/progression.factors.ts';
 import type { StageEvent } from './overview.stages.ts';
 

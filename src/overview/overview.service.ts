@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
-import { addDays } from '../programme/days.ts';
+import { addDays } from '../shared/days.ts';
 import { progressionFactors, type ProgressionFactor } from '../progression/progression.factors.ts';
 import { effectiveRiskParameters } from '../risk/risk.overrides.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';

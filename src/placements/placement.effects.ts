@@ -2,11 +2,11 @@ import type { EffectInput } from '../journeys/journey.effects.ts';
 import { findContact } from '../companies/company.repository.ts';
 import type { Db } from '../db/database.ts';
 import { danishDate } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
-import { invalidField } from '../programme/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import {
   countRunningPlacementsAt,
   endPlacement,
+  endRunningPlacementOf,
   findPlacement,
   findPlacementCompany,
   insertPlacement,
@@ -17,7 +17,7 @@ import {
  * The company must be an active member of this municipality's company network with room for
  * one more youth; otherwise the event is refused and nothing is recorded.
  */
-export async function placementStarted(trx: Db, input: EffectInput<'PLACEMENT_STARTED'>): Promise<void> {
+export async function startPlacement(trx: Db, input: EffectInput<'PLACEMENT_STARTED'>): Promise<void> {
   const { actor, journey, command, event, occurredAt, now } = input;
   const company = await findPlacementCompany(trx, actor.municipalityId, command.companyId);
   if (!company) {
@@ -77,8 +77,8 @@ export async function placementStarted(trx: Db, input: EffectInput<'PLACEMENT_ST
   });
 }
 
-/** PLACEMENT_ENDED ends the placement row, with the caseworker's reason. */
-export async function placementEnded(trx: Db, input: EffectInput<'PLACEMENT_ENDED'>): Promise<void> {
+/** PLACEMENT_ENDED ends the placement row the event names, with the caseworker's reason. */
+export async function endNamedPlacement(trx: Db, input: EffectInput<'PLACEMENT_ENDED'>): Promise<void> {
   const { actor, journey, command, occurredAt, now } = input;
   const placement = await findPlacement(trx, actor.municipalityId, command.placementId);
   if (!placement || placement.journeyId !== journey.id) {
@@ -96,6 +96,28 @@ export async function placementEnded(trx: Db, input: EffectInput<'PLACEMENT_ENDE
     endedAt: occurredAt,
     reason: command.reason ?? null,
     cause: 'ended',
+    now,
+  });
+}
+
+/** EXITED ends a running placement (the machine ends it in the journey's context). */
+export async function endRunningPlacementAtExit(trx: Db, input: EffectInput<'EXITED'>): Promise<void> {
+  const { actor, journey, occurredAt, now } = input;
+  await endRunningPlacementOf(trx, actor.municipalityId, journey.id, {
+    endedAt: occurredAt,
+    reason: null,
+    cause: 'exited',
+    now,
+  });
+}
+
+/** A withdrawn journey leaves no placement running; the withdrawal's reason is the placement's. */
+export async function endRunningPlacementOnWithdrawal(trx: Db, input: EffectInput<'WITHDRAWN'>): Promise<void> {
+  const { actor, journey, command, occurredAt, now } = input;
+  await endRunningPlacementOf(trx, actor.municipalityId, journey.id, {
+    endedAt: occurredAt,
+    reason: command.reason,
+    cause: 'withdrawn',
     now,
   });
 }

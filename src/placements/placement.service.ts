@@ -7,11 +7,10 @@ import { findContact } from '../companies/company.repository.ts';
 import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
 import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
-import { auditAs } from '../programme/audit.ts';
-import { addDays, isoWeekday, mondayOf } from '../programme/days.ts';
-import { invalidField } from '../programme/errors.ts';
+import { auditAs } from '../audit/audit-as.ts';
+import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import {
   findPlacement,
   listPlacements,
@@ -25,7 +24,7 @@ import {
   upsertPlacementWeek,
 } from './placement.repository.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
 export interface PlacementDetail extends Placement {
   weeks: PlacementWeek[];

@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
-import { auditAs } from '../programme/audit.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import { listMeasurements } from '../progression/progression.repository.ts';
 import { progressionFactors as recordedFactors } from '../progression/progression.factors.ts';
 import { danishDate } from '../shared/clock.ts';

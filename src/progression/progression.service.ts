@@ -2,11 +2,10 @@ import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
-import { auditAs } from '../programme/audit.ts';
-import { invalidField } from '../programme/errors.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import type { Text } from '../shared/i18n.ts';
 import { danishDate } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import { type ProgressionFactor, progressionFactorLabels, progressionFactors } from './progression.factors.ts';
 import {
   insertMeasurement,

@@ -110,6 +110,11 @@ export class DomainError extends Error {
   }
 }
 
+/** A 400 naming the one field that is wrong, in Danish and English. */
+export function invalidField(field: string, da: string, en: string): DomainError {
+  return new DomainError('validation_failed', { fieldErrors: [{ field, message: { da, en } }] });
+}
+
 export function errorMessage(code: ErrorCode, lang: Lang): string {
   return messages[code][lang];
 }

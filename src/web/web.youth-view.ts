@@ -7,7 +7,7 @@ import type { Placement, PlacementWeek } from '../placements/placement.repositor
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import type { Progression } from '../progression/progression.service.ts';
 import { type ConditionOutcome, formatRuleValue } from '../rules/explain.ts';
-import { addDays, mondayOf } from '../programme/days.ts';
+import { addDays, mondayOf } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { categoryLabels, codeLabels, questionnaire } from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { parseCvr } from '../../src/companies/cvr.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { AppDeps } from '../../src/deps.ts';
+import { type AppDeps, createAppDeps } from '../../src/deps.ts';
 import { DEMO_PASSWORD, type DemoSeedResult, demoUsers, seedDemo } from '../../src/demo/seed.ts';
 import { loadRuleSets } from '../../src/rules/rule-set.loader.ts';
-import { CprVault } from '../../src/shared/crypto.ts';
 import { resolveSecret } from '../../src/shared/secret.ts';
 import { ageOn, parseCpr } from '../../src/youth/cpr.ts';
 import { TEST_SECRET } from '../support/app.ts';
@@ -52,7 +51,7 @@ describe.each(engines)('first start on %s', (engine) => {
     database = await createTestDatabase(engine);
     const config = loadConfig({ LOG_LEVEL: 'silent' });
     const ruleSets = await loadRuleSets();
-    deps = { db: database.db, config, clock: () => NOW, vault: new CprVault(TEST_SECRET), ruleSets };
+    deps = await createAppDeps({ db: database.db, config, secret: TEST_SECRET, clock: () => NOW, ruleSets });
     seeded = await seedDemo(deps);
     app = await buildApp({ config, db: database.db, secret: TEST_SECRET, clock: () => NOW, ruleSets });
     leader = await login('leder@demo.dk');
@@ -300,13 +299,12 @@ describe.each(engines)('first start on %s with a municipality already there', (e
 
   it('seeds no demo municipality', async () => {
     await newMunicipality(database.db, 'Roskilde Kommune');
-    const deps: AppDeps = {
+    const deps = await createAppDeps({
       db: database.db,
       config: loadConfig({ LOG_LEVEL: 'silent' }),
+      secret: TEST_SECRET,
       clock: () => NOW,
-      vault: new CprVault(TEST_SECRET),
-      ruleSets: await loadRuleSets(),
-    };
+    });
     expect(await seedDemo(deps)).toBeNull();
     expect(await database.db.selectFrom('municipality').select('name').execute()).toEqual([
       { name: 'Roskilde Kommune' },

@@ -1,5 +1,5 @@
-import { appendAudit } from '../audit/audit.repository.ts';
-import type { AuditAction } from '../audit/audit.types.ts';
+import { appendAudit } from './audit.repository.ts';
+import type { AuditAction } from './audit.types.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 
