@@ -2,7 +2,7 @@
  * How fast the pages answer on the embedded database a pilot runs on: the demo municipality of
  * the first start (about 60 youth, 6 groups, 25 companies, months of history) on PGlite, each
  * page requested 50 times through the app as a logged-in caseworker or leader. Prints the median
- * and the 95th percentile per page. PGlite runs on the event loop (DESIGN.md section 7), so these
+ * and the 95th percentile per page. PGlite runs on the event loop (docs/decisions/0001-embedded-postgresql-by-default.md), so these
  * times are also how long one page holds up every other request.
  *
  *   npm run bench:pages

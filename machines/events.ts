@@ -1,5 +1,5 @@
 /**
- * The events of the journey statechart (DESIGN.md section 3), as zod schemas.
+ * The events of the journey statechart (docs/domain.md, "The journey"), as zod schemas.
  *
  * The service validates what a caseworker submits against these schemas before it sends the
  * event to the machine, and publishes `eventPayloadSchemas` as JSON schemas. The machine's
@@ -9,14 +9,14 @@
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------
-// Codes. Each list is the single source of its union type; DESIGN.md section 2 is the glossary.
+// Codes. Each list is the single source of its union type; docs/domain.md, glossary is the glossary.
 // ---------------------------------------------------------------------------------------------
 
-/** Visitation categories (seed 004, pp. 6, 12-25). */
+/** Visitation categories (STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-25). */
 export const categories = ['obviously_education_ready', 'education_ready', 'activity_ready'] as const;
 export type Category = (typeof categories)[number];
 
-/** Coded obstacles a caseworker records at visitation (DESIGN.md section 2, "barriere"). */
+/** Coded obstacles a caseworker records at visitation (docs/domain.md, glossary, "barriere"). */
 export const barriers = [
   'academic',
   'social',
@@ -31,23 +31,23 @@ export const barriers = [
 ] as const;
 export type Barrier = (typeof barriers)[number];
 
-/** Arms of the optional evaluation randomisation (seed 002; DESIGN.md section 3). */
+/** Arms of the optional evaluation randomisation (Rockwool Fonden: the NExTWORK evaluation summary (2025); docs/domain.md, "The journey"). */
 export const randomisationArms = ['treatment', 'control'] as const;
 export type RandomisationArm = (typeof randomisationArms)[number];
 
-/** Internship, paid hours and wage subsidy share one lifecycle (DESIGN.md section 2). */
+/** Internship, paid hours and wage subsidy share one lifecycle (docs/domain.md, glossary). */
 export const placementKinds = ['internship', 'paid_hours', 'wage_subsidy'] as const;
 export type PlacementKind = (typeof placementKinds)[number];
 
-/** Why a youth pauses: the placement waits for them (DESIGN.md section 2, "pause"). */
+/** Why a youth pauses: the placement waits for them (docs/domain.md, glossary, "pause"). */
 export const pauseReasons = ['illness', 'hospital', 'treatment', 'other'] as const;
 export type PauseReason = (typeof pauseReasons)[number];
 
-/** Exit outcomes (DESIGN.md section 2, "afslutning"). */
+/** Exit outcomes (docs/domain.md, glossary, "afslutning"). */
 export const exitOutcomes = ['job', 'education', 'other_support', 'dropped_out', 'moved', 'other'] as const;
 export type ExitOutcome = (typeof exitOutcomes)[number];
 
-/** Follow-up is due 3, 6 and 12 months after exit (DESIGN.md section 2, "opfølgning"). */
+/** Follow-up is due 3, 6 and 12 months after exit (docs/domain.md, glossary, "opfølgning"). */
 export const followUpMonths = [3, 6, 12] as const;
 export type FollowUpMonth = (typeof followUpMonths)[number];
 
@@ -81,7 +81,7 @@ const visitationDecidedFields = z.object({
   /** What the caseworker decided. */
   category,
   barriers: z.array(z.enum(barriers)),
-  /** What the visitation rules suggested (DESIGN.md section 4, "Visitation suggestion"). */
+  /** What the visitation rules suggested (docs/domain.md, "The rules", "Visitation suggestion"). */
   suggestedCategory: category,
   /** Required when `category` differs from `suggestedCategory`. */
   overrideReason: z.string().trim().min(1).max(1000).optional(),
@@ -93,7 +93,7 @@ const visitationDecidedFields = z.object({
     /** For a youth outside the target group: what the rules recommend instead. */
     recommendation: z.string().min(1).optional(),
   }),
-  /** Present only where the municipality randomises for evaluation (seed 002). */
+  /** Present only where the municipality randomises for evaluation (Rockwool Fonden: the NExTWORK evaluation summary (2025)). */
   randomisation: z
     .object({
       arm: z.enum(randomisationArms),
@@ -105,7 +105,7 @@ const visitationDecidedFields = z.object({
 
 /**
  * The caseworker decides the category and may override the suggestion, but only with a reason
- * (DESIGN.md section 4, "the caseworker decides and may override with a reason"). The machine
+ * (docs/domain.md, "The rules", "the caseworker decides and may override with a reason"). The machine
  * applies the same predicate as a guard, so an event that skipped validation is still refused.
  */
 export function overrideIsJustified(decision: {
@@ -148,7 +148,7 @@ const placementEndedPayload = z.object({
 
 const pausedPayload = z.object({
   reason: z.enum(pauseReasons),
-  /** A calendar day; the pause_overdue risk rule counts from it (DESIGN.md section 4). */
+  /** A calendar day; the pause_overdue risk rule counts from it (docs/domain.md, "The rules"). */
   expectedReturn: z.iso.date(),
   note: z.string().trim().min(1).max(1000).optional(),
 });
@@ -192,7 +192,7 @@ export const eventPayloadSchemas = {
 
 /**
  * Every event says when it happened (caseworkers often record things the day after, and the
- * rules use this time) and who did it (DESIGN.md section 3).
+ * rules use this time) and who did it (docs/domain.md, "The journey").
  */
 export const eventEnvelope = z.object({
   occurredAt: z.iso.datetime({ offset: true }),

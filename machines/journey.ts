@@ -1,5 +1,5 @@
 /**
- * The journey statechart: one pass of a youth through the programme (DESIGN.md section 3).
+ * The journey statechart: one pass of a youth through the programme (docs/domain.md, "The journey").
  *
  * The machine is pure. Guards read only the snapshot's context and the event; anything that needs
  * the database or the rules engine (eligibility, the suggested category, randomisation) is
@@ -41,7 +41,7 @@ export const JOURNEY_MACHINE_VERSION = 1;
 export interface JourneyInput {
   journeyId: string;
   youthId: string;
-  /** A youth who has been through benefits or the programme before (DESIGN.md section 2). */
+  /** A youth who has been through benefits or the programme before (docs/domain.md, glossary). */
   returning: boolean;
   /** Starts the 7-day clock for the first conversation (LAB § 31 stk. 5). */
   firstContactAt: string;
@@ -119,7 +119,7 @@ export interface JourneyContext {
   lastEventAt: string | null;
 }
 
-/** The stage a journey is in: the top-level state, stored denormalised (DESIGN.md section 5). */
+/** The stage a journey is in: the top-level state, stored denormalised (docs/domain.md, "The data"). */
 export const stages = [
   'referred',
   'visitation',
@@ -140,7 +140,7 @@ export type PlacementState = (typeof placementStates)[number];
 // Helpers used by actions (pure)
 // ---------------------------------------------------------------------------------------------
 
-/** Caseworkers record things late (DESIGN.md section 3), so events do not arrive in time order. */
+/** Caseworkers record things late (docs/domain.md, "The journey"), so events do not arrive in time order. */
 function later(current: string | null, candidate: string): string {
   if (current === null) return candidate;
   return Date.parse(candidate) > Date.parse(current) ? candidate : current;
@@ -161,17 +161,17 @@ export const journeyMachine = setup({
     input: {} as JourneyInput,
   },
   guards: {
-    /** An override of the suggested category needs a reason (DESIGN.md section 4). */
+    /** An override of the suggested category needs a reason (docs/domain.md, "The rules"). */
     overrideIsJustified: ({ event }) => {
       assertEvent(event, 'VISITATION_DECIDED');
       return overrideIsJustified(event);
     },
-    /** The NExTWORK target group, as decided by the eligibility rules (seeds 000, 003). */
+    /** The NExTWORK target group, as decided by the eligibility rules (Rockwool Fonden: Hvad er NExTWORK? and Ny virksomhedsrettet ungeindsats (2019)). */
     isEligible: ({ event }) => {
       assertEvent(event, 'VISITATION_DECIDED');
       return event.eligibility.eligible;
     },
-    /** Drawn to the control group of the evaluation (seed 002). */
+    /** Drawn to the control group of the evaluation (Rockwool Fonden: the NExTWORK evaluation summary (2025)). */
     isRandomisedToControl: ({ event }) => {
       assertEvent(event, 'VISITATION_DECIDED');
       return event.randomisation?.arm === 'control';
@@ -198,7 +198,7 @@ export const journeyMachine = setup({
     },
     /**
      * The last follow-up closes the journey, and so does a relapse: back on benefit opens a new
-     * journey as returning (DESIGN.md section 2, "tilbagefald").
+     * journey as returning (docs/domain.md, glossary, "tilbagefald").
      */
     endsFollowUp: ({ event }) => {
       assertEvent(event, 'FOLLOW_UP_RECORDED');
@@ -261,7 +261,7 @@ export const journeyMachine = setup({
       },
     }),
     clearPause: assign({ pause: null }),
-    /** An exit ends any open placement and any pause (DESIGN.md section 3). */
+    /** An exit ends any open placement and any pause (docs/domain.md, "The journey"). */
     recordExit: assign(({ context, event }) => {
       assertEvent(event, 'EXITED');
       const exit: Exit = { outcome: event.outcome, exitedAt: event.occurredAt };
@@ -324,7 +324,8 @@ export const journeyMachine = setup({
       },
     },
     visitation: {
-      description: 'Deciding category, barriers and eligibility (seed 004, pp. 7-11).',
+      description:
+        'Deciding category, barriers and eligibility (STAR: Den gode ungeindsats i jobcentrene (2017), s. 7-11).',
       on: {
         // Tried in order: the first branch whose guard passes is taken. An unjustified
         // override passes none, so the decision is refused.
@@ -357,7 +358,8 @@ export const journeyMachine = setup({
     },
     control: {
       type: 'final',
-      description: 'Drawn to the evaluation control group: outside the programme (seed 002).',
+      description:
+        'Drawn to the evaluation control group: outside the programme (Rockwool Fonden: the NExTWORK evaluation summary (2025)).',
     },
     redirected: {
       type: 'final',
@@ -371,7 +373,7 @@ export const journeyMachine = setup({
           initial: 'member',
           states: {
             member: {
-              // Attendance is recorded as activity, not as transitions (DESIGN.md section 3).
+              // Attendance is recorded as activity, not as transitions (docs/domain.md, "The journey").
               on: {
                 GROUP_ASSIGNED: {
                   guard: 'isAnotherGroup',
@@ -393,7 +395,7 @@ export const journeyMachine = setup({
                 },
               },
             },
-            // No PLACEMENT_STARTED here: the youth may switch company (seed 002), which the
+            // No PLACEMENT_STARTED here: the youth may switch company (Rockwool Fonden: the NExTWORK evaluation summary (2025)), which the
             // service records as PLACEMENT_ENDED followed by PLACEMENT_STARTED.
             placed: {
               on: {
@@ -416,7 +418,7 @@ export const journeyMachine = setup({
           },
         },
         // RESUMED returns here: the placement waits for the youth during a pause
-        // (DESIGN.md section 2, "pause").
+        // (docs/domain.md, glossary, "pause").
         history: { type: 'history', history: 'deep' },
       },
       on: {
@@ -434,7 +436,7 @@ export const journeyMachine = setup({
       },
     },
     followUp: {
-      description: 'Exited; status checks at 3, 6 and 12 months (DESIGN.md section 2).',
+      description: 'Exited; status checks at 3, 6 and 12 months (docs/domain.md, glossary).',
       on: {
         FOLLOW_UP_RECORDED: [
           {
@@ -616,7 +618,7 @@ function probeEvents(type: JourneyEventType, context: JourneyContext): JourneyEv
 /**
  * The event types the current state accepts for some valid payload, in `eventTypes` order. The
  * caseworker's screen offers exactly these, so it never hard-codes what comes next
- * (DESIGN.md section 3).
+ * (docs/domain.md, "The journey").
  */
 export function acceptedEvents(snapshot: JourneySnapshot): JourneyEventType[] {
   return eventTypes.filter((type) => probeEvents(type, snapshot.context).some((event) => snapshot.can(event)));

@@ -11,7 +11,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
 /**
  * Records a conversation, mentor contact or other contact. Each is recorded activity, so it
- * moves the journey's last activity (the passivity rules, DESIGN.md section 4).
+ * moves the journey's last activity (the passivity rules, docs/domain.md, "The rules").
  */
 export async function recordActivity(
   deps: Deps,

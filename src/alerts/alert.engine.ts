@@ -19,7 +19,7 @@ export interface RiskEvaluator {
   ): Promise<{ severity: Severity; leader: boolean; explanation: Record<string, unknown> }>;
 }
 
-/** Open alerts older than this go to the leader (DESIGN.md section 4). */
+/** Open alerts older than this go to the leader (docs/domain.md, "The rules"). */
 export const ESCALATE_AFTER_DAYS = 7;
 
 export interface ReconcilePlan {

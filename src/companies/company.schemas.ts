@@ -3,7 +3,7 @@ import type { Text } from '../shared/i18n.ts';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
 import { cvrMessages, parseCvr } from './cvr.ts';
 
-/** The company network is the caseworkers' and leaders' work (DESIGN.md section 1). */
+/** The company network is the caseworkers' and leaders' work (docs/domain.md, "Who uses it"). */
 export const companyNetworkRoles = ['caseworker', 'leader'] as const;
 
 /**

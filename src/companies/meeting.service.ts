@@ -21,7 +21,7 @@ export interface MeetingDetail {
   attendees: CompanyRef[];
 }
 
-/** Records a company network meeting (seed 001: the companies meet 5-6 times a year). */
+/** Records a company network meeting (NExTWORK: Vejen til uddannelse går gennem job! (2018): the companies meet 5-6 times a year). */
 export async function recordMeeting(
   deps: Deps,
   actor: Actor,

@@ -15,7 +15,7 @@ export interface DemoCompany {
   contactTitles: readonly string[];
 }
 
-/** 25 local companies (seed 001: the Roskilde pilot had 22 companies in its network). */
+/** 25 local companies (NExTWORK: Vejen til uddannelse går gennem job! (2018): the Roskilde pilot had 22 companies in its network). */
 export const demoCompanies: readonly DemoCompany[] = [
   company('Kornblomsten Bageri ApS', 'Bageri', 'Nørregade 14', 2, ['Indehaver']),
   company('Søndergaards Tømrer & Snedker ApS', 'Byggeri', 'Industrivej 8', 2, ['Værkfører', 'Indehaver']),
@@ -70,7 +70,7 @@ export interface DemoGroup {
   startedWeeksAgo: number;
 }
 
-/** Six weekly network groups (seed 000: 6-8 youth meeting weekly); two started later. */
+/** Six weekly network groups (Rockwool Fonden: Hvad er NExTWORK?: 6-8 youth meeting weekly); two started later. */
 export const demoGroups: readonly DemoGroup[] = [
   group('Gruppe Ahorn', 0, 1, '10:00', 'Jobcentret, Søgade 12, mødelokale 2', 22),
   group('Gruppe Birk', 1, 2, '09:30', 'Ungehuset, Nørregade 5', 22),

@@ -28,7 +28,7 @@ import type { Random } from './random.ts';
 /**
  * The stories of the demo unit's youth: one plan per youth of what happened to them and when,
  * counted in days before the seeding day. Together they cover every stage of the journey
- * (DESIGN.md section 3) and the situations the risk rules look for (section 4): a first
+ * (docs/domain.md, "The journey") and the situations the risk rules look for (section 4): a first
  * conversation overdue, a youth waiting too long for an offer, youth gone passive, a placement
  * with too few hours, a pause past its expected return, an overdue follow-up. Pure: nothing
  * here touches the database; timeline.ts records the plans through the services.
@@ -53,7 +53,7 @@ export interface PlacementPlan {
   kind: PlacementKind;
   hoursPerWeek: number;
   plannedEnd: string | undefined;
-  /** Started by switching from the previous placement, in one step (seed 002: the youth may switch). */
+  /** Started by switching from the previous placement, in one step (Rockwool Fonden: the NExTWORK evaluation summary (2025): the youth may switch). */
   switched: boolean;
   endReason: string | undefined;
 }
@@ -96,7 +96,7 @@ export interface JourneyPlan {
   passiveFrom: Date | null;
   /** The share of group meetings the youth comes to. */
   engagement: number;
-  /** A mentor is attached (seed 004 p. 24: mentor support for activity-ready youth). */
+  /** A mentor is attached (STAR: Den gode ungeindsats i jobcentrene (2017), s. 24: mentor support for activity-ready youth). */
   mentor: boolean;
   /** A follow-up found the youth back on benefit: the service opens this journey as returning. */
   returning: JourneyPlan | null;
@@ -166,7 +166,7 @@ function hopefulAnswers(rng: Random): QuestionnaireAnswers {
   };
 }
 
-/** Nothing in these answers points to a need for support (seed 004 p. 13). */
+/** Nothing in these answers points to a need for support (STAR: Den gode ungeindsats i jobcentrene (2017), s. 13). */
 const readyAnswers: QuestionnaireAnswers = {
   highest_education: 'upper_secondary',
   wants_education: 'yes',
@@ -542,7 +542,7 @@ function stories(w: StoryWriter): Story[] {
   }
 
   // Closed: three withdrawn, and two back on benefit at the 3-month follow-up, who now have a
-  // new journey as returning youth (DESIGN.md section 2, "tilbagefald").
+  // new journey as returning youth (docs/domain.md, glossary, "tilbagefald").
   const neverCame = w.referred(50);
   neverCame.withdrawn = { at: w.passive(36), reason: 'Flyttet til en anden kommune før første samtale.' };
   add(age(), neverCame);

@@ -240,7 +240,7 @@ export async function recordUnit(
     const wished = journey.wishes.find((c) => free.includes(c));
     if (wished) return { company: wished, chosenByYouth: true };
     if (free.length === 0) throw new Error('No demo company has room for another placement');
-    // Magtskifte (seed 003): most youth choose their company themselves.
+    // Magtskifte (Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019)): most youth choose their company themselves.
     return { company: rng.pick(free), chosenByYouth: rng.chance(0.8) };
   }
 
@@ -462,7 +462,7 @@ export async function recordUnit(
   }
 
   /**
-   * The progression factors of seed 004 p. 29: the youth's own four, or the caseworker's view of
+   * The progression factors of STAR: Den gode ungeindsats i jobcentrene (2017), s. 29: the youth's own four, or the caseworker's view of
    * readiness. Scores start low and rise a little with time in the programme.
    */
   async function progression(journey: LiveJourney, moment: Date, assessedBy: 'youth' | 'caseworker') {
@@ -660,7 +660,7 @@ export async function recordUnit(
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The company network: its meetings and a match event (seeds 000, 001)
+  // The company network: its meetings and a match event (Rockwool Fonden: Hvad er NExTWORK?; NExTWORK: Vejen til uddannelse går gennem job! (2018))
   // ---------------------------------------------------------------------------------------------
 
   const networkNotes = [

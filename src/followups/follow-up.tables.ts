@@ -3,7 +3,7 @@ import type { FollowUpMonth, FollowUpStatus } from '../../machines/events.ts';
 
 type DateString = ColumnType<string, string, string>;
 
-/** A status check 3, 6 or 12 months after exit (DESIGN.md section 2, "opfølgning"). */
+/** A status check 3, 6 or 12 months after exit (docs/domain.md, glossary, "opfølgning"). */
 export interface FollowUpTable {
   id: Generated<string>;
   municipality_id: string;

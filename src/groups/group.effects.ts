@@ -62,8 +62,8 @@ async function leaveGroup(trx: Db, actor: Actor, journeyId: string, at: Date, re
 
 /**
  * GROUP_ASSIGNED puts the youth in the group, or moves them from the group they are in. A group
- * takes `capacity` members (8 by default: 6-8 is the model, seed 000); a leader may go beyond it
- * for one youth at a time, but never beyond 12 (seed 002: 8-12 youth). Alumni do not take a place.
+ * takes `capacity` members (8 by default: 6-8 is the model, Rockwool Fonden: Hvad er NExTWORK?); a leader may go beyond it
+ * for one youth at a time, but never beyond 12 (Rockwool Fonden: the NExTWORK evaluation summary (2025): 8-12 youth). Alumni do not take a place.
  */
 export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'>): Promise<void> {
   const { actor, journey, command, occurredAt } = input;
@@ -130,7 +130,7 @@ export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'
   });
 }
 
-/** EXITED: the youth may stay in the group as alumni (seed 000: also when they leave NExTWORK). */
+/** EXITED: the youth may stay in the group as alumni (Rockwool Fonden: Hvad er NExTWORK?: also when they leave NExTWORK). */
 export async function leaveGroupOrStayAsAlumni(trx: Db, input: EffectInput<'EXITED'>): Promise<void> {
   const { actor, journey, command, occurredAt } = input;
   if (!command.stayInGroup) {

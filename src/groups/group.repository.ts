@@ -715,7 +715,7 @@ export async function listAttendance(db: Db, municipalityId: string, meetingId: 
  * was marked `absent` at: counted newest first, until a meeting where the youth attended, was
  * absent with notice or was not recorded. Cancelled and not yet held meetings do not count, nor
  * meetings from before the youth joined. 0 when the journey is in no group. The missed_meetings
- * risk rule (DESIGN.md section 4) reads it.
+ * risk rule (docs/domain.md, "The rules") reads it.
  */
 export async function missedMeetingsInRow(db: Db, municipalityId: string, journeyId: string): Promise<number> {
   const membership = await findCurrentMembershipOfJourney(db, municipalityId, journeyId);

@@ -8,7 +8,7 @@ import { pageOf, pageQuery } from '../shared/schemas.ts';
  */
 const say = (da: string, en: string) => JSON.stringify({ da, en });
 
-/** 6-8 youth is the model, 12 the most a group can hold (seeds 000 p. 5, 002). */
+/** 6-8 youth is the model, 12 the most a group can hold (Rockwool Fonden: Hvad er NExTWORK?, p. 5; the NExTWORK evaluation summary (2025)). */
 export const MAX_GROUP_SIZE = 12;
 export const DEFAULT_CAPACITY = 8;
 /** Weeks of meetings a new group (or a changed schedule) gets from the start. */
@@ -215,7 +215,7 @@ export const groupDetailSchema = z
       })
       .describe(
         'Current members (not alumni) per visitation category, per barrier, by how many barriers ' +
-          'they have, and how many are returning: the group should be broadly composed (seed 000 p. 8)',
+          'they have, and how many are returning: the group should be broadly composed (Rockwool Fonden: Hvad er NExTWORK? p. 8)',
       ),
     thisWeek: z.array(meetingSchema).describe("This Danish week's meetings, Monday to Sunday"),
     nextMeeting: meetingSchema.nullable().describe('The next planned meeting that has not begun'),

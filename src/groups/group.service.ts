@@ -64,7 +64,7 @@ function audit(
 
 /**
  * Group and meeting screens show youth by name: each youth shown is logged as read, so the log
- * answers "who has seen this youth's data" (DESIGN.md section 5).
+ * answers "who has seen this youth's data" (docs/domain.md, "The data").
  */
 async function auditYouthShown(db: Db, actor: Actor, youthIds: Iterable<string>, details: Record<string, unknown>) {
   for (const youthId of new Set(youthIds)) await audit(db, actor, 'youth.read', youthId, details);
@@ -105,8 +105,8 @@ export interface GroupView extends Group {
 
 /**
  * The group's mix: NExTWORK wants the youth of a group "broadly composed with regard to the
- * extent of their barriers" (seed 000, p. 8) and drawn from the whole target group: returning
- * youth, activity-ready, and education-ready with barriers (seeds 000, 003).
+ * extent of their barriers" (Rockwool Fonden: Hvad er NExTWORK?, p. 8) and drawn from the whole target group: returning
+ * youth, activity-ready, and education-ready with barriers (Rockwool Fonden: Hvad er NExTWORK? and Ny virksomhedsrettet ungeindsats (2019)).
  */
 function compositionOf(members: readonly MemberView[]): Composition {
   const composition: Composition = {
@@ -160,7 +160,7 @@ async function checkFacilitator(db: Db, actor: Actor, facilitatorId: string): Pr
 
 /**
  * Room in a group is the leader's decision, as placing a youth in a full one is: 6-8 youth is the
- * model, up to 12 when a leader decides so (seeds 000 p. 5, 002).
+ * model, up to 12 when a leader decides so (Rockwool Fonden: Hvad er NExTWORK?, p. 5; the NExTWORK evaluation summary (2025)).
  */
 const capacityIsLeaders = (message: Text) =>
   new DomainError('forbidden', { fieldErrors: [fieldError('capacity', message)] });
@@ -642,7 +642,7 @@ export async function readMeeting(deps: Deps, actor: Actor, meetingId: string): 
 /**
  * Records the attendance of the whole group at one meeting, all or nothing. Each youth must have
  * been in the group at the meeting's time; alumni may attend too. Attending counts as activity on
- * the youth's journey at the time of the meeting; an absence does not (DESIGN.md section 4, passive).
+ * the youth's journey at the time of the meeting; an absence does not (docs/domain.md, "The rules", passive).
  * Taking attendance marks the meeting held: it took place, whoever came.
  */
 export async function recordAttendance(

@@ -41,7 +41,9 @@ const visitationDecidedCommand = z.strictObject({
     .refine((list) => new Set(list).size === list.length, 'duplicate_value')
     .default([]),
   profile: z.enum(profiles).describe('Result of the statistical profile assessment (A, B or C)'),
-  questionnaire: questionnaireAnswers.describe('The ten answers of the preparation questionnaire (seed 004 p. 9)'),
+  questionnaire: questionnaireAnswers.describe(
+    'The ten answers of the preparation questionnaire (STAR: Den gode ungeindsats i jobcentrene (2017), s. 9)',
+  ),
   inEducationOrJob: z.boolean().default(false),
   onBenefit: z.boolean().default(true),
   waitingForApprenticeship: z.boolean().default(false),
@@ -73,7 +75,9 @@ export const commandPayloadSchemas = {
     chosenByYouth: z
       .boolean()
       .default(true)
-      .describe('The youth chose the company themself (magtskifte: the youth chooses, seed 003)'),
+      .describe(
+        'The youth chose the company themself (magtskifte: the youth chooses, Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019))',
+      ),
   }),
   EXITED: eventPayloadSchemas.EXITED.extend({
     stayInGroup: z.boolean().default(false).describe('The youth stays in the network group as an alumni member'),

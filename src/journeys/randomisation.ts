@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RandomisationArm } from '../../machines/events.ts';
 
 /**
- * The evaluation draw (seed 002): the arm follows from the seed alone, so anyone holding the
+ * The evaluation draw (Rockwool Fonden: the NExTWORK evaluation summary (2025)): the arm follows from the seed alone, so anyone holding the
  * recorded seed can reproduce the draw and check it was not steered.
  */
 export function armForSeed(seed: string, controlShare: number): RandomisationArm {

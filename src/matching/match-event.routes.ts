@@ -26,7 +26,7 @@ import {
   setParticipants,
 } from './match-event.service.ts';
 
-/** Match events: youth meet several companies, state wishes; companies state interest (seeds 000-002). */
+/** Match events: youth meet several companies, state wishes; companies state interest (Rockwool Fonden: Hvad er NExTWORK?; NExTWORK: Vejen til uddannelse går gennem job! (2018); the NExTWORK evaluation summary (2025)). */
 export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const config = { roles: companyNetworkRoles };
   const tags = ['match events'];

@@ -65,7 +65,7 @@ function hasTakenPlace(event: MatchEvent, now: Date): boolean {
 }
 
 /**
- * Taking part in a match event is activity (DESIGN.md section 4, the passivity rule); it counts
+ * Taking part in a match event is activity (docs/domain.md, "The rules", the passivity rule); it counts
  * from the start of the event's day.
  */
 async function noteParticipation(

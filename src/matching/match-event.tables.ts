@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 /** `date` columns are read as 'YYYY-MM-DD' strings on both engines (see db/database.ts). */
 type DateString = ColumnType<string, string, string>;
 
-/** A match event: youth meet several companies (seeds 000-002). */
+/** A match event: youth meet several companies (Rockwool Fonden: Hvad er NExTWORK?; NExTWORK: Vejen til uddannelse går gennem job! (2018); the NExTWORK evaluation summary (2025)). */
 export interface MatchEventTable {
   id: Generated<string>;
   municipality_id: string;

@@ -3,7 +3,7 @@ import type { MatchInterest, MatchParticipant, MatchWish } from './match-event.r
 
 /**
  * How a youth and a company found each other at a match event: both ways, or one way only.
- * In that order the list is read (seed 003, "magtskifte": the youth's choice leads).
+ * In that order the list is read (Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019), "magtskifte": the youth's choice leads).
  */
 export const matchKinds = ['mutual', 'youth_wish', 'company_interest'] as const;
 export type MatchKind = (typeof matchKinds)[number];

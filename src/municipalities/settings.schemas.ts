@@ -9,7 +9,7 @@ import { eligibilityOverridesSchema } from '../rules/eligibility.ts';
 export const municipalitySettingsSchema = z.strictObject({
   /** Overrides of the eligibility thresholds (e.g. minimum age 15). Empty: the rule file's values. */
   eligibility: eligibilityOverridesSchema.default({}),
-  /** Evaluation randomisation (seed 002): off unless the municipality takes part in a trial. */
+  /** Evaluation randomisation (Rockwool Fonden: the NExTWORK evaluation summary (2025)): off unless the municipality takes part in a trial. */
   randomisation: z
     .strictObject({
       enabled: z.boolean().default(false),

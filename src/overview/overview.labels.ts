@@ -3,7 +3,7 @@ import { categoryLabels } from '../visitation/questionnaire.ts';
 import type { Text } from '../shared/i18n.ts';
 import type { FirstConversationBucket, OverviewGrouping } from './overview.schemas.ts';
 
-/** The words of the key figures (seed 004, pp. 30-35), for the CSV export and the Overblik page. */
+/** The words of the key figures (STAR: Den gode ungeindsats i jobcentrene (2017), s. 30-35), for the CSV export and the Overblik page. */
 export const groupingLabels: Record<OverviewGrouping, Text> = {
   unit: { da: 'Enhed', en: 'Unit' },
   caseworker: { da: 'Rådgiver', en: 'Caseworker' },

@@ -128,7 +128,7 @@ const latestScore = (column: string) =>
  * in no figure: a finished journey records nothing more, and its `updated_at` is no earlier
  * than the moment it finished.
  *
- * Built for one municipality of a national database (DESIGN.md sections 7 and 8): each fact is
+ * Built for one municipality of a national database (docs/decisions/0001-embedded-postgresql-by-default.md and docs/architecture.md): each fact is
  * aggregated per journey first, in a lateral subquery over that journey's own rows reached
  * through a journey-keyed index (events, memberships, activity, hours, follow-ups, progression),
  * or read as a set through an index that begins with the municipality (placements, meetings,

@@ -21,7 +21,7 @@ export const overviewRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       config: { roles },
       schema: {
         tags: ['overview'],
-        summary: "The leader's key figures for a period (seed 004, pp. 30-35)",
+        summary: "The leader's key figures for a period (STAR: Den gode ungeindsats i jobcentrene (2017), s. 30-35)",
         querystring: overviewQuery,
         response: { 200: overviewResponse, ...authErrors },
       },

@@ -64,7 +64,7 @@ interface JourneyFacts {
 
 /**
  * The leader's key figures for a period (Danish days, both included), broken down by unit,
- * caseworker or network group (seed 004, pp. 30-35).
+ * caseworker or network group (STAR: Den gode ungeindsats i jobcentrene (2017), s. 30-35).
  *
  * Every figure describes the period, not today: stages are rebuilt from the event log (the
  * stage a journey's latest event before a moment led to), group membership, placements and
@@ -139,7 +139,7 @@ export async function readOverview(
       // control group, so a journey in none of them at either end was in one in between
       // exactly when such a visitation happened in the period.
       const enteredOffer = visitation !== null && visitation.eligible && visitation.randomisationArm !== 'control';
-      // The passive rule (rules/risk.json, DESIGN.md section 4): active, and no recorded activity
+      // The passive rule (rules/risk.json, docs/domain.md, "The rules"): active, and no recorded activity
       // for passiveDays days; before any activity the clock runs from joining a group.
       const baseline = journey.firstJoinedGroupAt ?? journey.firstContactAt;
       const active =
@@ -263,28 +263,28 @@ function workedBetween(weeks: readonly OverviewWorkedWeek[], from: Date, until: 
 function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: OverviewMoments): OverviewRow {
   const inPeriod = (t: Date) => t >= at.start && t < at.end;
 
-  // Distribution by visitation category (seed 004, p. 34, "fordeling på visitationskategorier"):
+  // Distribution by visitation category (STAR: Den gode ungeindsats i jobcentrene (2017), s. 34, "fordeling på visitationskategorier"):
   // the journeys whose visitation was decided in the period, by the decided category. The
   // youth the unit took in, not the caseload: a youth outside the target group (always the
   // obviously education-ready) is redirected at the visitation itself and would otherwise never show.
   const visitated = facts.flatMap((f) => (f.visitationCategory ? [f.visitationCategory] : []));
 
-  // First conversation (seed 004, p. 34: "første samtale for nye ... samme dag, inden for en
+  // First conversation (STAR: Den gode ungeindsats i jobcentrene (2017), s. 34: "første samtale for nye ... samme dag, inden for en
   // uge, inden for en måned"): the journeys whose first contact fell in the period, by the
   // Danish calendar days until the first conversation; "not yet" when none was held by the end.
   const contacted = facts.filter((f) => inPeriod(f.journey.firstContactAt));
 
-  // Active offer and placement (seed 004, p. 35, "aktiveringsgrad"): of the journeys in
+  // Active offer and placement (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "aktiveringsgrad"): of the journeys in
   // intake, active or paused at the end of the period, those then in a network group or a
   // running placement. A paused youth's placement waits for them and still counts.
   const inOfferAtEnd = facts.filter((f) => offerStages.has(f.stageAtEnd));
 
-  // Passive share (seed 004, p. 35, "passivandel"): of the journeys active at the end of the
+  // Passive share (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "passivandel"): of the journeys active at the end of the
   // period (the passive rule applies in the active stage only), those without recorded activity
   // for the municipality's passive threshold, as the risk rule `passive` counts it.
   const activeAtEnd = facts.filter((f) => f.stageAtEnd === 'active');
 
-  // Mentor (seed 004, p. 35, "andel ... med mentor"): of the journeys in intake, active or
+  // Mentor (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "andel ... med mentor"): of the journeys in intake, active or
   // paused at any moment of the period, those with a mentor contact in the period. A youth
   // who had a mentor and exited during the period still counts.
   const inOfferDuring = facts.filter((f) => f.inOfferDuringPeriod);
@@ -304,7 +304,7 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
     passive: shareOf(activeAtEnd.filter((f) => f.passive).length, activeAtEnd.length),
     inPlacement: shareOf(inOfferAtEnd.filter((f) => f.journey.placedAtEnd).length, inOfferAtEnd.length),
     mentorContact: shareOf(inOfferDuring.filter((f) => f.journey.mentorContact).length, inOfferDuring.length),
-    // Outcomes (seed 004, p. 33: results of the effort): the journeys that exited in the period.
+    // Outcomes (STAR: Den gode ungeindsats i jobcentrene (2017), s. 33: results of the effort): the journeys that exited in the period.
     exitOutcomes: countBy(
       exitOutcomes,
       facts.flatMap((f) => (f.exitOutcome ? [f.exitOutcome] : [])),
@@ -314,7 +314,7 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
       followUpStatuses,
       facts.flatMap((f) => f.followUps),
     ),
-    // Progression (seed 004, p. 29): per factor, the journeys measured in the period, each by
+    // Progression (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29): per factor, the journeys measured in the period, each by
     // its latest score in the period.
     progression: progressionFactors.map((factor) => averageOf(factor, facts)),
   };

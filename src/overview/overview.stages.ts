@@ -57,7 +57,7 @@ export function stageAfter(event: StageEvent | null): Stage {
 
 /**
  * The stages in which a youth is in the programme and should have an active offer: ready for
- * a group, active, or paused (the placement waits for them). Seed 004, p. 35: the activation
+ * a group, active, or paused (the placement waits for them). STAR: Den gode ungeindsats i jobcentrene (2017), s. 35: the activation
  * rate and the passive share are taken over the youth on benefit in the programme.
  */
 export const offerStages: ReadonlySet<Stage> = new Set<Stage>(['intake', 'active', 'paused']);

@@ -56,7 +56,7 @@ export interface SwitchPlacementInput {
 }
 
 /**
- * The youth moves to another company (seed 002: the youth may switch company): the current
+ * The youth moves to another company (Rockwool Fonden: the NExTWORK evaluation summary (2025): the youth may switch company): the current
  * placement ends and the next starts in one step, recorded as PLACEMENT_ENDED followed by
  * PLACEMENT_STARTED in one transaction. If the new placement is refused, the old one keeps running.
  */
@@ -113,7 +113,7 @@ export async function switchPlacement(
 
 /**
  * Sets the hours the youth actually worked in one week (Monday to Sunday). Hours worked are
- * recorded activity (DESIGN.md section 4, "passive"), dated at the end of that week, or now
+ * recorded activity (docs/domain.md, "The rules", "passive"), dated at the end of that week, or now
  * while the week is still running.
  */
 export async function logPlacementHours(

@@ -9,7 +9,7 @@ type Numeric = ColumnType<string, number, number>;
 /** Why a placement row stopped running, beside the caseworker's own words in end_reason. */
 export type PlacementEndCause = 'ended' | 'exited' | 'withdrawn';
 
-/** An internship, paid hours or a wage subsidy at a company (DESIGN.md section 2). */
+/** An internship, paid hours or a wage subsidy at a company (docs/domain.md, glossary). */
 export interface PlacementTable {
   /** The id the journey service put on PLACEMENT_STARTED, so the event log and the row agree. */
   id: string;
@@ -23,7 +23,7 @@ export interface PlacementTable {
   hours_per_week: Numeric;
   /** A company contact person; no foreign key (see the migration). */
   contact_id: string | null;
-  /** The youth chose the company (seed 003, "magtskifte"). */
+  /** The youth chose the company (Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019), "magtskifte"). */
   chosen_by_youth: boolean;
   ended_at: Date | null;
   end_reason: string | null;

@@ -531,7 +531,7 @@ function drawContactPerson(w: PlanWriter, plan: PlanData): void {
 }
 
 /**
- * A horizontal bar chart: one row per progression factor (seed 004, p. 29), a light bar for the
+ * A horizontal bar chart: one row per progression factor (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29), a light bar for the
  * first score and a dark one for the latest, on a 1-10 scale with the score written beside each bar.
  */
 function drawProgression(w: PlanWriter, plan: PlanData): void {

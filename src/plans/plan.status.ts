@@ -50,7 +50,7 @@ function statusTexts(stage: Stage, placement: PlacementState | null): Text {
     case 'active':
       return activeByPlacement[placement ?? 'none'];
     case 'paused':
-      // DESIGN.md section 2, "pause": the placement waits for the youth.
+      // docs/domain.md, glossary, "pause": the placement waits for the youth.
       return placement === 'placed'
         ? {
             da: 'Dit forløb holder pause. Din arbejdsplads venter på dig, til du er klar igen.',
@@ -68,7 +68,7 @@ function statusTexts(stage: Stage, placement: PlacementState | null): Text {
     case 'closed':
       return { da: 'Dit forløb er afsluttet.', en: 'Your programme has ended.' };
     case 'control':
-      // Seed 002: the control group gets the jobcentre's usual help, not NExTWORK.
+      // Rockwool Fonden: the NExTWORK evaluation summary (2025): the control group gets the jobcentre's usual help, not NExTWORK.
       return {
         da: 'Du får hjælp fra jobcentret på den almindelige måde.',
         en: 'You get help from the jobcentre in the usual way.',

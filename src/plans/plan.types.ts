@@ -1,5 +1,5 @@
 /**
- * What the printed plan "Min plan" shows (DESIGN.md section 2; issue "Printed plan").
+ * What the printed plan "Min plan" shows (docs/domain.md, glossary; issue "Printed plan").
  *
  * The data side builds a `PlanData` from the journey, and a stored plan version keeps exactly
  * this object, so the same PDF can be made again later. It never holds a CPR number: the youth
@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { categories, placementKinds } from '../../machines/events.ts';
 
-/** The five progression factors of seed 004, p. 29, each scored 1-10. */
+/** The five progression factors of STAR: Den gode ungeindsats i jobcentrene (2017), s. 29, each scored 1-10. */
 export const progressionFactors = [
   'belief_in_own_abilities',
   'self_rated_health',

@@ -1,7 +1,7 @@
 import type { Text } from '../shared/i18n.ts';
 
 /**
- * The five progression factors with a documented link to job or education (seed 004, p. 29),
+ * The five progression factors with a documented link to job or education (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29),
  * each scored 1-10. The first four are the youth's own experience; the last is the caseworker's
  * overall assessment of how ready the youth is for job or education.
  */

@@ -15,7 +15,8 @@ export const progressionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
       config: { roles },
       schema: {
         tags: ['progression'],
-        summary: 'Record a measurement of the progression factors (seed 004, p. 29)',
+        summary:
+          'Record a measurement of the progression factors (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29)',
         params: idParams,
         body: recordProgressionBody,
         response: { 201: measurementSchema, ...authErrors, 404: errorResponse, 422: errorResponse },

@@ -48,7 +48,7 @@ export async function recordProgression(
     throw invalidField('scores', 'Angiv mindst én score fra 1 til 10.', 'Give at least one score from 1 to 10.');
   }
   if (input.scores.readiness !== undefined && input.assessedBy !== 'caseworker') {
-    // Seed 004 p. 29: readiness is the caseworker's assessment, beside the youth's own factors.
+    // STAR: Den gode ungeindsats i jobcentrene (2017), s. 29: readiness is the caseworker's assessment, beside the youth's own factors.
     throw invalidField(
       'scores.readiness',
       'Parathed vurderes af rådgiveren, ikke af den unge.',

@@ -5,7 +5,7 @@ type DateString = ColumnType<string, string, string>;
 export type Assessor = 'youth' | 'caseworker';
 
 /**
- * One measurement of the progression factors (seed 004, p. 29), each 1-10 or not measured this
+ * One measurement of the progression factors (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29), each 1-10 or not measured this
  * time. One column per factor keeps a measurement one row, which is how it is taken and shown.
  */
 export interface ProgressionMeasurementTable {

@@ -1,5 +1,5 @@
 /**
- * The codes of the passivity risk rules in rules/risk.json (DESIGN.md section 4). Alerts,
+ * The codes of the passivity risk rules in rules/risk.json (docs/domain.md, "The rules"). Alerts,
  * statistics and the leader's digest refer to them, so a code in use is never renamed; a new
  * rule in the file needs its code here too (the tests check that the two lists agree).
  */

@@ -3,7 +3,7 @@ import type { RuleSet } from '../rules/rule-set.loader.ts';
 import { parseWithMessages, type TranslatedIssue } from '../shared/validation.ts';
 
 /**
- * The thresholds of rules/risk.json a municipality may set for itself (DESIGN.md section 4:
+ * The thresholds of rules/risk.json a municipality may set for itself (docs/domain.md, "The rules":
  * "a municipality can override thresholds without editing rule files"). Each range keeps a
  * threshold meaningful: a day count of 0 would flag every youth on the day they start, and the
  * upper bounds stop a typo (280 for 28) from silencing a rule for most of a year.

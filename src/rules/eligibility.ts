@@ -19,7 +19,7 @@ export const eligibilityFactsSchema = z
   .strict();
 export type EligibilityFacts = z.infer<typeof eligibilityFactsSchema>;
 
-// A municipality may lower the minimum age to 15 (DESIGN.md section 4) and move the maximum
+// A municipality may lower the minimum age to 15 (docs/domain.md, "The rules") and move the maximum
 // within what the youth effort can carry; both bounds are checked again after merging with the
 // rule file, so an override cannot cross the file's own value either.
 const minAge = z.number().int().min(15).max(29);
@@ -60,8 +60,8 @@ export interface EligibilityDecision {
 }
 
 /**
- * Decides whether a young person is in the NExTWORK target group (seeds 000 and 003,
- * DESIGN.md section 4). Rules fire in priority order and the first one that fires decides:
+ * Decides whether a young person is in the NExTWORK target group (Rockwool Fonden: Hvad er NExTWORK? and Ny virksomhedsrettet ungeindsats (2019),
+ * docs/domain.md, "The rules"). Rules fire in priority order and the first one that fires decides:
  * age below, age above, in education or work, not on benefit, obviously education-ready,
  * education-ready without barriers; otherwise the eligible branch (activity-ready,
  * education-ready with barriers, returning). Pure: no database, same input, same answer.

@@ -61,7 +61,7 @@ export const eventParamsSchema = z
     eligible: z.boolean().optional(),
     /** Visitation rules: the category the rule points to. */
     category: z.enum(categories).optional(),
-    /** Risk rules: the alert also goes to the leader (DESIGN.md section 4: passive_long and every high severity). */
+    /** Risk rules: the alert also goes to the leader (docs/domain.md, "The rules": passive_long and every high severity). */
     leader: z.boolean().optional(),
   })
   .strict();

@@ -11,7 +11,7 @@ export const visitationFactsSchema = z
     profile: z.enum(profiles),
     barriers: z.array(z.enum(barriers)),
     answers: questionnaireAnswers,
-    /** Seed 004 p. 10: a youth waiting for an apprenticeship is education-ready. Not asked in the questionnaire. */
+    /** STAR: Den gode ungeindsats i jobcentrene (2017), s. 10: a youth waiting for an apprenticeship is education-ready. Not asked in the questionnaire. */
     waitingForApprenticeship: z.boolean().default(false),
   })
   .strict();
@@ -37,14 +37,14 @@ export interface CategorySuggestion {
  * Support needed, least to most: `categories` is ordered that way. When reasons point to
  * different categories the one with the most support wins, because the weaker categories
  * require the absence of what the stronger signal shows: obviously education-ready means no
- * barriers and nothing in the history pointing to risk (seed 004 p. 13), and a youth who
+ * barriers and nothing in the history pointing to risk (STAR: Den gode ungeindsats i jobcentrene (2017), s. 13), and a youth who
  * dropped out is education-ready unless clearly needing more than about a year (p. 10).
  */
 const supportRank = (category: Category): number => categories.indexOf(category);
 
 /**
  * Suggests a visitation category from the profile, the preparation questionnaire and the
- * recorded barriers (seed 004 pp. 7-10, 13, 16, 21). The caseworker decides; this is advice
+ * recorded barriers (STAR: Den gode ungeindsats i jobcentrene (2017), s. 7-10, 13, 16, 21). The caseworker decides; this is advice
  * with its reasons. Pure: no database.
  */
 export async function suggestCategory(ruleSet: RuleSet, facts: VisitationFacts): Promise<CategorySuggestion> {

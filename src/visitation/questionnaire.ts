@@ -7,11 +7,11 @@ export { type Barrier, barriers, type Category, categories };
 /**
  * The vocabulary of visitation: profiles, barriers, categories and the preparation
  * questionnaire ("forberedelsesskemaet") the young person fills in before the first
- * conversation (STAR, "Den gode ungeindsats i jobcentrene", seed 004 pp. 7-10).
+ * conversation (STAR, "Den gode ungeindsats i jobcentrene", STAR: Den gode ungeindsats i jobcentrene (2017), s. 7-10).
  */
 
 // ---------------------------------------------------------------------------------------------
-// Profile (profilafklaring), seed 004 p. 8: three outcomes of the statistical profile tool.
+// Profile (profilafklaring), STAR: Den gode ungeindsats i jobcentrene (2017), s. 8: three outcomes of the statistical profile tool.
 
 export const profiles = ['A', 'B', 'C'] as const;
 export type Profile = (typeof profiles)[number];
@@ -45,7 +45,7 @@ export const barrierLabels: Record<Barrier, Text> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Visitation categories, seed 004 pp. 6, 12-25. machines/events.ts orders them from least to
+// Visitation categories, STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-25. machines/events.ts orders them from least to
 // most support needed: the visitation suggestion relies on that order when signals point to
 // different categories.
 
@@ -56,7 +56,7 @@ export const categoryLabels: Record<Category, Text> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The preparation questionnaire, seed 004 p. 9. The seed lists the ten questions but not the
+// The preparation questionnaire, STAR: Den gode ungeindsats i jobcentrene (2017), s. 9. The seed lists the ten questions but not the
 // answer options Jobnet shows; the options below are the smallest set that keeps each
 // answer usable by the visitation rules (rules/visitation.json).
 
@@ -172,7 +172,7 @@ export type QuestionCode = (typeof questionCodes)[number];
 
 export interface Question {
   code: QuestionCode;
-  /** Position in the questionnaire, as listed in seed 004 p. 9. */
+  /** Position in the questionnaire, as listed in STAR: Den gode ungeindsats i jobcentrene (2017), s. 9. */
   number: number;
   text: Text;
   answer: AnswerType;

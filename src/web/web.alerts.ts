@@ -31,7 +31,7 @@ import {
 const PAGE_SIZE = 20;
 /** The inbox's tabs: the alerts not yet resolved, by where they stand. */
 const tabs = ['open', 'acknowledged', 'snoozed'] as const;
-/** The severities the risk rules use (DESIGN.md section 4), most severe first. */
+/** The severities the risk rules use (docs/domain.md, "The rules"), most severe first. */
 const severityChoices = ['high', 'medium', 'low'] as const;
 
 const orEmpty = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();

@@ -99,7 +99,7 @@ function atPositions(
 
 /**
  * Match events: the list and a new event, and an event's page with its participants, each youth's
- * ranked wishes, each company's interest and the match list (seed 003, "magtskifte": the youth's
+ * ranked wishes, each company's interest and the match list (Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019), "magtskifte": the youth's
  * choice leads). Every form works without JavaScript and is saved on its own, with the version it
  * was made against, so colleagues entering wishes at the same event never overwrite each other.
  */

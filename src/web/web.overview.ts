@@ -61,7 +61,7 @@ const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.is
 const isGrouping = (value: string): value is OverviewGrouping =>
   (overviewGroupings as readonly string[]).includes(value);
 
-/** The leader's "Overblik": the key figures of seed 004, pp. 30-35, for a chosen period. */
+/** The leader's "Overblik": the key figures of STAR: Den gode ungeindsats i jobcentrene (2017), s. 30-35, for a chosen period. */
 export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
   app.get(
     '/overblik',

@@ -162,7 +162,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         ? await followUpsOfJourney(deps, actor, journeyId)
         : [];
     const users = await listMunicipalityUsers(deps.db, actor);
-    // A leader moves the journey to another caseworker's caseload (DESIGN.md section 1).
+    // A leader moves the journey to another caseworker's caseload (docs/domain.md, "Who uses it").
     const caseworkers =
       actor.role === 'leader'
         ? users.filter((u) => u.role === 'caseworker' && u.active).map((u) => ({ value: u.id, label: u.name }))
@@ -530,7 +530,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   );
 
   // -------------------------------------------------------------------------------------------
-  // Progression: the five factors, 1-10 (seed 004, p. 29)
+  // Progression: the five factors, 1-10 (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29)
   // -------------------------------------------------------------------------------------------
 
   app.post(

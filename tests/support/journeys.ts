@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { QuestionnaireAnswers } from '../../src/visitation/questionnaire.ts';
 import { newYouth } from './factories.ts';
 
-/** Questionnaire answers of a youth on a clear path to education (seed 004 p. 13). */
+/** Questionnaire answers of a youth on a clear path to education (STAR: Den gode ungeindsats i jobcentrene (2017), s. 13). */
 export function questionnaireAnswers(overrides: Partial<QuestionnaireAnswers> = {}): QuestionnaireAnswers {
   return {
     highest_education: 'primary_school',

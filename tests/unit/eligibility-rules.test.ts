@@ -230,7 +230,7 @@ describe('decideEligibility: explanations and recommendations', () => {
     expect(decision.recommendation?.code).toBe('ordinary_education_and_immediate_activation');
     expect(decision.recommendation?.da).toContain('straks aktivering');
     expect(decision.recommendation?.en).toContain('ordinary education');
-    expect(decision.source).toContain('Seed 004 pp. 6, 12-14');
+    expect(decision.source).toContain('STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-14');
   });
 
   it('education-ready youth without barriers are recommended bridge-building', async () => {

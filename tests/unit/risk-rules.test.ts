@@ -58,12 +58,12 @@ async function firing(facts: RiskFacts, overrides: RiskOverrides = {}): Promise<
 }
 
 describe('the risk rule file', () => {
-  it('loads through loadRuleSets with the 12 codes of DESIGN.md section 4', () => {
+  it('loads through loadRuleSets with the 12 codes of docs/domain.md, "The rules"', () => {
     expect(ruleSet.rules.map((rule) => rule.event.type).sort()).toEqual([...riskCodes].sort());
     expect(ruleSet.version).toMatch(/^[0-9a-f]{12}$/);
   });
 
-  it('gives each rule the severity of the DESIGN.md table, and sends passive_long and every high one to the leader', () => {
+  it('gives each rule the severity of docs/domain.md, and sends passive_long and every high one to the leader', () => {
     const expected: Record<RiskCode, [string, boolean]> = {
       first_conversation_overdue: ['high', true],
       conversations_behind: ['medium', false],
@@ -84,12 +84,12 @@ describe('the risk rule file', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('cites the law for the conversations, seed 004 for passivity and the entry requirement for hours', () => {
+  it('cites the law for the conversations, STAR: Den gode ungeindsats i jobcentrene (2017) for passivity and the entry requirement for hours', () => {
     const source = (code: RiskCode) => ruleSet.rules.find((rule) => rule.event.type === code)?.event.params.source;
     expect(source('first_conversation_overdue')).toContain('LAB § 31, stk. 5');
     expect(source('conversations_behind')).toContain('LAB § 31, stk. 3');
-    expect(source('passive')).toContain('Seed 004 p. 21');
-    expect(source('passive_long')).toContain('Seed 004 p. 21');
+    expect(source('passive')).toContain('STAR: Den gode ungeindsats i jobcentrene (2017), s. 21');
+    expect(source('passive_long')).toContain('STAR: Den gode ungeindsats i jobcentrene (2017), s. 21');
     expect(source('low_hours')).toContain('15 hours a week');
   });
 
@@ -282,7 +282,7 @@ describe('each rule fires at its threshold and not one day before', () => {
     expect(await on(threshold + 30)).toContain(code);
   });
 
-  it('uses the defaults of DESIGN.md section 4', () => {
+  it('uses the defaults of docs/domain.md, "The rules"', () => {
     const firstDays = Object.fromEntries(thresholdCases.map((c) => [`${c.code}:${c.fact}`, c.firesFrom(defaults)]));
     expect(firstDays).toMatchObject({
       'first_conversation_overdue:daysSinceFirstContact': 8,

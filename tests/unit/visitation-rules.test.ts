@@ -155,7 +155,8 @@ describe('suggestCategory: reasons and records', () => {
       category: 'education_ready',
       da: 'Der er registreret barrierer for at gennemføre en uddannelse: gæld og plettet straffeattest.',
       en: 'Barriers to completing an education are recorded: debt and criminal record.',
-      source: 'Seed 004 p. 13 (åbenlyst uddannelsesparate har ingen barrierer) and p. 16 (uddannelsesparate)',
+      source:
+        'STAR: Den gode ungeindsats i jobcentrene (2017), s. 13 (åbenlyst uddannelsesparate har ingen barrierer) and s. 16 (uddannelsesparate)',
     });
     expect(suggestion.reasons).toContainEqual(
       expect.objectContaining({
@@ -209,7 +210,7 @@ describe('suggestCategory: reasons and records', () => {
   });
 });
 
-describe('the preparation questionnaire (seed 004 p. 9)', () => {
+describe('the preparation questionnaire (STAR: Den gode ungeindsats i jobcentrene (2017), s. 9)', () => {
   it('has the ten questions in order, each in Danish and English', () => {
     expect(questionnaire.map((q) => q.code)).toEqual([...questionCodes]);
     expect(questionnaire.map((q) => q.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Journeys (forløb) with their persisted statechart snapshot, the append-only event log, and the
- * rule decisions made along the way (DESIGN.md sections 3-5).
+ * rule decisions made along the way (docs/domain.md).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_time', 'text', (c) => c.notNull().check(sql`start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`))
     .addColumn('duration_minutes', 'integer', (c) => c.notNull().defaultTo(120))
     .addColumn('place', 'text', (c) => c.notNull())
-    // 6-8 youth is the model, up to 12 (seeds 000, 002).
+    // 6-8 youth is the model, up to 12 (Rockwool Fonden: Hvad er NExTWORK? and the NExTWORK evaluation summary (2025)).
     .addColumn('capacity', 'integer', (c) =>
       c
         .notNull()

@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
  *
  * Rows that point at another municipality-owned row carry `municipality_id` in the foreign key
  * too, so the database itself refuses a reference across municipalities (and the schema can be
- * distributed by municipality without change, DESIGN.md section 8).
+ * distributed by municipality without change, docs/architecture.md).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -51,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('company_contact_company_idx').on('company_contact').column('company_id').execute();
 
-  // The company network meets 5-6 times a year (seed 001).
+  // The company network meets 5-6 times a year (NExTWORK: Vejen til uddannelse går gennem job! (2018)).
   await db.schema
     .createTable('company_meeting')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -95,7 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('company_id')
     .execute();
 
-  // Match events: youth meet several companies, state wishes; companies state interest (seeds 000-002).
+  // Match events: youth meet several companies, state wishes; companies state interest (Rockwool Fonden: Hvad er NExTWORK?; NExTWORK: Vejen til uddannelse går gennem job! (2018); the NExTWORK evaluation summary (2025)).
   await db.schema
     .createTable('match_event')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Passivity risk: the facts the risk rules read are kept current on the journey row as events
  * and activity are recorded, so the nightly sweep reads one narrow set of columns instead of
- * aggregating every activity table (DESIGN.md section 7: aggregate first, join afterwards).
+ * aggregating every activity table (docs/decisions/0001-embedded-postgresql-by-default.md: aggregate first, join afterwards).
  * Alerts have a lifecycle with a history; at most one alert per journey and code is not resolved.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -48,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  // The rule of DESIGN.md section 4: at most one alert per journey and code that is not resolved.
+  // The rule of docs/domain.md, "The rules": at most one alert per journey and code that is not resolved.
   await sql`create unique index alert_one_unresolved on alert (journey_id, code) where status <> 'resolved'`.execute(
     db,
   );
