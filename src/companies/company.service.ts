@@ -1,4 +1,3 @@
-import { appendAudit } from '../audit/audit.repository.ts';
 import type { AuditAction } from '../audit/audit.types.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -23,6 +22,7 @@ import {
   updateCompany,
   updateContact,
 } from './company.repository.ts';
+import { auditAs } from '../audit/audit-as.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -33,15 +33,7 @@ export function auditCompanyNetwork(
   details: Record<string, unknown>,
   youthId: string | null = null,
 ) {
-  return appendAudit(db, {
-    municipalityId: actor.municipalityId,
-    userId: actor.userId,
-    action,
-    youthId,
-    details,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
+  return auditAs(db, actor, action, youthId, details);
 }
 
 function duplicateCvr(existingCompanyId: string | undefined): DomainError {

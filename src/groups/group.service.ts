@@ -1,7 +1,5 @@
 import { barriers as barrierCodes, type Barrier, type Category } from '../../machines/events.ts';
 import { restore, stageOf } from '../../machines/journey.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import type { AuditAction } from '../audit/audit.types.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -41,33 +39,16 @@ import {
 import { addDays, danishWeekOf, weeklySlots } from './group.schedule.ts';
 import { DEFAULT_CAPACITY, WEEKS_GENERATED_AHEAD } from './group.schemas.ts';
 import type { AttendanceStatus } from './group.tables.ts';
+import { auditAs } from '../audit/audit-as.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
-
-function audit(
-  db: Db,
-  actor: Actor,
-  action: AuditAction,
-  youthId: string | null,
-  details: Record<string, unknown>,
-): Promise<void> {
-  return appendAudit(db, {
-    municipalityId: actor.municipalityId,
-    userId: actor.userId,
-    action,
-    youthId,
-    details,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
-}
 
 /**
  * Group and meeting screens show youth by name: each youth shown is logged as read, so the log
  * answers "who has seen this youth's data" (docs/domain.md, "The data").
  */
 async function auditYouthShown(db: Db, actor: Actor, youthIds: Iterable<string>, details: Record<string, unknown>) {
-  for (const youthId of new Set(youthIds)) await audit(db, actor, 'youth.read', youthId, details);
+  for (const youthId of new Set(youthIds)) await auditAs(db, actor, 'youth.read', youthId, details);
 }
 
 const fieldError = (field: string, message: Text) => ({ field, message });
@@ -228,9 +209,9 @@ export async function createGroup(
     const group = await findGroup(trx, actor.municipalityId, id);
     if (!group) throw new DomainError('not_found');
     const meetings = group.active ? await generateFromSchedule(trx, group, WEEKS_GENERATED_AHEAD, now) : [];
-    await audit(trx, actor, 'group.created', null, { groupId: id, name: group.name });
+    await auditAs(trx, actor, 'group.created', null, { groupId: id, name: group.name });
     if (meetings.length > 0) {
-      await audit(trx, actor, 'group.meetings_changed', null, {
+      await auditAs(trx, actor, 'group.meetings_changed', null, {
         groupId: id,
         change: 'generated',
         weeks: WEEKS_GENERATED_AHEAD,
@@ -346,7 +327,7 @@ export async function changeGroup(
     if (!(await updateGroup(trx, actor.municipalityId, groupId, version, changes, now))) {
       throw new DomainError('version_conflict', { extra: { currentVersion: current.version + 1 } });
     }
-    await audit(trx, actor, 'group.updated', null, { groupId, fields: Object.keys(changes) });
+    await auditAs(trx, actor, 'group.updated', null, { groupId, fields: Object.keys(changes) });
 
     const updated = await findGroup(trx, actor.municipalityId, groupId);
     if (!updated) throw new DomainError('not_found');
@@ -359,18 +340,18 @@ export async function changeGroup(
       // A closed group meets no more; alumni have nowhere to stay.
       const removed = await deleteComingMeetings(trx, actor.municipalityId, groupId, now, { onlyUntouched: false });
       for (const youthId of await endAlumniMemberships(trx, actor.municipalityId, groupId, now)) {
-        await audit(trx, actor, 'group.membership_changed', youthId, {
+        await auditAs(trx, actor, 'group.membership_changed', youthId, {
           groupId,
           change: 'left',
           reason: 'group_closed',
         });
       }
-      await audit(trx, actor, 'group.meetings_changed', null, { groupId, change: 'group_closed', removed });
+      await auditAs(trx, actor, 'group.meetings_changed', null, { groupId, change: 'group_closed', removed });
     } else if (updated.active && (scheduleChanged || reactivating)) {
       // The coming meetings follow the new schedule; those a user moved or added by hand stay.
       const removed = await deleteComingMeetings(trx, actor.municipalityId, groupId, now, { onlyUntouched: true });
       const created = await generateFromSchedule(trx, updated, Math.max(WEEKS_GENERATED_AHEAD, removed), now);
-      await audit(trx, actor, 'group.meetings_changed', null, {
+      await auditAs(trx, actor, 'group.meetings_changed', null, {
         groupId,
         change: reactivating ? 'group_reopened' : 'schedule_changed',
         removed,
@@ -417,7 +398,7 @@ export async function generateMeetings(
     if (!group) throw new DomainError('not_found');
     if (!group.active) throw groupClosed();
     const created = await generateFromSchedule(trx, group, weeks, now);
-    await audit(trx, actor, 'group.meetings_changed', null, {
+    await auditAs(trx, actor, 'group.meetings_changed', null, {
       groupId,
       change: 'generated',
       weeks,
@@ -462,7 +443,7 @@ export async function addMeeting(
         },
         now,
       );
-      await audit(trx, actor, 'group.meetings_changed', null, {
+      await auditAs(trx, actor, 'group.meetings_changed', null, {
         groupId,
         meetingId: meeting.id,
         change: 'added',
@@ -547,7 +528,7 @@ export async function changeMeeting(
             : changes.startsAt
               ? 'moved'
               : 'updated';
-      await audit(trx, actor, 'group.meetings_changed', null, {
+      await auditAs(trx, actor, 'group.meetings_changed', null, {
         groupId: current.groupId,
         meetingId,
         change,
@@ -736,7 +717,7 @@ export async function recordAttendance(
         entry.journeyId,
         entry.status === 'attended' ? meeting.startsAt : null,
       );
-      await audit(trx, actor, 'group.attendance_recorded', entry.youthId, {
+      await auditAs(trx, actor, 'group.attendance_recorded', entry.youthId, {
         groupId: meeting.groupId,
         meetingId,
         journeyId: entry.journeyId,

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit/audit.repository.ts';
 import { randomUUID } from 'node:crypto';
 import type { JourneyEvent, JourneyEventType } from '../../machines/events.ts';
 import {
@@ -13,8 +14,6 @@ import {
   type Stage,
   stageOf,
 } from '../../machines/journey.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
-import type { AuditAction } from '../audit/audit.types.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { ReferralSource } from '../db/schema.ts';
@@ -53,20 +52,9 @@ import { type NewJourney, runEffects } from './journey.effects.ts';
 import { riskStateOf } from './journey.risk-state.ts';
 import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
+import { auditAs } from '../audit/audit-as.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
-
-function audit(db: Db, actor: Actor, action: AuditAction, youthId: string, details: Record<string, unknown>) {
-  return appendAudit(db, {
-    municipalityId: actor.municipalityId,
-    userId: actor.userId,
-    action,
-    youthId,
-    details,
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
-}
 
 function snapshotOf(record: JourneyRecord): JourneySnapshot {
   return restore({ machineVersion: record.machineVersion, snapshot: record.snapshot as never });
@@ -160,7 +148,7 @@ async function createJourney(trx: Db, actor: Actor, input: NewJourney): Promise<
     createdBy: actor.userId,
     caseworkerId: input.caseworkerId,
   });
-  await audit(trx, actor, 'journey.opened', input.youthId, {
+  await auditAs(trx, actor, 'journey.opened', input.youthId, {
     journeyId,
     source: input.source,
     returning: input.returning,
@@ -213,7 +201,7 @@ export async function reassignJourney(
     await setJourneyCaseworker(trx, actor.municipalityId, journeyId, move.caseworkerId);
     // The journey's open alerts follow it to the new caseworker, unless someone took one over.
     await reassignJourneyAlerts(trx, actor.municipalityId, journeyId, journey.caseworkerId, move.caseworkerId);
-    await audit(trx, actor, 'journey.reassigned', journey.youthId, {
+    await auditAs(trx, actor, 'journey.reassigned', journey.youthId, {
       journeyId,
       from: journey.caseworkerId,
       to: move.caseworkerId,
@@ -254,7 +242,7 @@ export async function journeysOfYouth(deps: Deps, actor: Actor, youthId: string)
   return deps.db.transaction().execute(async (trx) => {
     if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
     const journeys = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
-    await audit(trx, actor, 'journey.read', youthId, { journeyIds: journeys.map((j) => j.id) });
+    await auditAs(trx, actor, 'journey.read', youthId, { journeyIds: journeys.map((j) => j.id) });
     return journeys;
   });
 }
@@ -495,7 +483,7 @@ export async function recordEvents(
           decidedAt: now,
         });
       }
-      await audit(trx, actor, 'journey.event_recorded', journey.youthId, {
+      await auditAs(trx, actor, 'journey.event_recorded', journey.youthId, {
         journeyId,
         type: command.type,
         seq: version,
@@ -610,7 +598,7 @@ export async function readJourney(deps: Deps, actor: Actor, journeyId: string): 
     const journey = await findJourney(trx, actor.municipalityId, journeyId);
     if (!journey) throw new DomainError('not_found');
     const view = await buildView(trx, deps.ruleSets, actor, journey, danishDate(deps.clock()));
-    await audit(trx, actor, 'journey.read', journey.youthId, { journeyId });
+    await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId });
     return view;
   });
 }

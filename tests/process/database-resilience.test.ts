@@ -61,6 +61,16 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
 
   const databaseName = () => new URL(database.url!).pathname.slice(1);
 
+  /** A proxy the test controls in front of the test database, and the database's URL through it. */
+  async function proxyToDatabase(): Promise<{ proxy: TcpProxy; viaProxy: URL }> {
+    const target = new URL(database.url!);
+    const proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
+    proxies.push(proxy);
+    const viaProxy = new URL(database.url!);
+    viaProxy.port = String(proxy.port);
+    return { proxy, viaProxy };
+  }
+
   it('survives pg_terminate_backend on every connection, also under load, and serves again', async () => {
     cookie = await caseworkerSession();
     server = await startServer(serverEnv(database.url!));
@@ -108,11 +118,7 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
 
   it('answers 503 in Danish while a proxy between it and PostgreSQL is cut, and recovers by itself', async () => {
     cookie = await caseworkerSession();
-    const target = new URL(database.url!);
-    const proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
-    proxies.push(proxy);
-    const viaProxy = new URL(database.url!);
-    viaProxy.port = String(proxy.port);
+    const { proxy, viaProxy } = await proxyToDatabase();
     server = await startServer(serverEnv(viaProxy.toString(), { DATABASE_CONNECT_TIMEOUT_SECONDS: '2' }));
     expect((await get('/api/youth')).status).toBe(200);
 
@@ -148,11 +154,7 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
   }, 120_000);
 
   it('waits at start for a database that is not there yet, saying where it waits', async () => {
-    const target = new URL(database.url!);
-    const proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
-    proxies.push(proxy);
-    const viaProxy = new URL(database.url!);
-    viaProxy.port = String(proxy.port);
+    const { proxy, viaProxy } = await proxyToDatabase();
     await proxy.cut();
     server = await spawnServer(serverEnv(viaProxy.toString(), { DATABASE_WAIT_SECONDS: '60' }));
     const waiting = await untilOutput(server, /Waiting for PostgreSQL/);
@@ -164,11 +166,7 @@ describe.skipIf(!engines.includes('postgres'))('the server when PostgreSQL drops
   }, 120_000);
 
   it('gives up after DATABASE_WAIT_SECONDS with a message that names the database', async () => {
-    const target = new URL(database.url!);
-    const proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) }).start();
-    proxies.push(proxy);
-    const viaProxy = new URL(database.url!);
-    viaProxy.port = String(proxy.port);
+    const { proxy, viaProxy } = await proxyToDatabase();
     await proxy.cut();
     server = await spawnServer(serverEnv(viaProxy.toString(), { DATABASE_WAIT_SECONDS: '2' }));
     expect(await server.exited).toBe(1);

@@ -5,13 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { newMunicipality, newUser, TEST_PASSWORD, type TestUser } from '../support/factories.ts';
-import { runCommand, type ServerProcess, startServer, stopAll } from '../support/processes.ts';
+import { runCommand, runScript, type ServerProcess, startServer, stopAll } from '../support/processes.ts';
 
 // The embedded database as an operator runs it: the real server and the backup and restore
 // commands as processes of their own, on one data folder, started under umask 0022.
-
-const BACKUP = 'src/db/backup.cli.ts';
-const RESTORE = 'src/db/restore.cli.ts';
 
 let root: string;
 let dataDir: string;
@@ -130,11 +127,11 @@ describe('the embedded database on disk', () => {
     youthId = ((await created.json()) as { id: string }).id;
 
     const archive = join(root, 'backup.tar.gz');
-    const whileRunning = await runCommand(BACKUP, ['--to', archive], env);
+    const whileRunning = await runScript('backup', ['--to', archive], env);
     expect(whileRunning.code).toBe(2);
     expect(whileRunning.stderr).toContain(`in use by another Ungeflow process (pid ${server.pid})`);
     expect(whileRunning.stderr).toContain('stop that process first');
-    expect((await runCommand(RESTORE, ['--from', archive, '--force'], env)).code).toBe(2);
+    expect((await runScript('restore', ['--from', archive, '--force'], env)).code).toBe(2);
     // Every other command that opens the database keeps off it too while the server runs.
     for (const script of ['src/db/migrate.ts', 'src/alerts/sweep.cli.ts', 'src/municipalities/municipality.cli.ts']) {
       const refused = await runCommand(script, script.includes('municipality') ? ['list'] : [], env);
@@ -143,7 +140,7 @@ describe('the embedded database on disk', () => {
     }
     expect((await server.stop()).code).toBe(0);
 
-    const backup = await runCommand(BACKUP, ['--to', archive], env);
+    const backup = await runScript('backup', ['--to', archive], env);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('The key is not in the backup');
     expect((await lstat(archive)).mode & 0o777).toBe(0o600);
@@ -160,12 +157,12 @@ describe('the embedded database on disk', () => {
         .execute()
         .then(() => undefined),
     );
-    const withoutForce = await runCommand(RESTORE, ['--from', archive], env);
+    const withoutForce = await runScript('restore', ['--from', archive], env);
     expect(withoutForce.code).toBe(2);
     expect(withoutForce.stderr).toContain('run again with --force');
     expect(await municipalityNames(pgdata())).toEqual(['Omdøbt Kommune']);
 
-    const restored = await runCommand(RESTORE, ['--from', archive, '--force'], env);
+    const restored = await runScript('restore', ['--from', archive, '--force'], env);
     expect(restored.code, restored.stderr).toBe(0);
     expect(await municipalityNames(pgdata())).toEqual(['Roskilde Kommune']);
     const keptAside = (await readdir(dataDir)).filter((name) => name.startsWith('pgdata.before-restore-'));
@@ -182,7 +179,7 @@ describe('the embedded database on disk', () => {
   it('restores nothing from a file that is not a backup', async () => {
     const notABackup = join(root, 'not-a-backup.tar.gz');
     await writeFile(notABackup, 'not a tarball');
-    const result = await runCommand(RESTORE, ['--from', notABackup, '--force'], env);
+    const result = await runScript('restore', ['--from', notABackup, '--force'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('could not be opened as an embedded database');
     expect(await municipalityNames(pgdata())).toEqual(['Roskilde Kommune']);
@@ -212,10 +209,10 @@ describe('backup and restore with DATABASE_URL', () => {
   const postgres = { DATABASE_URL: 'postgres://localhost:1/ungeflow', UNGEFLOW_SECRET: 's'.repeat(32) };
 
   it('refuse and point to pg_dump and pg_restore', async () => {
-    const backup = await runCommand(BACKUP, ['--to', join(root, 'x.tar.gz')], postgres);
+    const backup = await runScript('backup', ['--to', join(root, 'x.tar.gz')], postgres);
     expect(backup.code).toBe(2);
     expect(backup.stderr).toContain('pg_dump');
-    const restore = await runCommand(RESTORE, ['--from', join(root, 'x.tar.gz')], postgres);
+    const restore = await runScript('restore', ['--from', join(root, 'x.tar.gz')], postgres);
     expect(restore.code).toBe(2);
     expect(restore.stderr).toContain('pg_restore');
   });
