@@ -3,7 +3,7 @@
  * registers a youth, opens their journey (the referral), records the first conversation and the
  * visitation decision, and checks that the journey has reached intake.
  *
- *   UNGEFLOW_URL=http://localhost:3000 UNGEFLOW_TOKEN=ugt_... npx tsx examples/api-client/walk-to-intake.ts
+ *   UNGEFLOW_URL=http://localhost:3000 UNGEFLOW_TOKEN=uft_... npx tsx examples/api-client/walk-to-intake.ts
  *
  * Every path, parameter, body and answer is typed from ungeflow-api.d.ts, which openapi-typescript
  * generates from the API's OpenAPI document (`npm run api:types`); the names of the types are the
