@@ -9,12 +9,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activityRoutes } from './activities/activity.routes.ts';
 import { alertRoutes } from './alerts/alert.routes.ts';
@@ -29,6 +24,7 @@ import { checkReadiness } from './db/readiness.ts';
 import { createAppDeps } from './deps.ts';
 import type { Clock } from './shared/clock.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
+import { swaggerOptions } from './shared/openapi.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './shared/request-id.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
@@ -182,26 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   // The counts are kept in the database, so the login limit holds across instances.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db, deps.clock) });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Ungeflow API',
-        version: '0.1.0',
-        description:
-          'Case flow and visitation for the youth unit. Log in with POST /api/auth/login or use a bearer token.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'ungeflow_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(swagger, swaggerOptions('0.1.0'));
   // The docs UI is public; its routes are registered by the plugin, so they are opened here.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/docs')) route.config = { ...route.config, public: true };
@@ -215,15 +192,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Live: the process answers (a container orchestrator restarts it when not). Ready: the
       // database answers and its migrations are current (a load balancer sends traffic only then).
       // /health is ready, as it always was.
+      const healthy = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
       const healthSchema = {
         tags: ['system'],
+        security: [],
         response: {
-          200: z.object({ status: z.literal('ok') }),
-          503: z.object({
-            status: z.literal('unavailable'),
-            database: z.enum(['unreachable', 'reachable']),
-            migrations: z.enum(['unknown', 'pending', 'current']),
-          }),
+          200: healthy.describe('The database answers and its migrations are current: send traffic.'),
+          503: z
+            .object({
+              status: z.literal('unavailable'),
+              database: z.enum(['unreachable', 'reachable']),
+              migrations: z.enum(['unknown', 'pending', 'current']),
+            })
+            .meta({ id: 'HealthUnavailable' })
+            .describe('Not ready: the database is out of reach or its migrations are not current.'),
         },
       };
       const ready = async (_request: FastifyRequest, reply: FastifyReply) => {
@@ -235,13 +217,33 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           .header('retry-after', '5')
           .send({ status: 'unavailable' as const, database, migrations });
       };
-      api.get('/health', { config: { public: true }, schema: healthSchema }, ready);
-      api.get('/health/ready', { config: { public: true }, schema: healthSchema }, ready);
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: { ...healthSchema, operationId: 'getHealth', summary: 'Is the instance ready (as /health/ready)' },
+        },
+        ready,
+      );
+      api.get(
+        '/health/ready',
+        {
+          config: { public: true },
+          schema: { ...healthSchema, operationId: 'getReadiness', summary: 'Is the instance ready for traffic' },
+        },
+        ready,
+      );
       api.get(
         '/health/live',
         {
           config: { public: true },
-          schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+          schema: {
+            operationId: 'getLiveness',
+            summary: 'Is the process alive',
+            tags: ['system'],
+            security: [],
+            response: { 200: healthy.describe('The process answers.') },
+          },
         },
         () => ({ status: 'ok' as const }),
       );

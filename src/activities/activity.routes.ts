@@ -16,11 +16,18 @@ export const activityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles },
       schema: {
+        operationId: 'recordActivity',
+        summary: 'Record a conversation or contact',
+        description: 'A conversation, a mentor contact or another contact on an open journey.',
         tags: ['activities'],
-        summary: 'Record a conversation, mentor contact or other contact',
         params: idParams,
         body: recordActivityBody,
-        response: { 201: activitySchema, ...authErrors, 404: errorResponse, 422: errorResponse },
+        response: {
+          201: activitySchema.describe('The activity as recorded.'),
+          ...authErrors,
+          404: errorResponse,
+          422: errorResponse.describe('The journey is closed (`event_not_accepted`, with `stage`).'),
+        },
       },
     },
     async (request, reply) =>
@@ -34,10 +41,16 @@ export const activityRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles },
       schema: {
+        operationId: 'listActivities',
+        summary: "List a journey's activities",
         tags: ['activities'],
         params: idParams,
         querystring: activityListQuery,
-        response: { 200: pageOf(activitySchema), ...authErrors, 404: errorResponse },
+        response: {
+          200: pageOf(activitySchema).describe('A page of the activities, by kind and period.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => {

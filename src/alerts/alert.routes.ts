@@ -23,14 +23,27 @@ import {
 import { acknowledgeAlert, findAlerts, readAlert, reassignAlert, resolveAlert, snoozeAlert } from './alert.service.ts';
 
 const roles = ['caseworker', 'leader'] as const;
-const changeErrors = { ...authErrors, 404: errorResponse, 409: errorResponse } as const;
+const changeErrors = {
+  ...authErrors,
+  404: errorResponse,
+  409: errorResponse.describe(
+    'Changed by someone else meanwhile (`version_conflict`, with `currentVersion`), or already resolved (`conflict`).',
+  ),
+} as const;
 
 export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/alerts',
     {
       config: { roles },
-      schema: { tags: ['alerts'], querystring: alertListQuery, response: { 200: alertListResponse, ...authErrors } },
+      schema: {
+        operationId: 'listAlerts',
+        summary: 'List alerts',
+        description: 'Unresolved alerts by default, newest first, with the counts by severity and status.',
+        tags: ['alerts'],
+        querystring: alertListQuery,
+        response: { 200: alertListResponse.describe('A page of the alerts found, and the counts.'), ...authErrors },
+      },
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
@@ -55,9 +68,15 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles },
       schema: {
+        operationId: 'getAlert',
+        summary: 'Read an alert',
         tags: ['alerts'],
         params: idParams,
-        response: { 200: alertDetailSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: alertDetailSchema.describe('The alert with the conditions that opened it and its history.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => {
@@ -73,7 +92,16 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     '/risk/backtest',
     {
       config: { roles: ['leader'] },
-      schema: { tags: ['alerts'], body: backtestBody, response: { 200: backtestResponse, ...authErrors } },
+      schema: {
+        operationId: 'backtestRiskRules',
+        summary: 'Backtest the risk rules on past days',
+        description:
+          "Runs the risk rules, with the municipality's thresholds and those in `set` on top, over each day of " +
+          'a period of at most 400 days, and counts the alerts they would have opened.',
+        tags: ['alerts'],
+        body: backtestBody,
+        response: { 200: backtestResponse.describe('What the rules would have done in the period.'), ...authErrors },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -94,6 +122,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   const change = <B>(
     path: string,
+    names: { operationId: string; summary: string; description?: string },
     body: ZodType<B>,
     run: (id: string, input: B, request: Parameters<typeof actorOf>[0]) => Promise<Alert>,
   ) =>
@@ -101,15 +130,58 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       `/alerts/:id/${path}`,
       {
         config: { roles },
-        schema: { tags: ['alerts'], params: idParams, body, response: { 200: alertSchema, ...changeErrors } },
+        schema: {
+          ...names,
+          tags: ['alerts'],
+          params: idParams,
+          body,
+          response: { 200: alertSchema.describe('The alert as changed.'), ...changeErrors },
+        },
       },
       async (request) => alertToResponse(await run(request.params.id, request.body as B, request)),
     );
 
-  change('acknowledge', acknowledgeBody, (id, input, request) => acknowledgeAlert(deps, actorOf(request), id, input));
-  change('snooze', snoozeBody, (id, input, request) => snoozeAlert(deps, actorOf(request), id, input));
-  change('reassign', reassignBody, (id, input, request) => reassignAlert(deps, actorOf(request), id, input));
-  change('resolve', resolveBody, (id, input, request) => resolveAlert(deps, actorOf(request), id, input));
+  change(
+    'acknowledge',
+    {
+      operationId: 'acknowledgeAlert',
+      summary: 'Acknowledge an alert',
+      description: 'Says, with a note, that the alert has been seen and what is done about it.',
+    },
+    acknowledgeBody,
+    (id, input, request) => acknowledgeAlert(deps, actorOf(request), id, input),
+  );
+  change(
+    'snooze',
+    {
+      operationId: 'snoozeAlert',
+      summary: 'Snooze an alert until a date',
+      description:
+        "Until a day from tomorrow to 90 days ahead. An alert that went to the leader is the leader's to snooze.",
+    },
+    snoozeBody,
+    (id, input, request) => snoozeAlert(deps, actorOf(request), id, input),
+  );
+  change(
+    'reassign',
+    {
+      operationId: 'reassignAlert',
+      summary: 'Assign an alert to another user',
+      description: "An alert that went to the leader is the leader's to reassign.",
+    },
+    reassignBody,
+    (id, input, request) => reassignAlert(deps, actorOf(request), id, input),
+  );
+  change(
+    'resolve',
+    {
+      operationId: 'resolveAlert',
+      summary: 'Resolve an alert',
+      description: "With a note. An alert that went to the leader is the leader's to resolve.",
+    },
+    resolveBody,
+    (id, input, request) => resolveAlert(deps, actorOf(request), id, input),
+  );
 };
 
 /** An alert as answered; `conditions` are worked out for single alerts only (conditionsOf). */

@@ -70,14 +70,18 @@ export const alertDetailSchema = alertSchema.extend({
 });
 
 const version = z.number().int().min(1);
-export const acknowledgeBody = z.strictObject({ version, note: z.string().trim().min(1, 'not_blank').max(2000) });
+/** What acknowledging and resolving an alert say: the alert's version and a note. */
+const alertNoteBody = z
+  .strictObject({ version, note: z.string().trim().min(1, 'not_blank').max(2000) })
+  .meta({ id: 'AlertNote' });
+export const acknowledgeBody = alertNoteBody;
 export const snoozeBody = z.strictObject({
   version,
   until: z.iso.date(),
   reason: z.string().trim().min(1, 'not_blank').max(2000),
 });
 export const reassignBody = z.strictObject({ version, userId: z.uuid() });
-export const resolveBody = z.strictObject({ version, note: z.string().trim().min(1, 'not_blank').max(2000) });
+export const resolveBody = alertNoteBody;
 
 export const backtestBody = z.strictObject({
   from: z.iso.date(),

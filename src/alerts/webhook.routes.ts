@@ -12,10 +12,14 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: ['admin'] },
       schema: {
+        operationId: 'listWebhookDeliveries',
+        summary: 'List failed or waiting webhook deliveries',
+        description:
+          "The municipality's webhook deliveries that failed after their last attempt (`status=failed`) or are " +
+          'still waiting for one (`status=pending`).',
         tags: ['webhooks'],
-        summary: "The municipality's webhook deliveries that failed after their last attempt (or are still waiting)",
         querystring: deliveryListQuery,
-        response: { 200: pageOf(deliverySchema), ...authErrors },
+        response: { 200: pageOf(deliverySchema).describe('A page of the deliveries.'), ...authErrors },
       },
     },
     async (request) => {
@@ -30,10 +34,17 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: ['admin'] },
       schema: {
+        operationId: 'retryWebhookDelivery',
+        summary: 'Send a failed webhook delivery again',
+        description: 'The delivery is queued with all its attempts again and goes out within a minute. Audited.',
         tags: ['webhooks'],
-        summary: 'Send a failed delivery again: it is queued with every attempt and goes out within a minute',
         params: deliveryParams,
-        response: { 200: deliverySchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: deliverySchema.describe('The delivery, queued again.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse.describe('The delivery has not failed: it was delivered or is waiting (`conflict`).'),
+        },
       },
     },
     async (request) => deliveryToResponse(await retryDelivery(deps, actorOf(request), request.params.id)),

@@ -35,7 +35,16 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     '/audit',
     {
       config: { roles: ['leader', 'admin'] },
-      schema: { tags: ['audit'], querystring: auditQuery, response: { 200: pageOf(auditEntrySchema), ...authErrors } },
+      schema: {
+        operationId: 'listAuditEntries',
+        summary: 'Read the audit log',
+        description:
+          'Newest first, filtered by user, youth, action and period (a plain date is a Danish calendar day; ' +
+          '`to` includes its whole day). Reading the log is itself logged.',
+        tags: ['audit'],
+        querystring: auditQuery,
+        response: { 200: pageOf(auditEntrySchema).describe('A page of the entries found.'), ...authErrors },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

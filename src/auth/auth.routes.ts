@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
-import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import { authErrors, errorResponse, idParams, serverErrors } from '../shared/schemas.ts';
 import { actorOf, SESSION_COOKIE, setSessionCookie } from './auth.plugin.ts';
 import {
   apiTokenSchema,
@@ -34,7 +34,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         public: true,
         rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
-      schema: { tags: ['auth'], body: loginBody, response: { 200: loginResponse, ...loginErrors } },
+      schema: {
+        operationId: 'login',
+        summary: 'Log in',
+        description:
+          'Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row lock the ' +
+          'account for 15 minutes. Rate-limited per address.',
+        tags: ['auth'],
+        security: [],
+        body: loginBody,
+        response: {
+          200: loginResponse.describe('Logged in: the user, and when the session ends. The cookie is set.'),
+          ...loginErrors,
+        },
+      },
     },
     async (request, reply) => {
       const now = clock();
@@ -64,7 +77,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     '/auth/logout',
     {
       config: { allowsOneTimePassword: true },
-      schema: { tags: ['auth'], response: { 204: z.null(), 401: errorResponse } },
+      schema: {
+        operationId: 'logout',
+        summary: 'Log out',
+        description:
+          'Ends the session. Called with a token, it ends nothing: revoke a token with DELETE /api/auth/tokens/{id}.',
+        tags: ['auth'],
+        response: {
+          204: z.null().describe('Logged out; the session cookie is cleared.'),
+          401: errorResponse,
+          ...serverErrors,
+        },
+      },
     },
     async (request, reply) => {
       await logout(db, actorOf(request));
@@ -77,7 +101,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     '/auth/me',
     {
       config: { allowsOneTimePassword: true },
-      schema: { tags: ['auth'], response: { 200: meResponse, 401: errorResponse } },
+      schema: {
+        operationId: 'getCurrentUser',
+        summary: 'Who the caller is',
+        tags: ['auth'],
+        response: {
+          200: meResponse.describe('The logged-in user, and whether they must choose their own password first.'),
+          401: errorResponse,
+          ...serverErrors,
+        },
+      },
     },
     (request) => {
       const actor = actorOf(request);
@@ -101,10 +134,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: {
+        operationId: 'changeOwnPassword',
+        summary: 'Change own password',
+        description:
+          "Replaces the caller's password (also a one-time one) given the current one; the caller's other " +
+          'sessions end. Rate-limited like the log-in.',
         tags: ['auth'],
-        summary: "Change the caller's own password (also a one-time one); the caller's other sessions end",
         body: changePasswordBody,
-        response: { 204: z.null(), ...changePasswordErrors },
+        response: { 204: z.null().describe('Changed.'), ...changePasswordErrors },
       },
     },
     async (request, reply) => {
@@ -115,7 +152,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.post(
     '/auth/tokens',
-    { schema: { tags: ['auth'], body: createTokenBody, response: { 201: createdTokenResponse, ...authErrors } } },
+    {
+      schema: {
+        operationId: 'createApiToken',
+        summary: 'Create a personal API token',
+        description:
+          'A token acts as its user, with their role, until revoked. Send it as `Authorization: Bearer <token>`.',
+        tags: ['auth'],
+        body: createTokenBody,
+        response: {
+          201: createdTokenResponse.describe('The new token; the token itself is shown only in this answer.'),
+          ...authErrors,
+        },
+      },
+    },
     async (request, reply) => {
       const created = await createApiToken(db, actorOf(request), request.body.name);
       return reply.code(201).send({ ...tokenToResponse(created), token: created.token });
@@ -124,13 +174,33 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
 
   app.get(
     '/auth/tokens',
-    { schema: { tags: ['auth'], response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...authErrors } } },
+    {
+      schema: {
+        operationId: 'listApiTokens',
+        summary: "List the caller's API tokens",
+        tags: ['auth'],
+        response: {
+          200: z
+            .object({ items: z.array(apiTokenSchema) })
+            .describe("The caller's tokens, revoked ones too, without the token itself."),
+          ...authErrors,
+        },
+      },
+    },
     async (request) => ({ items: (await listOwnApiTokens(db, actorOf(request))).map(tokenToResponse) }),
   );
 
   app.delete(
     '/auth/tokens/:id',
-    { schema: { tags: ['auth'], params: idParams, response: { 204: z.null(), ...authErrors, 404: errorResponse } } },
+    {
+      schema: {
+        operationId: 'revokeApiToken',
+        summary: "Revoke one of the caller's API tokens",
+        tags: ['auth'],
+        params: idParams,
+        response: { 204: z.null().describe('Revoked.'), ...authErrors, 404: errorResponse },
+      },
+    },
     async (request, reply) => {
       await revokeOwnApiToken(db, actorOf(request), request.params.id, clock());
       return reply.code(204).send(null);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse } from '../shared/schemas.ts';
+import { errorResponse, serverErrors } from '../shared/schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.ts';
 
 export const roleSchema = z.enum(['caseworker', 'leader', 'admin']);
@@ -34,7 +34,14 @@ export const changePasswordBody = z.strictObject({
   newPassword: newPasswordSchema.describe(`At least ${PASSWORD_MIN_LENGTH} characters, and not the current password.`),
 });
 
-export const changePasswordErrors = { 400: errorResponse, 401: errorResponse, 429: errorResponse } as const;
+export const changePasswordErrors = {
+  400: errorResponse.describe(
+    'The current password is wrong, or the new one is too short or the same (`validation_failed`, with the field).',
+  ),
+  401: errorResponse,
+  429: errorResponse,
+  ...serverErrors,
+} as const;
 
 export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, 'not_blank').max(100) });
 
@@ -53,4 +60,10 @@ export const createdTokenResponse = apiTokenSchema.extend({
   token: z.string().describe('Shown only this once; store it safely.'),
 });
 
-export const loginErrors = { 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse } as const;
+export const loginErrors = {
+  400: errorResponse,
+  401: errorResponse.describe('Wrong e-mail or password, or the user is deactivated (`invalid_credentials`).'),
+  423: errorResponse,
+  429: errorResponse,
+  ...serverErrors,
+} as const;

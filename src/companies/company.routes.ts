@@ -36,7 +36,19 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.get(
     '/companies',
-    { config, schema: { tags, querystring: companyQuery, response: { 200: companyPage, ...authErrors } } },
+    {
+      config,
+      schema: {
+        operationId: 'listCompanies',
+        summary: 'Find companies',
+        tags,
+        querystring: companyQuery,
+        response: {
+          200: companyPage.describe('A page of the companies found, with their contacts and youth placed.'),
+          ...authErrors,
+        },
+      },
+    },
     async (request) => {
       const { page, pageSize } = request.query;
       const result = await findCompanies(deps, actorOf(request), request.query);
@@ -58,9 +70,18 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config,
       schema: {
+        operationId: 'createCompany',
+        summary: 'Add a company to the network',
+        description: 'The CVR number is validated (modulus 11) and unique in the municipality.',
         tags,
         body: createCompanyBody,
-        response: { 201: companySchema, ...authErrors, 409: errorResponse },
+        response: {
+          201: companySchema.describe('The company as created.'),
+          ...authErrors,
+          409: errorResponse.describe(
+            'A company with this CVR number exists already (`conflict`, with `existingCompanyId`).',
+          ),
+        },
       },
     },
     async (request, reply) =>
@@ -71,7 +92,17 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     '/companies/:id',
     {
       config,
-      schema: { tags, params: idParams, response: { 200: companyDetailSchema, ...authErrors, 404: errorResponse } },
+      schema: {
+        operationId: 'getCompany',
+        summary: 'Read a company',
+        tags,
+        params: idParams,
+        response: {
+          200: companyDetailSchema.describe('The company and its contact people.'),
+          ...authErrors,
+          404: errorResponse,
+        },
+      },
     },
     async (request) => detailToResponse(await readCompany(deps, actorOf(request), request.params.id)),
   );
@@ -81,10 +112,18 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config,
       schema: {
+        operationId: 'updateCompany',
+        summary: 'Change a company',
+        description: "Made against the company's `version`.",
         tags,
         params: idParams,
         body: updateCompanyBody,
-        response: { 200: companyDetailSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: companyDetailSchema.describe('The company as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => detailToResponse(await changeCompany(deps, actorOf(request), request.params.id, request.body)),
@@ -95,10 +134,12 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config,
       schema: {
+        operationId: 'createCompanyContact',
+        summary: 'Add a contact person to a company',
         tags,
         params: idParams,
         body: createContactBody,
-        response: { 201: contactSchema, ...authErrors, 404: errorResponse },
+        response: { 201: contactSchema.describe('The contact person as created.'), ...authErrors, 404: errorResponse },
       },
     },
     async (request, reply) =>
@@ -112,10 +153,18 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config,
       schema: {
+        operationId: 'updateCompanyContact',
+        summary: 'Change a contact person',
+        description: "Made against the contact's `version`.",
         tags,
         params: companyContactParams,
         body: updateContactBody,
-        response: { 200: contactSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: contactSchema.describe('The contact person as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) =>
@@ -129,9 +178,12 @@ export const companyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config,
       schema: {
+        operationId: 'removeCompanyContact',
+        summary: 'Remove a contact person',
+        description: 'The contact is kept for the placements that name them, but no longer listed.',
         tags,
         params: companyContactParams,
-        response: { 204: z.null(), ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: { 204: z.null().describe('Removed.'), ...authErrors, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request, reply) => {

@@ -9,18 +9,36 @@ import { findMeetings, type MeetingDetail, readMeeting, recordMeeting, setAttend
 /** Meetings of the company network (virksomhedsnetværk). */
 export const meetingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const config = { roles: companyNetworkRoles };
-  const tags = ['company network'];
+  const tags = ['company meetings'];
 
   app.post(
     '/company-meetings',
-    { config, schema: { tags, body: createMeetingBody, response: { 201: meetingSchema, ...authErrors } } },
+    {
+      config,
+      schema: {
+        operationId: 'createCompanyMeeting',
+        summary: 'Record a company network meeting',
+        tags,
+        body: createMeetingBody,
+        response: { 201: meetingSchema.describe('The meeting as recorded, with its attendees.'), ...authErrors },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(meetingToResponse(await recordMeeting(deps, actorOf(request), request.body))),
   );
 
   app.get(
     '/company-meetings',
-    { config, schema: { tags, querystring: meetingQuery, response: { 200: meetingPage, ...authErrors } } },
+    {
+      config,
+      schema: {
+        operationId: 'listCompanyMeetings',
+        summary: 'List company network meetings',
+        tags,
+        querystring: meetingQuery,
+        response: { 200: meetingPage.describe('A page of the meetings, with how many attended.'), ...authErrors },
+      },
+    },
     async (request) => {
       const { page, pageSize } = request.query;
       const result = await findMeetings(deps, actorOf(request), request.query);
@@ -42,7 +60,16 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
 
   app.get(
     '/company-meetings/:id',
-    { config, schema: { tags, params: idParams, response: { 200: meetingSchema, ...authErrors, 404: errorResponse } } },
+    {
+      config,
+      schema: {
+        operationId: 'getCompanyMeeting',
+        summary: 'Read a company network meeting',
+        tags,
+        params: idParams,
+        response: { 200: meetingSchema.describe('The meeting with its attendees.'), ...authErrors, 404: errorResponse },
+      },
+    },
     async (request) => meetingToResponse(await readMeeting(deps, actorOf(request), request.params.id)),
   );
 
@@ -51,10 +78,18 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config,
       schema: {
+        operationId: 'setCompanyMeetingAttendance',
+        summary: 'Set who attended a company network meeting',
+        description: "Replaces the attendees; made against the meeting's `version`.",
         tags,
         params: idParams,
         body: attendanceBody,
-        response: { 200: meetingSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: meetingSchema.describe('The meeting with its attendees as set.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => meetingToResponse(await setAttendance(deps, actorOf(request), request.params.id, request.body)),

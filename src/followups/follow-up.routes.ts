@@ -15,10 +15,13 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles },
       schema: {
+        operationId: 'listDueFollowUps',
+        summary: 'List the follow-ups due',
+        description:
+          'Follow-ups not yet recorded, soonest due first: all of them, the overdue ones or the coming ones.',
         tags: ['follow-ups'],
-        summary: 'Follow-ups not yet recorded, soonest due first',
         querystring: dueFollowUpQuery,
-        response: { 200: pageOf(dueFollowUpSchema), ...authErrors },
+        response: { 200: pageOf(dueFollowUpSchema).describe('A page of the follow-ups due.'), ...authErrors },
       },
     },
     async (request) => {
@@ -38,9 +41,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles },
       schema: {
+        operationId: 'listFollowUpsOfJourney',
+        summary: "List a journey's follow-ups",
         tags: ['follow-ups'],
         params: idParams,
-        response: { 200: z.object({ items: z.array(followUpSchema) }), ...authErrors, 404: errorResponse },
+        response: {
+          200: z.object({ items: z.array(followUpSchema) }).describe("The journey's follow-ups, recorded or not."),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => ({

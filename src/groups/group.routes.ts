@@ -43,7 +43,13 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     '/groups',
     {
       config: { roles: groupRoles },
-      schema: { tags: ['groups'], querystring: groupListQuery, response: { 200: groupPage, ...authErrors } },
+      schema: {
+        operationId: 'listGroups',
+        summary: 'List network groups',
+        tags: ['groups'],
+        querystring: groupListQuery,
+        response: { 200: groupPage.describe('A page of the groups, with members and next meeting.'), ...authErrors },
+      },
     },
     async (request) => {
       const { page, pageSize, active } = request.query;
@@ -57,10 +63,12 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'createGroup',
+        summary: 'Create a network group',
         tags: ['groups'],
         description: 'Creates a network group and its meetings for the next 8 weeks.',
         body: createGroupBody,
-        response: { 201: groupListItemSchema, ...authErrors },
+        response: { 201: groupListItemSchema.describe('The group as created.'), ...authErrors },
       },
     },
     async (request, reply) =>
@@ -72,9 +80,15 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'getGroup',
+        summary: 'Read a network group',
         tags: ['groups'],
         params: idParams,
-        response: { 200: groupDetailSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: groupDetailSchema.describe("The group, its members, its composition and this week's meetings."),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => groupDetailToResponse(await readGroup(deps, actorOf(request), request.params.id)),
@@ -85,13 +99,20 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'updateGroup',
+        summary: 'Change or close a network group',
         tags: ['groups'],
         description:
           'Changes a group. A new weekday, time, duration or place moves the coming generated meetings; ' +
           'closing it (active false) removes its coming meetings and needs it to have no members.',
         params: idParams,
         body: updateGroupBody,
-        response: { 200: groupListItemSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: groupListItemSchema.describe('The group as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => groupToResponse(await changeGroup(deps, actorOf(request), request.params.id, request.body)),
@@ -102,10 +123,16 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'listGroupMeetings',
+        summary: "List a group's meetings",
         tags: ['groups'],
         params: idParams,
         querystring: meetingListQuery,
-        response: { 200: meetingListSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: meetingListSchema.describe("The group's meetings in the period."),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => ({
@@ -118,13 +145,20 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'generateGroupMeetings',
+        summary: "Create the coming weeks' meetings of a group",
         tags: ['groups'],
         description:
           "Creates the weekly meetings of the group's schedule for the coming weeks, in Danish time. " +
           'Running it again creates only what is missing.',
         params: idParams,
         body: generateMeetingsBody,
-        response: { 200: generatedMeetingsSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: generatedMeetingsSchema.describe('How many meetings were created, and the meetings of the weeks.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => {
@@ -138,10 +172,18 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'createGroupMeeting',
+        summary: 'Add a meeting to a group',
+        description: 'A meeting outside the weekly schedule.',
         tags: ['groups'],
         params: idParams,
         body: createMeetingBody,
-        response: { 201: meetingSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          201: meetingSchema.describe('The meeting as created.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request, reply) =>
@@ -155,9 +197,15 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'getGroupMeeting',
+        summary: 'Read a group meeting',
         tags: ['groups'],
         params: idParams,
-        response: { 200: meetingDetailSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: meetingDetailSchema.describe('The meeting with its group and the attendance of each member.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => meetingDetailToResponse(await readMeeting(deps, actorOf(request), request.params.id)),
@@ -168,11 +216,18 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'updateGroupMeeting',
+        summary: 'Move, cancel or reinstate a group meeting',
         tags: ['groups'],
         description: 'Moves (startsAt, place), cancels or reinstates (status) a meeting, or changes its note.',
         params: idParams,
         body: updateMeetingBody,
-        response: { 200: meetingSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: meetingSchema.describe('The meeting as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => meetingToResponse(await changeMeeting(deps, actorOf(request), request.params.id, request.body)),
@@ -183,13 +238,20 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: groupRoles },
       schema: {
+        operationId: 'recordGroupAttendance',
+        summary: 'Record the attendance at a group meeting',
         tags: ['groups'],
         description:
           'Records the attendance of the group at a meeting that has begun, all or nothing; ' +
           'replaces what was recorded before for the youth listed.',
         params: idParams,
         body: recordAttendanceBody,
-        response: { 200: meetingDetailSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: meetingDetailSchema.describe('The meeting with the attendance as recorded.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) =>

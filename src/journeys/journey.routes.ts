@@ -36,10 +36,18 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: journeyRoles },
       schema: {
+        operationId: 'openJourney',
+        summary: 'Open a journey for a youth (the referral)',
+        description: 'A youth has one open journey at a time. The journey starts in the stage `referred`.',
         tags: ['journeys'],
         params: idParams,
         body: openJourneyBody,
-        response: { 201: journeySummarySchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          201: journeySummarySchema.describe('The journey as opened.'),
+          ...authErrors,
+          404: errorResponse.describe('No such youth (`not_found`).'),
+          409: errorResponse.describe('The youth has an open journey already (`conflict`, with `openJourneyId`).'),
+        },
       },
     },
     async (request, reply) => {
@@ -53,9 +61,15 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: journeyRoles },
       schema: {
+        operationId: 'listJourneysOfYouth',
+        summary: "List a youth's journeys",
         tags: ['journeys'],
         params: idParams,
-        response: { 200: z.object({ items: z.array(journeySummarySchema) }), ...authErrors, 404: errorResponse },
+        response: {
+          200: z.object({ items: z.array(journeySummarySchema) }).describe("The youth's journeys, open and closed."),
+          ...authErrors,
+          404: errorResponse.describe('No such youth (`not_found`).'),
+        },
       },
     },
     async (request) => ({ items: (await journeysOfYouth(deps, actorOf(request), request.params.id)).map(summaryOf) }),
@@ -66,9 +80,15 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: journeyRoles },
       schema: {
+        operationId: 'listJourneys',
+        summary: 'Find journeys',
+        description: 'By caseworker, stage, open or closed, group and period of first contact: the caseload views.',
         tags: ['journeys'],
         querystring: journeyListQuery,
-        response: { 200: pageOf(journeyListItemSchema), ...authErrors },
+        response: {
+          200: pageOf(journeyListItemSchema).describe('A page of the journeys found, with their next deadline.'),
+          ...authErrors,
+        },
       },
     },
     async (request) => {
@@ -107,10 +127,19 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: ['leader'] },
       schema: {
+        operationId: 'reassignJourney',
+        summary: 'Move a journey to another caseworker',
         tags: ['journeys'],
         params: idParams,
         body: reassignBody,
-        response: { 204: z.null(), ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          204: z.null().describe('Moved (or it was already with that caseworker).'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse.describe(
+            'Another caseworker has the journey than `expectedCaseworkerId` (`version_conflict`, with `caseworkerId`).',
+          ),
+        },
       },
     },
     async (request, reply) => {
@@ -124,9 +153,14 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: journeyRoles },
       schema: {
+        operationId: 'getJourney',
+        summary: 'Read a journey',
+        description:
+          'Its stage, context, events, rule decisions and open alerts, and the events the current stage accepts ' +
+          'with the JSON schema of each payload.',
         tags: ['journeys'],
         params: idParams,
-        response: { 200: journeyDetailSchema, ...authErrors, 404: errorResponse },
+        response: { 200: journeyDetailSchema.describe('The journey.'), ...authErrors, 404: errorResponse },
       },
     },
     async (request) => detailOf(await readJourney(deps, actorOf(request), request.params.id)),
@@ -137,15 +171,25 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { roles: journeyRoles },
       schema: {
+        operationId: 'sendJourneyEvent',
+        summary: 'Record an event on a journey',
+        description:
+          'Moves the journey by one event of its statechart (the first conversation, the visitation decision, a ' +
+          "group, a placement, a pause, the exit, a follow-up...), made against the journey's `expectedVersion`. " +
+          'A visitation decision is checked by the eligibility and visitation rules, whose decisions are stored.',
         tags: ['journeys'],
         params: idParams,
         body: journeyCommandBody,
         response: {
-          201: journeyDetailSchema,
+          201: journeyDetailSchema.describe('The journey after the event.'),
           ...authErrors,
           404: errorResponse,
-          409: errorResponse,
-          422: errorResponse,
+          409: errorResponse.describe(
+            'The journey changed meanwhile: `expectedVersion` is stale (`version_conflict`, with `currentVersion`).',
+          ),
+          422: errorResponse.describe(
+            'The current stage does not take this event (`event_not_accepted`, with `stage` and `acceptedEvents`).',
+          ),
         },
       },
     },

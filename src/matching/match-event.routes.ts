@@ -31,17 +31,39 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
   const config = { roles: companyNetworkRoles };
   const tags = ['match events'];
   const writeErrors = { ...authErrors, 404: errorResponse, 409: errorResponse };
+  const described = matchEventSchema.describe('The match event as changed.');
 
   app.post(
     '/match-events',
-    { config, schema: { tags, body: createMatchEventBody, response: { 201: matchEventSchema, ...authErrors } } },
+    {
+      config,
+      schema: {
+        operationId: 'createMatchEvent',
+        summary: 'Create a match event',
+        tags,
+        body: createMatchEventBody,
+        response: { 201: matchEventSchema.describe('The match event as created.'), ...authErrors },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(detailToResponse(await createMatchEvent(deps, actorOf(request), request.body))),
   );
 
   app.get(
     '/match-events',
-    { config, schema: { tags, querystring: matchEventQuery, response: { 200: matchEventPage, ...authErrors } } },
+    {
+      config,
+      schema: {
+        operationId: 'listMatchEvents',
+        summary: 'List match events',
+        tags,
+        querystring: matchEventQuery,
+        response: {
+          200: matchEventPage.describe('A page of the match events, with how many companies and youth take part.'),
+          ...authErrors,
+        },
+      },
+    },
     async (request) => {
       const { page, pageSize } = request.query;
       const result = await findMatchEvents(deps, actorOf(request), request.query);
@@ -66,7 +88,17 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     '/match-events/:id',
     {
       config,
-      schema: { tags, params: idParams, response: { 200: matchEventSchema, ...authErrors, 404: errorResponse } },
+      schema: {
+        operationId: 'getMatchEvent',
+        summary: 'Read a match event',
+        tags,
+        params: idParams,
+        response: {
+          200: matchEventSchema.describe('The match event: its companies, its youth, their wishes and interest.'),
+          ...authErrors,
+          404: errorResponse,
+        },
+      },
     },
     async (request) => detailToResponse(await readMatchEvent(deps, actorOf(request), request.params.id)),
   );
@@ -75,7 +107,15 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     '/match-events/:id/participants',
     {
       config,
-      schema: { tags, params: idParams, body: participantsBody, response: { 200: matchEventSchema, ...writeErrors } },
+      schema: {
+        operationId: 'setMatchEventParticipants',
+        summary: 'Set the companies and youth of a match event',
+        description: "Made against the event's `version`.",
+        tags,
+        params: idParams,
+        body: participantsBody,
+        response: { 200: described, ...writeErrors },
+      },
     },
     async (request) => detailToResponse(await setParticipants(deps, actorOf(request), request.params.id, request.body)),
   );
@@ -85,10 +125,13 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     {
       config,
       schema: {
+        operationId: 'setMatchEventWishes',
+        summary: "Set a youth's wishes at a match event",
+        description: "The companies the youth would like, in order; made against the youth's `wishesVersion`.",
         tags,
         params: matchEventWishParams,
         body: wishesBody,
-        response: { 200: matchEventSchema, ...writeErrors },
+        response: { 200: described, ...writeErrors },
       },
     },
     async (request) =>
@@ -102,10 +145,13 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     {
       config,
       schema: {
+        operationId: 'setMatchEventInterests',
+        summary: "Set a company's interest at a match event",
+        description: "The youth the company is interested in; made against the company's `interestsVersion`.",
         tags,
         params: matchEventInterestParams,
         body: interestsBody,
-        response: { 200: matchEventSchema, ...writeErrors },
+        response: { 200: described, ...writeErrors },
       },
     },
     async (request) =>
@@ -118,7 +164,14 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
     '/match-events/:id/matches',
     {
       config,
-      schema: { tags, params: idParams, response: { 200: matchListSchema, ...authErrors, 404: errorResponse } },
+      schema: {
+        operationId: 'listMatchEventMatches',
+        summary: 'The matches of a match event',
+        description: 'Each wish and interest between a youth and a company, mutual interest first.',
+        tags,
+        params: idParams,
+        response: { 200: matchListSchema.describe('The match list.'), ...authErrors, 404: errorResponse },
+      },
     },
     async (request) => {
       const { event, rows } = await matchList(deps, actorOf(request), request.params.id);

@@ -10,7 +10,12 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     '/settings',
     {
       config: { roles: ['admin', 'leader'] },
-      schema: { tags: ['settings'], response: { 200: settingsResponse, ...authErrors } },
+      schema: {
+        operationId: 'getSettings',
+        summary: "Read the municipality's settings",
+        tags: ['settings'],
+        response: { 200: settingsResponse.describe('The settings, with their version.'), ...authErrors },
+      },
     },
     async (request) => settingsToResponse(await readVersionedSettings(deps.db, actorOf(request))),
   );
@@ -20,9 +25,12 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles: ['admin'] },
       schema: {
+        operationId: 'updateSettings',
+        summary: "Change the municipality's settings",
+        description: "Made against the settings' `version`: each section given replaces that section; the others stay.",
         tags: ['settings'],
         body: settingsChangeBody,
-        response: { 200: settingsResponse, ...authErrors, 409: errorResponse },
+        response: { 200: settingsResponse.describe('The settings as changed.'), ...authErrors, 409: errorResponse },
       },
     },
     async (request) => settingsToResponse(await changeSettings(deps, actorOf(request), request.body)),

@@ -20,10 +20,14 @@ export const overviewRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles },
       schema: {
+        operationId: 'getOverview',
+        summary: "The leader's key figures for a period",
+        description:
+          'The figures of STAR: Den gode ungeindsats i jobcentrene (2017), s. 30-35, for a period: for the whole unit, ' +
+          'or by caseworker or group.',
         tags: ['overview'],
-        summary: "The leader's key figures for a period (STAR: Den gode ungeindsats i jobcentrene (2017), s. 30-35)",
         querystring: overviewQuery,
-        response: { 200: overviewResponse, ...authErrors },
+        response: { 200: overviewResponse.describe('The key figures.'), ...authErrors },
       },
     },
     async (request) => readOverview(deps, actorOf(request), request.query),
@@ -34,8 +38,10 @@ export const overviewRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
     {
       config: { roles },
       schema: {
+        operationId: 'getOverviewCsv',
+        summary: 'The key figures as CSV for Excel',
+        description: 'As GET /api/overview; `lang=en` gives English headings.',
         tags: ['overview'],
-        summary: 'The key figures as CSV for Excel; `lang=en` gives English headings',
         querystring: overviewCsvQuery,
         response: { 200: csvResponse, ...authErrors },
       },

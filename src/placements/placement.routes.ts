@@ -32,16 +32,23 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     {
       config: { roles },
       schema: {
+        operationId: 'switchPlacement',
+        summary: 'Switch a youth to another company',
+        description:
+          'Ends the current placement and starts the next in one step (PLACEMENT_ENDED, then PLACEMENT_STARTED, ' +
+          "in one transaction), made against the journey's `expectedVersion`. If the new one is refused, the " +
+          'old one keeps running.',
         tags: ['placements'],
-        summary: 'End the current placement and start the next, in one step',
         params: idParams,
         body: switchPlacementBody,
         response: {
-          201: switchPlacementResponse,
+          201: switchPlacementResponse.describe("The placement ended, the one started, and the journey's new version."),
           ...authErrors,
           404: errorResponse,
           409: errorResponse,
-          422: errorResponse,
+          422: errorResponse.describe(
+            'The youth is not in a placement now, or the stage does not take it (`event_not_accepted`).',
+          ),
         },
       },
     },
@@ -60,9 +67,15 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     {
       config: { roles },
       schema: {
+        operationId: 'listPlacementsOfJourney',
+        summary: "List a journey's placements",
         tags: ['placements'],
         params: idParams,
-        response: { 200: z.object({ items: z.array(placementSchema) }), ...authErrors, 404: errorResponse },
+        response: {
+          200: z.object({ items: z.array(placementSchema) }).describe("The journey's placements, ended ones too."),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => ({
@@ -75,9 +88,11 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     {
       config: { roles },
       schema: {
+        operationId: 'listPlacements',
+        summary: 'Find placements',
         tags: ['placements'],
         querystring: placementListQuery,
-        response: { 200: pageOf(placementSchema), ...authErrors },
+        response: { 200: pageOf(placementSchema).describe('A page of the placements found.'), ...authErrors },
       },
     },
     async (request) => {
@@ -92,9 +107,15 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     {
       config: { roles },
       schema: {
+        operationId: 'getPlacement',
+        summary: 'Read a placement',
         tags: ['placements'],
         params: idParams,
-        response: { 200: placementDetailSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: placementDetailSchema.describe('The placement with the hours of each week.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => detailToResponse(await readPlacement(deps, actorOf(request), request.params.id)),
@@ -105,11 +126,21 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     {
       config: { roles },
       schema: {
+        operationId: 'updatePlacement',
+        summary: 'Change the terms of a placement',
+        description:
+          "The planned end, the agreed hours a week or the contact person; made against the placement's `version`.",
         tags: ['placements'],
-        summary: 'Change the planned end, the agreed hours a week or the contact person',
         params: idParams,
         body: changePlacementBody,
-        response: { 200: placementDetailSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: placementDetailSchema.describe('The placement as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse.describe(
+            'Changed by someone else meanwhile (`version_conflict`), or the placement has ended (`conflict`).',
+          ),
+        },
       },
     },
     async (request) => detailToResponse(await changePlacement(deps, actorOf(request), request.params.id, request.body)),
@@ -120,11 +151,16 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
     {
       config: { roles },
       schema: {
-        tags: ['placements'],
+        operationId: 'setPlacementHours',
         summary: 'Set the hours worked in one week',
+        tags: ['placements'],
         params: weekParams,
         body: logHoursBody,
-        response: { 200: placementDetailSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: placementDetailSchema.describe("The placement with the week's hours as set."),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) =>

@@ -37,10 +37,16 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'getPlanContent',
+        summary: "Read the plan's content",
+        description: 'What the caseworker has written into the plan: goal, agreements, next steps, stabilisation.',
         tags: ['plans'],
-        summary: 'What the caseworker has written into the plan: goal, agreements, next steps, stabilisation',
         params: idParams,
-        response: { 200: planContentSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: planContentSchema.describe('The plan content, with its version.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => contentToResponse(await readPlanContent(deps, actorOf(request), request.params.id)),
@@ -51,11 +57,21 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'updatePlanContent',
+        summary: "Replace the plan's content",
+        description:
+          "Replaces the plan's goal, agreements, next steps and stabilisation, made against the content's `version` " +
+          '(none the first time).',
         tags: ['plans'],
-        summary: "Replace the plan's goal, agreements, next steps and stabilisation",
         params: idParams,
         body: planContentBody,
-        response: { 200: planContentSchema, ...authErrors, 404: errorResponse, 409: errorResponse, 422: errorResponse },
+        response: {
+          200: planContentSchema.describe('The plan content as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse.describe('The journey is closed (`event_not_accepted`, with `stage`).'),
+        },
       },
     },
     async (request) =>
@@ -67,11 +83,17 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'getPlanData',
+        summary: 'Read what the plan prints now',
+        description: 'The data of the plan from the journey and the plan content, before it is rendered.',
         tags: ['plans'],
-        summary: 'What the plan prints now, from the journey and the plan content, before it is rendered',
         params: idParams,
         querystring: planLangQuery,
-        response: { 200: planDataSchema.meta({ id: 'PlanData' }), ...authErrors, 404: errorResponse },
+        response: {
+          200: planDataSchema.meta({ id: 'PlanData' }).describe('The plan data in the language asked for.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => readPlanData(deps, actorOf(request), request.params.id, request.query.lang),
@@ -82,8 +104,10 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'renderPlan',
+        summary: 'The plan as it stands now, as a PDF',
+        description: 'The plan "Min plan", rendered now from the journey and the plan content; not stored.',
         tags: ['plans'],
-        summary: 'The plan "Min plan" as it stands now, as a PDF',
         params: idParams,
         querystring: planLangQuery,
         response: { 200: pdfResponse, ...authErrors, 404: errorResponse },
@@ -98,11 +122,18 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'createPlanVersion',
+        summary: 'Store a version of the plan',
+        description: 'Stores the plan as it stands now, so that the version handed out can be reproduced exactly.',
         tags: ['plans'],
-        summary: 'Store the plan as it stands now, so the version handed out can be reproduced exactly',
         params: idParams,
         body: createPlanVersionBody,
-        response: { 201: planVersionSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          201: planVersionSchema.describe('The stored version.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request, reply) =>
@@ -116,10 +147,15 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'listPlanVersions',
+        summary: "List a journey's stored plan versions",
         tags: ['plans'],
-        summary: "The journey's stored plan versions, number 1 first",
         params: idParams,
-        response: { 200: planVersionList, ...authErrors, 404: errorResponse },
+        response: {
+          200: planVersionList.describe('The stored versions, number 1 first.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => ({
@@ -132,11 +168,16 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
+        operationId: 'diffPlanVersions',
+        summary: 'Compare two stored plan versions',
         tags: ['plans'],
-        summary: 'What changed between two stored versions, field by field',
         params: idParams,
         querystring: planDiffQuery,
-        response: { 200: planDiffSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: planDiffSchema.describe('What changed between the two versions, field by field.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => {
@@ -151,10 +192,12 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     {
       config: { roles },
       schema: {
-        tags: ['plans'],
-        summary: 'A stored plan version, made again from its stored data and texts',
+        operationId: 'renderPlanVersion',
+        summary: 'A stored plan version, as a PDF',
         description:
+          'Made again from its stored data and texts. ' +
           'The ETag is the sha256 of the bytes sent; x-plan-identical says whether it equals the stored contentHash.',
+        tags: ['plans'],
         params: idParams,
         response: { 200: pdfResponse, ...authErrors, 404: errorResponse },
       },

@@ -14,12 +14,20 @@ export const progressionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
     {
       config: { roles },
       schema: {
+        operationId: 'recordProgression',
+        summary: 'Record a progression measurement',
+        description:
+          'Scores of the progression factors (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29), by the youth ' +
+          'or the caseworker.',
         tags: ['progression'],
-        summary:
-          'Record a measurement of the progression factors (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29)',
         params: idParams,
         body: recordProgressionBody,
-        response: { 201: measurementSchema, ...authErrors, 404: errorResponse, 422: errorResponse },
+        response: {
+          201: measurementSchema.describe('The measurement as recorded.'),
+          ...authErrors,
+          404: errorResponse,
+          422: errorResponse.describe('The journey is closed (`event_not_accepted`, with `stage`).'),
+        },
       },
     },
     async (request, reply) =>
@@ -33,10 +41,17 @@ export const progressionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
     {
       config: { roles },
       schema: {
+        operationId: 'getProgression',
+        summary: "Read a journey's progression",
         tags: ['progression'],
-        summary: 'Every measurement, oldest first, and the first and latest score of each factor',
         params: idParams,
-        response: { 200: progressionSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: progressionSchema.describe(
+            'Every measurement, oldest first, and the first and latest score of each factor.',
+          ),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) => {

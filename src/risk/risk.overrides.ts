@@ -49,7 +49,11 @@ export const riskOverridesSchema = z
   .refine(
     (o) => o.passiveDays === undefined || o.passiveLongDays === undefined || o.passiveLongDays > o.passiveDays,
     passiveLongAbovePassive,
-  );
+  )
+  .meta({
+    id: 'RiskThresholds',
+    description: "Overrides of the risk rules' thresholds; a threshold left out keeps the rule file's value.",
+  });
 export type RiskOverrides = z.infer<typeof riskOverridesSchema>;
 
 /**

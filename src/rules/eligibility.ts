@@ -32,6 +32,10 @@ export const eligibilityOverridesSchema = z
   .refine((o) => o.minAge === undefined || o.maxAge === undefined || o.minAge <= o.maxAge, {
     message: 'minAge must not be above maxAge',
     path: ['minAge'],
+  })
+  .meta({
+    id: 'EligibilityLimits',
+    description: "Overrides of the eligibility rules' age limits; a limit left out keeps the rule file's value.",
   });
 export type EligibilityOverrides = z.infer<typeof eligibilityOverridesSchema>;
 

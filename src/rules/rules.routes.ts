@@ -26,9 +26,17 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config,
       schema: {
+        operationId: 'evaluateEligibility',
+        summary: 'Preview the eligibility decision',
+        description:
+          "Runs the eligibility rules of the day (`on`, today by default) with the municipality's age limits " +
+          'on the facts given, without touching a journey.',
         tags: ['rules'],
         body: eligibilityEvaluateBody,
-        response: { 200: eligibilityEvaluateResponse, ...authErrors },
+        response: {
+          200: eligibilityEvaluateResponse.describe('The decision, explained, with the facts and each condition.'),
+          ...authErrors,
+        },
       },
     },
     async (request) => {
@@ -53,9 +61,15 @@ export const rulesRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config,
       schema: {
+        operationId: 'suggestVisitationCategory',
+        summary: 'Preview the suggested visitation category',
+        description: 'Runs the visitation rules of the day (`on`, today by default) on the answers given.',
         tags: ['rules'],
         body: visitationSuggestBody,
-        response: { 200: visitationSuggestResponse, ...authErrors },
+        response: {
+          200: visitationSuggestResponse.describe('The suggested category and the reasons for it.'),
+          ...authErrors,
+        },
       },
     },
     async (request) => {

@@ -1,21 +1,27 @@
 import type { Lang, Text } from './i18n.ts';
 
-/** Every error code an API client can receive. */
-export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'invalid_credentials'
-  | 'account_locked'
-  | 'forbidden'
-  | 'password_change_required'
-  | 'not_found'
-  | 'conflict'
-  | 'duplicate_cpr'
-  | 'version_conflict'
-  | 'event_not_accepted'
-  | 'rate_limited'
-  | 'internal'
-  | 'database_unavailable';
+/**
+ * Every error code an API client can receive: the one list that the ErrorCode type and the
+ * error schema of the OpenAPI document (src/shared/schemas.ts) are both made from.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_locked',
+  'forbidden',
+  'password_change_required',
+  'not_found',
+  'conflict',
+  'duplicate_cpr',
+  'version_conflict',
+  'event_not_accepted',
+  'rate_limited',
+  'internal',
+  'database_unavailable',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
 
 const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,

@@ -14,7 +14,18 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
 
   app.get(
     '/users',
-    { config, schema: { tags: ['users'], response: { 200: z.object({ items: z.array(userSchema) }), ...authErrors } } },
+    {
+      config,
+      schema: {
+        operationId: 'listUsers',
+        summary: 'List the users of the municipality',
+        tags: ['users'],
+        response: {
+          200: z.object({ items: z.array(userSchema) }).describe("Every user of the caller's municipality."),
+          ...authErrors,
+        },
+      },
+    },
     async (request) => ({ items: (await listMunicipalityUsers(db, actorOf(request))).map(userToResponse) }),
   );
 
@@ -22,7 +33,13 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     '/users/:id',
     {
       config,
-      schema: { tags: ['users'], params: idParams, response: { 200: userSchema, ...authErrors, 404: errorResponse } },
+      schema: {
+        operationId: 'getUser',
+        summary: 'Read a user',
+        tags: ['users'],
+        params: idParams,
+        response: { 200: userSchema.describe('The user.'), ...authErrors, 404: errorResponse },
+      },
     },
     async (request) => userToResponse(await readUser(db, actorOf(request), request.params.id)),
   );
@@ -32,9 +49,16 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config,
       schema: {
+        operationId: 'createUser',
+        summary: 'Create a user',
+        description: 'The password given is one-time: the new user must choose their own at the first log-in.',
         tags: ['users'],
         body: createUserBody,
-        response: { 201: userSchema, ...authErrors, 409: errorResponse },
+        response: {
+          201: userSchema.describe('The user as created.'),
+          ...authErrors,
+          409: errorResponse.describe('A user with this e-mail exists (`conflict`).'),
+        },
       },
     },
     async (request, reply) =>
@@ -46,10 +70,20 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config,
       schema: {
+        operationId: 'updateUser',
+        summary: 'Change a user',
+        description:
+          'Name, role, active, a new one-time password, or `unlock` to lift a lockout; made against the ' +
+          "user's `version`. An administrator cannot deactivate themself or change their own role.",
         tags: ['users'],
         params: idParams,
         body: updateUserBody,
-        response: { 200: userSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: userSchema.describe('The user as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request) => userToResponse(await changeUser(db, actorOf(request), request.params.id, request.body, clock())),

@@ -22,9 +22,17 @@ export const youthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: youthRoles },
       schema: {
+        operationId: 'createYouth',
+        summary: 'Register a youth',
         tags: ['youth'],
         body: createYouthBody,
-        response: { 201: youthSchema, ...authErrors, 409: errorResponse },
+        response: {
+          201: youthSchema.describe('The youth as registered, with the CPR number masked.'),
+          ...authErrors,
+          409: errorResponse.describe(
+            'A youth with this CPR number is registered already (`duplicate_cpr`, with `existingYouthId`).',
+          ),
+        },
       },
     },
     async (request, reply) =>
@@ -35,7 +43,14 @@ export const youthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     '/youth',
     {
       config: { roles: youthRoles },
-      schema: { tags: ['youth'], querystring: youthQuery, response: { 200: youthPage, ...authErrors } },
+      schema: {
+        operationId: 'listYouth',
+        summary: 'Find youth',
+        description: 'By name or CPR number (`query`), a page at a time.',
+        tags: ['youth'],
+        querystring: youthQuery,
+        response: { 200: youthPage.describe('A page of the youth found, CPR numbers masked.'), ...authErrors },
+      },
     },
     async (request) => {
       const { query, page, pageSize } = request.query;
@@ -49,10 +64,17 @@ export const youthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: youthRoles },
       schema: {
+        operationId: 'getYouth',
+        summary: 'Read a youth',
+        description: 'With `reveal=cpr` the whole CPR number is shown, and the reveal is written to the audit log.',
         tags: ['youth'],
         params: idParams,
         querystring: readYouthQuery,
-        response: { 200: youthSchema, ...authErrors, 404: errorResponse },
+        response: {
+          200: youthSchema.describe('The youth, the CPR number masked unless revealed.'),
+          ...authErrors,
+          404: errorResponse,
+        },
       },
     },
     async (request) =>
@@ -66,10 +88,21 @@ export const youthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     {
       config: { roles: youthRoles },
       schema: {
+        operationId: 'updateYouth',
+        summary: 'Change a youth',
+        description: "Made against the youth's `version`; a stale one changes nothing.",
         tags: ['youth'],
         params: idParams,
         body: updateYouthBody,
-        response: { 200: youthSchema, ...authErrors, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: youthSchema.describe('The youth as changed.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse.describe(
+            'Changed by someone else meanwhile (`version_conflict`, with `currentVersion`), or the new CPR number ' +
+              "is another youth's (`duplicate_cpr`).",
+          ),
+        },
       },
     },
     async (request) => youthToResponse(await changeYouth(deps, actorOf(request), request.params.id, request.body)),
