@@ -7,7 +7,8 @@ import { compileRuleSet, evaluateCompiled } from '../risk/risk.compile.ts';
 import { withDerivedFacts } from '../risk/risk.facts.ts';
 import { effectiveRiskParameters, type RiskOverrides } from '../risk/risk.overrides.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
-import { danishDayNumber, dayNumberOf, startOfDanishDay } from '../shared/clock.ts';
+import { danishDayNumber, startOfDanishDay } from '../shared/clock.ts';
+import { dayNumberOf, dayOfNumber } from '../shared/days.ts';
 import { riskFactsOf } from './risk-facts.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
 
@@ -43,6 +44,22 @@ interface History {
 const DAY_MS = 86_400_000;
 
 /**
+ * startOfDanishDay in ms, remembered: the activity rows and the days of the period name a few
+ * hundred days many times over, and Temporal takes microseconds for each.
+ */
+function startsOfDanishDays(): (day: string) => number {
+  const known = new Map<string, number>();
+  return (day) => {
+    let start = known.get(day);
+    if (start === undefined) {
+      start = startOfDanishDay(day).getTime();
+      known.set(day, start);
+    }
+    return start;
+  };
+}
+
+/**
  * Replays the risk rules day by day over what was recorded, as if the sweep had run every night
  * with the given thresholds: per rule, how many alerts would have opened and for how many youth.
  * The journey's states are rebuilt from the event log with the statechart, and the activity from
@@ -56,7 +73,8 @@ export async function runBacktest(
   const started = performance.now();
   const fromDay = dayNumberOf(options.from);
   const toDay = dayNumberOf(options.to);
-  const endOfPeriod = startOfDanishDay(new Date((toDay + 1) * DAY_MS).toISOString().slice(0, 10));
+  const startOf = startsOfDanishDays();
+  const endOfPeriod = new Date(startOf(dayOfNumber(toDay + 1)));
 
   let journeyQuery = db
     .selectFrom('journey')
@@ -119,8 +137,7 @@ export async function runBacktest(
       .where('journey_id', 'in', slice)
       .execute();
     for (const row of hours) {
-      if (Number(row.hours) > 0)
-        history(row.journey_id).activity.push(startOfDanishDay(row.week_start).getTime() + 7 * DAY_MS - 1);
+      if (Number(row.hours) > 0) history(row.journey_id).activity.push(startOf(row.week_start) + 7 * DAY_MS - 1);
     }
     const matches = await db
       .selectFrom('match_event_youth')
@@ -128,13 +145,13 @@ export async function runBacktest(
       .select(['match_event_youth.journey_id', 'match_event.held_on'])
       .where('match_event_youth.journey_id', 'in', slice)
       .execute();
-    for (const m of matches) history(m.journey_id).activity.push(startOfDanishDay(m.held_on).getTime());
+    for (const m of matches) history(m.journey_id).activity.push(startOf(m.held_on));
     const progression = await db
       .selectFrom('progression_measurement')
       .select(['journey_id', 'measured_on'])
       .where('journey_id', 'in', slice)
       .execute();
-    for (const p of progression) history(p.journey_id).progression.push(startOfDanishDay(p.measured_on).getTime());
+    for (const p of progression) history(p.journey_id).progression.push(startOf(p.measured_on));
   }
   for (const h of histories.values()) {
     h.activity.sort((a, b) => a - b);
@@ -166,11 +183,9 @@ export async function runBacktest(
     youthByCode.set(rule.code, new Set());
   }
 
-  // The instant each day of the period ends, computed once (Intl is too slow for the inner loop).
+  // The instant each day of the period ends, computed once for the inner loop.
   const endOfDayMs = new Map<number, number>();
-  for (let day = fromDay - 400; day <= toDay; day++) {
-    endOfDayMs.set(day, startOfDanishDay(new Date((day + 1) * DAY_MS).toISOString().slice(0, 10)).getTime());
-  }
+  for (let day = fromDay - 400; day <= toDay; day++) endOfDayMs.set(day, startOf(dayOfNumber(day + 1)));
 
   for (const journey of journeys) {
     const h = history(journey.id);
