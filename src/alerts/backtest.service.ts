@@ -8,7 +8,7 @@ import { withDerivedFacts } from '../risk/risk.facts.ts';
 import { effectiveRiskParameters, type RiskOverrides } from '../risk/risk.overrides.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { danishDayNumber, startOfDanishDay } from '../shared/clock.ts';
-import { dayNumberOf, dayOfNumber } from '../shared/days.ts';
+import { addDays, dayNumberOf, dayOfNumber } from '../shared/days.ts';
 import { riskFactsOf } from './risk-facts.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
 
@@ -136,8 +136,10 @@ export async function runBacktest(
       .select(['journey_id', 'week_start', 'hours'])
       .where('journey_id', 'in', slice)
       .execute();
+    // Hours count as activity at the end of their week, as logging them does: the instant before the
+    // next Monday begins, which is not 7 x 24 hours later in a week the clocks change.
     for (const row of hours) {
-      if (Number(row.hours) > 0) history(row.journey_id).activity.push(startOf(row.week_start) + 7 * DAY_MS - 1);
+      if (Number(row.hours) > 0) history(row.journey_id).activity.push(startOf(addDays(row.week_start, 7)) - 1);
     }
     const matches = await db
       .selectFrom('match_event_youth')
