@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
-import { danishDate } from '../shared/clock.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { addDays } from '../shared/days.ts';
 import { reconcile } from './alert.engine.ts';
 import { findUnresolvedAlertKeys, journeysWithAlertsDue } from './alert.repository.ts';
 import { ESCALATE_AFTER_DAYS } from './alert.engine.ts';
@@ -93,10 +94,12 @@ async function sweep(
       rows = await loadRiskRows(db);
       existing = await findUnresolvedAlertKeys(db, { all: true });
     } else {
+      // The engine escalates an alert opened more than ESCALATE_AFTER_DAYS Danish days ago: before
+      // the start of that day.
       const withAlertsDue = await journeysWithAlertsDue(
         db,
         today,
-        new Date(now.getTime() - ESCALATE_AFTER_DAYS * 86_400_000),
+        startOfDanishDay(addDays(today, -ESCALATE_AFTER_DAYS)),
       );
       rows = await loadRiskRows(db, { dueBy: today, alsoJourneyIds: withAlertsDue });
       existing = [
