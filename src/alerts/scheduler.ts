@@ -6,7 +6,8 @@ import type { RuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate, danishLocalTime } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
 import { type Mailer, sendDigests } from './digest.service.ts';
-import { lastSweepAt, runSweep, type SweepTrigger } from './sweep.service.ts';
+import { lastSweepAt } from './sweep-run.repository.ts';
+import { runSweep, type SweepTrigger } from './sweep.service.ts';
 import { deliverWebhooks } from './webhook.service.ts';
 
 export interface SchedulerDeps {
