@@ -2,7 +2,7 @@ import type { JourneyEvent } from '../../machines/events.ts';
 import { applyEvent, initialSnapshot, isOpen, type JourneySnapshot, stageOf } from '../../machines/journey.ts';
 import type { Db } from '../db/database.ts';
 import { riskStateOf } from '../journeys/journey.risk-state.ts';
-import { municipalitySettingsSchema } from '../municipalities/settings.schemas.ts';
+import { listSettings } from '../municipalities/settings.repository.ts';
 import { compileRuleSet, evaluateCompiled } from '../risk/risk.compile.ts';
 import { withDerivedFacts } from '../risk/risk.facts.ts';
 import { effectiveRiskParameters, type RiskOverrides } from '../risk/risk.overrides.ts';
@@ -163,8 +163,8 @@ export async function runBacktest(
   }
 
   const municipalityOverrides = new Map<string, RiskOverrides>();
-  for (const m of await db.selectFrom('municipality').select(['id', 'settings']).execute()) {
-    municipalityOverrides.set(m.id, municipalitySettingsSchema.parse(m.settings).risk);
+  for (const { municipalityId, settings } of await listSettings(db)) {
+    municipalityOverrides.set(municipalityId, settings.risk);
   }
   const ruleSet = selectRuleSet(ruleSets, 'risk', options.to);
   const compiled = compileRuleSet(ruleSet);
