@@ -47,7 +47,10 @@ export function danishDaysBetween(from: Date, to: Date): number {
   return danishDayNumber(to) - danishDayNumber(from);
 }
 
-/** The instant a Danish calendar day ('YYYY-MM-DD') begins: local midnight, CET or CEST. */
+/**
+ * The instant a Danish calendar day ('YYYY-MM-DD') begins: local midnight, CET or CEST. A day
+ * that does not exist (2026-02-30) is a RangeError: check input with isCalendarDay.
+ */
 export function startOfDanishDay(day: string): Date {
   return new Date(Temporal.PlainDate.from(day).toZonedDateTime(ZONE).epochMilliseconds);
 }
