@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.ts';
 import { findJourney, touchJourneyActivity } from '../journeys/journey.repository.ts';
 import { individualConversationsBetween } from '../activities/activity.repository.ts';
 import { missedMeetingsInRow } from '../groups/group.repository.ts';
+import { lastMeasuredOn } from '../progression/progression.repository.ts';
 import { startOfDanishDay } from '../shared/clock.ts';
 import { refreshJourneyRisk } from './alert.service.ts';
 import { setConversationsFirst6Months, setMissedMeetingsInRow, setLastProgressionAt } from './risk-row.repository.ts';
@@ -45,14 +46,7 @@ export async function noteJourneyActivity(
       new Date(firstContact.getTime() + FIRST_PERIOD_MS),
     ),
   );
-  const progression = await trx
-    .selectFrom('progression_measurement')
-    .select((eb) => eb.fn.max('measured_on').as('latest'))
-    .where('municipality_id', '=', municipalityId)
-    .where('journey_id', '=', journeyId)
-    .executeTakeFirst();
-  if (progression?.latest) {
-    await setLastProgressionAt(trx, municipalityId, journeyId, startOfDanishDay(progression.latest));
-  }
+  const lastMeasured = await lastMeasuredOn(trx, municipalityId, journeyId);
+  if (lastMeasured) await setLastProgressionAt(trx, municipalityId, journeyId, startOfDanishDay(lastMeasured));
   await refreshJourneyRisk(trx, deps, municipalityId, journeyId, deps.clock());
 }

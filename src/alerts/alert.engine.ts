@@ -3,7 +3,8 @@ import type { AlertKey, NewAlert, Severity } from './alert.repository.ts';
 import { riskFactsOf } from './risk-facts.ts';
 import { nextRiskCheckDay } from './risk-schedule.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
-import { danishDayNumber, dayNumberOf } from '../shared/clock.ts';
+import { danishDayNumber } from '../shared/clock.ts';
+import { dayNumberOf } from '../shared/days.ts';
 
 /** What the engine needs from the risk rules: fast firing codes, and an explanation when an alert opens. */
 export interface RiskEvaluator {

@@ -6,7 +6,7 @@ import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
 import type { Alert } from './alert.repository.ts';
 import { runBacktest } from './backtest.service.ts';
 import { conditionsOf } from './risk-evaluator.ts';
-import { dayNumberOf } from '../shared/clock.ts';
+import { dayNumberOf } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
   acknowledgeBody,

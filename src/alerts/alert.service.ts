@@ -20,7 +20,7 @@ import {
   updateAlert,
   wakeSnoozedAlerts,
 } from './alert.repository.ts';
-import { daysBetween } from '../shared/days.ts';
+import { dayOfNumber, daysBetween } from '../shared/days.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
 import { loadRiskRows, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
@@ -36,7 +36,7 @@ export interface PlanOutcome {
 export async function applyPlan(trx: Db, plan: ReconcilePlan, now: Date): Promise<PlanOutcome> {
   await setRiskCheckDays(
     trx,
-    plan.checks.map((c) => ({ journeyId: c.journeyId, day: new Date(c.day * 86_400_000).toISOString().slice(0, 10) })),
+    plan.checks.map((c) => ({ journeyId: c.journeyId, day: dayOfNumber(c.day) })),
   );
   const opened = await insertAlerts(trx, plan.open);
   await resolveAlerts(

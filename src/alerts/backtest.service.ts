@@ -2,13 +2,23 @@ import type { JourneyEvent } from '../../machines/events.ts';
 import { applyEvent, initialSnapshot, isOpen, type JourneySnapshot, stageOf } from '../../machines/journey.ts';
 import type { Db } from '../db/database.ts';
 import { riskStateOf } from '../journeys/journey.risk-state.ts';
-import { municipalitySettingsSchema } from '../municipalities/settings.schemas.ts';
+import { listSettings } from '../municipalities/settings.repository.ts';
 import { compileRuleSet, evaluateCompiled } from '../risk/risk.compile.ts';
 import { withDerivedFacts } from '../risk/risk.facts.ts';
 import { effectiveRiskParameters, type RiskOverrides } from '../risk/risk.overrides.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
-import { danishDayNumber, dayNumberOf, startOfDanishDay } from '../shared/clock.ts';
+import { danishDayNumber, startOfDanishDay } from '../shared/clock.ts';
+import { addDays, dayNumberOf, dayOfNumber } from '../shared/days.ts';
 import { riskFactsOf } from './risk-facts.ts';
+import {
+  listActivitiesOf,
+  listAttendanceOf,
+  listEventsBefore,
+  listHoursOf,
+  listJourneysContactedBefore,
+  listMatchEventDaysOf,
+  listMeasurementDaysOf,
+} from './backtest.repository.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';
 
 export interface BacktestOptions {
@@ -43,6 +53,22 @@ interface History {
 const DAY_MS = 86_400_000;
 
 /**
+ * startOfDanishDay in ms, remembered: the activity rows and the days of the period name a few
+ * hundred days many times over, and Temporal takes microseconds for each.
+ */
+function startsOfDanishDays(): (day: string) => number {
+  const known = new Map<string, number>();
+  return (day) => {
+    let start = known.get(day);
+    if (start === undefined) {
+      start = startOfDanishDay(day).getTime();
+      known.set(day, start);
+    }
+    return start;
+  };
+}
+
+/**
  * Replays the risk rules day by day over what was recorded, as if the sweep had run every night
  * with the given thresholds: per rule, how many alerts would have opened and for how many youth.
  * The journey's states are rebuilt from the event log with the statechart, and the activity from
@@ -56,14 +82,10 @@ export async function runBacktest(
   const started = performance.now();
   const fromDay = dayNumberOf(options.from);
   const toDay = dayNumberOf(options.to);
-  const endOfPeriod = startOfDanishDay(new Date((toDay + 1) * DAY_MS).toISOString().slice(0, 10));
+  const startOf = startsOfDanishDays();
+  const endOfPeriod = new Date(startOf(dayOfNumber(toDay + 1)));
 
-  let journeyQuery = db
-    .selectFrom('journey')
-    .select(['id', 'municipality_id', 'youth_id', 'returning', 'first_contact_at', 'caseworker_id'])
-    .where('first_contact_at', '<', endOfPeriod);
-  if (options.municipalityId) journeyQuery = journeyQuery.where('municipality_id', '=', options.municipalityId);
-  const journeys = await journeyQuery.execute();
+  const journeys = await listJourneysContactedBefore(db, endOfPeriod, options.municipalityId);
   const ids = journeys.map((j) => j.id);
 
   const events = new Map<string, Array<{ day: number; at: Date; payload: Record<string, unknown>; type: string }>>();
@@ -75,66 +97,34 @@ export async function runBacktest(
   // Read in slices so a national backtest does not build one enormous IN list.
   for (let i = 0; i < ids.length; i += 2000) {
     const slice = ids.slice(i, i + 2000);
-    const eventRows = await db
-      .selectFrom('journey_event')
-      .select(['journey_id', 'type', 'payload', 'occurred_at'])
-      .where('journey_id', 'in', slice)
-      .where('occurred_at', '<', endOfPeriod)
-      .orderBy('journey_id')
-      .orderBy('seq')
-      .execute();
-    for (const e of eventRows) {
-      const list = events.get(e.journey_id) ?? [];
-      list.push({ day: danishDayNumber(e.occurred_at), at: e.occurred_at, payload: e.payload, type: e.type });
-      events.set(e.journey_id, list);
+    for (const e of await listEventsBefore(db, slice, endOfPeriod)) {
+      const list = events.get(e.journeyId) ?? [];
+      list.push({ day: danishDayNumber(e.occurredAt), at: e.occurredAt, payload: e.payload, type: e.type });
+      events.set(e.journeyId, list);
     }
-    const activities = await db
-      .selectFrom('activity')
-      .select(['journey_id', 'occurred_at', 'kind', 'conversation_kind', 'job_conversation'])
-      .where('journey_id', 'in', slice)
-      .execute();
-    for (const a of activities) {
-      const h = history(a.journey_id);
-      h.activity.push(a.occurred_at.getTime());
+    for (const a of await listActivitiesOf(db, slice)) {
+      const h = history(a.journeyId);
+      h.activity.push(a.occurredAt.getTime());
       // As the live counter: individual job conversations (LAB § 31 stk. 3).
-      if (a.kind === 'conversation' && a.conversation_kind === 'individual' && a.job_conversation) {
-        h.individualConversations.push(a.occurred_at.getTime());
+      if (a.kind === 'conversation' && a.conversationKind === 'individual' && a.jobConversation) {
+        h.individualConversations.push(a.occurredAt.getTime());
       }
     }
-    const attendance = await db
-      .selectFrom('group_attendance')
-      .innerJoin('group_meeting', 'group_meeting.id', 'group_attendance.meeting_id')
-      .select(['group_attendance.journey_id', 'group_attendance.status', 'group_meeting.starts_at'])
-      .where('group_attendance.journey_id', 'in', slice)
-      .execute();
-    for (const a of attendance) {
-      const h = history(a.journey_id);
-      const t = a.starts_at.getTime();
+    for (const a of await listAttendanceOf(db, slice)) {
+      const h = history(a.journeyId);
+      const t = a.startsAt.getTime();
       h.attendance.push({ t, absent: a.status === 'absent' });
       if (a.status === 'attended') h.activity.push(t);
     }
-    const hours = await db
-      .selectFrom('placement_hours')
-      .select(['journey_id', 'week_start', 'hours'])
-      .where('journey_id', 'in', slice)
-      .execute();
-    for (const row of hours) {
-      if (Number(row.hours) > 0)
-        history(row.journey_id).activity.push(startOfDanishDay(row.week_start).getTime() + 7 * DAY_MS - 1);
+    // Hours count as activity at the end of their week, as logging them does: the instant before the
+    // next Monday begins, which is not 7 x 24 hours later in a week the clocks change.
+    for (const row of await listHoursOf(db, slice)) {
+      if (row.hours > 0) history(row.journeyId).activity.push(startOf(addDays(row.weekStart, 7)) - 1);
     }
-    const matches = await db
-      .selectFrom('match_event_youth')
-      .innerJoin('match_event', 'match_event.id', 'match_event_youth.match_event_id')
-      .select(['match_event_youth.journey_id', 'match_event.held_on'])
-      .where('match_event_youth.journey_id', 'in', slice)
-      .execute();
-    for (const m of matches) history(m.journey_id).activity.push(startOfDanishDay(m.held_on).getTime());
-    const progression = await db
-      .selectFrom('progression_measurement')
-      .select(['journey_id', 'measured_on'])
-      .where('journey_id', 'in', slice)
-      .execute();
-    for (const p of progression) history(p.journey_id).progression.push(startOfDanishDay(p.measured_on).getTime());
+    for (const m of await listMatchEventDaysOf(db, slice)) history(m.journeyId).activity.push(startOf(m.heldOn));
+    for (const p of await listMeasurementDaysOf(db, slice)) {
+      history(p.journeyId).progression.push(startOf(p.measuredOn));
+    }
   }
   for (const h of histories.values()) {
     h.activity.sort((a, b) => a - b);
@@ -144,8 +134,8 @@ export async function runBacktest(
   }
 
   const municipalityOverrides = new Map<string, RiskOverrides>();
-  for (const m of await db.selectFrom('municipality').select(['id', 'settings']).execute()) {
-    municipalityOverrides.set(m.id, municipalitySettingsSchema.parse(m.settings).risk);
+  for (const { municipalityId, settings } of await listSettings(db)) {
+    municipalityOverrides.set(municipalityId, settings.risk);
   }
   const ruleSet = selectRuleSet(ruleSets, 'risk', options.to);
   const compiled = compileRuleSet(ruleSet);
@@ -166,20 +156,18 @@ export async function runBacktest(
     youthByCode.set(rule.code, new Set());
   }
 
-  // The instant each day of the period ends, computed once (Intl is too slow for the inner loop).
+  // The instant each day of the period ends, computed once for the inner loop.
   const endOfDayMs = new Map<number, number>();
-  for (let day = fromDay - 400; day <= toDay; day++) {
-    endOfDayMs.set(day, startOfDanishDay(new Date((day + 1) * DAY_MS).toISOString().slice(0, 10)).getTime());
-  }
+  for (let day = fromDay - 400; day <= toDay; day++) endOfDayMs.set(day, startOf(dayOfNumber(day + 1)));
 
   for (const journey of journeys) {
     const h = history(journey.id);
-    const parameters = parametersFor(journey.municipality_id);
+    const parameters = parametersFor(journey.municipalityId);
     let snapshot: JourneySnapshot = initialSnapshot({
       journeyId: journey.id,
-      youthId: journey.youth_id,
+      youthId: journey.youthId,
       returning: journey.returning,
-      firstContactAt: journey.first_contact_at.toISOString(),
+      firstContactAt: journey.firstContactAt.toISOString(),
     });
     let previous = { visitationAt: null as Date | null, groupJoinedAt: null as Date | null };
     let risk = riskStateOf(snapshot, previous, []);
@@ -192,10 +180,10 @@ export async function runBacktest(
     let lastActivityAt: number | null = null;
     let lastProgressionAt: number | null = null;
     let missedInRow = 0;
-    const firstContactMs = journey.first_contact_at.getTime();
+    const firstContactMs = journey.firstContactAt.getTime();
     let conversations = 0;
     let firing = new Set<string>();
-    const firstDay = Math.max(fromDay, danishDayNumber(journey.first_contact_at));
+    const firstDay = Math.max(fromDay, danishDayNumber(journey.firstContactAt));
 
     for (let day = firstDay; day <= toDay; day++) {
       const endOfDay = endOfDayMs.get(day) ?? 0;
@@ -235,9 +223,9 @@ export async function runBacktest(
       }
       const row: JourneyRiskRow = {
         journeyId: journey.id,
-        municipalityId: journey.municipality_id,
-        youthId: journey.youth_id,
-        caseworkerId: journey.caseworker_id,
+        municipalityId: journey.municipalityId,
+        youthId: journey.youthId,
+        caseworkerId: journey.caseworkerId,
         stage,
         placementState: risk.placementState,
         firstContactAt: firstContactMs,
@@ -260,7 +248,7 @@ export async function runBacktest(
       for (const code of now) {
         if (!firing.has(code)) {
           opened.set(code, (opened.get(code) ?? 0) + 1);
-          youthByCode.get(code)?.add(journey.youth_id);
+          youthByCode.get(code)?.add(journey.youthId);
         }
       }
       firing = now;

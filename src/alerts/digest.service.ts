@@ -3,9 +3,18 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { listAllMunicipalities } from '../municipalities/municipality.repository.ts';
+import { listActiveLeaders } from '../users/users.repository.ts';
 import { riskCodeLabels } from './alert.labels.ts';
 import { isRiskCode } from '../risk/risk.codes.ts';
 import type { Lang } from '../shared/i18n.ts';
+import {
+  type AlertCount,
+  countAlertsEscalated,
+  countAlertsOpened,
+  insertDigest,
+  lastDigestSentAt,
+} from './digest.repository.ts';
 
 const digestTextSchema = z.strictObject({
   subject: z.string(),
@@ -75,51 +84,23 @@ export async function sendDigests(
 ): Promise<DigestOutcome> {
   const texts = (await loadTemplate())[lang];
   const now = deps.clock();
-  const municipalities = await deps.db.selectFrom('municipality').select(['id', 'name']).execute();
+  const municipalities = await listAllMunicipalities(deps.db);
   let sentTo = 0;
   let mails = 0;
   for (const municipality of municipalities) {
-    const last = await deps.db
-      .selectFrom('alert_digest')
-      .select('sent_at')
-      .where('municipality_id', '=', municipality.id)
-      .orderBy('sent_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const since = last?.sent_at ?? new Date(0);
-    const opened = await deps.db
-      .selectFrom('alert')
-      .select(['code', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('municipality_id', '=', municipality.id)
-      .where('opened_at', '>', since)
-      .where('opened_at', '<=', now)
-      .groupBy('code')
-      .execute();
-    const escalated = await deps.db
-      .selectFrom('alert')
-      .select(['code', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('municipality_id', '=', municipality.id)
-      .where('status', '<>', 'resolved')
-      .where('escalated_at', '>', since)
-      .where('escalated_at', '<=', now)
-      .groupBy('code')
-      .execute();
+    const since = (await lastDigestSentAt(deps.db, municipality.id)) ?? new Date(0);
+    const opened = await countAlertsOpened(deps.db, municipality.id, since, now);
+    const escalated = await countAlertsEscalated(deps.db, municipality.id, since, now);
     if (opened.length === 0 && escalated.length === 0) continue;
-    const leaders = await deps.db
-      .selectFrom('app_user')
-      .select(['email', 'name'])
-      .where('municipality_id', '=', municipality.id)
-      .where('role', '=', 'leader')
-      .where('active', '=', true)
-      .execute();
-    const lines = (rows: Array<{ code: string; n: string | number }>) =>
+    const leaders = await listActiveLeaders(deps.db, municipality.id);
+    const lines = (rows: AlertCount[]) =>
       rows.length === 0
         ? [texts.none]
         : rows.map((r) =>
-            fill(texts.line, { count: Number(r.n), label: isRiskCode(r.code) ? riskCodeLabels[r.code][lang] : r.code }),
+            fill(texts.line, { count: r.count, label: isRiskCode(r.code) ? riskCodeLabels[r.code][lang] : r.code }),
           );
-    const newCount = opened.reduce((sum, r) => sum + Number(r.n), 0);
-    const escalatedCount = escalated.reduce((sum, r) => sum + Number(r.n), 0);
+    const newCount = opened.reduce((sum, r) => sum + r.count, 0);
+    const escalatedCount = escalated.reduce((sum, r) => sum + r.count, 0);
     const values = {
       newCount,
       escalatedCount,
@@ -145,15 +126,12 @@ export async function sendDigests(
       await deps.mailer.send({ to: leader.email, subject: fill(texts.subject, values), text });
       mails += 1;
     }
-    await deps.db
-      .insertInto('alert_digest')
-      .values({
-        municipality_id: municipality.id,
-        sent_at: now,
-        alerts: newCount + escalatedCount,
-        mails: leaders.length,
-      })
-      .execute();
+    await insertDigest(deps.db, {
+      municipalityId: municipality.id,
+      sentAt: now,
+      alerts: newCount + escalatedCount,
+      mails: leaders.length,
+    });
     sentTo += 1;
   }
   return { municipalities: sentTo, mails };

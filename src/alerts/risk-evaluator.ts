@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { municipalitySettingsSchema } from '../municipalities/settings.schemas.ts';
+import { listSettings } from '../municipalities/settings.repository.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { compileRuleSet, type CompiledRuleSet, evaluateCompiled } from '../risk/risk.compile.ts';
 import { explainRisk } from '../risk/risk.evaluate.ts';
@@ -40,15 +40,11 @@ export async function riskEvaluatorFor(
 ): Promise<RiskEvaluator & { overridesOf(municipalityId: string): RiskOverrides }> {
   const ruleSet = selectRuleSet(ruleSets, 'risk', now);
   const compiled = compiledOf(ruleSet);
-  let query = db.selectFrom('municipality').select(['id', 'settings']);
-  if (municipalityIds) query = query.where('id', 'in', municipalityIds.length ? municipalityIds : ['']);
-  const rows = municipalityIds?.length === 0 ? [] : await query.execute();
   const overrides = new Map<string, RiskOverrides>();
   const parameters = new Map<string, RiskParameters>();
-  for (const row of rows) {
-    const risk = municipalitySettingsSchema.parse(row.settings).risk;
-    overrides.set(row.id, risk);
-    parameters.set(row.id, effectiveRiskParameters(ruleSet, risk));
+  for (const { municipalityId, settings } of await listSettings(db, municipalityIds)) {
+    overrides.set(municipalityId, settings.risk);
+    parameters.set(municipalityId, effectiveRiskParameters(ruleSet, settings.risk));
   }
   const defaults = effectiveRiskParameters(ruleSet, {});
   const rulesByCode = rulesOf(ruleSet);

@@ -1,4 +1,5 @@
-import { danishDayNumberOf, dayNumberOf } from '../shared/clock.ts';
+import { danishDayNumberOf } from '../shared/clock.ts';
+import { dayNumberOf } from '../shared/days.ts';
 import type { RiskFacts } from '../risk/risk.facts.ts';
 import { riskFactsOf } from './risk-facts.ts';
 import type { JourneyRiskRow } from './risk-row.repository.ts';

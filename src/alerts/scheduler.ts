@@ -3,9 +3,11 @@ import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import { deleteExpiredRateLimitWindows } from '../auth/rate-limit.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
-import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate, danishLocalTime } from '../shared/clock.ts';
+import { addDays } from '../shared/days.ts';
 import { type Mailer, sendDigests } from './digest.service.ts';
-import { lastSweepAt, runSweep, type SweepTrigger } from './sweep.service.ts';
+import { lastSweepAt } from './sweep-run.repository.ts';
+import { runSweep, type SweepTrigger } from './sweep.service.ts';
 import { deliverWebhooks } from './webhook.service.ts';
 
 export interface SchedulerDeps {
@@ -28,8 +30,7 @@ export function lastScheduledTime(now: Date, sweepAt: string): Date {
   const today = danishDate(now);
   const todays = danishLocalTime(today, sweepAt);
   if (todays <= now) return todays;
-  const yesterday = danishDate(new Date(startOfDanishDay(today).getTime() - 1));
-  return danishLocalTime(yesterday, sweepAt);
+  return danishLocalTime(addDays(today, -1), sweepAt);
 }
 
 type ScheduledTrigger = Exclude<SweepTrigger, 'manual'>;

@@ -1,14 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
-import { danishDate } from '../shared/clock.ts';
+import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { addDays } from '../shared/days.ts';
 import { reconcile } from './alert.engine.ts';
 import { findUnresolvedAlertKeys, journeysWithAlertsDue } from './alert.repository.ts';
 import { ESCALATE_AFTER_DAYS } from './alert.engine.ts';
 import { applyPlan } from './alert.service.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
 import { loadRiskRows } from './risk-row.repository.ts';
+import {
+  failSweepRun,
+  finishSweepRun,
+  insertSweepRun,
+  lastCompletedRuleSetVersion,
+  releaseAdvisoryLock,
+  tryAdvisoryLock,
+} from './sweep-run.repository.ts';
 
 /** The advisory lock key every instance takes before sweeping ("UNGEFLOW" in ASCII, as a bigint). */
 export const SWEEP_LOCK_KEY = 0x554e4745464c4f57n;
@@ -50,14 +58,12 @@ export async function runSweep(
   runningHere = true;
   try {
     return await deps.db.connection().execute(async (conn) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK_KEY}) as locked`.execute(
-        conn,
-      );
-      if (!rows[0]?.locked) return { status: 'skipped', reason: 'running_elsewhere' } as const;
+      if (!(await tryAdvisoryLock(conn, SWEEP_LOCK_KEY)))
+        return { status: 'skipped', reason: 'running_elsewhere' } as const;
       try {
         return await sweep(conn, deps, trigger);
       } finally {
-        await sql`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`.execute(conn);
+        await releaseAdvisoryLock(conn, SWEEP_LOCK_KEY);
       }
     });
   } finally {
@@ -72,16 +78,12 @@ async function sweep(
 ): Promise<SweepResult> {
   const now = deps.clock();
   const started = performance.now();
-  const run = await db
-    .insertInto('sweep_run')
-    .values({
-      started_at: now,
-      as_of: danishDate(now),
-      trigger,
-      rule_set_version: selectRuleSet(deps.ruleSets, 'risk', now).version,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const runId = await insertSweepRun(db, {
+    startedAt: now,
+    asOf: danishDate(now),
+    trigger,
+    ruleSetVersion: selectRuleSet(deps.ruleSets, 'risk', now).version,
+  });
   try {
     const evaluator = await riskEvaluatorFor(db, deps.ruleSets, now);
     const today = danishDate(now);
@@ -93,10 +95,12 @@ async function sweep(
       rows = await loadRiskRows(db);
       existing = await findUnresolvedAlertKeys(db, { all: true });
     } else {
+      // The engine escalates an alert opened more than ESCALATE_AFTER_DAYS Danish days ago: before
+      // the start of that day.
       const withAlertsDue = await journeysWithAlertsDue(
         db,
         today,
-        new Date(now.getTime() - ESCALATE_AFTER_DAYS * 86_400_000),
+        startOfDanishDay(addDays(today, -ESCALATE_AFTER_DAYS)),
       );
       rows = await loadRiskRows(db, { dueBy: today, alsoJourneyIds: withAlertsDue });
       existing = [
@@ -112,7 +116,7 @@ async function sweep(
     const result: SweepResult = {
       status: 'completed',
       scope: full ? 'full' : 'due',
-      runId: String(run.id),
+      runId,
       asOf: danishDate(now),
       journeys: rows.length,
       opened: outcome.opened.length,
@@ -127,50 +131,20 @@ async function sweep(
       },
       openedAlertIds: outcome.opened.map((a) => a.id),
     };
-    await db
-      .updateTable('sweep_run')
-      .set({
-        finished_at: deps.clock(),
-        journeys: result.journeys,
-        opened: result.opened,
-        resolved: result.resolved,
-        escalated: result.escalated,
-      })
-      .where('id', '=', run.id)
-      .execute();
+    await finishSweepRun(db, runId, {
+      finishedAt: deps.clock(),
+      journeys: result.journeys,
+      opened: result.opened,
+      resolved: result.resolved,
+      escalated: result.escalated,
+    });
     deps.log?.info({ sweep: { ...result, openedAlertIds: undefined } }, 'risk sweep completed');
     return result;
   } catch (error) {
-    await db
-      .updateTable('sweep_run')
-      .set({ finished_at: deps.clock(), error: error instanceof Error ? error.message : String(error) })
-      .where('id', '=', run.id)
-      .execute();
+    await failSweepRun(db, runId, {
+      finishedAt: deps.clock(),
+      error: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
-}
-
-/** When the last completed sweep started, or null. */
-export async function lastSweepAt(db: Db): Promise<Date | null> {
-  const row = await db
-    .selectFrom('sweep_run')
-    .select('started_at')
-    .where('finished_at', 'is not', null)
-    .where('error', 'is', null)
-    .orderBy('started_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.started_at ?? null;
-}
-
-async function lastCompletedRuleSetVersion(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('sweep_run')
-    .select('rule_set_version')
-    .where('finished_at', 'is not', null)
-    .where('error', 'is', null)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.rule_set_version ?? null;
 }

@@ -4,8 +4,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { findSettings } from '../municipalities/settings.repository.ts';
-import { municipalitySettingsSchema } from '../municipalities/settings.schemas.ts';
+import { findSettings, listSettings } from '../municipalities/settings.repository.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Alert } from './alert.repository.ts';
 import {
@@ -45,14 +44,8 @@ export function signWebhookBody(body: string, secret: string): string {
 /** Queues one delivery per new alert of a municipality that has a webhook. */
 export async function enqueueWebhooks(trx: Db, alerts: readonly Alert[], now: Date): Promise<void> {
   if (alerts.length === 0) return;
-  const municipalities = await trx
-    .selectFrom('municipality')
-    .select(['id', 'settings'])
-    .where('id', 'in', [...new Set(alerts.map((a) => a.municipalityId))])
-    .execute();
-  const withWebhook = new Set(
-    municipalities.filter((m) => municipalitySettingsSchema.parse(m.settings).webhook.url).map((m) => m.id),
-  );
+  const municipalities = await listSettings(trx, [...new Set(alerts.map((a) => a.municipalityId))]);
+  const withWebhook = new Set(municipalities.filter((m) => m.settings.webhook.url).map((m) => m.municipalityId));
   await insertDeliveries(
     trx,
     alerts

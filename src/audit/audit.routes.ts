@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { startOfDanishDay } from '../shared/clock.ts';
+import { addDays } from '../shared/days.ts';
 import { authErrors, pageOf, pageQuery } from '../shared/schemas.ts';
 import { appendAudit, listAudit } from './audit.repository.ts';
 import { auditActions } from './audit.types.ts';
@@ -51,11 +52,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       const { page, pageSize, from, to, ...rest } = request.query;
       // A plain date is a Danish calendar day; `to` includes its whole day.
       const instant = (value: string, nextDay: boolean) =>
-        /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? startOfDanishDay(
-              nextDay ? new Date(Date.parse(`${value}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : value,
-            )
-          : new Date(value);
+        /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfDanishDay(nextDay ? addDays(value, 1) : value) : new Date(value);
       const filter = { ...rest, from: from ? instant(from, false) : undefined, to: to ? instant(to, true) : undefined };
       const result = await deps.db.transaction().execute(async (trx) => {
         const found = await listAudit(trx, actor.municipalityId, filter, {

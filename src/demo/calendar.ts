@@ -1,5 +1,5 @@
-import { addDays, isoWeekday } from '../groups/group.schedule.ts';
 import { danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
+import { addDays, isoWeekday } from '../shared/days.ts';
 import type { Random } from './random.ts';
 
 /**

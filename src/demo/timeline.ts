@@ -5,7 +5,6 @@ import type { Actor } from '../auth/actor.ts';
 import { addContact, createCompany } from '../companies/company.service.ts';
 import { recordMeeting } from '../companies/meeting.service.ts';
 import type { AppDeps } from '../deps.ts';
-import { addDays, isoWeekday } from '../groups/group.schedule.ts';
 import { addMeeting, changeMeeting, createGroup, recordAttendance } from '../groups/group.service.ts';
 import type { AttendanceStatus } from '../groups/group.tables.ts';
 import { listJourneysOfYouth } from '../journeys/journey.repository.ts';
@@ -13,7 +12,7 @@ import { journeyCommandBody } from '../journeys/journey.schemas.ts';
 import { type JourneyView, openJourney, recordEvents } from '../journeys/journey.service.ts';
 import { createMatchEvent, recordInterests, recordWishes } from '../matching/match-event.service.ts';
 import { logPlacementHours, switchPlacement } from '../placements/placement.service.ts';
-import { daysBetween, mondayOf } from '../shared/days.ts';
+import { addDays, daysBetween, isoWeek, isoWeekday, mondayOf } from '../shared/days.ts';
 import { recordProgression } from '../progression/progression.service.ts';
 import type { Scores } from '../progression/progression.repository.ts';
 import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
@@ -569,7 +568,7 @@ export async function recordUnit(
         worked === 0 ? 0 : Math.round(((placement.hoursPerWeek * worked) / 5) * (0.85 + rng.next() * 0.2) * 2) / 2;
       const weekStart = monday;
       const loggedAt = new Date(
-        Math.min(startOfDanishDay(addDays(monday, 7)).getTime() + 9 * 3_600_000, cal.startOfToday().getTime() - 1),
+        Math.min(danishLocalTime(addDays(monday, 7), '09:00').getTime(), cal.startOfToday().getTime() - 1),
       );
       at(loggedAt, async () => {
         const started = journey.placements[index];
@@ -744,14 +743,6 @@ export async function recordUnit(
 
 function isPaused(plan: JourneyPlan, moment: Date): boolean {
   return plan.pauses.some((p) => p.at <= moment && (p.resumedAt === null || moment < p.resumedAt));
-}
-
-/** The ISO week number of a day. */
-function isoWeek(day: string): number {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 4 - (date.getUTCDay() || 7));
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
-  return Math.ceil(((date.getTime() - yearStart) / DAY_MS + 1) / 7);
 }
 
 /** The day with the given ISO weekday nearest to `offset` days from today. */

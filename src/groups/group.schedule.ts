@@ -1,28 +1,10 @@
-import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate, danishLocalTime } from '../shared/clock.ts';
+import { addDays, isoWeekday } from '../shared/days.ts';
 
 /**
- * A group meets weekly on a weekday at a Danish wall-clock time. These functions turn that
- * schedule into instants, across the changes to and from summer time.
+ * A group meets weekly on a weekday at a Danish wall-clock time. This turns that schedule into
+ * instants, across the changes to and from summer time.
  */
-
-/** 'YYYY-MM-DD' plus a number of days. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a calendar day: 1 = Monday ... 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
-}
-
-/** The Danish week (Monday 00:00 to the next Monday 00:00) the instant falls in. */
-export function danishWeekOf(instant: Date): { from: Date; to: Date } {
-  const today = danishDate(instant);
-  const monday = addDays(today, 1 - isoWeekday(today));
-  return { from: startOfDanishDay(monday), to: startOfDanishDay(addDays(monday, 7)) };
-}
 
 /**
  * The next `weeks` weekly meeting times from `now` on: the first is the earliest meeting time of

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate, danishWeekOf, startOfDanishDay } from '../shared/clock.ts';
+import { addDays } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
@@ -36,7 +37,7 @@ import {
   updateMeeting,
   upsertAttendance,
 } from './group.repository.ts';
-import { addDays, danishWeekOf, weeklySlots } from './group.schedule.ts';
+import { weeklySlots } from './group.schedule.ts';
 import { DEFAULT_CAPACITY, WEEKS_GENERATED_AHEAD } from './group.schemas.ts';
 import type { AttendanceStatus } from './group.tables.ts';
 import { auditAs } from '../audit/audit-as.ts';

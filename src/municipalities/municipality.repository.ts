@@ -24,6 +24,11 @@ export async function insertMunicipality(db: Db, name: string): Promise<Municipa
     .executeTakeFirstOrThrow();
 }
 
+/** Every municipality, in no particular order. */
+export async function listAllMunicipalities(db: Db): Promise<Municipality[]> {
+  return db.selectFrom('municipality').select(['id', 'name']).execute();
+}
+
 export async function listMunicipalitySummaries(db: Db): Promise<MunicipalitySummary[]> {
   const rows = await db
     .selectFrom('municipality')

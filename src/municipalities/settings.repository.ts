@@ -36,3 +36,17 @@ export async function saveSettings(
     .executeTakeFirst();
   return row?.settings_version;
 }
+
+export interface MunicipalityWithSettings {
+  municipalityId: string;
+  settings: MunicipalitySettings;
+}
+
+/** The settings of the given municipalities, or of every municipality. */
+export async function listSettings(db: Db, municipalityIds?: readonly string[]): Promise<MunicipalityWithSettings[]> {
+  if (municipalityIds?.length === 0) return [];
+  let query = db.selectFrom('municipality').select(['id', 'settings']);
+  if (municipalityIds) query = query.where('id', 'in', municipalityIds);
+  const rows = await query.execute();
+  return rows.map((row) => ({ municipalityId: row.id, settings: municipalitySettingsSchema.parse(row.settings) }));
+}

@@ -2,6 +2,7 @@
  * Turning plan data into the words printed on the plan: filling placeholders, writing dates
  * and times out, and cleaning text typed by people so it cannot break the page.
  */
+import { isoWeekday } from '../shared/days.ts';
 import { redactCpr } from '../youth/cpr.ts';
 import type { PlanTexts } from './plan.template.ts';
 
@@ -22,12 +23,6 @@ export function fill(sentence: string, values: Readonly<Record<string, string | 
 }
 
 type DateTexts = PlanTexts['dates'];
-
-/** ISO weekday (1 = Monday) of a calendar day 'YYYY-MM-DD'. */
-export function isoWeekday(day: string): number {
-  const sundayFirst = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return sundayFirst === 0 ? 7 : sundayFirst;
-}
 
 /** The weekday's name from the template, e.g. "tirsdag" or "Tuesday". */
 export function weekdayName(weekday: number, dates: DateTexts): string {

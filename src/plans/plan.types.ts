@@ -13,6 +13,7 @@
  * text to fit the page itself.
  */
 import { z } from 'zod';
+import { isCalendarDay } from '../shared/days.ts';
 import { categories, placementKinds } from '../../machines/events.ts';
 
 /** The five progression factors of STAR: Den gode ungeindsats i jobcentrene (2017), s. 29, each scored 1-10. */
@@ -30,7 +31,7 @@ export type ProgressionFactor = (typeof progressionFactors)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'is not a real date');
+  .refine(isCalendarDay, 'is not a real date');
 
 /** A time of day 'HH:MM', 24-hour clock, Danish local time. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');

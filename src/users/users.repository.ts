@@ -80,6 +80,20 @@ export async function listUsers(db: Db, municipalityId: string): Promise<User[]>
   return rows.map(userRowToUser);
 }
 
+/** The municipality's leaders who may log in, with what a mail to them needs. */
+export async function listActiveLeaders(
+  db: Db,
+  municipalityId: string,
+): Promise<Array<{ email: string; name: string }>> {
+  return db
+    .selectFrom('app_user')
+    .select(['email', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('role', '=', 'leader')
+    .where('active', '=', true)
+    .execute();
+}
+
 export async function findUser(db: Db, municipalityId: string, id: string): Promise<User | undefined> {
   const row = await db
     .selectFrom('app_user')

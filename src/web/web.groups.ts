@@ -20,8 +20,8 @@ import {
   readMeeting,
   recordAttendance,
 } from '../groups/group.service.ts';
-import { addDays } from '../groups/group.schedule.ts';
 import { danishDate } from '../shared/clock.ts';
+import { addDays } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { fieldMessages, parseWithMessages } from '../shared/validation.ts';

@@ -25,6 +25,7 @@ import {
 import { readOverview } from '../overview/overview.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { isCalendarDay } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { fieldMessages } from '../shared/validation.ts';
 import { textsFor } from './web.render.ts';
@@ -57,7 +58,7 @@ interface Figure {
   chart: { description: string; width: number; height: number; labelWidth: number; bars: Bar[] };
 }
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isDay = isCalendarDay;
 const isGrouping = (value: string): value is OverviewGrouping =>
   (overviewGroupings as readonly string[]).includes(value);
 

@@ -7,7 +7,7 @@ import type { Placement, PlacementWeek } from '../placements/placement.repositor
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import type { Progression } from '../progression/progression.service.ts';
 import { type ConditionOutcome, formatRuleValue } from '../rules/explain.ts';
-import { addDays, mondayOf } from '../shared/days.ts';
+import { addDays, isoWeek, mondayOf } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { categoryLabels, codeLabels, questionnaire } from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';
@@ -219,13 +219,6 @@ export interface WeekChoice {
   value: string;
   label: string;
   hours: string | null;
-}
-
-/** ISO week number of a Monday. */
-function isoWeek(monday: string): number {
-  const thursday = new Date(`${addDays(monday, 3)}T00:00:00Z`);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  return Math.floor((thursday.getTime() - yearStart) / 86_400_000 / 7) + 1;
 }
 
 /** The weeks a caseworker may log hours for: this week and the ones before, from the placement's start. */

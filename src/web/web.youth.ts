@@ -30,6 +30,7 @@ import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { isCalendarDay } from '../shared/days.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
 import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
@@ -76,7 +77,7 @@ const ownForms: ReadonlySet<JourneyEventType> = new Set(['VISITATION_DECIDED']);
 /** How many of the latest contacts the page lists. */
 const RECENT_ACTIVITIES = 10;
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isDay = isCalendarDay;
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** What a form on the page was given when the page comes back with a problem. */

@@ -188,6 +188,22 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     });
   });
 
+  it('escalates an alert open more than 7 Danish days though its journey is not due, on a night after the clocks went forward', async () => {
+    const { journeyId } = await activeJourney(ctx.app, ctx, unit, (await newYouth(ctx.app, h())).id, '2026-11-20');
+    // Opened at 23:45 on Thursday 25 March 2027; summer time begins on the Sunday after.
+    ctx.setNow(new Date('2027-03-25T22:45:00Z'));
+    await sweep(ctx);
+    const opened = (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive');
+    expect(opened).toMatchObject({ escalatedAt: null });
+    await ctx.db.updateTable('journey').set({ risk_check_on: '2027-06-01' }).where('id', '=', journeyId).execute();
+    // 00:30 on 2 April is 8 Danish days later, though 7 x 24 hours have not quite passed.
+    ctx.setNow(new Date('2027-04-01T22:30:00Z'));
+    await sweep(ctx);
+    expect((await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive')).toMatchObject({
+      escalatedAt: expect.any(String),
+    });
+  });
+
   it('lists alerts with filters and counts per severity, and shows them on the journey', async () => {
     const fresh = await newUnit(ctx.app, ctx.db);
     const journey = await openJourney(

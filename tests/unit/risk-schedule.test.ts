@@ -8,7 +8,7 @@ import { compileRuleSet, evaluateCompiled } from '../../src/risk/risk.compile.ts
 import { type RiskFacts, withDerivedFacts } from '../../src/risk/risk.facts.ts';
 import { effectiveRiskParameters } from '../../src/risk/risk.overrides.ts';
 import { loadRuleSets, selectRuleSet } from '../../src/rules/rule-set.loader.ts';
-import { dayNumberOf } from '../../src/shared/clock.ts';
+import { dayNumberOf } from '../../src/shared/days.ts';
 
 const ruleSet = selectRuleSet(await loadRuleSets(), 'risk', '2026-11-22');
 const compiled = compileRuleSet(ruleSet);
