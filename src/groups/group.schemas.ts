@@ -3,7 +3,7 @@ import { barriers, categories } from '../../machines/events.ts';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
 
 /**
- * A field message in both languages for checks `fieldMessages` has no key for. The request
+ * A field message in both languages for checks templates/texts/validation.*.json has no key for. The request
  * validator reads a message that is a JSON object with `da` and `en` as the two texts.
  */
 const say = (da: string, en: string) => JSON.stringify({ da, en });

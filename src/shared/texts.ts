@@ -20,11 +20,13 @@ import type admin from '../../templates/texts/admin.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
 import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
+import type errors from '../../templates/texts/errors.da.json';
 import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
 import type overview from '../../templates/texts/overview.da.json';
 import type plan from '../../templates/texts/plan.da.json';
 import type referral from '../../templates/texts/referral.da.json';
+import type validation from '../../templates/texts/validation.da.json';
 import type visitation from '../../templates/texts/visitation.da.json';
 import type youth from '../../templates/texts/youth.da.json';
 
@@ -35,11 +37,13 @@ export const textAreas = [
   'caseload',
   'common',
   'companies',
+  'errors',
   'groups',
   'inbox',
   'overview',
   'plan',
   'referral',
+  'validation',
   'visitation',
   'youth',
 ] as const;
@@ -50,11 +54,13 @@ type Catalogue = {
   caseload: typeof caseload;
   common: typeof common;
   companies: typeof companies;
+  errors: typeof errors;
   groups: typeof groups;
   inbox: typeof inbox;
   overview: typeof overview;
   plan: typeof plan;
   referral: typeof referral;
+  validation: typeof validation;
   visitation: typeof visitation;
   youth: typeof youth;
 };
@@ -75,6 +81,15 @@ type Branches<T, P extends string> = {
 export type TextKey = { [A in keyof Catalogue]: Leaves<Catalogue[A], `${A}.`> }[keyof Catalogue];
 /** A group of messages, such as "common.stages", whose entries are looked up by a code. */
 export type TextGroup = { [A in keyof Catalogue]: Branches<Catalogue[A], `${A}.`> }[keyof Catalogue];
+
+/** The codes of a group's own messages: CodeOf<'common.severity'> is 'high' | 'medium' | 'low'. */
+export type CodeOf<G extends TextGroup | keyof Catalogue> = TextKey extends infer K
+  ? K extends `${G}.${infer C}`
+    ? C extends `${string}.${string}`
+      ? never
+      : C
+    : never
+  : never;
 
 /** The values of a message's placeholders: numbers are written the language's way by ICU. */
 export type TextValues = Readonly<Record<string, string | number>>;

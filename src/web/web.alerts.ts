@@ -9,7 +9,7 @@ import { findGroups } from '../groups/group.service.ts';
 import { type RiskCode, riskCodes } from '../risk/risk.codes.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { t, type TextKey, translator } from '../shared/texts.ts';
 import {
@@ -259,7 +259,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         if (!checked.success) {
           const errors = issueErrorsOf(checked.issues, lang);
           // A date typed by hand that is no date (the date picker itself sends YYYY-MM-DD).
-          if (errors.until && values.until) errors.until = fieldMessages.date_format[lang];
+          if (errors.until && values.until) errors.until = t('validation.date_format');
           return keep(400, t('common.formErrors'), errors);
         }
         try {

@@ -24,7 +24,7 @@ import { addDays } from '../groups/group.schedule.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { t, translator } from '../shared/texts.ts';
@@ -94,7 +94,7 @@ function checkGroupForm<T>(
   const missing: Record<string, string> = {};
   for (const field of groupFields) {
     const value = values[field];
-    if (value === '') missing[field] = fieldMessages.required[lang];
+    if (value === '') missing[field] = t(lang, 'validation.required');
     else body[field] = numberFields.has(field) ? Number(value) : value;
   }
   const parsed = parseWithMessages(schema, body);

@@ -26,7 +26,6 @@ import { readOverview } from '../overview/overview.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { fieldMessages } from '../shared/validation.ts';
 import { t, translator } from '../shared/texts.ts';
 import { pageFor, type WebApp, type WebContext, when } from './web.shared.ts';
 
@@ -76,8 +75,8 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
         by: request.query.by && isGrouping(request.query.by) ? request.query.by : 'unit',
       };
       const errors: Record<string, string> = {};
-      if (!isDay(values.from)) errors['from'] = fieldMessages.date_format[lang];
-      if (!isDay(values.to)) errors['to'] = fieldMessages.date_format[lang];
+      if (!isDay(values.from)) errors['from'] = t('validation.date_format');
+      if (!isDay(values.to)) errors['to'] = t('validation.date_format');
       if (!errors['from'] && !errors['to'] && values.from > values.to)
         errors['to'] = t('overview.overviewToBeforeFrom');
       const form = {

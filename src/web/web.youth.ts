@@ -32,7 +32,7 @@ import { progressionFactorLabels, progressionFactors } from '../progression/prog
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { readYouth } from '../youth/youth.service.ts';
@@ -400,7 +400,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       });
       if (!parsed.success) {
         const errors = issueErrorsOf(parsed.issues, request.lang);
-        if (occurredOn && !isDay(occurredOn)) errors.occurredOn = fieldMessages.date_format[request.lang];
+        if (occurredOn && !isDay(occurredOn)) errors.occurredOn = t('validation.date_format');
         return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
       const refused = await attempt(
@@ -436,7 +436,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const day = isDay(occurredOn) ? occurredOn : null;
       const read = readVisitationForm(form);
       const errors = read.ok ? {} : Object.fromEntries(Object.entries(read.errors).map(([k, m]) => [k, m[lang]]));
-      if (occurredOn && !day) errors.occurredOn = fieldMessages.date_format[lang];
+      if (occurredOn && !day) errors.occurredOn = t('validation.date_format');
       const keep = (
         input: VisitationInput | null,
         extra: { errors?: Record<string, string>; problem?: string; notice?: string; status?: number },
@@ -521,7 +521,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           parsed.issues.map((i) => ({ field: i.field === '' ? 'kind' : i.field, message: i.messages })),
           request.lang,
         );
-        if (values.occurredOn && !isDay(values.occurredOn)) errors.occurredOn = fieldMessages.date_format[request.lang];
+        if (values.occurredOn && !isDay(values.occurredOn)) errors.occurredOn = t('validation.date_format');
         return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
       const refused = await attempt(
@@ -635,7 +635,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const keep = again(request, reply, youthId, 'hours', values);
       const parsed = parseWithMessages(logHoursBody, { hours: typedNumber(values.hours) });
       const errors: Record<string, string> = parsed.success ? {} : issueErrorsOf(parsed.issues, request.lang);
-      if (!isDay(values.weekStart)) errors.weekStart = fieldMessages.required[request.lang];
+      if (!isDay(values.weekStart)) errors.weekStart = t('validation.required');
       if (!parsed.success || errors.weekStart) return keep({ errors, problem: t('common.formErrors'), status: 400 });
       const refused = await attempt(
         () => logPlacementHours(deps, actorOf(request), placementId, values.weekStart, parsed.data.hours),
@@ -666,7 +666,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       const shown = text(request.body, 'expectedCaseworkerId');
       if (!z.uuid().safeParse(values.caseworkerId).success) {
         return keep({
-          errors: { caseworkerId: fieldMessages.required[request.lang] },
+          errors: { caseworkerId: t('validation.required') },
           problem: t('common.formErrors'),
           status: 400,
         });
