@@ -17,14 +17,17 @@ import { z } from 'zod';
 import type { Lang, Text } from './i18n.ts';
 import type account from '../../templates/texts/account.da.json';
 import type admin from '../../templates/texts/admin.da.json';
+import type alerts from '../../templates/texts/alerts.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
 import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
 import type errors from '../../templates/texts/errors.da.json';
 import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
+import type journeys from '../../templates/texts/journeys.da.json';
 import type overview from '../../templates/texts/overview.da.json';
 import type plan from '../../templates/texts/plan.da.json';
+import type progression from '../../templates/texts/progression.da.json';
 import type referral from '../../templates/texts/referral.da.json';
 import type validation from '../../templates/texts/validation.da.json';
 import type visitation from '../../templates/texts/visitation.da.json';
@@ -34,14 +37,17 @@ import type youth from '../../templates/texts/youth.da.json';
 export const textAreas = [
   'account',
   'admin',
+  'alerts',
   'caseload',
   'common',
   'companies',
   'errors',
   'groups',
   'inbox',
+  'journeys',
   'overview',
   'plan',
+  'progression',
   'referral',
   'validation',
   'visitation',
@@ -51,14 +57,17 @@ export const textAreas = [
 type Catalogue = {
   account: typeof account;
   admin: typeof admin;
+  alerts: typeof alerts;
   caseload: typeof caseload;
   common: typeof common;
   companies: typeof companies;
   errors: typeof errors;
   groups: typeof groups;
   inbox: typeof inbox;
+  journeys: typeof journeys;
   overview: typeof overview;
   plan: typeof plan;
+  progression: typeof progression;
   referral: typeof referral;
   validation: typeof validation;
   visitation: typeof visitation;
@@ -288,6 +297,14 @@ export function t(lang: Lang, key: TextKey, values?: TextValues): string {
 /** A message in both languages, for answers and records that carry both. */
 export function texts(key: TextKey, values?: TextValues): Text {
   return { da: t('da', key, values), en: t('en', key, values) };
+}
+
+/**
+ * The message of each code in a group, in both languages, for tables of labels:
+ * `labelsOf('journeys.pauseReasons', pauseReasons)`. A code without a message does not compile.
+ */
+export function labelsOf<G extends TextGroup, C extends CodeOf<G>>(group: G, codes: readonly C[]): Record<C, Text> {
+  return Object.fromEntries(codes.map((code) => [code, texts(`${group}.${code}` as TextKey)])) as Record<C, Text>;
 }
 
 /** Whether the catalogue has a message of this key (for keys built from codes at run time). */

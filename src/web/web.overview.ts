@@ -26,7 +26,7 @@ import { readOverview } from '../overview/overview.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { t, translator } from '../shared/texts.ts';
+import { t, texts, translator } from '../shared/texts.ts';
 import { pageFor, type WebApp, type WebContext, when } from './web.shared.ts';
 
 const overviewPageQuery = z.object({
@@ -117,10 +117,9 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
   const total = (pick: (r: OverviewRow) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
   const statusDay = when(startOfDanishDay(overview.statusOn), lang);
   // A period still running is described as it stands today.
-  const statusOn =
-    overview.statusOn < overview.to
-      ? { da: `i dag (${statusDay})`, en: `today (${statusDay})` }
-      : { da: `ved periodens slutning (${statusDay})`, en: `at the end of the period (${statusDay})` };
+  const statusOn = texts(overview.statusOn < overview.to ? 'overview.statusOn.today' : 'overview.statusOn.periodEnd', {
+    day: statusDay,
+  });
   const basis = figureBasisFor(statusOn, overview.passiveAfterDays);
   const shareLabels = shareLabelsFor(overview.passiveAfterDays);
 
