@@ -1,7 +1,7 @@
 import type { Category } from '../../machines/events.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
-import type { Lang, Text } from '../shared/i18n.ts';
-import { labelsOf, t, type TextKey, texts } from '../shared/texts.ts';
+import type { Text } from '../shared/i18n.ts';
+import { labelsOf, texts, textsEach } from '../shared/texts.ts';
 import {
   firstConversationBuckets,
   type FirstConversationBucket,
@@ -71,11 +71,8 @@ const overviewFigures = [
  * same next to each figure). `statusOn` is the day the status figures are taken at, written out.
  */
 export function figureBasisFor(statusOn: Text, passiveAfterDays: number): Record<OverviewFigure, Text> {
-  const basis = (figure: OverviewFigure): Text => {
-    const key: TextKey = `overview.basis.${figure}`;
-    const inLang = (lang: Lang) => t(lang, key, { statusOn: statusOn[lang], days: passiveAfterDays });
-    return { da: inLang('da'), en: inLang('en') };
-  };
+  const basis = (figure: OverviewFigure): Text =>
+    textsEach(`overview.basis.${figure}`, (lang) => ({ statusOn: statusOn[lang], days: passiveAfterDays }));
   return Object.fromEntries(overviewFigures.map((figure) => [figure, basis(figure)])) as Record<OverviewFigure, Text>;
 }
 

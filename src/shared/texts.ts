@@ -100,6 +100,9 @@ export type CodeOf<G extends TextGroup | keyof Catalogue> = TextKey extends infe
     : never
   : never;
 
+/** Every key inside a group, as a path from it: KeyIn<'plan.changes'> is 'goal' | 'placement.company' | ... */
+export type KeyIn<G extends TextGroup> = TextKey extends infer K ? (K extends `${G}.${infer R}` ? R : never) : never;
+
 /** The values of a message's placeholders: numbers are written the language's way by ICU. */
 export type TextValues = Readonly<Record<string, string | number>>;
 
@@ -297,6 +300,11 @@ export function t(lang: Lang, key: TextKey, values?: TextValues): string {
 /** A message in both languages, for answers and records that carry both. */
 export function texts(key: TextKey, values?: TextValues): Text {
   return { da: t('da', key, values), en: t('en', key, values) };
+}
+
+/** A message in both languages whose values differ by language (a name written in each). */
+export function textsEach(key: TextKey, values: (lang: Lang) => TextValues): Text {
+  return { da: t('da', key, values('da')), en: t('en', key, values('en')) };
 }
 
 /**
