@@ -1,36 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { riskCodeLabels } from './alert.labels.ts';
 import { isRiskCode } from '../risk/risk.codes.ts';
 import type { Lang } from '../shared/i18n.ts';
-
-const digestTextSchema = z.strictObject({
-  subject: z.string(),
-  greeting: z.string(),
-  intro: z.string(),
-  newHeading: z.string(),
-  escalatedHeading: z.string(),
-  line: z.string(),
-  none: z.string(),
-  link: z.string(),
-  footer: z.string(),
-});
-const digestTemplateSchema = z.strictObject({ da: digestTextSchema, en: digestTextSchema });
-type DigestTemplate = z.infer<typeof digestTemplateSchema>;
-
-const templateUrl = new URL('../../templates/email/alert-digest.json', import.meta.url);
-let template: Promise<DigestTemplate> | undefined;
-function loadTemplate(): Promise<DigestTemplate> {
-  template ??= readFile(templateUrl, 'utf8').then((text) => digestTemplateSchema.parse(JSON.parse(text)));
-  return template;
-}
-
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+import { translator } from '../shared/texts.ts';
 
 /** Sends mail over SMTP, or writes it to the log when no SMTP server is configured. */
 export interface Mailer {
@@ -73,7 +47,8 @@ export async function sendDigests(
   deps: { db: Db; clock: () => Date; mailer: Mailer; publicUrl: string },
   lang: Lang = 'da',
 ): Promise<DigestOutcome> {
-  const texts = (await loadTemplate())[lang];
+  // The words are in templates/texts/digest.*.json.
+  const t = translator(lang);
   const now = deps.clock();
   const municipalities = await deps.db.selectFrom('municipality').select(['id', 'name']).execute();
   let sentTo = 0;
@@ -114,9 +89,9 @@ export async function sendDigests(
       .execute();
     const lines = (rows: Array<{ code: string; n: string | number }>) =>
       rows.length === 0
-        ? [texts.none]
+        ? [t('digest.none')]
         : rows.map((r) =>
-            fill(texts.line, { count: Number(r.n), label: isRiskCode(r.code) ? riskCodeLabels[r.code][lang] : r.code }),
+            t('digest.line', { count: Number(r.n), label: isRiskCode(r.code) ? riskCodeLabels[r.code][lang] : r.code }),
           );
     const newCount = opened.reduce((sum, r) => sum + Number(r.n), 0);
     const escalatedCount = escalated.reduce((sum, r) => sum + Number(r.n), 0);
@@ -128,21 +103,21 @@ export async function sendDigests(
     };
     for (const leader of leaders) {
       const text = [
-        fill(texts.greeting, { ...values, leaderName: leader.name }),
+        t('digest.greeting', { ...values, leaderName: leader.name }),
         '',
-        fill(texts.intro, values),
+        t('digest.intro', values),
         '',
-        texts.newHeading,
+        t('digest.newHeading'),
         ...lines(opened),
         '',
-        texts.escalatedHeading,
+        t('digest.escalatedHeading'),
         ...lines(escalated),
         '',
-        fill(texts.link, values),
+        t('digest.link', values),
         '',
-        texts.footer,
+        t('digest.footer'),
       ].join('\n');
-      await deps.mailer.send({ to: leader.email, subject: fill(texts.subject, values), text });
+      await deps.mailer.send({ to: leader.email, subject: t('digest.subject', values), text });
       mails += 1;
     }
     await deps.db

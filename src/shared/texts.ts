@@ -21,6 +21,7 @@ import type alerts from '../../templates/texts/alerts.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
 import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
+import type digest from '../../templates/texts/digest.da.json';
 import type errors from '../../templates/texts/errors.da.json';
 import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
@@ -41,6 +42,7 @@ export const textAreas = [
   'caseload',
   'common',
   'companies',
+  'digest',
   'errors',
   'groups',
   'inbox',
@@ -61,6 +63,7 @@ type Catalogue = {
   caseload: typeof caseload;
   common: typeof common;
   companies: typeof companies;
+  digest: typeof digest;
   errors: typeof errors;
   groups: typeof groups;
   inbox: typeof inbox;

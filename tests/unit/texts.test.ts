@@ -29,6 +29,10 @@ describe('the text catalogue', () => {
     expect(t('en', 'common.daysAgo', { days: 1 })).toBe('1 day ago');
     expect(t('en', 'common.daysAgo', { days: 2 })).toBe('2 days ago');
     expect(t('da', 'common.daysAgo', { days: 1234 })).toBe('1.234 dage siden');
+    expect(t('da', 'digest.subject', { newCount: 1, escalatedCount: 2 })).toBe(
+      'Ungeflow: 1 ny og 2 eskalerede advarsler',
+    );
+    expect(t('en', 'digest.subject', { newCount: 3, escalatedCount: 1 })).toBe('Ungeflow: 3 new and 1 escalated alert');
   });
 
   it('writes numbers the way each language does', () => {
