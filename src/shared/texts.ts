@@ -30,6 +30,8 @@ import type overview from '../../templates/texts/overview.da.json';
 import type plan from '../../templates/texts/plan.da.json';
 import type progression from '../../templates/texts/progression.da.json';
 import type referral from '../../templates/texts/referral.da.json';
+import type risk from '../../templates/texts/risk.da.json';
+import type rules from '../../templates/texts/rules.da.json';
 import type validation from '../../templates/texts/validation.da.json';
 import type visitation from '../../templates/texts/visitation.da.json';
 import type youth from '../../templates/texts/youth.da.json';
@@ -51,6 +53,8 @@ export const textAreas = [
   'plan',
   'progression',
   'referral',
+  'risk',
+  'rules',
   'validation',
   'visitation',
   'youth',
@@ -72,6 +76,8 @@ type Catalogue = {
   plan: typeof plan;
   progression: typeof progression;
   referral: typeof referral;
+  risk: typeof risk;
+  rules: typeof rules;
   validation: typeof validation;
   visitation: typeof visitation;
   youth: typeof youth;
