@@ -1,5 +1,5 @@
 import type { Lang, Text } from './i18n.ts';
-import { t } from './texts.ts';
+import { t, type TextKey, type TextValues, texts } from './texts.ts';
 
 /** Every error code an API client can receive. */
 export type ErrorCode =
@@ -70,9 +70,9 @@ export class DomainError extends Error {
   }
 }
 
-/** A 400 naming the one field that is wrong, in Danish and English. */
-export function invalidField(field: string, da: string, en: string): DomainError {
-  return new DomainError('validation_failed', { fieldErrors: [{ field, message: { da, en } }] });
+/** A 400 naming the one field that is wrong, with its message from templates/texts/. */
+export function invalidField(field: string, key: TextKey, values?: TextValues): DomainError {
+  return new DomainError('validation_failed', { fieldErrors: [{ field, message: texts(key, values) }] });
 }
 
 /** What the user reads for an error code (templates/texts/errors.*.json). */

@@ -16,6 +16,7 @@ import IntlMessageFormat, { type Formatters } from 'intl-messageformat';
 import { z } from 'zod';
 import type { Lang, Text } from './i18n.ts';
 import type account from '../../templates/texts/account.da.json';
+import type activities from '../../templates/texts/activities.da.json';
 import type admin from '../../templates/texts/admin.da.json';
 import type alerts from '../../templates/texts/alerts.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
@@ -27,6 +28,7 @@ import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
 import type overview from '../../templates/texts/overview.da.json';
+import type placements from '../../templates/texts/placements.da.json';
 import type plan from '../../templates/texts/plan.da.json';
 import type progression from '../../templates/texts/progression.da.json';
 import type referral from '../../templates/texts/referral.da.json';
@@ -39,6 +41,7 @@ import type youth from '../../templates/texts/youth.da.json';
 /** The areas, one pair of files each; the types below read their keys from the Danish file. */
 export const textAreas = [
   'account',
+  'activities',
   'admin',
   'alerts',
   'caseload',
@@ -50,6 +53,7 @@ export const textAreas = [
   'inbox',
   'journeys',
   'overview',
+  'placements',
   'plan',
   'progression',
   'referral',
@@ -62,6 +66,7 @@ export const textAreas = [
 
 type Catalogue = {
   account: typeof account;
+  activities: typeof activities;
   admin: typeof admin;
   alerts: typeof alerts;
   caseload: typeof caseload;
@@ -73,6 +78,7 @@ type Catalogue = {
   inbox: typeof inbox;
   journeys: typeof journeys;
   overview: typeof overview;
+  placements: typeof placements;
   plan: typeof plan;
   progression: typeof progression;
   referral: typeof referral;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Text } from '../shared/i18n.ts';
-import { type CodeOf, labelsOf, type TextGroup, texts } from '../shared/texts.ts';
+import { type CodeOf, labelsOf, t, type TextGroup, texts, textsEach } from '../shared/texts.ts';
+import type { FieldMessageKey } from '../shared/validation.ts';
 import { type Barrier, barriers, type Category, categories } from '../../machines/events.ts';
 
 export { type Barrier, barriers, type Category, categories };
@@ -218,7 +219,7 @@ export const questionnaire: readonly Question[] = [
 function uniqueList<T extends string>(values: [T, ...T[]]) {
   return z
     .array(z.enum(values))
-    .refine((list) => new Set(list).size === list.length, { message: 'each option may be chosen only once' });
+    .refine((list) => new Set(list).size === list.length, { message: 'duplicate_value' satisfies FieldMessageKey });
 }
 
 /** Structured answers to all ten questions; every answer is checked against its options. */
@@ -233,7 +234,12 @@ export const questionnaireAnswers = z
     advice_sources: uniqueList(valuesOf(adviceSourceOptions))
       .min(1)
       .refine((list) => !list.includes('nobody') || list.length === 1, {
-        message: '"nobody" cannot be combined with other answers',
+        // The validator reads a JSON { da, en } message as the text in each language.
+        message: JSON.stringify(
+          textsEach('visitation.refusals.exclusiveAnswer', (lang) => ({
+            answer: t(lang, 'visitation.answers.adviceSources.nobody'),
+          })),
+        ),
       }),
     completion_obstacles: uniqueList([...barriers]),
     previous_dropout: z.discriminatedUnion('droppedOut', [
