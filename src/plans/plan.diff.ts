@@ -61,7 +61,7 @@ type Field = (
   show?: (value: string | number, words: Words) => string;
 };
 
-const asDate = (value: string | number, words: Words) => writtenDate(String(value), words.texts.dates, 'shortDate');
+const asDate = (value: string | number, words: Words) => writtenDate(String(value), words.texts, 'shortDate');
 
 // The logo is not compared here: the plan's data never carries one (plan.service.ts takes it from
 // the municipality's template folder), so a new logo shows as a change of the template version.
@@ -93,7 +93,7 @@ const fields: readonly Field[] = [
   {
     field: 'networkGroup.startTime',
     value: (p) => p.networkGroup?.startTime,
-    show: (value, words) => writtenTime(String(value), words.texts.dates),
+    show: (value, words) => writtenTime(String(value), words.texts),
   },
   {
     field: 'networkGroup.place',
@@ -180,8 +180,8 @@ const listFields: readonly ListField[] = [
         const when = present(step.when);
         const who = present(step.who);
         const details = [
-          ...(when === undefined ? [] : [fill(t.when, { date: asDate(when, words) })]),
-          ...(who === undefined ? [] : [fill(t.who, { who })]),
+          ...(when === undefined ? [] : [fill(t.when, { date: asDate(when, words) }, words.texts.language)]),
+          ...(who === undefined ? [] : [fill(t.who, { who }, words.texts.language)]),
         ];
         return [details.length === 0 ? what : `${what} (${details.join(', ')})`];
       }),

@@ -293,6 +293,32 @@ export function formatText(catalogue: TextCatalogue, lang: Lang, key: string, va
   }
 }
 
+const sentences = new Map<string, Compiled>();
+
+/**
+ * A message kept outside the catalogue, in the same ICU syntax: the printed plan's sentences
+ * (templates/plan/), which its loader checks with `placeholdersIn`. Compiled once per language.
+ */
+export function formatMessage(source: string, lang: Lang, values: TextValues = {}): string {
+  const key = `${lang}:${source}`;
+  let message = sentences.get(key);
+  if (message === undefined) {
+    message = compile(source, lang).compiled;
+    sentences.set(key, message);
+  }
+  if (typeof message === 'string') return message;
+  return String(message.format(values));
+}
+
+/** The placeholders a message uses, or why it is not a valid ICU message. */
+export function placeholdersIn(source: string): { ok: true; names: string[] } | { ok: false; problem: string } {
+  try {
+    return { ok: true, names: [...compile(source, 'da').placeholders] };
+  } catch (error) {
+    return { ok: false, problem: (error as Error).message };
+  }
+}
+
 export const textsDir = path.join(import.meta.dirname, '..', '..', 'templates', 'texts');
 
 const catalogue = loadTextCatalogue(textsDir);

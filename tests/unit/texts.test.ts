@@ -2,7 +2,16 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasText, loadTextCatalogue, pageTexts, t, texts, textsDir } from '../../src/shared/texts.ts';
+import {
+  formatMessage,
+  hasText,
+  loadTextCatalogue,
+  pageTexts,
+  placeholdersIn,
+  t,
+  texts,
+  textsDir,
+} from '../../src/shared/texts.ts';
 
 /** The shipped catalogue plus (or with in place) the given files, to check what the loader refuses. */
 function shippedWith(files: Record<string, unknown>): string {
@@ -43,6 +52,15 @@ describe('the text catalogue', () => {
       'Failed deliveries, latest first: 1,234 in all',
     );
     expect(t('da', 'admin.controlShareSummary', { share: 33.3 })).toBe('33,3 % i kontrolgruppen');
+  });
+
+  it('formats and checks a message kept outside the catalogue, such as a plan sentence', () => {
+    const pages = 'Side {page} af {pages, plural, one {# side} other {# sider}}';
+    expect(formatMessage(pages, 'da', { page: 1, pages: 1 })).toBe('Side 1 af 1 side');
+    expect(formatMessage(pages, 'da', { page: 1, pages: 3 })).toBe('Side 1 af 3 sider');
+    expect(placeholdersIn(pages)).toEqual({ ok: true, names: ['page', 'pages'] });
+    expect(placeholdersIn('Her er din plan {').ok).toBe(false);
+    expect(() => formatMessage('Hej {name}', 'da')).toThrow('name');
   });
 
   it('throws for a key that does not exist and for a value left out, rather than print a blank', () => {
