@@ -81,7 +81,7 @@ export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'
   if (overCapacity) {
     if (members >= MAX_GROUP_SIZE) {
       throw new DomainError('conflict', {
-        fieldErrors: groupIdError('groups.refusals.groupFullest', {
+        fieldErrors: groupIdError('groups.refusals.groupAtMaximum', {
           members,
           capacity: group.capacity,
           max: MAX_GROUP_SIZE,
