@@ -26,6 +26,7 @@ import type { Clock } from './shared/clock.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { swaggerOptions } from './shared/openapi.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './shared/request-id.ts';
+import { t } from './shared/texts.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
 import { followUpRoutes } from './followups/follow-up.routes.ts';
@@ -149,7 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           ? [
               {
                 field: 'body',
-                message: lang === 'da' ? 'Forespørgslen kunne ikke læses.' : 'The request could not be read.',
+                message: t(lang, 'errors.unreadableRequest'),
               },
             ]
           : undefined;

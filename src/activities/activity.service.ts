@@ -22,28 +22,20 @@ export async function recordActivity(
   const now = deps.clock();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt > now) {
-    throw invalidField('occurredAt', 'Tidspunktet kan ikke ligge i fremtiden.', 'The time cannot lie in the future.');
+    throw invalidField('occurredAt', 'activities.refusals.timeInFuture');
   }
   const conversationKind = input.kind === 'conversation' ? input.conversationKind : null;
   const jobConversation = input.kind === 'conversation' && input.jobConversation;
   if (jobConversation && conversationKind !== 'individual') {
     // LAB § 31 stk. 3 counts individual job conversations only.
-    throw invalidField(
-      'jobConversation',
-      'Kun en individuel samtale kan registreres som jobsamtale.',
-      'Only an individual conversation can be recorded as a job conversation.',
-    );
+    throw invalidField('jobConversation', 'activities.refusals.onlyIndividualJobConversation');
   }
   return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId);
     if (!journey) throw new DomainError('not_found');
     if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
     if (occurredAt < journey.firstContactAt) {
-      throw invalidField(
-        'occurredAt',
-        'Tidspunktet kan ikke ligge før den første kontakt.',
-        'The time cannot lie before the first contact.',
-      );
+      throw invalidField('occurredAt', 'activities.refusals.timeBeforeFirstContact');
     }
     const note = input.note ?? null;
     const id = await insertActivity(trx, {

@@ -21,6 +21,7 @@ import {
   snoozeBody,
 } from './alert.schemas.ts';
 import { acknowledgeAlert, findAlerts, readAlert, reassignAlert, resolveAlert, snoozeAlert } from './alert.service.ts';
+import { texts } from '../shared/texts.ts';
 
 const roles = ['caseworker', 'leader'] as const;
 const changeErrors = {
@@ -111,7 +112,7 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
           fieldErrors: [
             {
               field: 'to',
-              message: { da: 'Perioden skal være 1 til 400 dage.', en: 'The period must be 1 to 400 days.' },
+              message: texts('alerts.refusals.periodLength'),
             },
           ],
         });

@@ -24,6 +24,7 @@ import { dayOfNumber, daysBetween } from '../shared/days.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
 import { loadRiskRows, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
+import { texts } from '../shared/texts.ts';
 
 export interface PlanOutcome {
   opened: Alert[];
@@ -114,9 +115,7 @@ async function changeAlert(
     if (!alert) throw new DomainError('not_found');
     if (alert.status === 'resolved') {
       throw new DomainError('conflict', {
-        fieldErrors: [
-          { field: 'status', message: { da: 'Advarslen er allerede løst.', en: 'The alert is already resolved.' } },
-        ],
+        fieldErrors: [{ field: 'status', message: texts('alerts.refusals.alreadyResolved') }],
       });
     }
     if (alert.version !== version)
@@ -168,10 +167,7 @@ export function snoozeAlert(
           fieldErrors: [
             {
               field: 'until',
-              message: {
-                da: 'Vælg en dato mellem i morgen og 90 dage frem.',
-                en: 'Choose a date between tomorrow and 90 days ahead.',
-              },
+              message: texts('alerts.refusals.snoozeUntil'),
             },
           ],
         });
@@ -194,7 +190,7 @@ export function reassignAlert(deps: Deps, actor: Actor, id: string, input: { ver
       const user = await findUser(trx, actor.municipalityId, input.userId);
       if (!user || !user.active || user.role === 'admin') {
         throw new DomainError('validation_failed', {
-          fieldErrors: [{ field: 'userId', message: { da: 'Ukendt medarbejder.', en: 'Unknown staff member.' } }],
+          fieldErrors: [{ field: 'userId', message: texts('alerts.refusals.unknownStaff') }],
         });
       }
       return { assignedTo: input.userId };

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { listAllMunicipalities } from '../municipalities/municipality.repository.ts';
 import { listActiveLeaders } from '../users/users.repository.ts';
@@ -15,31 +13,7 @@ import {
   insertDigest,
   lastDigestSentAt,
 } from './digest.repository.ts';
-
-const digestTextSchema = z.strictObject({
-  subject: z.string(),
-  greeting: z.string(),
-  intro: z.string(),
-  newHeading: z.string(),
-  escalatedHeading: z.string(),
-  line: z.string(),
-  none: z.string(),
-  link: z.string(),
-  footer: z.string(),
-});
-const digestTemplateSchema = z.strictObject({ da: digestTextSchema, en: digestTextSchema });
-type DigestTemplate = z.infer<typeof digestTemplateSchema>;
-
-const templateUrl = new URL('../../templates/email/alert-digest.json', import.meta.url);
-let template: Promise<DigestTemplate> | undefined;
-function loadTemplate(): Promise<DigestTemplate> {
-  template ??= readFile(templateUrl, 'utf8').then((text) => digestTemplateSchema.parse(JSON.parse(text)));
-  return template;
-}
-
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+import { translator } from '../shared/texts.ts';
 
 /** Sends mail over SMTP, or writes it to the log when no SMTP server is configured. */
 export interface Mailer {
@@ -82,7 +56,8 @@ export async function sendDigests(
   deps: { db: Db; clock: () => Date; mailer: Mailer; publicUrl: string },
   lang: Lang = 'da',
 ): Promise<DigestOutcome> {
-  const texts = (await loadTemplate())[lang];
+  // The words are in templates/texts/digest.*.json.
+  const t = translator(lang);
   const now = deps.clock();
   const municipalities = await listAllMunicipalities(deps.db);
   let sentTo = 0;
@@ -95,9 +70,9 @@ export async function sendDigests(
     const leaders = await listActiveLeaders(deps.db, municipality.id);
     const lines = (rows: AlertCount[]) =>
       rows.length === 0
-        ? [texts.none]
+        ? [t('digest.none')]
         : rows.map((r) =>
-            fill(texts.line, { count: r.count, label: isRiskCode(r.code) ? riskCodeLabels[r.code][lang] : r.code }),
+            t('digest.line', { count: r.count, label: isRiskCode(r.code) ? riskCodeLabels[r.code][lang] : r.code }),
           );
     const newCount = opened.reduce((sum, r) => sum + r.count, 0);
     const escalatedCount = escalated.reduce((sum, r) => sum + r.count, 0);
@@ -109,21 +84,21 @@ export async function sendDigests(
     };
     for (const leader of leaders) {
       const text = [
-        fill(texts.greeting, { ...values, leaderName: leader.name }),
+        t('digest.greeting', { ...values, leaderName: leader.name }),
         '',
-        fill(texts.intro, values),
+        t('digest.intro', values),
         '',
-        texts.newHeading,
+        t('digest.newHeading'),
         ...lines(opened),
         '',
-        texts.escalatedHeading,
+        t('digest.escalatedHeading'),
         ...lines(escalated),
         '',
-        fill(texts.link, values),
+        t('digest.link', values),
         '',
-        texts.footer,
+        t('digest.footer'),
       ].join('\n');
-      await deps.mailer.send({ to: leader.email, subject: fill(texts.subject, values), text });
+      await deps.mailer.send({ to: leader.email, subject: t('digest.subject', values), text });
       mails += 1;
     }
     await insertDigest(deps.db, {

@@ -21,6 +21,7 @@ import {
   useApiToken,
 } from './auth.repository.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './password.ts';
+import { texts } from '../shared/texts.ts';
 
 /** After this many failed attempts in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
@@ -141,7 +142,7 @@ export async function changeOwnPassword(
       fieldErrors: [
         {
           field: 'currentPassword',
-          message: { da: 'Den nuværende adgangskode er forkert.', en: 'The current password is wrong.' },
+          message: texts('account.refusals.currentPasswordWrong'),
         },
       ],
     });
@@ -151,10 +152,7 @@ export async function changeOwnPassword(
       fieldErrors: [
         {
           field: 'newPassword',
-          message: {
-            da: 'Vælg en anden adgangskode end den nuværende.',
-            en: 'Choose another password than the current one.',
-          },
+          message: texts('account.refusals.samePassword'),
         },
       ],
     });

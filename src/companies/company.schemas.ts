@@ -7,7 +7,7 @@ import { cvrMessages, parseCvr } from './cvr.ts';
 export const companyNetworkRoles = ['caseworker', 'leader'] as const;
 
 /**
- * A field message in both languages for a check that `fieldMessages` has no key for. The
+ * A field message in both languages for a check that templates/texts/validation.*.json has no key for. The
  * validator reads a message that is a JSON `{ da, en }` object as the text in each language.
  */
 export function textIssue(text: Text): string {

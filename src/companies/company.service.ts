@@ -23,6 +23,7 @@ import {
   updateContact,
 } from './company.repository.ts';
 import { auditAs } from '../audit/audit-as.ts';
+import { texts } from '../shared/texts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -42,10 +43,7 @@ function duplicateCvr(existingCompanyId: string | undefined): DomainError {
     fieldErrors: [
       {
         field: 'cvr',
-        message: {
-          da: 'Der findes allerede en virksomhed med dette CVR-nummer.',
-          en: 'A company with this CVR number already exists.',
-        },
+        message: texts('companies.refusals.cvrTaken'),
       },
     ],
   });
@@ -238,10 +236,7 @@ export async function requireCompanies(
     throw new DomainError('validation_failed', {
       fieldErrors: unknown.map((index) => ({
         field: `${field}.${index}`,
-        message: {
-          da: 'Virksomheden findes ikke i kommunens netværk.',
-          en: "The company is not in the municipality's network.",
-        },
+        message: texts('companies.refusals.notInNetwork'),
       })),
     });
   }

@@ -1,4 +1,5 @@
 import type { Text } from '../shared/i18n.ts';
+import { texts } from '../shared/texts.ts';
 
 /**
  * Danish CVR numbers (the central business register's company number): eight digits whose
@@ -11,8 +12,8 @@ const WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
 
 /** What the user reads for each problem. */
 export const cvrMessages: Record<CvrProblem, Text> = {
-  cvr_format: { da: 'CVR-nummeret skal være 8 cifre.', en: 'The CVR number must be 8 digits.' },
-  cvr_checksum: { da: 'CVR-nummeret er ikke gyldigt.', en: 'The CVR number is not valid.' },
+  cvr_format: texts('companies.cvrProblems.cvr_format'),
+  cvr_checksum: texts('companies.cvrProblems.cvr_checksum'),
 };
 
 /**

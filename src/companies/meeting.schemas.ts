@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
 import { companyRefSchema, optionalText, uniqueIds } from './company.schemas.ts';
+import { texts } from '../shared/texts.ts';
 
-const attendingCompanies = uniqueIds(
-  { da: 'Virksomheden er allerede nævnt.', en: 'The company is already listed.' },
-  200,
-).describe('The companies that attended');
+const attendingCompanies = uniqueIds(texts('companies.refusals.companyListedTwice'), 200).describe(
+  'The companies that attended',
+);
 
 export const createMeetingBody = z.strictObject({
   date: z.iso.date('date_format').describe('The day of the meeting'),

@@ -1,6 +1,7 @@
 import type { FollowUpMonth } from '../../machines/events.ts';
 import type { JourneyRecord } from '../journeys/journey.repository.ts';
 import type { NewJourney } from '../journeys/journey.effects.ts';
+import { t } from '../shared/texts.ts';
 
 /**
  * A relapse ("tilbagefald"): the youth is back on benefit after exit, so a new journey opens for
@@ -13,7 +14,8 @@ export function returningJourneyAfter(previous: JourneyRecord, month: FollowUpMo
     youthId: previous.youthId,
     returning: true,
     source: 'jobcenter',
-    reason: `Tilbage på ydelse efter afslutning (opfølgning efter ${month} måneder)`,
+    // Recorded as the referral's reason, in Danish like the reasons caseworkers type.
+    reason: t('da', 'journeys.returningReason', { months: month }),
     firstContactAt,
     caseworkerId: previous.caseworkerId,
     auditDetails: { previousJourneyId: previous.id, followUpMonth: month },

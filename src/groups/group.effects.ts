@@ -14,6 +14,7 @@ import {
   type Membership,
 } from './group.repository.ts';
 import { MAX_GROUP_SIZE } from './group.schemas.ts';
+import { type TextKey, texts, type TextValues } from '../shared/texts.ts';
 
 function auditMembership(db: Db, actor: Actor, youthId: string, details: Record<string, unknown>): Promise<void> {
   return appendAudit(db, {
@@ -34,17 +35,14 @@ function assertNotBeforeJoining(membership: Membership, occurredAt: Date): void 
       fieldErrors: [
         {
           field: 'occurredAt',
-          message: {
-            da: 'Tidspunktet ligger før den unge kom i sin nuværende gruppe.',
-            en: 'The time lies before the youth joined their current group.',
-          },
+          message: texts('groups.refusals.beforeJoining'),
         },
       ],
     });
   }
 }
 
-const groupIdError = (da: string, en: string) => [{ field: 'groupId', message: { da, en } }];
+const groupIdError = (key: TextKey, values?: TextValues) => [{ field: 'groupId', message: texts(key, values) }];
 
 /** Ends the journey's current membership at `at`, if it has one. */
 async function leaveGroup(trx: Db, actor: Actor, journeyId: string, at: Date, reason: string): Promise<void> {
@@ -70,7 +68,7 @@ export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'
   const group = await lockGroup(trx, actor.municipalityId, command.groupId);
   if (!group || !group.active) {
     throw new DomainError('validation_failed', {
-      fieldErrors: groupIdError('Gruppen findes ikke eller er lukket.', 'The group does not exist or is closed.'),
+      fieldErrors: groupIdError('groups.refusals.groupMissing'),
     });
   }
   // The youth may still be in a group: this journey's (a move), or an earlier journey's as alumni.
@@ -81,20 +79,19 @@ export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'
   if (previous?.groupId === group.id && previous.role === 'member') members -= 1;
   const overCapacity = members >= group.capacity;
   if (overCapacity) {
-    const full = `Gruppen er fuld (${members} af ${group.capacity}).`;
-    const fullEn = `The group is full (${members} of ${group.capacity}).`;
     if (members >= MAX_GROUP_SIZE) {
       throw new DomainError('conflict', {
-        fieldErrors: groupIdError(
-          `${full} En gruppe kan højst have ${MAX_GROUP_SIZE} medlemmer.`,
-          `${fullEn} A group can have at most ${MAX_GROUP_SIZE} members.`,
-        ),
+        fieldErrors: groupIdError('groups.refusals.groupAtMaximum', {
+          members,
+          capacity: group.capacity,
+          max: MAX_GROUP_SIZE,
+        }),
         extra: { memberCount: members, capacity: group.capacity },
       });
     }
     if (!command.overrideCapacity) {
       throw new DomainError('conflict', {
-        fieldErrors: groupIdError(full, fullEn),
+        fieldErrors: groupIdError('groups.refusals.groupFull', { members, capacity: group.capacity }),
         extra: { memberCount: members, capacity: group.capacity },
       });
     }
@@ -103,10 +100,7 @@ export async function assignToGroup(trx: Db, input: EffectInput<'GROUP_ASSIGNED'
         fieldErrors: [
           {
             field: 'overrideCapacity',
-            message: {
-              da: 'Kun en leder kan placere en ung i en fuld gruppe.',
-              en: 'Only a leader can place a youth in a full group.',
-            },
+            message: texts('groups.refusals.onlyLeaderOverCapacity'),
           },
         ],
       });

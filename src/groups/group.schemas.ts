@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { barriers, categories } from '../../machines/events.ts';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
+import { type TextKey, type TextValues, texts } from '../shared/texts.ts';
 
 /**
- * A field message in both languages for checks `fieldMessages` has no key for. The request
- * validator reads a message that is a JSON object with `da` and `en` as the two texts.
+ * A field message from templates/texts/groups.*.json, for checks validation.*.json has no key for.
+ * The request validator reads a message that is a JSON object with `da` and `en` as the two texts.
  */
-const say = (da: string, en: string) => JSON.stringify({ da, en });
+const say = (key: TextKey, values?: TextValues) => JSON.stringify(texts(key, values));
 
 /** 6-8 youth is the model, 12 the most a group can hold (Rockwool Fonden: Hvad er NExTWORK?, p. 5; the NExTWORK evaluation summary (2025)). */
 export const MAX_GROUP_SIZE = 12;
@@ -19,32 +20,23 @@ const place = z.string().trim().min(1, 'not_blank').max(500);
 const weekday = z
   .number()
   .int()
-  .min(1, say('Ugedagen skal være 1 (mandag) til 7 (søndag).', 'The weekday must be 1 (Monday) to 7 (Sunday).'))
-  .max(7, say('Ugedagen skal være 1 (mandag) til 7 (søndag).', 'The weekday must be 1 (Monday) to 7 (Sunday).'))
+  .min(1, say('groups.refusals.weekday'))
+  .max(7, say('groups.refusals.weekday'))
   .describe('ISO weekday: 1 = Monday ... 7 = Sunday');
 const startTime = z
   .string()
-  .regex(
-    /^([01][0-9]|2[0-3]):[0-5][0-9]$/,
-    say('Klokkeslættet skal have formen TT:MM, fx 09:30.', 'The time must have the form HH:MM, e.g. 09:30.'),
-  )
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, say('groups.refusals.timeFormat'))
   .describe('Danish local time, HH:MM');
 const durationMinutes = z
   .number()
   .int()
-  .min(15, say('Et møde varer mindst 15 minutter.', 'A meeting lasts at least 15 minutes.'))
-  .max(480, say('Et møde varer højst 8 timer.', 'A meeting lasts at most 8 hours.'));
+  .min(15, say('groups.refusals.durationMin'))
+  .max(480, say('groups.refusals.durationMax'));
 const capacity = z
   .number()
   .int()
-  .min(1, say('En gruppe skal have plads til mindst 1.', 'A group must have room for at least 1.'))
-  .max(
-    MAX_GROUP_SIZE,
-    say(
-      `En gruppe kan højst have ${MAX_GROUP_SIZE} deltagere.`,
-      `A group can have at most ${MAX_GROUP_SIZE} participants.`,
-    ),
-  )
+  .min(1, say('groups.refusals.capacityMin'))
+  .max(MAX_GROUP_SIZE, say('groups.refusals.capacityMax', { max: MAX_GROUP_SIZE }))
   .describe(`Members the group takes; ${DEFAULT_CAPACITY} by default, at most ${MAX_GROUP_SIZE}`);
 const version = z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).');
 const note = z
@@ -88,11 +80,7 @@ export const groupListQuery = z.object({
 });
 
 export const generateMeetingsBody = z.strictObject({
-  weeks: z
-    .number()
-    .int()
-    .min(1, say('Vælg 1 til 26 uger.', 'Choose 1 to 26 weeks.'))
-    .max(26, say('Vælg 1 til 26 uger.', 'Choose 1 to 26 weeks.')),
+  weeks: z.number().int().min(1, say('groups.refusals.weeks')).max(26, say('groups.refusals.weeks')),
 });
 
 export const createMeetingBody = z.strictObject({
@@ -130,7 +118,7 @@ export const recordAttendanceBody = z.strictObject({
         note: note,
       }),
     )
-    .min(1, say('Registrér fremmøde for mindst én ung.', 'Record attendance for at least one youth.'))
+    .min(1, say('groups.refusals.attendanceRequired'))
     .max(100),
 });
 

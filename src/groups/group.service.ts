@@ -41,6 +41,7 @@ import { weeklySlots } from './group.schedule.ts';
 import { DEFAULT_CAPACITY, WEEKS_GENERATED_AHEAD } from './group.schemas.ts';
 import type { AttendanceStatus } from './group.tables.ts';
 import { auditAs } from '../audit/audit-as.ts';
+import { texts } from '../shared/texts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
@@ -130,12 +131,7 @@ async function checkFacilitator(db: Db, actor: Actor, facilitatorId: string): Pr
   const user = await findUser(db, actor.municipalityId, facilitatorId);
   if (!user || !user.active || (user.role !== 'caseworker' && user.role !== 'leader')) {
     throw new DomainError('validation_failed', {
-      fieldErrors: [
-        fieldError('facilitatorId', {
-          da: 'Ukendt facilitator. Vælg en rådgiver eller leder i kommunen.',
-          en: 'Unknown facilitator. Choose a caseworker or leader of the municipality.',
-        }),
-      ],
+      fieldErrors: [fieldError('facilitatorId', texts('groups.refusals.unknownFacilitator'))],
     });
   }
 }
@@ -198,10 +194,7 @@ export async function createGroup(
 ): Promise<GroupListItem> {
   // A caseworker may start a group of the usual size (or smaller); more room is the leader's call.
   if (input.capacity > DEFAULT_CAPACITY && actor.role !== 'leader') {
-    throw capacityIsLeaders({
-      da: `Kun en leder kan give en gruppe mere end ${DEFAULT_CAPACITY} pladser.`,
-      en: `Only a leader can give a group more than ${DEFAULT_CAPACITY} places.`,
-    });
+    throw capacityIsLeaders(texts('groups.refusals.capacityAboveDefault', { capacity: DEFAULT_CAPACITY }));
   }
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
@@ -296,33 +289,20 @@ export async function changeGroup(
     }
     const changes = changesTo(current, input);
     if (changes.capacity !== undefined && actor.role !== 'leader') {
-      throw capacityIsLeaders({
-        da: 'Kun en leder kan ændre antallet af pladser i en gruppe.',
-        en: 'Only a leader can change the number of places in a group.',
-      });
+      throw capacityIsLeaders(texts('groups.refusals.capacityLeadersOnly'));
     }
     if (changes.facilitatorId !== undefined) await checkFacilitator(trx, actor, changes.facilitatorId);
     const memberCount = await countMembers(trx, actor.municipalityId, groupId);
     if (changes.capacity !== undefined && changes.capacity < memberCount) {
       throw new DomainError('validation_failed', {
-        fieldErrors: [
-          fieldError('capacity', {
-            da: `Gruppen har ${memberCount} medlemmer; pladserne kan ikke sættes lavere.`,
-            en: `The group has ${memberCount} members; its capacity cannot be set lower.`,
-          }),
-        ],
+        fieldErrors: [fieldError('capacity', texts('groups.refusals.capacityBelowMembers', { members: memberCount }))],
       });
     }
     const deactivating = changes.active === false && current.active;
     const reactivating = changes.active === true && !current.active;
     if (deactivating && memberCount > 0) {
       throw new DomainError('conflict', {
-        fieldErrors: [
-          fieldError('active', {
-            da: `Gruppen har stadig ${memberCount} medlemmer. Flyt dem til en anden gruppe, før gruppen lukkes.`,
-            en: `The group still has ${memberCount} members. Move them to another group before closing it.`,
-          }),
-        ],
+        fieldErrors: [fieldError('active', texts('groups.refusals.stillMembers', { members: memberCount }))],
       });
     }
     if (!(await updateGroup(trx, actor.municipalityId, groupId, version, changes, now))) {
@@ -369,22 +349,12 @@ export async function changeGroup(
 
 const groupClosed = () =>
   new DomainError('conflict', {
-    fieldErrors: [
-      fieldError('active', {
-        da: 'Gruppen er lukket og holder ikke møder.',
-        en: 'The group is closed and holds no meetings.',
-      }),
-    ],
+    fieldErrors: [fieldError('active', texts('groups.refusals.closed'))],
   });
 
 const meetingTaken = () =>
   new DomainError('conflict', {
-    fieldErrors: [
-      fieldError('startsAt', {
-        da: 'Gruppen har allerede et møde på det tidspunkt.',
-        en: 'The group already has a meeting at that time.',
-      }),
-    ],
+    fieldErrors: [fieldError('startsAt', texts('groups.refusals.meetingTaken'))],
   });
 
 export async function generateMeetings(
@@ -509,12 +479,7 @@ export async function changeMeeting(
       // Once attendance is taken the meeting happened where and when it did: only its note changes.
       if (current.status === 'held' && Object.keys(changes).length > 0) {
         throw new DomainError('conflict', {
-          fieldErrors: [
-            fieldError(Object.keys(changes)[0] ?? 'status', {
-              da: 'Mødet er holdt, og fremmødet er registreret. Det kan ikke flyttes eller aflyses.',
-              en: 'The meeting was held and attendance is recorded. It cannot be moved or cancelled.',
-            }),
-          ],
+          fieldErrors: [fieldError(Object.keys(changes)[0] ?? 'status', texts('groups.refusals.meetingHeld'))],
         });
       }
       if (input.note !== undefined && input.note !== current.note) changes.note = input.note;
@@ -639,22 +604,12 @@ export async function recordAttendance(
     if (!meeting) throw new DomainError('not_found');
     if (meeting.status === 'cancelled') {
       throw new DomainError('validation_failed', {
-        fieldErrors: [
-          fieldError('entries', {
-            da: 'Mødet er aflyst; der kan ikke registreres fremmøde.',
-            en: 'The meeting is cancelled; attendance cannot be recorded.',
-          }),
-        ],
+        fieldErrors: [fieldError('entries', texts('groups.refusals.meetingCancelled'))],
       });
     }
     if (meeting.startsAt > now) {
       throw new DomainError('validation_failed', {
-        fieldErrors: [
-          fieldError('entries', {
-            da: 'Mødet er ikke begyndt endnu; fremmøde registreres fra mødets start.',
-            en: 'The meeting has not begun yet; attendance is recorded from its start.',
-          }),
-        ],
+        fieldErrors: [fieldError('entries', texts('groups.refusals.meetingNotBegun'))],
       });
     }
     const participants = new Map(
@@ -667,19 +622,9 @@ export async function recordAttendance(
     const seen = new Set<string>();
     entries.forEach((entry, i) => {
       if (seen.has(entry.youthId)) {
-        problems.push(
-          fieldError(`entries.${i}.youthId`, {
-            da: 'Den unge står på listen mere end én gang.',
-            en: 'The youth is on the list more than once.',
-          }),
-        );
+        problems.push(fieldError(`entries.${i}.youthId`, texts('groups.refusals.youthListedTwice')));
       } else if (!participants.has(entry.youthId)) {
-        problems.push(
-          fieldError(`entries.${i}.youthId`, {
-            da: 'Den unge var ikke med i gruppen på mødets tidspunkt.',
-            en: "The youth was not in the group at the meeting's time.",
-          }),
-        );
+        problems.push(fieldError(`entries.${i}.youthId`, texts('groups.refusals.youthNotInGroup')));
       }
       seen.add(entry.youthId);
     });

@@ -1,23 +1,34 @@
-import type { FollowUpMonth, PauseReason, PlacementKind } from '../../machines/events.ts';
+import {
+  type ExitOutcome,
+  exitOutcomes,
+  type FollowUpMonth,
+  followUpMonths,
+  type FollowUpStatus,
+  followUpStatuses,
+  type PauseReason,
+  pauseReasons,
+  type PlacementKind,
+  placementKinds,
+} from '../../machines/events.ts';
 import type { Text } from '../shared/i18n.ts';
+import { labelsOf, texts } from '../shared/texts.ts';
 
-/** The words for the codes of the journey's events (machines/events.ts), as users read them. */
+/**
+ * The words for the codes of the journey's events (machines/events.ts), as users read them; the
+ * words are in templates/texts/journeys.*.json.
+ */
 
-export const placementKindLabels: Record<PlacementKind, Text> = {
-  internship: { da: 'Virksomhedspraktik', en: 'Internship' },
-  paid_hours: { da: 'Ordinære timer med løn', en: 'Paid hours' },
-  wage_subsidy: { da: 'Løntilskud', en: 'Wage subsidy' },
-};
+export const placementKindLabels: Record<PlacementKind, Text> = labelsOf('journeys.placementKinds', placementKinds);
 
-export const pauseReasonLabels: Record<PauseReason, Text> = {
-  illness: { da: 'Sygdom', en: 'Illness' },
-  hospital: { da: 'Indlæggelse', en: 'Hospital stay' },
-  treatment: { da: 'Behandling', en: 'Treatment' },
-  other: { da: 'Andet', en: 'Other' },
-};
+export const pauseReasonLabels: Record<PauseReason, Text> = labelsOf('journeys.pauseReasons', pauseReasons);
 
-export const followUpMonthLabels: Record<FollowUpMonth, Text> = {
-  3: { da: '3 måneder', en: '3 months' },
-  6: { da: '6 måneder', en: '6 months' },
-  12: { da: '12 måneder', en: '12 months' },
-};
+export const exitOutcomeLabels: Record<ExitOutcome, Text> = labelsOf('journeys.exitOutcomes', exitOutcomes);
+
+export const followUpStatusLabels: Record<FollowUpStatus, Text> = labelsOf(
+  'journeys.followUpStatuses',
+  followUpStatuses,
+);
+
+export const followUpMonthLabels = Object.fromEntries(
+  followUpMonths.map((months) => [months, texts('journeys.followUpMonth', { months })]),
+) as Record<FollowUpMonth, Text>;

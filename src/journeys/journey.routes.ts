@@ -26,6 +26,7 @@ import {
 } from './journey.service.ts';
 import { restore, type Stage, stageOf } from '../../machines/journey.ts';
 import { danishDate, danishDaysBetween, startOfDanishDay } from '../shared/clock.ts';
+import { t } from '../shared/texts.ts';
 import { ageOn } from '../youth/cpr.ts';
 
 const journeyRoles = ['caseworker', 'leader'] as const;
@@ -262,7 +263,13 @@ function detailOf(view: JourneyView) {
 
 function suggestionExplanation(category: string | undefined, reasons: Array<{ da: string; en: string }> = []) {
   return {
-    da: [`Foreslået kategori: ${category ?? 'ukendt'}.`, ...reasons.map((r) => r.da)].join(' '),
-    en: [`Suggested category: ${category ?? 'unknown'}.`, ...reasons.map((r) => r.en)].join(' '),
+    da: [
+      t('da', 'journeys.suggestedCategory', { category: category ?? t('da', 'journeys.unknownCategory') }),
+      ...reasons.map((r) => r.da),
+    ].join(' '),
+    en: [
+      t('en', 'journeys.suggestedCategory', { category: category ?? t('en', 'journeys.unknownCategory') }),
+      ...reasons.map((r) => r.en),
+    ].join(' '),
   };
 }

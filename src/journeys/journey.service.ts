@@ -53,6 +53,7 @@ import { riskStateOf } from './journey.risk-state.ts';
 import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 import { auditAs } from '../audit/audit-as.ts';
+import { type TextKey, texts } from '../shared/texts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
@@ -65,8 +66,8 @@ function instantOf(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfDanishDay(value) : new Date(value);
 }
 
-const occurredAtError = (da: string, en: string) =>
-  new DomainError('validation_failed', { fieldErrors: [{ field: 'occurredAt', message: { da, en } }] });
+const occurredAtError = (key: TextKey) =>
+  new DomainError('validation_failed', { fieldErrors: [{ field: 'occurredAt', message: texts(key) }] });
 
 // ---------------------------------------------------------------------------------------------
 // Opening a journey
@@ -86,7 +87,7 @@ export async function openJourney(
       fieldErrors: [
         {
           field: 'firstContactAt',
-          message: { da: 'Første kontakt kan ikke ligge i fremtiden.', en: 'First contact cannot lie in the future.' },
+          message: texts('journeys.refusals.firstContactInFuture'),
         },
       ],
     });
@@ -167,13 +168,13 @@ async function responsibleCaseworker(db: Db, actor: Actor, caseworkerId: string 
         fieldErrors: [
           {
             field: 'caseworkerId',
-            message: { da: 'Vælg den ansvarlige rådgiver.', en: 'Choose the responsible caseworker.' },
+            message: texts('journeys.refusals.chooseCaseworker'),
           },
         ],
       });
     }
     throw new DomainError('validation_failed', {
-      fieldErrors: [{ field: 'caseworkerId', message: { da: 'Ukendt rådgiver.', en: 'Unknown caseworker.' } }],
+      fieldErrors: [{ field: 'caseworkerId', message: texts('journeys.refusals.unknownCaseworker') }],
     });
   }
   return id;
@@ -321,10 +322,7 @@ async function enrich(
           fieldErrors: [
             {
               field: 'overrideReason',
-              message: {
-                da: 'Skriv en begrundelse, når du vælger en anden kategori end den foreslåede.',
-                en: 'Give a reason when you choose another category than the suggested one.',
-              },
+              message: texts('journeys.refusals.overrideReason'),
             },
           ],
           extra: { suggestedCategory: suggestion.category },
@@ -435,13 +433,10 @@ export async function recordEvents(
   for (const command of commands) {
     const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
     if (occurredAt > now) {
-      throw occurredAtError('Tidspunktet kan ikke ligge i fremtiden.', 'The time cannot lie in the future.');
+      throw occurredAtError('journeys.refusals.timeInFuture');
     }
     if (occurredAt < journey.firstContactAt) {
-      throw occurredAtError(
-        'Tidspunktet kan ikke ligge før den første kontakt.',
-        'The time cannot lie before the first contact.',
-      );
+      throw occurredAtError('journeys.refusals.timeBeforeFirstContact');
     }
     steps.push({ command, occurredAt, enriched: await enrich(deps, actor, journey, youth, command, occurredAt) });
   }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { companyRefSchema, optionalText, uniqueIds } from '../companies/company.schemas.ts';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
 import { matchKinds } from './match-list.ts';
+import { texts } from '../shared/texts.ts';
 
-const companyIds = uniqueIds({ da: 'Virksomheden er allerede nævnt.', en: 'The company is already listed.' }, 100);
-const journeyIds = uniqueIds({ da: 'Den unge er allerede nævnt.', en: 'The young person is already listed.' }, 200);
+const companyIds = uniqueIds(texts('companies.refusals.companyListedTwice'), 100);
+const journeyIds = uniqueIds(texts('companies.refusals.youthListedTwice'), 200);
 
 export const createMatchEventBody = z.strictObject({
   date: z.iso.date('date_format').describe('The day of the event'),
@@ -30,10 +31,9 @@ export const participantsBody = z.strictObject({
 });
 
 export const wishesBody = z.strictObject({
-  companyIds: uniqueIds(
-    { da: 'Hver virksomhed kan kun ønskes én gang.', en: 'Each company can be wished for only once.' },
-    100,
-  ).describe("The youth's wishes, first wish first (rank 1..n); only companies taking part"),
+  companyIds: uniqueIds(texts('companies.refusals.companyWishedTwice'), 100).describe(
+    "The youth's wishes, first wish first (rank 1..n); only companies taking part",
+  ),
   version: z
     .number()
     .int()

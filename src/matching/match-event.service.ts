@@ -33,6 +33,7 @@ import {
   replaceWishes,
 } from './match-event.repository.ts';
 import { buildMatchList, type MatchRow } from './match-list.ts';
+import { texts } from '../shared/texts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
@@ -40,19 +41,10 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 const participatingStages: readonly string[] = ['intake', 'active'];
 
 const messages = {
-  unknownJourney: { da: 'Forløbet findes ikke.', en: 'The journey does not exist.' },
-  stageNotAllowed: {
-    da: 'Kun unge i et forløb i fasen opstart eller aktiv kan deltage i et match event.',
-    en: 'Only young people whose journey is in stage intake or active can take part in a match event.',
-  },
-  youthNotParticipating: {
-    da: 'Den unge deltager ikke i dette match event.',
-    en: 'The young person is not taking part in this match event.',
-  },
-  companyNotParticipating: {
-    da: 'Virksomheden deltager ikke i dette match event.',
-    en: 'The company is not taking part in this match event.',
-  },
+  unknownJourney: texts('companies.refusals.unknownJourney'),
+  stageNotAllowed: texts('companies.refusals.stageNotTakingPart'),
+  youthNotParticipating: texts('companies.refusals.youthNotTakingPart'),
+  companyNotParticipating: texts('companies.refusals.companyNotTakingPart'),
 } satisfies Record<string, Text>;
 
 function fieldError(field: string, message: Text): DomainError {

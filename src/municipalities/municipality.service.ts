@@ -12,6 +12,7 @@ import {
   type MunicipalitySummary,
 } from './municipality.repository.ts';
 import type { CreateMunicipalityInput } from './municipality.schemas.ts';
+import { texts } from '../shared/texts.ts';
 
 export interface CreatedMunicipality {
   municipality: Municipality;
@@ -25,10 +26,7 @@ const nameTaken = () =>
     fieldErrors: [
       {
         field: 'name',
-        message: {
-          da: 'Der findes allerede en kommune med det navn.',
-          en: 'A municipality with this name already exists.',
-        },
+        message: texts('admin.refusals.municipalityNameTaken'),
       },
     ],
   });

@@ -8,6 +8,7 @@ import { DomainError } from '../shared/errors.ts';
 import { clearRiskCheckDays } from '../alerts/risk-row.repository.ts';
 import { findSettings, findVersionedSettings, saveSettings, type VersionedSettings } from './settings.repository.ts';
 import { type MunicipalitySettings, type SettingsChange, settingsWithoutSecret } from './settings.schemas.ts';
+import { texts } from '../shared/texts.ts';
 
 export function readSettings(db: Db, actor: Actor): Promise<MunicipalitySettings> {
   return findSettings(db, actor.municipalityId);
@@ -50,10 +51,7 @@ export async function changeSettings(
         fieldErrors: [
           {
             field: 'webhook.secret',
-            message: {
-              da: 'Angiv en hemmelig nøgle (mindst 16 tegn), så modtageren kan tjekke signaturen.',
-              en: 'Give a secret (at least 16 characters) so the receiver can check the signature.',
-            },
+            message: texts('admin.refusals.webhookSecretRequired'),
           },
         ],
       });

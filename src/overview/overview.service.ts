@@ -38,6 +38,7 @@ import {
   type OverviewShare,
 } from './overview.schemas.ts';
 import { offerStages, stageAfter } from './overview.stages.ts';
+import { texts } from '../shared/texts.ts';
 
 export interface OverviewCriteria {
   from: string;
@@ -92,10 +93,7 @@ export async function readOverview(
       fieldErrors: [
         {
           field: 'to',
-          message: {
-            da: 'Slutdatoen må ikke ligge før startdatoen.',
-            en: 'The end date must not be before the start date.',
-          },
+          message: texts('overview.refusals.endBeforeStart'),
         },
       ],
     });

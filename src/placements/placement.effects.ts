@@ -11,6 +11,7 @@ import {
   findPlacementCompany,
   insertPlacement,
 } from './placement.repository.ts';
+import { texts } from '../shared/texts.ts';
 
 /**
  * PLACEMENT_STARTED creates the placement row under the id the journey service put on the event.
@@ -21,21 +22,13 @@ export async function startPlacement(trx: Db, input: EffectInput<'PLACEMENT_STAR
   const { actor, journey, command, event, occurredAt, now } = input;
   const company = await findPlacementCompany(trx, actor.municipalityId, command.companyId);
   if (!company) {
-    throw invalidField('companyId', 'Virksomheden findes ikke.', 'The company does not exist.');
+    throw invalidField('companyId', 'placements.refusals.companyMissing');
   }
   if (!company.active) {
-    throw invalidField(
-      'companyId',
-      `${company.name} er ikke længere aktiv i virksomhedsnetværket.`,
-      `${company.name} is no longer active in the company network.`,
-    );
+    throw invalidField('companyId', 'placements.refusals.companyInactive', { company: company.name });
   }
   if (command.contactId && !(await findContact(trx, actor.municipalityId, company.id, command.contactId))) {
-    throw invalidField(
-      'contactId',
-      'Kontaktpersonen hører ikke til virksomheden.',
-      'The contact person does not belong to the company.',
-    );
+    throw invalidField('contactId', 'placements.refusals.contactNotOfCompany');
   }
   const running = await countRunningPlacementsAt(trx, actor.municipalityId, company.id);
   if (running >= company.placementCapacity) {
@@ -44,21 +37,18 @@ export async function startPlacement(trx: Db, input: EffectInput<'PLACEMENT_STAR
       fieldErrors: [
         {
           field: 'companyId',
-          message: {
-            da: `${company.name} har ikke flere ledige pladser (${running} af ${company.placementCapacity} er optaget).`,
-            en: `${company.name} has no free places (${running} of ${company.placementCapacity} are taken).`,
-          },
+          message: texts('placements.refusals.companyFull', {
+            company: company.name,
+            running,
+            capacity: company.placementCapacity,
+          }),
         },
       ],
     });
   }
   const startDate = danishDate(occurredAt);
   if (command.plannedEnd !== undefined && command.plannedEnd < startDate) {
-    throw invalidField(
-      'plannedEnd',
-      'Den planlagte slutdato kan ikke ligge før startdatoen.',
-      'The planned end cannot lie before the start date.',
-    );
+    throw invalidField('plannedEnd', 'placements.refusals.plannedEndBeforeStart');
   }
   await insertPlacement(trx, {
     id: event.placementId,
@@ -86,11 +76,7 @@ export async function endNamedPlacement(trx: Db, input: EffectInput<'PLACEMENT_E
     throw new Error(`Placement ${command.placementId} of journey ${journey.id} has no row`);
   }
   if (danishDate(occurredAt) < placement.startDate) {
-    throw invalidField(
-      'occurredAt',
-      `Praktikken kan ikke slutte før sin startdato (${placement.startDate}).`,
-      `The placement cannot end before its start date (${placement.startDate}).`,
-    );
+    throw invalidField('occurredAt', 'placements.refusals.endBeforeStart', { date: placement.startDate });
   }
   await endPlacement(trx, actor.municipalityId, journey.id, placement.id, {
     endedAt: occurredAt,

@@ -23,6 +23,7 @@ import {
   updatePlacement,
   upsertPlacementWeek,
 } from './placement.repository.ts';
+import { texts } from '../shared/texts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
@@ -79,10 +80,7 @@ export async function switchPlacement(
       fieldErrors: [
         {
           field: 'companyId',
-          message: {
-            da: 'Den unge er ikke i et praktikforløb lige nu. Start et nyt i stedet for at skifte.',
-            en: 'The youth is not in a placement right now. Start a new one instead of switching.',
-          },
+          message: texts('placements.refusals.notPlacedNow'),
         },
       ],
     });
@@ -125,31 +123,19 @@ export async function logPlacementHours(
 ): Promise<PlacementDetail> {
   const now = deps.clock();
   if (isoWeekday(weekStart) !== 1) {
-    throw invalidField('weekStart', 'Ugen angives ved sin mandag.', 'A week is given by its Monday.');
+    throw invalidField('weekStart', 'placements.refusals.weekByMonday');
   }
   if (weekStart > mondayOf(danishDate(now))) {
-    throw invalidField(
-      'weekStart',
-      'Der kan ikke registreres timer for en uge, der ikke er begyndt.',
-      'Hours cannot be logged for a week that has not begun.',
-    );
+    throw invalidField('weekStart', 'placements.refusals.weekNotBegun');
   }
   return deps.db.transaction().execute(async (trx) => {
     const placement = await findPlacement(trx, actor.municipalityId, placementId);
     if (!placement) throw new DomainError('not_found');
     if (addDays(weekStart, 6) < placement.startDate) {
-      throw invalidField(
-        'weekStart',
-        `Ugen ligger før praktikken startede (${placement.startDate}).`,
-        `The week lies before the placement started (${placement.startDate}).`,
-      );
+      throw invalidField('weekStart', 'placements.refusals.weekBeforeStart', { date: placement.startDate });
     }
     if (placement.endedAt && weekStart > danishDate(placement.endedAt)) {
-      throw invalidField(
-        'weekStart',
-        `Ugen ligger efter praktikken sluttede (${danishDate(placement.endedAt)}).`,
-        `The week lies after the placement ended (${danishDate(placement.endedAt)}).`,
-      );
+      throw invalidField('weekStart', 'placements.refusals.weekAfterEnd', { date: danishDate(placement.endedAt) });
     }
     await upsertPlacementWeek(trx, {
       municipalityId: actor.municipalityId,
@@ -196,7 +182,7 @@ export async function changePlacement(
     .filter(([, value]) => value !== undefined)
     .map(([key]) => key);
   if (fields.length === 0) {
-    throw invalidField('body', 'Angiv mindst én ændring.', 'State at least one change.');
+    throw invalidField('body', 'placements.refusals.noChange');
   }
   return deps.db.transaction().execute(async (trx) => {
     const placement = await findPlacement(trx, actor.municipalityId, placementId);
@@ -206,27 +192,16 @@ export async function changePlacement(
         fieldErrors: [
           {
             field: 'body',
-            message: {
-              da: 'Praktikken er afsluttet og kan ikke ændres.',
-              en: 'The placement has ended and cannot change.',
-            },
+            message: texts('placements.refusals.ended'),
           },
         ],
       });
     }
     if (changes.plannedEnd && changes.plannedEnd < placement.startDate) {
-      throw invalidField(
-        'plannedEnd',
-        'Den planlagte slutdato kan ikke ligge før startdatoen.',
-        'The planned end cannot lie before the start date.',
-      );
+      throw invalidField('plannedEnd', 'placements.refusals.plannedEndBeforeStart');
     }
     if (changes.contactId && !(await findContact(trx, actor.municipalityId, placement.company.id, changes.contactId))) {
-      throw invalidField(
-        'contactId',
-        'Kontaktpersonen hører ikke til virksomheden.',
-        'The contact person does not belong to the company.',
-      );
+      throw invalidField('contactId', 'placements.refusals.contactNotOfCompany');
     }
     if (!(await updatePlacement(trx, actor.municipalityId, placementId, version, changes, now))) {
       throw new DomainError('version_conflict', { extra: { currentVersion: placement.version } });

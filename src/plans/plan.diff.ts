@@ -12,6 +12,7 @@ import {
 } from '../progression/progression.factors.ts';
 import { placementKindLabels } from '../journeys/journey.labels.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
+import { type KeyIn, t, textsEach } from '../shared/texts.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
 import type { PlanTexts } from './plan.template.ts';
 import { fill, weekdayName, writtenDate, writtenNumber, writtenTime } from './plan.text.ts';
@@ -43,11 +44,6 @@ export const planFactorOf: Record<RecordedFactor, ProgressionFactor> = {
   readiness: 'readiness_assessment',
 };
 
-const languageNames: Record<Lang, Text> = {
-  da: { da: 'dansk', en: 'Danish' },
-  en: { da: 'engelsk', en: 'English' },
-};
-
 /** How a value is written in a change: with the words of the plan template in the language asked for. */
 interface Words {
   lang: Lang;
@@ -56,113 +52,98 @@ interface Words {
 
 type Value = string | number | null | undefined;
 
-interface Field {
-  field: string;
-  label: Text;
+/** A part of the plan compared; its name in words is `plan.changes.<field>` unless it has a label. */
+type Field = (
+  | { field: KeyIn<'plan.changes'>; label?: undefined }
+  | { field: `progression.${ProgressionFactor}.${'first' | 'latest'}`; label: Text }
+) & {
   value: (plan: PlanData) => Value;
   show?: (value: string | number, words: Words) => string;
-}
+};
 
-const asDate = (value: string | number, words: Words) => writtenDate(String(value), words.texts.dates, 'shortDate');
+const asDate = (value: string | number, words: Words) => writtenDate(String(value), words.texts, 'shortDate');
 
 // The logo is not compared here: the plan's data never carries one (plan.service.ts takes it from
 // the municipality's template folder), so a new logo shows as a change of the template version.
 const fields: readonly Field[] = [
-  { field: 'madeOn', label: { da: 'Planen er lavet', en: 'Plan made on' }, value: (p) => p.madeOn, show: asDate },
-  { field: 'municipality.name', label: { da: 'Kommune', en: 'Municipality' }, value: (p) => p.municipality.name },
-  { field: 'youth.name', label: { da: 'Den unges navn', en: "The youth's name" }, value: (p) => p.youth?.name },
+  { field: 'madeOn', value: (p) => p.madeOn, show: asDate },
+  { field: 'municipality.name', value: (p) => p.municipality.name },
+  { field: 'youth.name', value: (p) => p.youth?.name },
   {
     field: 'youth.birthDate',
-    label: { da: 'Fødselsdato', en: 'Birth date' },
     value: (p) => p.youth?.birthDate,
     show: asDate,
   },
-  { field: 'goal', label: { da: 'Mål', en: 'Goal' }, value: (p) => p.goal },
+  { field: 'goal', value: (p) => p.goal },
   {
     field: 'category',
-    label: { da: 'Kategori', en: 'Category' },
     value: (p) => p.category,
     show: (value, words) => categoryLabels[value as Category][words.lang],
   },
-  { field: 'status', label: { da: 'Status', en: 'Status' }, value: (p) => p.status },
+  { field: 'status', value: (p) => p.status },
   {
     field: 'networkGroup.name',
-    label: { da: 'Netværksgruppe', en: 'Network group' },
     value: (p) => p.networkGroup?.name,
   },
   {
     field: 'networkGroup.weekday',
-    label: { da: 'Gruppens mødedag', en: 'Group meeting day' },
     value: (p) => p.networkGroup?.weekday,
     show: (value, words) => weekdayName(Number(value), words.texts.dates),
   },
   {
     field: 'networkGroup.startTime',
-    label: { da: 'Gruppens mødetid', en: 'Group meeting time' },
     value: (p) => p.networkGroup?.startTime,
-    show: (value, words) => writtenTime(String(value), words.texts.dates),
+    show: (value, words) => writtenTime(String(value), words.texts),
   },
   {
     field: 'networkGroup.place',
-    label: { da: 'Gruppens mødested', en: 'Group meeting place' },
     value: (p) => p.networkGroup?.place,
   },
   {
     field: 'networkGroup.facilitator',
-    label: { da: 'Gruppens leder', en: 'Group facilitator' },
     value: (p) => p.networkGroup?.facilitatorName,
   },
   {
     field: 'placement.kind',
-    label: { da: 'Praktik eller job', en: 'Internship or job' },
     value: (p) => p.placement?.kind,
     show: (value, words) => placementKindLabels[value as PlacementKind][words.lang],
   },
   {
     field: 'placement.company',
-    label: { da: 'Arbejdsplads', en: 'Workplace' },
     value: (p) => p.placement?.companyName,
   },
   {
     field: 'placement.address',
-    label: { da: 'Arbejdspladsens adresse', en: 'Workplace address' },
     value: (p) => p.placement?.address,
   },
   {
     field: 'placement.hoursPerWeek',
-    label: { da: 'Timer om ugen', en: 'Hours a week' },
     value: (p) => p.placement?.hoursPerWeek,
     show: (value, words) => writtenNumber(Number(value), words.texts.dates),
   },
   {
     field: 'placement.startDate',
-    label: { da: 'Startdato på arbejdspladsen', en: 'Start date at the workplace' },
     value: (p) => p.placement?.startDate,
     show: asDate,
   },
   {
     field: 'placement.contact',
-    label: { da: 'Kontaktperson på arbejdspladsen', en: 'Contact person at the workplace' },
     value: (p) => p.placement?.contactPerson?.name,
   },
   {
     field: 'placement.contactPhone',
-    label: { da: 'Telefon til kontaktperson på arbejdspladsen', en: 'Phone of the contact person at the workplace' },
     value: (p) => p.placement?.contactPerson?.phone,
   },
   {
     field: 'contactPerson.name',
-    label: { da: 'Kontaktperson (rådgiver)', en: 'Contact person (caseworker)' },
     value: (p) => p.contactPerson?.name,
   },
   {
     field: 'contactPerson.phone',
-    label: { da: 'Rådgiverens telefon', en: "The caseworker's phone" },
     value: (p) => p.contactPerson?.phone,
   },
   {
     field: 'contactPerson.email',
-    label: { da: 'Rådgiverens e-mail', en: "The caseworker's e-mail" },
     value: (p) => p.contactPerson?.email,
   },
   ...recordedFactors.flatMap((recorded): Field[] => {
@@ -171,12 +152,12 @@ const fields: readonly Field[] = [
     return [
       {
         field: `progression.${factor}.first`,
-        label: { da: `${name.da}, første måling`, en: `${name.en}, first measurement` },
+        label: textsEach('plan.changes.progressionFirst', (lang) => ({ factor: name[lang] })),
         value: (p) => p.progression?.[factor]?.first,
       },
       {
         field: `progression.${factor}.latest`,
-        label: { da: `${name.da}, seneste måling`, en: `${name.en}, latest measurement` },
+        label: textsEach('plan.changes.progressionLatest', (lang) => ({ factor: name[lang] })),
         value: (p) => p.progression?.[factor]?.latest,
       },
     ];
@@ -184,15 +165,13 @@ const fields: readonly Field[] = [
 ];
 
 interface ListField {
-  field: string;
-  label: Text;
+  field: 'nextSteps' | 'agreements' | 'stabilisation';
   entries: (plan: PlanData, words: Words) => string[];
 }
 
 const listFields: readonly ListField[] = [
   {
     field: 'nextSteps',
-    label: { da: 'Næste skridt', en: 'Next step' },
     entries: (p, words) =>
       (p.nextSteps ?? []).flatMap((step) => {
         const what = present(step.what);
@@ -201,20 +180,18 @@ const listFields: readonly ListField[] = [
         const when = present(step.when);
         const who = present(step.who);
         const details = [
-          ...(when === undefined ? [] : [fill(t.when, { date: asDate(when, words) })]),
-          ...(who === undefined ? [] : [fill(t.who, { who })]),
+          ...(when === undefined ? [] : [fill(t.when, { date: asDate(when, words) }, words.texts.language)]),
+          ...(who === undefined ? [] : [fill(t.who, { who }, words.texts.language)]),
         ];
         return [details.length === 0 ? what : `${what} (${details.join(', ')})`];
       }),
   },
   {
     field: 'agreements',
-    label: { da: 'Aftale', en: 'Agreement' },
     entries: (p) => (p.agreements ?? []).flatMap((entry) => present(entry) ?? []),
   },
   {
     field: 'stabilisation',
-    label: { da: 'Helbred og hverdag', en: 'Health and everyday life' },
     entries: (p) => (p.stabilisation ?? []).flatMap((entry) => present(entry) ?? []),
   },
 ];
@@ -244,15 +221,15 @@ export function diffPlanVersions(from: ComparedVersion, to: ComparedVersion, wor
   if (from.lang !== to.lang) {
     changes.push({
       field: 'language',
-      label: lang === 'da' ? 'Sprog' : 'Language',
-      from: languageNames[from.lang][lang],
-      to: languageNames[to.lang][lang],
+      label: t(lang, 'plan.changes.language'),
+      from: t(lang, `plan.languageNames.${from.lang}`),
+      to: t(lang, `plan.languageNames.${to.lang}`),
     });
   }
   if (from.templateVersion !== to.templateVersion) {
     changes.push({
       field: 'template',
-      label: lang === 'da' ? 'Planens tekster (skabelonens version)' : 'The texts of the plan (template version)',
+      label: t(lang, 'plan.changes.template'),
       from: from.templateVersion,
       to: to.templateVersion,
     });
@@ -266,17 +243,18 @@ export function diffPlanVersions(from: ComparedVersion, to: ComparedVersion, wor
     if (a === b) continue;
     const show = (value: Value, text: string | undefined) =>
       text === undefined ? null : field.show ? field.show(value as string | number, words) : text;
-    changes.push({ field: field.field, label: field.label[lang], from: show(before, a), to: show(after, b) });
+    const label = field.label === undefined ? t(lang, `plan.changes.${field.field}`) : field.label[lang];
+    changes.push({ field: field.field, label, from: show(before, a), to: show(after, b) });
   }
 
   for (const list of listFields) {
     const before = list.entries(from.data, words);
     const after = list.entries(to.data, words);
     for (const removed of without(before, after)) {
-      changes.push({ field: list.field, label: list.label[lang], from: removed, to: null });
+      changes.push({ field: list.field, label: t(lang, `plan.changes.${list.field}`), from: removed, to: null });
     }
     for (const added of without(after, before)) {
-      changes.push({ field: list.field, label: list.label[lang], from: null, to: added });
+      changes.push({ field: list.field, label: t(lang, `plan.changes.${list.field}`), from: null, to: added });
     }
   }
   return changes;

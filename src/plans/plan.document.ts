@@ -45,6 +45,7 @@ import {
 import type { CleanOptions, HasGlyph } from './plan.text.ts';
 import { planDataSchema, progressionFactors } from './plan.types.ts';
 import type { PlanData } from './plan.types.ts';
+import type { TextValues } from '../shared/texts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Fonts: DejaVu Sans (package dejavu-fonts-ttf), embedded as a subset. It has every Danish
@@ -193,6 +194,11 @@ class PlanWriter {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
+  /** A sentence of the template with its placeholders filled, in the template's language. */
+  fill(sentence: string, values: TextValues): string {
+    return fill(sentence, values, this.t.language);
+  }
+
   line(value: string | null | undefined, options: CleanOptions = {}): string | undefined {
     return cleanLine(value, { hasGlyph: this.hasGlyph, ...options });
   }
@@ -202,7 +208,7 @@ class PlanWriter {
   }
 
   date(day: string | null | undefined, form: 'fullDate' | 'shortDate' = 'fullDate'): string | undefined {
-    return day === null || day === undefined ? undefined : writtenDate(day, this.t.dates, form);
+    return day === null || day === undefined ? undefined : writtenDate(day, this.t, form);
   }
 
   /**
@@ -388,8 +394,8 @@ function drawHeader(w: PlanWriter, plan: PlanData, template: PlanTemplate): void
   if (name !== undefined) w.text(name, { font: 'bold', size: size.name, after: 2 });
   const birthDate = w.date(plan.youth?.birthDate, 'shortDate');
   if (birthDate !== undefined)
-    w.text(fill(t.header.birthDate, { date: birthDate }), { colour: colour.muted, after: 2 });
-  w.text(fill(t.header.madeOn, { date: writtenDate(plan.madeOn, t.dates) }), { colour: colour.muted, after: 8 });
+    w.text(w.fill(t.header.birthDate, { date: birthDate }), { colour: colour.muted, after: 2 });
+  w.text(w.fill(t.header.madeOn, { date: writtenDate(plan.madeOn, t) }), { colour: colour.muted, after: 8 });
   w.text(t.header.intro, { after: 8 });
   doc
     .moveTo(w.left, doc.y)
@@ -407,7 +413,7 @@ function drawGoal(w: PlanWriter, plan: PlanData): void {
   if (goal === undefined) return w.notYet(t.goal.notYet);
 
   w.text(t.goal.lead);
-  const quote = fill(t.goal.quote, { goal });
+  const quote = w.fill(t.goal.quote, { goal });
   const quoteStyle: Style = { font: 'bold', size: size.quote, indent: 14, after: 2 };
   const height = w.heightOf(quote, quoteStyle);
   w.ensureSpace(height);
@@ -430,7 +436,7 @@ function drawNetworkGroup(w: PlanWriter, plan: PlanData): void {
   w.heading(t.heading);
 
   const weekday = group?.weekday ? weekdayName(group.weekday, w.t.dates) : undefined;
-  const time = group?.startTime ? writtenTime(group.startTime, w.t.dates) : undefined;
+  const time = group?.startTime ? writtenTime(group.startTime, w.t) : undefined;
   const place = w.line(group?.place);
   const name = w.line(group?.name);
   const facilitator = w.line(group?.facilitatorName);
@@ -438,18 +444,18 @@ function drawNetworkGroup(w: PlanWriter, plan: PlanData): void {
   const sentences: string[] = [];
   let placeSaid = false;
   if (weekday !== undefined && time !== undefined && place !== undefined) {
-    sentences.push(fill(t.meetsWeekdayTimePlace, { weekday, time, place }));
+    sentences.push(w.fill(t.meetsWeekdayTimePlace, { weekday, time, place }));
     placeSaid = true;
   } else if (weekday !== undefined && time !== undefined) {
-    sentences.push(fill(t.meetsWeekdayTime, { weekday, time }));
+    sentences.push(w.fill(t.meetsWeekdayTime, { weekday, time }));
   } else if (weekday !== undefined) {
-    sentences.push(fill(t.meetsWeekday, { weekday }));
+    sentences.push(w.fill(t.meetsWeekday, { weekday }));
   } else if (time !== undefined) {
-    sentences.push(fill(t.time, { time }));
+    sentences.push(w.fill(t.time, { time }));
   }
-  if (place !== undefined && !placeSaid) sentences.push(fill(t.place, { place }));
-  if (name !== undefined) sentences.push(fill(t.groupName, { group: name }));
-  if (facilitator !== undefined) sentences.push(fill(t.facilitator, { facilitator }));
+  if (place !== undefined && !placeSaid) sentences.push(w.fill(t.place, { place }));
+  if (name !== undefined) sentences.push(w.fill(t.groupName, { group: name }));
+  if (facilitator !== undefined) sentences.push(w.fill(t.facilitator, { facilitator }));
 
   if (sentences.length === 0) return w.notYet(t.notYet);
   w.sentences(sentences);
@@ -468,16 +474,16 @@ function drawPlacement(w: PlanWriter, plan: PlanData): void {
   const contactPhone = w.line(placement?.contactPerson?.phone, { maskCpr: false });
 
   const sentences: string[] = [];
-  if (company !== undefined) sentences.push(fill(t.company[placement?.kind ?? 'unspecified'], { company }));
-  if (address !== undefined) sentences.push(fill(t.address, { address }));
-  if (hours !== undefined) sentences.push(fill(t.hours, { hours }));
+  if (company !== undefined) sentences.push(w.fill(t.company[placement?.kind ?? 'unspecified'], { company }));
+  if (address !== undefined) sentences.push(w.fill(t.address, { address }));
+  if (hours !== undefined) sentences.push(w.fill(t.hours, { hours }));
   if (startDate !== undefined) {
     // Said in the past tense once the start day has come.
     const sentence = startDate <= plan.madeOn ? t.startedOn : t.startsOn;
-    sentences.push(fill(sentence, { date: writtenDate(startDate, w.t.dates) }));
+    sentences.push(w.fill(sentence, { date: writtenDate(startDate, w.t) }));
   }
-  if (contactName !== undefined) sentences.push(fill(t.contact, { name: contactName }));
-  if (contactPhone !== undefined) sentences.push(fill(t.contactPhone, { phone: contactPhone }));
+  if (contactName !== undefined) sentences.push(w.fill(t.contact, { name: contactName }));
+  if (contactPhone !== undefined) sentences.push(w.fill(t.contactPhone, { phone: contactPhone }));
 
   if (sentences.length === 0) return w.notYet(t.notYet);
   w.sentences(sentences);
@@ -503,8 +509,8 @@ function drawNextSteps(w: PlanWriter, plan: PlanData): void {
     const when = w.date(step.when);
     const who = w.line(step.who);
     const details = [
-      ...(when === undefined ? [] : [fill(t.when, { date: when })]),
-      ...(who === undefined ? [] : [fill(t.who, { who })]),
+      ...(when === undefined ? [] : [w.fill(t.when, { date: when })]),
+      ...(who === undefined ? [] : [w.fill(t.who, { who })]),
     ];
     return [{ what, details }];
   });
@@ -522,9 +528,9 @@ function drawContactPerson(w: PlanWriter, plan: PlanData): void {
   const phone = w.line(contact?.phone, { maskCpr: false });
   const email = w.line(contact?.email);
   const sentences = [
-    ...(name === undefined ? [] : [fill(t.name, { name })]),
-    ...(phone === undefined ? [] : [fill(t.phone, { phone })]),
-    ...(email === undefined ? [] : [fill(t.email, { email })]),
+    ...(name === undefined ? [] : [w.fill(t.name, { name })]),
+    ...(phone === undefined ? [] : [w.fill(t.phone, { phone })]),
+    ...(email === undefined ? [] : [w.fill(t.email, { email })]),
   ];
   if (sentences.length === 0) return w.notYet(t.notYet);
   w.sentences([...sentences, t.askUs]);
@@ -697,7 +703,7 @@ function drawPageNumbers(w: PlanWriter): void {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     w.draw(
-      fill(w.t.footer.pageNumber, { page: index + 1, pages: range.count }),
+      w.fill(w.t.footer.pageNumber, { page: index + 1, pages: range.count }),
       w.left,
       doc.page.height - bottomMargin / 2 - size.small / 2,
       { style: { size: size.small, colour: colour.muted }, width: w.width, align: 'center', lineBreak: false },

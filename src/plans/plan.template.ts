@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { PlacementKind } from '../../machines/events.ts';
 import { contentVersion } from '../rules/rule-set.loader.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { placeholderPattern } from './plan.text.ts';
+import { placeholdersIn } from '../shared/texts.ts';
 import { isPngOrJpeg } from './plan.types.ts';
 import type { ProgressionFactor } from './plan.types.ts';
 
@@ -32,10 +32,16 @@ function sentence(uses: readonly string[] = [], needs: readonly string[] = uses)
         ctx.addIssue({ code: 'custom', message: 'must not be empty' });
         return;
       }
-      if (/[{}]/.test(text.replace(placeholderPattern, ''))) {
-        ctx.addIssue({ code: 'custom', message: 'has a "{" or "}" that is not part of a placeholder like {name}' });
+      // The sentences are ICU messages, like the texts in templates/texts/ (templates/README.md).
+      const parsed = placeholdersIn(text);
+      if (!parsed.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `has a "{" or "}" that is not part of a placeholder like {name} (${parsed.problem})`,
+        });
+        return;
       }
-      const used = Array.from(text.matchAll(placeholderPattern), (match) => match[1] ?? '');
+      const used = parsed.names;
       for (const name of new Set(used)) {
         if (!uses.includes(name)) {
           ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}}; this sentence can use ${allowed}` });

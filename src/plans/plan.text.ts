@@ -4,22 +4,19 @@
  */
 import { isoWeekday } from '../shared/days.ts';
 import { redactCpr } from '../youth/cpr.ts';
+import type { Lang } from '../shared/i18n.ts';
+import { formatMessage, type TextValues } from '../shared/texts.ts';
 import type { PlanTexts } from './plan.template.ts';
 
-/** `{name}`: a placeholder in a template sentence. */
-export const placeholderPattern = /\{([^{}]*)\}/g;
-
 /**
- * The sentence with every `{name}` replaced by its value. One pass, so a value that itself
- * contains `{...}` is printed as it is. The template loader has checked that a sentence only
- * uses placeholders its caller supplies; a missing value here is a bug in the renderer.
+ * The sentence with every `{name}` replaced by its value: an ICU message, like the texts in
+ * templates/texts/, so a sentence may also count ("{pages, plural, one {# side} other {# sider}}").
+ * A value that itself contains `{...}` is printed as it is. The template loader has checked that
+ * a sentence only uses placeholders its caller supplies; a missing value here is a bug in the
+ * renderer and throws.
  */
-export function fill(sentence: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return sentence.replace(placeholderPattern, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`No value for placeholder ${whole} in "${sentence}"`);
-    return String(value);
-  });
+export function fill(sentence: string, values: TextValues, lang: Lang): string {
+  return formatMessage(sentence, lang, values);
 }
 
 type DateTexts = PlanTexts['dates'];
@@ -35,20 +32,21 @@ export function weekdayName(weekday: number, dates: DateTexts): string {
  * A day written out: "tirsdag den 3. marts 2026" with `fullDate`, "3. marts 2026" with
  * `shortDate` (used for birth dates, where the weekday means nothing).
  */
-export function writtenDate(day: string, dates: DateTexts, form: 'fullDate' | 'shortDate' = 'fullDate'): string {
+export function writtenDate(day: string, texts: PlanTexts, form: 'fullDate' | 'shortDate' = 'fullDate'): string {
+  const { dates, language } = texts;
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
   const monthName = dates.months[month - 1];
   if (monthName === undefined) throw new Error(`No month ${month} in ${day}`);
   const values = { day: dayOfMonth, month: monthName, year };
   return form === 'fullDate'
-    ? fill(dates.fullDate, { ...values, weekday: weekdayName(isoWeekday(day), dates) })
-    : fill(dates.shortDate, values);
+    ? fill(dates.fullDate, { ...values, weekday: weekdayName(isoWeekday(day), dates) }, language)
+    : fill(dates.shortDate, values, language);
 }
 
 /** 'HH:MM' written the template's way: "10.00" in Danish, "10:00" in English; no leading zero on the hour. */
-export function writtenTime(time: string, dates: DateTexts): string {
+export function writtenTime(time: string, texts: PlanTexts): string {
   const [hour, minute] = time.split(':') as [string, string];
-  return fill(dates.time, { hour: String(Number(hour)), minute });
+  return fill(texts.dates.time, { hour: String(Number(hour)), minute }, texts.language);
 }
 
 /** At most two decimals, none when whole: 37 -> "37", 12.5 -> "12,5" in Danish. */

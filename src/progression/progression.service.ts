@@ -45,29 +45,21 @@ export async function recordProgression(
   const measuredOn = input.measuredOn ?? today;
   const measured = progressionFactors.filter((f) => input.scores[f] !== undefined);
   if (measured.length === 0) {
-    throw invalidField('scores', 'Angiv mindst én score fra 1 til 10.', 'Give at least one score from 1 to 10.');
+    throw invalidField('scores', 'progression.refusals.scoreRequired');
   }
   if (input.scores.readiness !== undefined && input.assessedBy !== 'caseworker') {
     // STAR: Den gode ungeindsats i jobcentrene (2017), s. 29: readiness is the caseworker's assessment, beside the youth's own factors.
-    throw invalidField(
-      'scores.readiness',
-      'Parathed vurderes af rådgiveren, ikke af den unge.',
-      'Readiness is assessed by the caseworker, not by the youth.',
-    );
+    throw invalidField('scores.readiness', 'progression.refusals.readinessByCaseworker');
   }
   if (measuredOn > today) {
-    throw invalidField('measuredOn', 'Datoen kan ikke ligge i fremtiden.', 'The date cannot lie in the future.');
+    throw invalidField('measuredOn', 'progression.refusals.dateInFuture');
   }
   return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId);
     if (!journey) throw new DomainError('not_found');
     if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
     if (measuredOn < danishDate(journey.firstContactAt)) {
-      throw invalidField(
-        'measuredOn',
-        'Datoen kan ikke ligge før den første kontakt.',
-        'The date cannot lie before the first contact.',
-      );
+      throw invalidField('measuredOn', 'progression.refusals.dateBeforeFirstContact');
     }
     const id = await insertMeasurement(trx, {
       municipalityId: actor.municipalityId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { placementStates, stages } from '../../machines/journey.ts';
+import { texts } from '../shared/texts.ts';
 
 /**
  * What the passivity risk rules (rules/risk.json) see about one journey on one day. The caller
@@ -104,117 +105,86 @@ export interface RiskFactDescription {
   en: string;
 }
 
-/**
- * Every fact the risk rules may read, with its type and meaning for the reader of an alert and
- * for the domain expert who edits rules/risk.json (documented in rules/README.md as well).
- */
-export const riskFactCatalogue: Readonly<Record<RiskFactName, RiskFactDescription>> = {
+const factKinds: Readonly<Record<RiskFactName, Omit<RiskFactDescription, 'da' | 'en'>>> = {
   stage: {
     type: 'stage',
     derived: false,
-    da: 'Forløbets fase.',
-    en: "The journey's stage.",
   },
   placementState: {
     type: 'placementState',
     derived: false,
-    da: 'I den aktive fase: afsøger, i praktik eller mellem praktikker; none i alle andre faser.',
-    en: 'In the active stage: exploring, placed or between placements; none in every other stage.',
   },
   daysSinceFirstContact: {
     type: 'days',
     derived: false,
-    da: 'Dage siden første kontakt med jobcentret (starter fristen for første samtale).',
-    en: 'Days since the first contact with the jobcentre (starts the clock for the first conversation).',
   },
   firstConversationHeld: {
     type: 'boolean',
     derived: false,
-    da: 'Den første individuelle samtale er holdt.',
-    en: 'The first individual conversation has been held.',
   },
   daysSinceVisitation: {
     type: 'days',
     derived: false,
-    da: 'Dage siden visitationen blev afgjort; -1 før da.',
-    en: 'Days since the visitation decision; -1 before it.',
   },
   hasGroup: {
     type: 'boolean',
     derived: false,
-    da: 'Den unge er på et hold nu.',
-    en: 'The youth is in a group now.',
   },
   hasPlacement: {
     type: 'boolean',
     derived: false,
-    da: 'Den unge er i praktik nu.',
-    en: 'The youth has a placement now.',
   },
   everPlaced: {
     type: 'boolean',
     derived: false,
-    da: 'Den unge har været i praktik i dette forløb.',
-    en: 'The youth has had a placement in this journey.',
   },
   individualConversationsFirst6Months: {
     type: 'count',
     derived: false,
-    da: 'Individuelle samtaler holdt i de første 6 måneder efter første kontakt.',
-    en: 'Individual conversations held in the first 6 months after first contact.',
   },
   conversationsDueSoFar: {
     type: 'count',
     derived: true,
-    da: 'Samtaler der skulle være holdt nu: conversationsRequired × min(daysSinceFirstContact, conversationsPeriodDays) / conversationsPeriodDays, rundet ned.',
-    en: 'Conversations due by now: conversationsRequired × min(daysSinceFirstContact, conversationsPeriodDays) / conversationsPeriodDays, rounded down.',
   },
   missedMeetingsInRow: {
     type: 'count',
     derived: false,
-    da: 'Holdmøder udeblevet i træk, talt bagud fra det seneste.',
-    en: 'Group meetings missed in a row, counted back from the latest.',
   },
   daysSinceLastActivity: {
     type: 'days',
     derived: false,
-    da: 'Dage siden seneste registrerede aktivitet (fremmøde, praktiktimer, samtale, matchhændelse, mentorkontakt); -1 uden for den aktive fase.',
-    en: 'Days since the latest recorded activity (attendance, placement hours, conversation, match event, mentor contact); -1 outside the active stage.',
   },
   daysSincePlacementEnded: {
     type: 'days',
     derived: false,
-    da: 'Dage siden seneste praktik sluttede, så længe der ikke er en ny; ellers -1.',
-    en: 'Days since the latest placement ended, while there is no new one; -1 otherwise.',
   },
   daysInGroup: {
     type: 'days',
     derived: false,
-    da: 'Dage siden den unge første gang kom på et hold; -1 før da.',
-    en: 'Days since the youth first joined a group; -1 before that.',
   },
   weeksBelowMinimumHours: {
     type: 'count',
     derived: false,
-    da: 'Hele uger i træk i den nuværende praktik med færre timer end minimumHoursPerWeek; 0 uden praktik.',
-    en: 'Whole weeks in a row of the current placement with fewer hours than minimumHoursPerWeek; 0 when not placed.',
   },
   daysPastExpectedReturn: {
     type: 'days',
     derived: false,
-    da: 'Dage siden den forventede tilbagevenden fra en pause (0 indtil den dag); -1 uden pause.',
-    en: 'Days since the expected return from a pause (0 until that day); -1 when not paused.',
   },
   daysSinceProgression: {
     type: 'days',
     derived: false,
-    da: 'Dage siden seneste progressionsmåling (før den første: siden den unge kom på hold); -1 når det ikke er relevant.',
-    en: 'Days since the latest progression measurement (before the first: since the youth joined a group); -1 when not applicable.',
   },
   daysFollowUpOverdue: {
     type: 'days',
     derived: false,
-    da: 'Dage den tidligste manglende opfølgning efter 3, 6 eller 12 måneder er forsinket (0 indtil forfaldsdagen); -1 når ingen er forfalden.',
-    en: 'Days the earliest unrecorded 3, 6 or 12-month follow-up is past its due date (0 until then); -1 when none is due.',
   },
 };
+
+/**
+ * Every fact the risk rules may read, with its type and meaning for the reader of an alert and
+ * for the domain expert who edits rules/risk.json (documented in rules/README.md as well; the
+ * meanings are in templates/texts/risk.*.json).
+ */
+export const riskFactCatalogue = Object.fromEntries(
+  Object.entries(factKinds).map(([name, kind]) => [name, { ...kind, ...texts(`risk.facts.${name as RiskFactName}`) }]),
+) as Readonly<Record<RiskFactName, RiskFactDescription>>;

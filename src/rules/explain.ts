@@ -1,5 +1,6 @@
 import type { RuleResult } from 'json-rules-engine';
 import type { Lang, Text } from '../shared/i18n.ts';
+import { t } from '../shared/texts.ts';
 import { createEngine } from './rule-set.loader.ts';
 import type { RuleSet } from './rule-set.loader.ts';
 import { eventParamsSchema, factReference } from './rule-set.schema.ts';
@@ -96,11 +97,12 @@ const listFormats: Record<Lang, Intl.ListFormat> = {
   da: new Intl.ListFormat('da', { style: 'long', type: 'conjunction' }),
   en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
 };
-const booleans: Record<Lang, [string, string]> = { da: ['ja', 'nej'], en: ['yes', 'no'] };
 
 /**
- * Fills `{name}` placeholders from `values`. Numbers and lists are written the way each
- * language writes them ("2,5"; "gæld og misbrug"), and codes with a label (barriers,
+ * Fills `{name}` placeholders of a rule set's message (rules/*.json keep their own format, as
+ * part of the rule set's hashed content) from `values`. Numbers and lists are written the way
+ * each language writes them ("2,5"; "gæld og misbrug"), yes and no and an empty list with the
+ * words in templates/texts/rules.*.json, and codes with a label (barriers,
  * categories) are written as that label, in lower case since they stand inside a sentence.
  * A placeholder without a value is an error: the loader checked that every placeholder names
  * a fact or parameter, so a missing value means the caller left out a fact.
@@ -129,13 +131,13 @@ export function fillText(
 /** A fact's or parameter's value as a sentence writes it ("2,5"; "gæld og misbrug"; "ja"). */
 export function formatRuleValue(value: unknown, lang: Lang, labels: Readonly<Record<string, Text>> = {}): string {
   if (typeof value === 'number') return numberFormats[lang].format(value);
-  if (typeof value === 'boolean') return booleans[lang][value ? 0 : 1];
+  if (typeof value === 'boolean') return t(lang, value ? 'rules.values.yes' : 'rules.values.no');
   if (typeof value === 'string') {
     const label = Object.hasOwn(labels, value) ? labels[value] : undefined;
     return label ? lowerFirst(label[lang]) : value;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return lang === 'da' ? 'ingen' : 'none';
+    if (value.length === 0) return t(lang, 'rules.values.none');
     return listFormats[lang].format(value.map((item) => formatRuleValue(item, lang, labels)));
   }
   return JSON.stringify(value);

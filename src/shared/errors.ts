@@ -1,4 +1,5 @@
 import type { Lang, Text } from './i18n.ts';
+import { t, type TextKey, type TextValues, texts } from './texts.ts';
 
 /**
  * Every error code an API client can receive: the one list that the ErrorCode type and the
@@ -40,47 +41,6 @@ const statusByCode: Record<ErrorCode, number> = {
   database_unavailable: 503,
 };
 
-const messages: Record<ErrorCode, Text> = {
-  validation_failed: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not filled in correctly.' },
-  unauthenticated: { da: 'Du er ikke logget ind.', en: 'You are not logged in.' },
-  invalid_credentials: { da: 'Forkert e-mail eller adgangskode.', en: 'Wrong e-mail or password.' },
-  account_locked: {
-    da: 'Kontoen er låst efter for mange forkerte forsøg. Prøv igen om 15 minutter.',
-    en: 'The account is locked after too many failed attempts. Try again in 15 minutes.',
-  },
-  forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
-  password_change_required: {
-    da: 'Du er logget ind med en engangsadgangskode. Vælg din egen adgangskode, før du fortsætter.',
-    en: 'You are logged in with a one-time password. Choose your own password before you continue.',
-  },
-  not_found: { da: 'Findes ikke.', en: 'Not found.' },
-  conflict: { da: 'Handlingen er i konflikt med eksisterende data.', en: 'The action conflicts with existing data.' },
-  duplicate_cpr: {
-    da: 'Der findes allerede en ung med dette CPR-nummer.',
-    en: 'A young person with this CPR number already exists.',
-  },
-  version_conflict: {
-    da: 'Oplysningerne er ændret af en anden i mellemtiden. Hent dem igen.',
-    en: 'Someone else changed this in the meantime. Reload it.',
-  },
-  event_not_accepted: {
-    da: 'Det kan ikke registreres i forløbets nuværende fase.',
-    en: "This cannot be recorded in the journey's current stage.",
-  },
-  rate_limited: {
-    da: 'For mange forsøg. Vent lidt og prøv igen.',
-    en: 'Too many attempts. Wait a moment and try again.',
-  },
-  internal: {
-    da: 'Der opstod en fejl hos os. Prøv igen, eller kontakt support med fejl-id.',
-    en: 'Something went wrong on our side. Try again, or contact support with the error id.',
-  },
-  database_unavailable: {
-    da: 'Ungeflow kan ikke få forbindelse til sin database lige nu. Vent et øjeblik, og prøv igen.',
-    en: 'Ungeflow cannot reach its database right now. Wait a moment and try again.',
-  },
-};
-
 export interface FieldError {
   field: string;
   message: string;
@@ -116,13 +76,14 @@ export class DomainError extends Error {
   }
 }
 
-/** A 400 naming the one field that is wrong, in Danish and English. */
-export function invalidField(field: string, da: string, en: string): DomainError {
-  return new DomainError('validation_failed', { fieldErrors: [{ field, message: { da, en } }] });
+/** A 400 naming the one field that is wrong, with its message from templates/texts/. */
+export function invalidField(field: string, key: TextKey, values?: TextValues): DomainError {
+  return new DomainError('validation_failed', { fieldErrors: [{ field, message: texts(key, values) }] });
 }
 
+/** What the user reads for an error code (templates/texts/errors.*.json). */
 export function errorMessage(code: ErrorCode, lang: Lang): string {
-  return messages[code][lang];
+  return t(lang, `errors.${code}`);
 }
 
 export function errorStatus(code: ErrorCode): number {

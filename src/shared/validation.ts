@@ -1,49 +1,24 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import type { Lang, Text } from './i18n.ts';
+import { type CodeOf, hasText, texts } from './texts.ts';
 
 /**
- * Field-level messages for custom checks (CPR, dates, ...). A schema refers to one by key
- * (`z.string().refine(fn, { message: 'cpr_invalid_date' })`) and the user reads it in their language.
+ * Field-level messages for custom checks (CPR, dates, ...), in templates/texts/validation.*.json.
+ * A schema refers to one by its key (`z.string().refine(fn, { message: 'cpr_invalid_date' })`) and
+ * the user reads it in their language.
  */
-export const fieldMessages = {
-  required: { da: 'Skal udfyldes.', en: 'Required.' },
-  cpr_format: {
-    da: 'CPR-nummeret skal have formen DDMMÅÅ-XXXX eller 10 cifre.',
-    en: 'The CPR number must have the form DDMMYY-XXXX or 10 digits.',
-  },
-  cpr_invalid_date: {
-    da: 'CPR-nummeret indeholder ikke en gyldig fødselsdato.',
-    en: 'The CPR number does not contain a valid date of birth.',
-  },
-  cpr_in_future: {
-    da: 'CPR-nummerets fødselsdato ligger i fremtiden.',
-    en: 'The date of birth in the CPR number lies in the future.',
-  },
-  email: { da: 'Ugyldig e-mailadresse.', en: 'Invalid e-mail address.' },
-  phone: {
-    da: 'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.',
-    en: 'The phone number may only contain digits, spaces, + and -.',
-  },
-  not_blank: { da: 'Må ikke være tomt.', en: 'Must not be empty.' },
-  password_length: {
-    da: 'Adgangskoden skal være på mindst 12 tegn.',
-    en: 'The password must be at least 12 characters long.',
-  },
-  unknown_field: { da: 'Ukendt felt.', en: 'Unknown field.' },
-  passive_long_above_passive: {
-    da: 'Antal dage for lang passivitet skal være større end antal dage for passivitet.',
-    en: 'The days for long passivity must be more than the days for passivity.',
-  },
-  duplicate_value: { da: 'Den samme værdi må kun vælges én gang.', en: 'The same value may be chosen only once.' },
-  date_format: { da: 'Datoen skal have formen ÅÅÅÅ-MM-DD.', en: 'The date must have the form YYYY-MM-DD.' },
-  datetime_format: {
-    da: 'Tidspunktet skal være en ISO-dato med klokkeslæt.',
-    en: 'The time must be an ISO date and time.',
-  },
-} satisfies Record<string, Text>;
+export type FieldMessageKey = CodeOf<'validation'>;
 
-export type FieldMessageKey = keyof typeof fieldMessages;
+/** Whether a schema's message is the key of a field message rather than a sentence of its own. */
+function isFieldMessageKey(message: string): message is FieldMessageKey {
+  return !message.includes('.') && hasText(`validation.${message}`);
+}
+
+/** A field message in both languages. */
+export function fieldMessage(key: FieldMessageKey): Text {
+  return texts(`validation.${key}`);
+}
 
 const zodLocales: Record<Lang, (issue: z.core.$ZodRawIssue) => string> = {
   da: (issue) => messageOf(z.locales.da().localeError, issue),
@@ -59,16 +34,14 @@ function messageOf(map: z.core.$ZodErrorMap | undefined, issue: z.core.$ZodRawIs
 function translate(issue: z.core.$ZodRawIssue): Text {
   // Nothing given: a missing field, or a choice left empty (an enum's "invalid value" of nothing).
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
-    return fieldMessages.required;
+    return fieldMessage('required');
   }
-  if (issue.code === 'unrecognized_keys') return fieldMessages.unknown_field;
-  if (issue.code === 'invalid_format' && issue.format === 'email') return fieldMessages.email;
+  if (issue.code === 'unrecognized_keys') return fieldMessage('unknown_field');
+  if (issue.code === 'invalid_format' && issue.format === 'email') return fieldMessage('email');
   const key = issue.message;
-  if (key && key in fieldMessages) return fieldMessages[key as FieldMessageKey];
+  if (key && isFieldMessageKey(key)) return fieldMessage(key);
   return boundsMessage(issue) ?? { da: zodLocales.da(issue), en: zodLocales.en(issue) };
 }
-
-const numberIn = (n: number | bigint, lang: Lang) => Number(n).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
 
 /**
  * Numbers and lengths said as a user reads them ("Højst 40.", "For lang: højst 1000 tegn."),
@@ -76,26 +49,20 @@ const numberIn = (n: number | bigint, lang: Lang) => Number(n).toLocaleString(la
  */
 function boundsMessage(issue: z.core.$ZodRawIssue): Text | null {
   if (issue.code === 'invalid_type' && typeof issue.input === 'string' && ['number', 'int'].includes(issue.expected)) {
-    return { da: 'Skriv et tal, fx 7 eller 7,5.', en: 'Write a number, e.g. 7 or 7.5.' };
+    return texts('validation.numbers.writeNumber');
   }
   if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof issue.input === 'number') {
-    return { da: 'Skal være et helt tal.', en: 'Must be a whole number.' };
+    return texts('validation.numbers.wholeNumber');
   }
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
     const big = issue.code === 'too_big';
-    const limit = big ? issue.maximum : issue.minimum;
+    const limit = Number(big ? issue.maximum : issue.minimum);
     const inclusive = issue.inclusive !== false;
-    const words = {
-      da: big ? (inclusive ? 'Højst' : 'Skal være under') : inclusive ? 'Mindst' : 'Skal være over',
-      en: big ? (inclusive ? 'At most' : 'Must be below') : inclusive ? 'At least' : 'Must be above',
-    };
-    return { da: `${words.da} ${numberIn(limit, 'da')}.`, en: `${words.en} ${numberIn(limit, 'en')}.` };
+    const key = big ? (inclusive ? 'atMost' : 'below') : inclusive ? 'atLeast' : 'above';
+    return texts(`validation.numbers.${key}`, { limit });
   }
   if (issue.code === 'too_big' && issue.origin === 'string') {
-    return {
-      da: `For lang: højst ${numberIn(issue.maximum, 'da')} tegn.`,
-      en: `Too long: at most ${numberIn(issue.maximum, 'en')} characters.`,
-    };
+    return texts('validation.numbers.tooLong', { max: Number(issue.maximum) });
   }
   return null;
 }
@@ -123,7 +90,7 @@ export function parseWithMessages<T extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       // Unknown keys are reported one field each, so a form can mark them.
       for (const key of issue.keys) {
-        issues.push({ field: [...issue.path, key].map(String).join('.'), messages: fieldMessages.unknown_field });
+        issues.push({ field: [...issue.path, key].map(String).join('.'), messages: fieldMessage('unknown_field') });
       }
       continue;
     }
@@ -133,8 +100,8 @@ export function parseWithMessages<T extends z.ZodType>(
 }
 
 function decodeMessages(message: string): Text {
-  // A schema's own message is a key of fieldMessages; zod prefers it over the error map.
-  if (message in fieldMessages) return fieldMessages[message as FieldMessageKey];
+  // A schema's own message is the key of a field message; zod prefers it over the error map.
+  if (isFieldMessageKey(message)) return fieldMessage(message);
   try {
     const parsed = JSON.parse(message) as Partial<Text>;
     if (typeof parsed.da === 'string' && typeof parsed.en === 'string') return { da: parsed.da, en: parsed.en };

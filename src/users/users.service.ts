@@ -8,12 +8,10 @@ import { DomainError } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { findUser, insertUser, listUsers, type User, updateUser } from './users.repository.ts';
+import { texts } from '../shared/texts.ts';
 
 /** Said at the e-mail field when another user of the instance has the address (one login name across it). */
-export const emailInUse: Text = {
-  da: 'E-mailadressen er allerede i brug.',
-  en: 'The e-mail address is already in use.',
-};
+export const emailInUse: Text = texts('admin.refusals.emailInUse');
 
 export function listMunicipalityUsers(db: Db, actor: Actor): Promise<User[]> {
   return listUsers(db, actor.municipalityId);
@@ -83,10 +81,7 @@ export async function changeUser(
       fieldErrors: [
         {
           field: input.active === false ? 'active' : 'role',
-          message: {
-            da: 'Du kan ikke fjerne din egen administratoradgang.',
-            en: 'You cannot remove your own administrator access.',
-          },
+          message: texts('admin.refusals.ownAdminAccess'),
         },
       ],
     });

@@ -10,20 +10,15 @@ import { changeSettings, readVersionedSettings } from '../municipalities/setting
 import { type RiskOverrides, riskOverridesSchema, riskParameterNames } from '../risk/risk.overrides.ts';
 import { riskRuleThresholds } from '../risk/risk.thresholds.ts';
 import { eligibilityOverridesSchema } from '../rules/eligibility.ts';
-import { fillTemplate } from '../rules/explain.ts';
 import { selectRuleSet } from '../rules/rule-set.loader.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
-import { textsFor, type WebTexts } from './web.render.ts';
-import { formBody, formVersion, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
+import { t, translator, type Translate } from '../shared/texts.ts';
+import { formatNumber, formBody, formVersion, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
 
 /** Who administers the municipality's users and settings. */
 export const admins = ['admin'] as const;
-
-/** Fills `{name}` placeholders of a page text, numbers written the language's way ("33,3"). */
-export const filler = (lang: Lang) => (template: string, values: Readonly<Record<string, unknown>>) =>
-  fillTemplate(template, values, lang);
 
 export const noticeQuery = z.object({ registreret: z.string().optional(), lang: z.string().optional() });
 
@@ -53,33 +48,26 @@ const riskBounds = Object.fromEntries(
   riskParameterNames.map((name) => [name, boundsOf(riskOverridesSchema.shape[name].unwrap())]),
 ) as Record<(typeof riskParameterNames)[number], Bounds>;
 
-type Fill = ReturnType<typeof filler>;
-
 /**
  * A whole number typed in a field: undefined for an empty field (the rule file's value), else the
  * number, or the message to show at the field. Written here rather than with zod's messages, which
  * read "For stor: forventede tal havde <= 90" where a user should read the range.
  */
-function wholeNumber(
-  raw: string,
-  bounds: Bounds,
-  t: WebTexts,
-  fill: Fill,
-): { value: number | undefined } | { error: string } {
+function wholeNumber(raw: string, bounds: Bounds, t: Translate): { value: number | undefined } | { error: string } {
   const typed = raw.trim();
   if (typed === '') return { value: undefined };
-  if (!/^-?\d+$/.test(typed)) return { error: t.wholeNumber };
+  if (!/^-?\d+$/.test(typed)) return { error: t('admin.wholeNumber') };
   const value = Number(typed);
-  if (value < bounds.min || value > bounds.max) return { error: fill(t.numberRange, bounds) };
+  if (value < bounds.min || value > bounds.max) return { error: t('admin.numberRange', bounds) };
   return { value };
 }
 
 /** A share as a percentage with at most one decimal (either separator): the fraction, or the message. */
-function percentage(raw: string, t: WebTexts, fill: Fill): { value: number } | { error: string } {
+function percentage(raw: string, t: Translate): { value: number } | { error: string } {
   const typed = raw.trim().replace(',', '.');
   const percent = /^\d{1,3}(\.\d)?$/.test(typed) ? Number(typed) : Number.NaN;
   if (!(percent >= percentBounds.min && percent <= percentBounds.max)) {
-    return { error: fill(t.percentFormat, percentBounds) };
+    return { error: t('admin.percentFormat', percentBounds) };
   }
   return { value: Math.round(percent * 10) / 1000 };
 }
@@ -137,23 +125,21 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
     kept: Kept & { secretTyped?: boolean } = {},
   ) {
     const lang = request.lang;
-    const t = textsFor(lang);
-    const fill = filler(lang);
+    const t = translator(lang);
     const { settings, version } = await readVersionedSettings(deps.db, actorOf(request));
     const eligibility = selectRuleSet(deps.ruleSets, 'eligibility', deps.clock()).parameters;
     return page(
       request,
       reply.code(kept.status ?? 200),
       'settings',
-      t.settingsTitle,
+      t('admin.settingsTitle'),
       {
-        fill,
         version,
         values: kept.values ?? {
           minAge: settings.eligibility.minAge?.toString() ?? '',
           maxAge: settings.eligibility.maxAge?.toString() ?? '',
           randomisation: settings.randomisation.enabled ? '1' : '',
-          controlShare: fill('{share}', { share: percentOf(settings.randomisation.controlShare) }),
+          controlShare: formatNumber(percentOf(settings.randomisation.controlShare), lang),
           webhookUrl: settings.webhook.url ?? '',
         },
         errors: kept.errors ?? {},
@@ -175,7 +161,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
     { config: pageFor(admins), schema: { hide: true, querystring: noticeQuery } },
     (request, reply) =>
       settingsPage(request, reply, {
-        notice: request.query.registreret ? textsFor(request.lang).settingsSaved : undefined,
+        notice: request.query.registreret ? t(request.lang, 'admin.settingsSaved') : undefined,
       }),
   );
 
@@ -185,8 +171,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
     async (request, reply) => {
       const actor = actorOf(request);
       const lang = request.lang;
-      const t = textsFor(lang);
-      const fill = filler(lang);
+      const t = translator(lang);
       const form = request.body;
       const values = Object.fromEntries(
         ['minAge', 'maxAge', 'randomisation', 'controlShare', 'webhookUrl'].map((key) => [key, text(form, key).trim()]),
@@ -197,25 +182,25 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         settingsPage(request, reply, { values, errors, secretTyped: secret !== '', problem, status });
 
       const errors: Record<string, string> = {};
-      const minAge = wholeNumber(values.minAge ?? '', ageBounds.minAge, t, fill);
-      const maxAge = wholeNumber(values.maxAge ?? '', ageBounds.maxAge, t, fill);
+      const minAge = wholeNumber(values.minAge ?? '', ageBounds.minAge, t);
+      const maxAge = wholeNumber(values.maxAge ?? '', ageBounds.maxAge, t);
       if ('error' in minAge) errors.minAge = minAge.error;
       if ('error' in maxAge) errors.maxAge = maxAge.error;
       if ('value' in minAge && 'value' in maxAge) {
         // Compared as they will apply: an empty field is the rule file's value.
         const file = selectRuleSet(deps.ruleSets, 'eligibility', deps.clock()).parameters;
         const max = maxAge.value ?? Number(file.maxAge);
-        if ((minAge.value ?? Number(file.minAge)) > max) errors.minAge = fill(t.minAgeAboveMax, { max });
+        if ((minAge.value ?? Number(file.minAge)) > max) errors.minAge = t('admin.minAgeAboveMax', { max });
       }
-      const share = percentage(values.controlShare ?? '', t, fill);
+      const share = percentage(values.controlShare ?? '', t);
       if ('error' in share) errors.controlShare = share.error;
       const url = values.webhookUrl ? values.webhookUrl : null;
-      if (url !== null && !webhookShape.url.safeParse(url).success) errors.webhookUrl = t.urlFormat;
+      if (url !== null && !webhookShape.url.safeParse(url).success) errors.webhookUrl = t('admin.urlFormat');
       if (secret && (secret.length < secretBounds.min || secret.length > secretBounds.max)) {
-        errors.webhookSecret = fill(t.secretLength, secretBounds);
+        errors.webhookSecret = t('admin.secretLength', secretBounds);
       }
       if (Object.keys(errors).length > 0 || !('value' in minAge) || !('value' in maxAge) || !('value' in share)) {
-        return keep(errors, t.formErrors, 400);
+        return keep(errors, t('common.formErrors'), 400);
       }
 
       const { settings } = await readVersionedSettings(deps.db, actor);
@@ -234,7 +219,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         JSON.stringify(change.randomisation) === JSON.stringify(settings.randomisation) &&
         url === settings.webhook.url &&
         !secret;
-      if (unchanged) return settingsPage(request, reply, { values, notice: t.nothingChanged });
+      if (unchanged) return settingsPage(request, reply, { values, notice: t('admin.nothingChanged') });
 
       const fieldOf = (field: string) => settingsFields[field] ?? field;
       const parsed = parseWithMessages(settingsChangeBody, change);
@@ -245,17 +230,17 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
           fieldOf,
           lang,
         );
-        return keep(found, t.formErrors, 400);
+        return keep(found, t('common.formErrors'), 400);
       }
       try {
         await changeSettings(deps, actor, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'version_conflict') {
-          return keep({}, `${t.settingsChangedMeanwhile} ${t.keptTyped}`, 409);
+          return keep({}, `${t('admin.settingsChangedMeanwhile')} ${t('admin.keptTyped')}`, 409);
         }
         if (error.code === 'validation_failed')
-          return keep(errorsAt(error.fieldErrors, fieldOf, lang), t.formErrors, 400);
+          return keep(errorsAt(error.fieldErrors, fieldOf, lang), t('common.formErrors'), 400);
         throw error;
       }
       return reply.redirect('/admin/indstillinger?registreret=1', 303);
@@ -269,19 +254,18 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
   async function rulesPage(request: FastifyRequest, reply: FastifyReply, kept: Kept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const ruleSet = selectRuleSet(deps.ruleSets, 'risk', deps.clock());
     const { settings, version } = await readVersionedSettings(deps.db, actor);
     return page(
       request,
       reply.code(kept.status ?? 200),
       'thresholds',
-      t.rulesTitle,
+      t('admin.rulesTitle'),
       {
-        fill: filler(lang),
         editable: actor.role === 'admin',
         version,
-        whenApplied: whenApplied(t, lang),
+        whenApplied: whenApplied(t),
         rules: riskRuleThresholds(ruleSet).map((rule) => ({
           ...rule,
           parameters: rule.parameters.map((name) => {
@@ -302,19 +286,19 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
   }
 
   /** When new thresholds take effect, as the sweep does it (see sweep.service.ts and changeSettings). */
-  function whenApplied(t: WebTexts, lang: Lang): string {
+  function whenApplied(t: Translate): string {
     return deps.config.sweepEnabled
-      ? filler(lang)(t.rulesWhenNightly, { time: deps.config.sweepAt })
-      : t.rulesWhenManual;
+      ? t('admin.rulesWhenNightly', { time: deps.config.sweepAt })
+      : t('admin.rulesWhenManual');
   }
 
   app.get(
     '/admin/regler',
     { config: pageFor(thresholdReaders), schema: { hide: true, querystring: noticeQuery } },
     (request, reply) => {
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       return rulesPage(request, reply, {
-        notice: request.query.registreret ? `${t.rulesSaved} ${whenApplied(t, request.lang)}` : undefined,
+        notice: request.query.registreret ? `${t('admin.rulesSaved')} ${whenApplied(t)}` : undefined,
       });
     },
   );
@@ -325,8 +309,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
     async (request, reply) => {
       const actor = actorOf(request);
       const lang = request.lang;
-      const t = textsFor(lang);
-      const fill = filler(lang);
+      const t = translator(lang);
       const values = Object.fromEntries(riskParameterNames.map((name) => [name, text(request.body, name).trim()]));
       const keep = (errors: Record<string, string>, problem: string, status: number) =>
         rulesPage(request, reply, { values, errors, problem, status });
@@ -334,27 +317,28 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       const errors: Record<string, string> = {};
       const risk: RiskOverrides = {};
       for (const name of riskParameterNames) {
-        const typed = wholeNumber(values[name] ?? '', riskBounds[name], t, fill);
+        const typed = wholeNumber(values[name] ?? '', riskBounds[name], t);
         if ('error' in typed) errors[name] = typed.error;
         else if (typed.value !== undefined) risk[name] = typed.value;
       }
-      if (Object.keys(errors).length > 0) return keep(errors, t.formErrors, 400);
+      if (Object.keys(errors).length > 0) return keep(errors, t('common.formErrors'), 400);
 
       const { settings } = await readVersionedSettings(deps.db, actor);
       if (setOverrides(risk) === setOverrides(settings.risk))
-        return rulesPage(request, reply, { values, notice: t.nothingChanged });
+        return rulesPage(request, reply, { values, notice: t('admin.nothingChanged') });
       try {
         await changeSettings(deps, actor, { version: formVersion(request.body), risk });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep({}, `${t.rulesChangedMeanwhile} ${t.keptTyped}`, 409);
+        if (error.code === 'version_conflict')
+          return keep({}, `${t('admin.rulesChangedMeanwhile')} ${t('admin.keptTyped')}`, 409);
         if (error.code === 'validation_failed') {
           // The long passivity must stay above the passivity: said at the field the user set.
           const fieldOf = (field: string) => {
             const name = field.replace(/^risk\./, '');
             return name === 'passiveLongDays' && !values.passiveLongDays ? 'passiveDays' : name;
           };
-          return keep(errorsAt(error.fieldErrors, fieldOf, lang), t.formErrors, 400);
+          return keep(errorsAt(error.fieldErrors, fieldOf, lang), t('common.formErrors'), 400);
         }
         throw error;
       }

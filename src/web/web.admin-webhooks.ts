@@ -5,8 +5,8 @@ import { findDeliveries, retryDelivery } from '../alerts/webhook.service.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { readSettings } from '../municipalities/settings.service.ts';
 import { DomainError } from '../shared/errors.ts';
-import { admins, filler } from './web.admin-settings.ts';
-import { textsFor } from './web.render.ts';
+import { admins } from './web.admin-settings.ts';
+import { translator } from '../shared/texts.ts';
 import { formBody, pageFor, pagerOf, riskLabel, type WebApp, type WebContext, whenWithTime } from './web.shared.ts';
 
 const PAGE_SIZE = 25;
@@ -32,18 +32,17 @@ export function registerAdminWebhookPages(app: WebApp, { deps, page, checkCsrf }
   ) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const failed = await findDeliveries(deps.db, actor, 'failed', { page: view.page, pageSize: PAGE_SIZE });
     const settings = await readSettings(deps.db, actor);
     return page(
       request,
       reply.code(view.status ?? 200),
       'webhooks',
-      t.webhooksTitle,
+      t('admin.webhooksTitle'),
       {
-        fill: filler(lang),
         webhookSet: settings.webhook.url !== null,
-        whenRetried: deps.config.sweepEnabled ? t.retryWhenScheduled : t.retryWhenManual,
+        whenRetried: deps.config.sweepEnabled ? t('admin.retryWhenScheduled') : t('admin.retryWhenManual'),
         total: failed.total,
         deliveries: failed.items.map((d) => ({
           id: d.id,
@@ -62,10 +61,10 @@ export function registerAdminWebhookPages(app: WebApp, { deps, page, checkCsrf }
     '/admin/webhook',
     { config: pageFor(admins), schema: { hide: true, querystring: listQuery } },
     (request, reply) => {
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       return deliveriesPage(request, reply, {
         page: request.query.page ?? 1,
-        notice: request.query.registreret ? t.deliveryRequeued : undefined,
+        notice: request.query.registreret ? t('admin.deliveryRequeued') : undefined,
       });
     },
   );
@@ -83,8 +82,8 @@ export function registerAdminWebhookPages(app: WebApp, { deps, page, checkCsrf }
       } catch (error) {
         // Sent again from another tab or by a colleague meanwhile: said, and the list shown as it is now.
         if (error instanceof DomainError && error.code === 'conflict') {
-          const t = textsFor(request.lang);
-          return deliveriesPage(request, reply, { page: 1, problem: t.deliveryAlreadyRequeued, status: 409 });
+          const t = translator(request.lang);
+          return deliveriesPage(request, reply, { page: 1, problem: t('admin.deliveryAlreadyRequeued'), status: 409 });
         }
         throw error;
       }

@@ -12,8 +12,8 @@ import type { User } from '../users/users.repository.ts';
 import { createUserBody, updateUserBody } from '../users/users.schemas.ts';
 import { changeUser, createUser, listMunicipalityUsers, readUser } from '../users/users.service.ts';
 import { registerAdminWebhookPages } from './web.admin-webhooks.ts';
-import { admins, filler, type Kept, noticeQuery, percentOf, registerAdminSettingsPages } from './web.admin-settings.ts';
-import { textsFor } from './web.render.ts';
+import { admins, type Kept, noticeQuery, percentOf, registerAdminSettingsPages } from './web.admin-settings.ts';
+import { t, translator } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   formBody,
@@ -51,13 +51,12 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
     { config: pageFor(admins), schema: { hide: true, querystring: z.object({ lang: z.string().optional() }) } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const now = deps.clock();
       const users = await listMunicipalityUsers(deps.db, actor);
       const settings = await readSettings(deps.db, actor);
       const eligibility = selectRuleSet(deps.ruleSets, 'eligibility', now).parameters;
-      return page(request, reply, 'admin', t.adminTitle, {
-        fill: filler(request.lang),
+      return page(request, reply, 'admin', t('admin.adminTitle'), {
         users: {
           total: users.length,
           active: users.filter((u) => u.active).length,
@@ -87,14 +86,14 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
     kept: Kept<NewUserValues> & { passwordTyped?: boolean } = {},
   ) {
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const now = deps.clock();
     const users = await listMunicipalityUsers(deps.db, actorOf(request));
     return page(
       request,
       reply.code(kept.status ?? 200),
       'users',
-      t.usersTitle,
+      t('admin.usersTitle'),
       {
         users: users.map((u) => ({
           id: u.id,
@@ -117,7 +116,9 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
     '/admin/brugere',
     { config: pageFor(admins), schema: { hide: true, querystring: noticeQuery } },
     (request, reply) =>
-      usersPage(request, reply, { notice: request.query.registreret ? textsFor(request.lang).userCreated : undefined }),
+      usersPage(request, reply, {
+        notice: request.query.registreret ? t(request.lang, 'admin.userCreated') : undefined,
+      }),
   );
 
   app.post(
@@ -125,12 +126,18 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
     { config: pageFor(admins), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
     async (request, reply) => {
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const values = Object.fromEntries(userFields.map((key) => [key, text(request.body, key)])) as NewUserValues;
       const password = text(request.body, 'password');
       // The password is never sent back in the page: it is typed again after a refusal.
       const keep = (errors: Record<string, string>, status: number) =>
-        usersPage(request, reply, { values, errors, passwordTyped: password !== '', problem: t.formErrors, status });
+        usersPage(request, reply, {
+          values,
+          errors,
+          passwordTyped: password !== '',
+          problem: t('common.formErrors'),
+          status,
+        });
       const parsed = parseWithMessages(createUserBody, { ...values, email: values.email.trim(), password });
       if (!parsed.success) {
         return keep(issueErrorsOf(parsed.issues, lang), 400);
@@ -202,7 +209,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
     { config: pageFor(admins), schema: { hide: true, params: userParams, querystring: noticeQuery } },
     (request, reply) =>
       userPage(request, reply, request.params.userId, {
-        notice: request.query.registreret ? textsFor(request.lang).userSaved : undefined,
+        notice: request.query.registreret ? t(request.lang, 'admin.userSaved') : undefined,
       }),
   );
 
@@ -217,7 +224,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
       const { userId } = request.params;
       const actor = actorOf(request);
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form = request.body;
       const values: EditValues = {
         name: text(form, 'name'),
@@ -242,7 +249,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
         if (errors.version) throw new DomainError('validation_failed');
         return keep({
           errors: { ...errors, ...(errors.active ? { status: errors.active } : {}) },
-          problem: t.formErrors,
+          problem: t('common.formErrors'),
           status: 400,
         });
       }
@@ -259,20 +266,24 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
         ...(input.unlock && current.lockedUntil !== null && { unlock: input.unlock }),
       };
       if (Object.keys(change).length === 1) {
-        return userPage(request, reply, userId, { values, notice: t.nothingChanged });
+        return userPage(request, reply, userId, { values, notice: t('admin.nothingChanged') });
       }
       try {
         await changeUser(deps.db, actor, userId, change, deps.clock());
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'version_conflict') {
-          return keep({ conflict: true, problem: `${t.userChangedMeanwhile} ${t.keptTyped}`, status: 409 });
+          return keep({
+            conflict: true,
+            problem: `${t('admin.userChangedMeanwhile')} ${t('admin.keptTyped')}`,
+            status: 409,
+          });
         }
         // Refused for a field, e.g. an administrator deactivating themself: said at that field.
         if (error.code === 'conflict' || error.code === 'validation_failed') {
           const errors = fieldErrorsOf(error.fieldErrors, lang);
           if (errors.active) errors.status = errors.active;
-          return keep({ errors, problem: t.changeNotSaved, status: error.status });
+          return keep({ errors, problem: t('admin.changeNotSaved'), status: error.status });
         }
         throw error;
       }

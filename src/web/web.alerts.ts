@@ -9,9 +9,9 @@ import { findGroups } from '../groups/group.service.ts';
 import { type RiskCode, riskCodes } from '../risk/risk.codes.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
-import { textsFor, type WebTexts } from './web.render.ts';
+import { t, type TextKey, translator } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   formBody,
@@ -66,11 +66,11 @@ type Action = keyof typeof actionPaths;
 const isAction = (value: string | undefined): value is Action => value !== undefined && value in actionPaths;
 /** What the inbox says once an action is done. */
 const doneNotices = {
-  acknowledge: 'acknowledged',
-  snooze: 'alertSnoozed',
-  reassign: 'alertReassigned',
-  resolve: 'alertResolved',
-} as const satisfies Record<Action, keyof WebTexts>;
+  acknowledge: 'inbox.acknowledged',
+  snooze: 'inbox.alertSnoozed',
+  reassign: 'inbox.alertReassigned',
+  resolve: 'inbox.alertResolved',
+} as const satisfies Record<Action, TextKey>;
 
 /** One action: its form's fields, the API body schema that reads them, and the service call. */
 interface ActionSpec<T> {
@@ -128,7 +128,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   async function inboxPage(request: FastifyRequest, reply: FastifyReply, view: View, kept: Kept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const isLeader = actor.role === 'leader';
     const list = await findAlerts(
       deps,
@@ -154,7 +154,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
     const groups = await findGroups(deps, actor, { active: true }, { page: 1, pageSize: 200 });
     const keptFor = (id: string, action: Action) => kept.id === id && kept.action === action;
-    const title = isLeader ? t.alertsTitle : t.myAlertsTitle;
+    const title = isLeader ? t('inbox.alertsTitle') : t('inbox.myAlertsTitle');
     return page(
       request,
       reply.code(kept.status ?? 200),
@@ -162,7 +162,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       title,
       {
         heading: title,
-        intro: isLeader ? t.alertsIntro : t.myAlertsIntro,
+        intro: isLeader ? t('inbox.alertsIntro') : t('inbox.myAlertsIntro'),
         isLeader,
         view,
         // The action forms post the view along, so the inbox comes back as it was.
@@ -227,7 +227,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     (request, reply) => {
       const done = request.query.done;
       return inboxPage(request, reply, viewOf(request.query, actorOf(request)), {
-        notice: isAction(done) ? textsFor(request.lang)[doneNotices[done]] : undefined,
+        notice: isAction(done) ? t(request.lang, doneNotices[done]) : undefined,
       });
     },
   );
@@ -243,7 +243,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       async (request, reply) => {
         const { alertId } = request.params;
         const lang = request.lang;
-        const t = textsFor(lang);
+        const t = translator(lang);
         const actor = actorOf(request);
         const view = viewOf(request.query, actor);
         // Each alert's fields are named "<field>-<alert id>", so every label has an id of its own.
@@ -259,16 +259,16 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         if (!checked.success) {
           const errors = issueErrorsOf(checked.issues, lang);
           // A date typed by hand that is no date (the date picker itself sends YYYY-MM-DD).
-          if (errors.until && values.until) errors.until = fieldMessages.date_format[lang];
-          return keep(400, t.formErrors, errors);
+          if (errors.until && values.until) errors.until = t('validation.date_format');
+          return keep(400, t('common.formErrors'), errors);
         }
         try {
           await spec.run(actor, alertId, checked.data);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          if (error.code === 'version_conflict') return keep(409, t.alertVersionConflict);
+          if (error.code === 'version_conflict') return keep(409, t('inbox.alertVersionConflict'));
           if (error.code === 'validation_failed') {
-            return keep(400, t.formErrors, fieldErrorsOf(error.fieldErrors, lang));
+            return keep(400, t('common.formErrors'), fieldErrorsOf(error.fieldErrors, lang));
           }
           // Resolved meanwhile (by the rules or by someone else): nothing is left to do with it.
           if (error.code === 'conflict') {

@@ -8,7 +8,7 @@ import { danishDate, danishDaysBetween } from '../shared/clock.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { findYouth } from '../youth/youth.service.ts';
-import { textsFor } from './web.render.ts';
+import { translator } from '../shared/texts.ts';
 import {
   formBody,
   pageFor,
@@ -57,10 +57,10 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
     chosen: { q: string; stage: string; alerts: string; caseworkerId: string },
   ) {
     const actor = actorOf(request);
-    const t = textsFor(request.lang);
+    const t = translator(request.lang);
     const isLeader = actor.role === 'leader';
     return {
-      heading: isLeader ? t.allJourneysTitle : t.caseloadTitle,
+      heading: isLeader ? t('caseload.allJourneysTitle') : t('caseload.caseloadTitle'),
       ...chosen,
       stageOptions: stages,
       isLeader,
@@ -96,7 +96,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
     async (request, reply) => {
       const actor = actorOf(request);
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const isLeader = actor.role === 'leader';
       const { stage = '', alerts = '', page: pageNumber = 1 } = request.query;
       // A caseworker's list is their own caseload; choosing another caseworker is the leader's.
@@ -133,7 +133,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
           age: ageOn(j.youthBirthDate, today),
           stage: j.stage,
           caseworker: j.caseworkerName,
-          lastActivity: days === null ? t.never : days === 0 ? t.today : `${days} ${t.daysAgo}`,
+          lastActivity: days === null ? t('common.never') : t('common.daysAgo', { days }),
           alerts: unresolved.items
             .filter((a) => a.journeyId === j.id)
             .map((a) => ({ severity: a.severity, label: riskLabel(a.code, lang) })),

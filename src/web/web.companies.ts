@@ -23,7 +23,7 @@ import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { parseWithMessages, type TranslatedIssue } from '../shared/validation.ts';
-import { textsFor, type WebTexts } from './web.render.ts';
+import { translator, type Translate } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   type Form,
@@ -61,21 +61,21 @@ type Values = Record<string, string>;
 type Errors = Record<string, string>;
 
 /** A number of places as typed: a whole number from 0 to 100, or the reason it is not. */
-function readCapacity(typed: string, t: WebTexts): { value: number } | { error: string } {
+function readCapacity(typed: string, t: Translate): { value: number } | { error: string } {
   const trimmed = typed.trim();
-  if (!/^\d{1,3}$/.test(trimmed) || Number(trimmed) > 100) return { error: t.capacityWholeNumber };
+  if (!/^\d{1,3}$/.test(trimmed) || Number(trimmed) > 100) return { error: t('companies.capacityWholeNumber') };
   return { value: Number(trimmed) };
 }
 
 /** The notices a page shows after a redirect (`?registreret=kontakt`), by the word in the address. */
 const notices = {
-  virksomhed: 'companyCreated',
-  oplysninger: 'companySaved',
-  kontakt: 'contactAdded',
-  'kontakt-gemt': 'contactSaved',
-  'kontakt-fjernet': 'contactRemoved',
-  moede: 'companyMeetingRecorded',
-  deltagere: 'attendanceSaved',
+  virksomhed: 'companies.companyCreated',
+  oplysninger: 'companies.companySaved',
+  kontakt: 'companies.contactAdded',
+  'kontakt-gemt': 'companies.contactSaved',
+  'kontakt-fjernet': 'companies.contactRemoved',
+  moede: 'companies.companyMeetingRecorded',
+  deltagere: 'groups.attendanceSaved',
 } as const;
 
 interface CompanyKept {
@@ -112,7 +112,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       },
     },
     async (request, reply) => {
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const q = request.query.q ?? '';
       const status: StatusFilter = statusFilters.find((s) => s === request.query.vis) ?? 'active';
       const found = await findCompanies(deps, actorOf(request), {
@@ -121,7 +121,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
         page: 1,
         pageSize: LIST_SIZE,
       });
-      return page(request, reply, 'companies', t.companiesTitle, {
+      return page(request, reply, 'companies', t('companies.companiesTitle'), {
         q,
         status,
         statusOptions: statusFilters,
@@ -150,12 +150,12 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     reply: FastifyReply,
     kept: { values?: Values; errors?: Errors; duplicateOf?: string | undefined; problem?: string } = {},
   ) {
-    const t = textsFor(request.lang);
+    const t = translator(request.lang);
     return page(
       request,
       reply,
       'company-new',
-      t.newCompanyTitle,
+      t('companies.newCompanyTitle'),
       {
         values: kept.values ?? { placementCapacity: '1' },
         errors: kept.errors ?? {},
@@ -175,7 +175,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
    * A company's fields as typed, for the service's schema. The number of places is read here, so a
    * mistake in it gets a plain message instead of the schema's "expected a number".
    */
-  function companyInput(form: Form, t: WebTexts) {
+  function companyInput(form: Form, t: Translate) {
     const values: Values = Object.fromEntries(companyFields.map((key) => [key, text(form, key)]));
     const capacity = readCapacity(values.placementCapacity ?? '', t);
     const input = {
@@ -204,11 +204,16 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
     async (request, reply) => {
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const { values, input, capacityError } = companyInput(request.body, t);
       const parsed = parseWithMessages(createCompanyBody, input);
       const rerender = (status: number, found: Errors, duplicateOf?: string) =>
-        newCompanyPage(request, reply.code(status), { values, errors: found, duplicateOf, problem: t.formErrors });
+        newCompanyPage(request, reply.code(status), {
+          values,
+          errors: found,
+          duplicateOf,
+          problem: t('common.formErrors'),
+        });
       if (!parsed.success || capacityError) return rerender(400, errorsOf(parsed, capacityError, lang));
       try {
         const company = await createCompany(deps, actorOf(request), parsed.data);
@@ -313,7 +318,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     { config: pageFor(staff), schema: { hide: true, params: companyParams, querystring: noticeQuery } },
     (request, reply) =>
       companyPage(request, reply, request.params.companyId, {
-        notice: noticeFrom(notices, request.query.registreret, textsFor(request.lang)),
+        notice: noticeFrom(notices, request.query.registreret, translator(request.lang)),
       }),
   );
 
@@ -327,7 +332,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     async (request, reply) => {
       const { companyId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form = request.body;
       const active = text(form, 'active') === 'on';
       const { values, input, capacityError } = companyInput(form, t);
@@ -346,17 +351,18 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
           status,
           duplicateOf,
         });
-      if (!parsed.success || capacityError) return keep(400, t.formErrors, errorsOf(parsed, capacityError, lang));
+      if (!parsed.success || capacityError)
+        return keep(400, t('common.formErrors'), errorsOf(parsed, capacityError, lang));
       try {
         await changeCompany(deps, actorOf(request), companyId, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t.companyConflict);
+        if (error.code === 'version_conflict') return keep(409, t('companies.companyConflict'));
         if (error.code === 'conflict' || error.code === 'validation_failed') {
           const existing = error.extra.existingCompanyId;
           return keep(
             error.status,
-            t.formErrors,
+            t('common.formErrors'),
             fieldErrorsOf(error.fieldErrors, lang),
             typeof existing === 'string' ? existing : undefined,
           );
@@ -383,7 +389,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     },
     async (request, reply) => {
       const { companyId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values = contactValues(request.body, 'new');
       const parsed = parseWithMessages(createContactBody, values);
       if (!parsed.success) {
@@ -391,7 +397,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
           form: 'contact-new',
           values,
           errors: issueErrorsOf(parsed.issues, request.lang),
-          problem: t.formErrors,
+          problem: t('common.formErrors'),
           status: 400,
         });
       }
@@ -409,7 +415,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     },
     async (request, reply) => {
       const { companyId, contactId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values = contactValues(request.body, contactId);
       const parsed = parseWithMessages(updateContactBody, {
         ...values,
@@ -423,11 +429,12 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
           problem,
           status,
         });
-      if (!parsed.success) return keep(400, t.formErrors, issueErrorsOf(parsed.issues, request.lang));
+      if (!parsed.success) return keep(400, t('common.formErrors'), issueErrorsOf(parsed.issues, request.lang));
       try {
         await changeContact(deps, actorOf(request), companyId, contactId, parsed.data);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'version_conflict') return keep(409, t.contactConflict);
+        if (error instanceof DomainError && error.code === 'version_conflict')
+          return keep(409, t('companies.contactConflict'));
         throw error;
       }
       return reply.redirect(`/virksomheder/${companyId}?registreret=kontakt-gemt#kontakter`, 303);
@@ -473,13 +480,13 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     },
   ) {
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const meetings = await findMeetings(deps, actorOf(request), { page: 1, pageSize: LIST_SIZE });
     return page(
       request,
       reply.code(kept.status ?? 200),
       'company-meetings',
-      t.companyMeetingsTitle,
+      t('companies.companyMeetingsTitle'),
       {
         meetings: meetings.items.map((m) => ({
           id: m.id,
@@ -507,12 +514,12 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
     async (request, reply) => {
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form = request.body;
       const values = { date: text(form, 'date'), place: text(form, 'place'), note: text(form, 'note') };
       const companyIds = textList(form, 'companyIds');
       const keep = (errors: Errors) =>
-        meetingsPage(request, reply, { values, companyIds, errors, problem: t.formErrors, status: 400 });
+        meetingsPage(request, reply, { values, companyIds, errors, problem: t('common.formErrors'), status: 400 });
       const parsed = parseWithMessages(createMeetingBody, { ...values, companyIds });
       if (!parsed.success) return keep(issueErrorsOf(parsed.issues, lang));
       let meetingId: string;
@@ -535,14 +542,14 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     kept: { companyIds?: string[]; problem?: string; notice?: string | undefined; status?: number } = {},
   ) {
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const { meeting, attendees } = await readMeeting(deps, actorOf(request), meetingId);
     const date = whenDay(meeting.date, lang);
     return page(
       request,
       reply.code(kept.status ?? 200),
       'company-meeting',
-      `${t.companyMeetingHeading} ${date}`,
+      `${t('companies.companyMeetingHeading')} ${date}`,
       {
         meeting: { id: meeting.id, date, place: meeting.place, note: meeting.note, version: meeting.version },
         attendees,
@@ -558,7 +565,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     { config: pageFor(staff), schema: { hide: true, params: meetingParams, querystring: noticeQuery } },
     (request, reply) =>
       meetingPage(request, reply, request.params.meetingId, {
-        notice: noticeFrom(notices, request.query.registreret, textsFor(request.lang)),
+        notice: noticeFrom(notices, request.query.registreret, translator(request.lang)),
       }),
   );
 
@@ -572,19 +579,19 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
     async (request, reply) => {
       const { meetingId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const companyIds = textList(request.body, 'companyIds');
       const keep = (status: number, problem: string) =>
         meetingPage(request, reply, meetingId, { companyIds, problem, status });
       const parsed = parseWithMessages(attendanceBody, { companyIds, version: formVersion(request.body) });
-      if (!parsed.success) return keep(400, t.formErrors);
+      if (!parsed.success) return keep(400, t('common.formErrors'));
       try {
         await setAttendance(deps, actorOf(request), meetingId, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t.companyAttendanceConflict);
+        if (error.code === 'version_conflict') return keep(409, t('companies.companyAttendanceConflict'));
         if (error.code === 'validation_failed') {
-          return keep(400, error.fieldErrors.map((f) => f.message[lang]).join(' ') || t.formErrors);
+          return keep(400, error.fieldErrors.map((f) => f.message[lang]).join(' ') || t('common.formErrors'));
         }
         throw error;
       }

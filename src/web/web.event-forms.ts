@@ -1,7 +1,7 @@
 import type { JourneyEventType } from '../../machines/events.ts';
 import type { Role } from '../db/schema.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import type { WebTexts } from './web.render.ts';
+import { hasText, type Translate } from '../shared/texts.ts';
 import { type Form, text, typedNumber } from './web.shared.ts';
 
 /**
@@ -82,7 +82,7 @@ export function eventForm(
   schema: Record<string, unknown>,
   context: {
     lang: Lang;
-    t: WebTexts;
+    t: Translate;
     role: Role;
     codeLabels: CodeLabels;
     choices: EventChoices;
@@ -91,22 +91,20 @@ export function eventForm(
   },
 ): EventForm {
   const { properties = {}, required = [] } = schema as JsonObjectSchema;
-  const allLabels = context.t.eventFields as Record<string, Record<string, string>>;
-  const allHints = context.t.eventHints as Record<string, Record<string, string>>;
-  const labels = type in allLabels ? (allLabels[type] as Record<string, string>) : {};
-  const hints = type in allHints ? (allHints[type] as Record<string, string>) : {};
   const fields: EventFormField[] = [];
   for (const [field, property] of Object.entries(properties)) {
     const key = `${type}.${field}`;
     if (setElsewhere.has(key)) continue;
     const roles = onlyFor[key];
     if (roles && !roles.includes(context.role)) continue;
-    if (!(field in labels)) throw new Error(`No label for ${key} in templates/web/texts (eventFields.${type})`);
+    const label = `youth.eventFields.${key}`;
+    if (!hasText(label)) throw new Error(`No label for ${key} in templates/texts/youth.*.json (eventFields.${key})`);
+    const hint = `youth.eventHints.${key}`;
     const base: FieldBase = {
       name: `${type}-${field}`,
       field,
-      label: labels[field] as string,
-      hint: field in hints ? (hints[field] as string) : null,
+      label: context.t(label),
+      hint: hasText(hint) ? context.t(hint) : null,
       optional: !required.includes(field) && property.type !== 'boolean',
     };
     const kept = context.kept?.[field];
@@ -123,8 +121,8 @@ export function eventForm(
       const checked = context.kept ? kept === 'on' : property.default === true;
       fields.push({ ...base, control: 'checkbox', checked });
     } else if (property.format === 'uuid') {
-      const emptyHints = context.t.noChoices as Record<string, string>;
-      const emptyHint = field in emptyHints ? (emptyHints[field] as string) : null;
+      const noChoices = `youth.noChoices.${field}`;
+      const emptyHint = hasText(noChoices) ? context.t(noChoices) : null;
       fields.push(idField(base, field, key, context.choices, value, emptyHint));
     } else if (property.format === 'date') {
       fields.push({ ...base, control: 'date', value });

@@ -24,10 +24,10 @@ import { danishDate } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
-import { textsFor } from './web.render.ts';
+import { t, translator } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   type Form,
@@ -94,7 +94,7 @@ function checkGroupForm<T>(
   const missing: Record<string, string> = {};
   for (const field of groupFields) {
     const value = values[field];
-    if (value === '') missing[field] = fieldMessages.required[lang];
+    if (value === '') missing[field] = t(lang, 'validation.required');
     else body[field] = numberFields.has(field) ? Number(value) : value;
   }
   const parsed = parseWithMessages(schema, body);
@@ -114,7 +114,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     async (request, reply) => {
       const actor = actorOf(request);
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const now = deps.clock();
       const today = danishDate(now);
       const groups = await findGroups(deps, actor, { active: true }, { page: 1, pageSize: 200 });
@@ -140,7 +140,10 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           })),
         });
       }
-      return page(request, reply, 'groups', t.groupsTitle, { groups: rows, canCreate: actor.role === 'leader' });
+      return page(request, reply, 'groups', t('groups.groupsTitle'), {
+        groups: rows,
+        canCreate: actor.role === 'leader',
+      });
     },
   );
 
@@ -174,7 +177,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   async function groupPage(request: FastifyRequest, reply: FastifyReply, groupId: string, kept: GroupKept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const now = deps.clock();
     const today = danishDate(now);
     const group = await readGroup(deps, actor, groupId);
@@ -192,7 +195,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const memberRow = (m: (typeof group.members)[number]) => ({
       youthId: m.youth.id,
       name: m.youth.name,
-      category: m.category ? categoryLabels[m.category][lang] : t.notVisited,
+      category: m.category ? categoryLabels[m.category][lang] : t('groups.notVisited'),
       barriers: m.barriers.map((b) => barrierLabels[b][lang]),
       since: when(m.joinedAt, lang),
       returning: m.returning,
@@ -221,7 +224,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         alumni: group.members.filter((m) => m.role === 'alumni').map(memberRow),
         composition: {
           byCategory: [...categories, 'undecided' as const].map((c) => ({
-            label: c === 'undecided' ? t.notVisited : categoryLabels[c][lang],
+            label: c === 'undecided' ? t('groups.notVisited') : categoryLabels[c][lang],
             count: composition.byCategory[c],
           })),
           byBarrier: barriers
@@ -256,8 +259,12 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     '/grupper/:groupId',
     { config: pageFor(staff), schema: { hide: true, params: groupParams, querystring: noticeQuery } },
     (request, reply) => {
-      const t = textsFor(request.lang);
-      const notice = request.query.oprettet ? t.groupCreated : request.query.gemt ? t.groupSaved : undefined;
+      const t = translator(request.lang);
+      const notice = request.query.oprettet
+        ? t('groups.groupCreated')
+        : request.query.gemt
+          ? t('groups.groupSaved')
+          : undefined;
       return groupPage(request, reply, request.params.groupId, { notice });
     },
   );
@@ -268,22 +275,22 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     async (request, reply) => {
       const { groupId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const values = readGroupForm(request.body);
       const keep = (status: number, problem: string, errors: Record<string, string> = {}) =>
         groupPage(request, reply, groupId, { values, errors, problem, status });
       const version = formVersion(request.body);
       const checked = checkGroupForm(updateGroupBody, values, { version }, lang);
-      if (!checked.ok) return keep(400, t.formErrors, checked.errors);
+      if (!checked.ok) return keep(400, t('common.formErrors'), checked.errors);
       try {
         await changeGroup(deps, actorOf(request), groupId, checked.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t.groupVersionConflict);
+        if (error.code === 'version_conflict') return keep(409, t('groups.groupVersionConflict'));
         // The service names the field: an unknown facilitator, too few places, a capacity change
         // that is the leader's to make.
         if (error.fieldErrors.length > 0) {
-          return keep(error.status, t.formErrors, fieldErrorsOf(error.fieldErrors, lang));
+          return keep(error.status, t('common.formErrors'), fieldErrorsOf(error.fieldErrors, lang));
         }
         throw error;
       }
@@ -293,12 +300,12 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
   async function newGroupPage(request: FastifyRequest, reply: FastifyReply, kept: GroupKept = {}) {
     const actor = actorOf(request);
-    const t = textsFor(request.lang);
+    const t = translator(request.lang);
     return page(
       request,
       reply.code(kept.status ?? 200),
       'group-new',
-      t.newGroupTitle,
+      t('groups.newGroupTitle'),
       {
         form: {
           action: '/grupper/ny',
@@ -330,19 +337,19 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     { config: pageFor(['leader']), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
     async (request, reply) => {
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const values = readGroupForm(request.body);
       const keep = (status: number, problem: string, errors: Record<string, string> = {}) =>
         newGroupPage(request, reply, { values, errors, problem, status });
       const checked = checkGroupForm(createGroupBody, values, {}, lang);
-      if (!checked.ok) return keep(400, t.formErrors, checked.errors);
+      if (!checked.ok) return keep(400, t('common.formErrors'), checked.errors);
       let created: { id: string };
       try {
         // A new group gets its weekly meetings for the coming weeks at once.
         created = await createGroup(deps, actorOf(request), checked.data);
       } catch (error) {
         if (!(error instanceof DomainError) || error.fieldErrors.length === 0) throw error;
-        return keep(error.status, t.formErrors, fieldErrorsOf(error.fieldErrors, lang));
+        return keep(error.status, t('common.formErrors'), fieldErrorsOf(error.fieldErrors, lang));
       }
       return reply.redirect(`/grupper/${created.id}?oprettet=1`, 303);
     },
@@ -356,7 +363,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     kept: { values?: Record<string, string>; errors?: Record<string, string>; problem?: string; notice?: string } = {},
   ) {
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const meeting = await readMeeting(deps, actorOf(request), meetingId);
     // A meeting is shown under its own group only.
     if (meeting.group.id !== groupId) throw new DomainError('not_found');
@@ -366,7 +373,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       request,
       reply,
       'meeting',
-      `${meeting.group.name}: ${t.attendanceTitle}`,
+      `${meeting.group.name}: ${t('groups.attendanceTitle')}`,
       {
         group: meeting.group,
         meeting: {
@@ -407,7 +414,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     (request, reply) =>
       meetingPage(request, reply, request.params.groupId, request.params.meetingId, {
-        notice: request.query.registreret ? textsFor(request.lang).attendanceSaved : undefined,
+        notice: request.query.registreret ? t(request.lang, 'groups.attendanceSaved') : undefined,
       }),
   );
 
@@ -421,7 +428,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     async (request, reply) => {
       const { groupId, meetingId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const values: Record<string, string> = {};
       const entries: Array<{ youthId: string; status: AttendanceStatus; note: string | null }> = [];
       for (const key of Object.keys(request.body)) {
@@ -439,7 +446,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       }
       const keep = (errors: Record<string, string>, problem: string) =>
         meetingPage(request, reply.code(400), groupId, meetingId, { values, errors, problem });
-      if (entries.length === 0) return keep({}, t.attendanceNoneChosen);
+      if (entries.length === 0) return keep({}, t('groups.attendanceNoneChosen'));
       let savedGroupId: string;
       try {
         // The meeting (scoped to the municipality) decides what is written; the group in the address is its name.
@@ -455,7 +462,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           if (entry) errors[entry.youthId] ??= issue.message[lang];
           else general.push(issue.message);
         }
-        return keep(errors, general.map((m) => m[lang]).join(' ') || t.formErrors);
+        return keep(errors, general.map((m) => m[lang]).join(' ') || t('common.formErrors'));
       }
       return reply.redirect(`/grupper/${savedGroupId}/moeder/${meetingId}?registreret=1`, 303);
     },

@@ -13,12 +13,11 @@ import {
   setParticipants,
 } from '../matching/match-event.service.ts';
 import { buildMatchList } from '../matching/match-list.ts';
-import { fillTemplate } from '../rules/explain.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
-import { textsFor } from './web.render.ts';
+import { t, textIn, translator } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   formBody,
@@ -70,10 +69,10 @@ const longDay = (day: string, lang: Lang) =>
 
 /** The notices the event pages show after a redirect (`?registreret=oensker`). */
 const notices = {
-  oprettet: 'matchEventCreated',
-  deltagere: 'participantsSaved',
-  oensker: 'wishesSaved',
-  interesse: 'interestsSaved',
+  oprettet: 'companies.matchEventCreated',
+  deltagere: 'companies.participantsSaved',
+  oensker: 'companies.wishesSaved',
+  interesse: 'companies.interestsSaved',
 } as const;
 
 /**
@@ -114,14 +113,14 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     kept: { values?: Record<string, string>; errors?: Errors; problem?: string } = {},
   ) {
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const events = await findMatchEvents(deps, actorOf(request), { page: 1, pageSize: LIST_SIZE });
     const today = danishDate(deps.clock());
     return page(
       request,
       reply,
       'match-events',
-      t.matchEventsTitle,
+      t('companies.matchEventsTitle'),
       {
         events: events.items.map((e) => ({
           id: e.id,
@@ -160,7 +159,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
         return eventsPage(request, reply.code(400), {
           values,
           errors: issueErrorsOf(parsed.issues, lang),
-          problem: textsFor(lang).formErrors,
+          problem: t(lang, 'common.formErrors'),
         });
       }
       const created = await createMatchEvent(deps, actorOf(request), parsed.data);
@@ -182,7 +181,6 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     allYouth: boolean,
   ) {
     const actor = actorOf(request);
-    const t = textsFor(request.lang);
     const caseworkerId = actor.role === 'caseworker' && !allYouth ? actor.userId : undefined;
     const choices = new Map(onEvent.map((y) => [y.journeyId, { journeyId: y.journeyId, name: y.name, stage: '' }]));
     let cut = false;
@@ -190,7 +188,11 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       const found = await findJourneys(deps, actor, { stage, caseworkerId }, { page: 1, pageSize: LIST_SIZE });
       cut ||= found.total > found.items.length;
       for (const j of found.items) {
-        choices.set(j.id, { journeyId: j.id, name: j.youthName, stage: t.stages[j.stage] ?? j.stage });
+        choices.set(j.id, {
+          journeyId: j.id,
+          name: j.youthName,
+          stage: textIn(request.lang, 'common.stages', j.stage),
+        });
       }
     }
     return { items: [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')), cut };
@@ -199,7 +201,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
   async function eventPage(request: FastifyRequest, reply: FastifyReply, eventId: string, kept: EventKept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const detail = await readMatchEvent(deps, actor, eventId);
     const { event } = detail;
     const allYouth = kept.allYouth ?? actor.role !== 'caseworker';
@@ -246,7 +248,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       request,
       reply.code(kept.status ?? 200),
       'match-event',
-      `${t.matchEventHeading} ${date}`,
+      `${t('companies.matchEventHeading')} ${date}`,
       {
         event: {
           id: event.id,
@@ -261,7 +263,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
           youth: youth.items,
           youthCut: youth.cut,
           companiesCut: active.total > active.items.length,
-          cutNotice: fillTemplate(t.listCut, { max: LIST_SIZE }, lang),
+          cutNotice: t('companies.listCut', { max: LIST_SIZE }),
           companyIds: participantsKept ? (kept.companyIds ?? []) : detail.companies.map((c) => c.id),
           journeyIds: participantsKept ? (kept.journeyIds ?? []) : detail.youth.map((y) => y.journeyId),
           allYouth,
@@ -302,7 +304,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     },
     (request, reply) =>
       eventPage(request, reply, request.params.eventId, {
-        notice: noticeFrom(notices, request.query.registreret, textsFor(request.lang)),
+        notice: noticeFrom(notices, request.query.registreret, translator(request.lang)),
         ...(request.query.alle === undefined ? {} : { allYouth: request.query.alle === '1' }),
       }),
   );
@@ -317,7 +319,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     async (request, reply) => {
       const { eventId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const companyIds = textList(request.body, 'companyIds');
       const journeyIds = textList(request.body, 'journeyIds');
       const keep = (status: number, problem: string, errors: Errors = {}) =>
@@ -335,16 +337,16 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
         journeyIds,
         version: formVersion(request.body),
       });
-      if (!parsed.success) return keep(400, t.formErrors);
+      if (!parsed.success) return keep(400, t('common.formErrors'));
       try {
         await setParticipants(deps, actorOf(request), eventId, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t.participantsConflict);
+        if (error.code === 'version_conflict') return keep(409, t('companies.participantsConflict'));
         if (error.code === 'validation_failed') {
           const companies = atPositions(error.fieldErrors, 'companyIds', (i) => companyIds[i], lang);
           const youth = atPositions(error.fieldErrors, 'journeyIds', (i) => journeyIds[i], lang);
-          return keep(400, t.formErrors, { ...companies.errors, ...youth.errors });
+          return keep(400, t('common.formErrors'), { ...companies.errors, ...youth.errors });
         }
         throw error;
       }
@@ -362,7 +364,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     async (request, reply) => {
       const { eventId, journeyId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       // The selects are named wish-1, wish-2, ...: the rank is in the name.
       const picks = Object.keys(request.body)
         .map((key) => /^wish-(\d{1,2})$/.exec(key)?.[1])
@@ -375,7 +377,8 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       // A wish after an empty one would be ranked higher than the caseworker chose: ask for the order.
       const firstEmpty = picks.indexOf('');
       const outOfOrder = firstEmpty < 0 ? -1 : picks.findIndex((pick, i) => i > firstEmpty && pick !== '');
-      if (outOfOrder >= 0) return keep(400, t.formErrors, { [`wish-${outOfOrder + 1}`]: t.wishesInOrder });
+      if (outOfOrder >= 0)
+        return keep(400, t('common.formErrors'), { [`wish-${outOfOrder + 1}`]: t('companies.wishesInOrder') });
       const companyIds = picks.filter((pick) => pick !== '');
       const slotOf = (i: number) => `wish-${i + 1}`;
       const parsed = parseWithMessages(wishesBody, { companyIds, version: formVersion(request.body) });
@@ -386,16 +389,16 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
           slotOf,
           lang,
         );
-        return keep(400, t.formErrors, found.errors);
+        return keep(400, t('common.formErrors'), found.errors);
       }
       try {
         await recordWishes(deps, actorOf(request), eventId, journeyId, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t.wishesConflict);
+        if (error.code === 'version_conflict') return keep(409, t('companies.wishesConflict'));
         if (error.code === 'validation_failed') {
           const found = atPositions(error.fieldErrors, 'companyIds', slotOf, lang);
-          return keep(400, found.general.join(' ') || t.formErrors, found.errors);
+          return keep(400, found.general.join(' ') || t('common.formErrors'), found.errors);
         }
         throw error;
       }
@@ -413,20 +416,20 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     async (request, reply) => {
       const { eventId, companyId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const journeyIds = textList(request.body, 'journeyIds');
       const keep = (status: number, problem: string) =>
         eventPage(request, reply, eventId, { form: `interests-${companyId}`, picks: journeyIds, problem, status });
       const parsed = parseWithMessages(interestsBody, { journeyIds, version: formVersion(request.body) });
-      if (!parsed.success) return keep(400, t.formErrors);
+      if (!parsed.success) return keep(400, t('common.formErrors'));
       try {
         await recordInterests(deps, actorOf(request), eventId, companyId, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t.interestsConflict);
+        if (error.code === 'version_conflict') return keep(409, t('companies.interestsConflict'));
         if (error.code === 'validation_failed') {
           const messages = Object.values(fieldErrorsOf(error.fieldErrors, lang));
-          return keep(400, messages.join(' ') || t.formErrors);
+          return keep(400, messages.join(' ') || t('common.formErrors'));
         }
         throw error;
       }

@@ -27,8 +27,7 @@ import { progressionFactorLabels, progressionFactors } from '../progression/prog
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { isCalendarDay } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { fieldMessages } from '../shared/validation.ts';
-import { textsFor } from './web.render.ts';
+import { t, texts, translator } from '../shared/texts.ts';
 import { pageFor, type WebApp, type WebContext, when } from './web.shared.ts';
 
 const overviewPageQuery = z.object({
@@ -69,7 +68,7 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
     { config: pageFor(['leader']), schema: { hide: true, querystring: overviewPageQuery } },
     async (request, reply) => {
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const today = danishDate(deps.clock());
       const values = {
         from: request.query.from ?? `${today.slice(0, 8)}01`,
@@ -77,9 +76,10 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
         by: request.query.by && isGrouping(request.query.by) ? request.query.by : 'unit',
       };
       const errors: Record<string, string> = {};
-      if (!isDay(values.from)) errors['from'] = fieldMessages.date_format[lang];
-      if (!isDay(values.to)) errors['to'] = fieldMessages.date_format[lang];
-      if (!errors['from'] && !errors['to'] && values.from > values.to) errors['to'] = t.overviewToBeforeFrom;
+      if (!isDay(values.from)) errors['from'] = t('validation.date_format');
+      if (!isDay(values.to)) errors['to'] = t('validation.date_format');
+      if (!errors['from'] && !errors['to'] && values.from > values.to)
+        errors['to'] = t('overview.overviewToBeforeFrom');
       const form = {
         values,
         errors,
@@ -90,17 +90,17 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
           request,
           reply.code(400),
           'overview',
-          t.overviewTitle,
+          t('overview.overviewTitle'),
           { ...form, rowsBasis: null, figures: [], csvHref: null },
           {
-            problem: t.formErrors,
+            problem: t('common.formErrors'),
           },
         );
       }
       const by = values.by;
       const overview = await readOverview(deps, actorOf(request), { from: values.from, to: values.to, by }, lang);
       const query = new URLSearchParams({ from: values.from, to: values.to, by, lang });
-      return page(request, reply, 'overview', t.overviewTitle, {
+      return page(request, reply, 'overview', t('overview.overviewTitle'), {
         ...form,
         rowsBasis: groupingBasis[overview.by]?.[lang] ?? null,
         figures: figuresOf(overview, lang),
@@ -118,10 +118,9 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
   const total = (pick: (r: OverviewRow) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
   const statusDay = when(startOfDanishDay(overview.statusOn), lang);
   // A period still running is described as it stands today.
-  const statusOn =
-    overview.statusOn < overview.to
-      ? { da: `i dag (${statusDay})`, en: `today (${statusDay})` }
-      : { da: `ved periodens slutning (${statusDay})`, en: `at the end of the period (${statusDay})` };
+  const statusOn = texts(overview.statusOn < overview.to ? 'overview.statusOn.today' : 'overview.statusOn.periodEnd', {
+    day: statusDay,
+  });
   const basis = figureBasisFor(statusOn, overview.passiveAfterDays);
   const shareLabels = shareLabelsFor(overview.passiveAfterDays);
 
@@ -219,8 +218,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
 }
 
 /** What a chart shows, for those who cannot see it (the SVG's description). */
-const descriptionOf = (title: Text, lang: Lang) =>
-  textsFor(lang).overviewChartDescription.replace('{title}', title[lang]);
+const descriptionOf = (title: Text, lang: Lang) => t(lang, 'overview.overviewChartDescription', { title: title[lang] });
 
 /** Horizontal bars scaled to the largest value (or to a fixed maximum such as 100 %). */
 function chart(

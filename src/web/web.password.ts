@@ -4,10 +4,9 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import { changePasswordBody } from '../auth/auth.schemas.ts';
 import { changeOwnPassword } from '../auth/auth.service.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
-import { fillTemplate } from '../rules/explain.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
-import { textsFor } from './web.render.ts';
+import { translator } from '../shared/texts.ts';
 import {
   CHOOSE_PASSWORD_PATH,
   everyone,
@@ -35,20 +34,16 @@ export function registerPasswordPage(app: WebApp, { deps, page, checkCsrf }: Web
     kept: { errors?: Record<string, string>; problem?: string; status?: number } = {},
   ) => {
     const actor = actorOf(request);
-    const t = textsFor(request.lang);
+    const t = translator(request.lang);
     return page(
       request,
       reply.code(kept.status ?? 200),
       'password',
-      actor.passwordMustChange ? t.choosePasswordTitle : t.changePasswordTitle,
+      actor.passwordMustChange ? t('account.choosePasswordTitle') : t('account.changePasswordTitle'),
       {
         oneTime: actor.passwordMustChange,
         // The rule as the schema enforces it, so page and API cannot disagree.
-        lengthRule: fillTemplate(
-          t.passwordRuleLength,
-          { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
-          request.lang,
-        ),
+        lengthRule: t('account.passwordRuleLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
         errors: kept.errors ?? {},
       },
       { problem: kept.problem },
@@ -76,17 +71,21 @@ export function registerPasswordPage(app: WebApp, { deps, page, checkCsrf }: Web
     },
     async (request, reply) => {
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form = request.body;
       const typed = { currentPassword: text(form, 'currentPassword'), newPassword: text(form, 'newPassword') };
       const repeated = text(form, 'repeatPassword');
       // Passwords are never sent back in the page: after a refusal they are typed again.
       const refuse = (errors: Record<string, string>) =>
-        passwordPage(request, reply, { errors, problem: `${t.formErrors} ${t.passwordsNotKept}`, status: 400 });
+        passwordPage(request, reply, {
+          errors,
+          problem: `${t('common.formErrors')} ${t('account.passwordsNotKept')}`,
+          status: 400,
+        });
 
       const parsed = parseWithMessages(changePasswordBody, typed);
       const errors = parsed.success ? {} : issueErrorsOf(parsed.issues, lang);
-      if (!errors.newPassword && repeated !== typed.newPassword) errors.repeatPassword = t.passwordsDiffer;
+      if (!errors.newPassword && repeated !== typed.newPassword) errors.repeatPassword = t('account.passwordsDiffer');
       if (!parsed.success || Object.keys(errors).length > 0) return refuse(errors);
 
       const actor = actorOf(request);

@@ -20,14 +20,13 @@ import {
   renderCurrentPlan,
   renderPlanVersion,
 } from '../plans/plan.service.ts';
-import { fill } from '../plans/plan.text.ts';
 import type { PlanData } from '../plans/plan.types.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
-import { textsFor } from './web.render.ts';
+import { translator } from '../shared/texts.ts';
 import {
   type Form,
   formBody,
@@ -168,7 +167,7 @@ const clock = (time: string, lang: Lang) => (lang === 'da' ? time.replace(':', '
 
 /** What the plan takes from the journey, in words, for the read-only part of the page. */
 function fromJourney(data: PlanData, lang: Lang) {
-  const t = textsFor(lang);
+  const t = translator(lang);
   const group = data.networkGroup;
   const placement = data.placement;
   return {
@@ -182,7 +181,7 @@ function fromJourney(data: PlanData, lang: Lang) {
           name: group.name,
           meets:
             group.weekday && group.startTime
-              ? fill(t.planMeets, { weekday: weekday(group.weekday, lang), time: clock(group.startTime, lang) })
+              ? t('plan.planMeets', { weekday: weekday(group.weekday, lang), time: clock(group.startTime, lang) })
               : null,
           place: group.place ?? null,
           facilitator: group.facilitatorName ?? null,
@@ -228,23 +227,23 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
     versionId: string,
     lang: Lang,
   ) {
-    const t = textsFor(lang);
+    const t = translator(lang);
     const index = versions.findIndex((v) => v.id === versionId);
     const [before, shown] = [versions[index - 1], versions[index]];
     if (!shown) throw new DomainError('not_found');
-    if (!before) return { heading: `${t.planVersion} ${shown.number}`, first: true, items: [] };
+    if (!before) return { heading: `${t('plan.planVersion')} ${shown.number}`, first: true, items: [] };
     const diff = await diffPlans(deps, actor, journeyId, { from: before.id, to: shown.id }, lang);
     return {
-      heading: fill(t.planChangesHeading, { from: before.number, to: shown.number }),
+      heading: t('plan.planChangesHeading', { from: before.number, to: shown.number }),
       first: false,
       items: diff.changes.map((c) => ({
         label: c.label,
         said:
           c.from === null
-            ? fill(t.planChangeAdded, { to: c.to ?? '' })
+            ? t('plan.planChangeAdded', { to: c.to ?? '' })
             : c.to === null
-              ? fill(t.planChangeRemoved, { from: c.from })
-              : fill(t.planChangeChanged, { from: c.from, to: c.to }),
+              ? t('plan.planChangeRemoved', { from: c.from })
+              : t('plan.planChangeChanged', { from: c.from, to: c.to }),
       })),
     };
   }
@@ -252,11 +251,18 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
   async function planPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const journey = await currentJourney(actor, youthId);
     const frame = { problem: kept.problem, notice: kept.notice };
     if (!journey) {
-      return page(request, reply.code(kept.status ?? 200), 'plan', t.planTitle, { youthId, journey: null }, frame);
+      return page(
+        request,
+        reply.code(kept.status ?? 200),
+        'plan',
+        t('plan.planTitle'),
+        { youthId, journey: null },
+        frame,
+      );
     }
     const content = await readPlanContent(deps, actor, journey.id);
     const data = await readPlanData(deps, actor, journey.id, lang);
@@ -267,7 +273,7 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
       request,
       reply.code(kept.status ?? 200),
       'plan',
-      youthName ? `${t.planTitle}: ${youthName}` : t.planTitle,
+      youthName ? `${t('plan.planTitle')}: ${youthName}` : t('plan.planTitle'),
       {
         youthId,
         youthName,
@@ -301,7 +307,7 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
           number: v.number,
           at: whenWithTime(v.createdAt, lang),
           by: v.createdBy.name,
-          language: t.planLanguages[v.lang],
+          language: t(`plan.planLanguages.${v.lang}`),
           shown: v.id === kept.changesOf,
         })),
         changes,
@@ -325,10 +331,15 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
       },
     },
     (request, reply) => {
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const { registreret, aendringer } = request.query;
       return planPage(request, reply, request.params.youthId, {
-        notice: registreret === 'plan' ? t.planSaved : registreret === 'version' ? t.planVersionSaved : undefined,
+        notice:
+          registreret === 'plan'
+            ? t('plan.planSaved')
+            : registreret === 'version'
+              ? t('plan.planVersionSaved')
+              : undefined,
         changesOf: aendringer,
       });
     },
@@ -340,7 +351,7 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
     async (request, reply) => {
       const { youthId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form = readForm(request.body);
       const keep = (kept: Kept) => planPage(request, reply, youthId, { form, ...kept });
       const journey = await currentJourney(actorOf(request), youthId);
@@ -355,11 +366,11 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
           // Only a tampered version field has no place on the form.
           if (!place) throw new DomainError('validation_failed');
           const message = issue.messages[lang];
-          errors[place.name] ??= place.line ? fill(t.planLineError, { line: place.line, message }) : message;
+          errors[place.name] ??= place.line ? t('plan.planLineError', { line: place.line, message }) : message;
         }
-        return keep({ errors, problem: t.formErrors, status: 400 });
+        return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
-      const conflict = () => keep({ conflict: true, problem: t.planVersionConflict, status: 409 });
+      const conflict = () => keep({ conflict: true, problem: t('plan.planVersionConflict'), status: 409 });
       // The form was another journey's plan: that journey closed and a new one opened meanwhile.
       if (text(request.body, 'journeyId') !== journey.id) return conflict();
       try {
@@ -367,7 +378,7 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'version_conflict') return conflict();
-        if (error.code === 'event_not_accepted') return keep({ problem: t.planJourneyClosed, status: 422 });
+        if (error.code === 'event_not_accepted') return keep({ problem: t('plan.planJourneyClosed'), status: 422 });
         throw error;
       }
       return reply.redirect(`/unge/${youthId}/plan?registreret=plan`, 303);

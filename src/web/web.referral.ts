@@ -8,7 +8,7 @@ import { DomainError, errorMessage } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { createYouthBody } from '../youth/youth.schemas.ts';
 import { createYouth } from '../youth/youth.service.ts';
-import { textsFor } from './web.render.ts';
+import { translator } from '../shared/texts.ts';
 import { fieldErrorsOf, type Form, formBody, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
 
 const youthFields = ['name', 'cpr', 'phone', 'email', 'address'] as const;
@@ -29,18 +29,18 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
     reply: FastifyReply,
     kept: { values?: Values; errors?: Record<string, string>; duplicateOf?: string; problem?: string } = {},
   ) {
-    const t = textsFor(request.lang);
+    const t = translator(request.lang);
     const today = danishDate(deps.clock());
     return page(
       request,
       reply,
       'referral',
-      t.newYouthTitle,
+      t('referral.newYouthTitle'),
       {
         values: kept.values ?? { source: 'jobcenter', firstContactAt: today },
         errors: kept.errors ?? {},
         duplicateOf: kept.duplicateOf ?? null,
-        sources: referralSources.map((code) => ({ code, label: t.referralSources[code] ?? code })),
+        sources: referralSources.map((code) => ({ code, label: t(`referral.referralSources.${code}`) })),
         today,
       },
       { problem: kept.problem },
@@ -59,13 +59,13 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
     async (request, reply) => {
       const actor = actorOf(request);
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form: Form = request.body;
       const values = Object.fromEntries(
         [...youthFields, ...referralFields].map((key) => [key, text(form, key)]),
       ) as Values;
       const rerender = (errors: Record<string, string>, status: number, duplicateOf?: string) =>
-        referralPage(request, reply.code(status), { values, errors, duplicateOf, problem: t.formErrors });
+        referralPage(request, reply.code(status), { values, errors, duplicateOf, problem: t('common.formErrors') });
 
       const youthInput = parseWithMessages(createYouthBody, {
         name: values.name,
@@ -87,7 +87,7 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
       );
       // The journey service refuses a first contact in the future; asked here, before the youth is created.
       if (referralInput.success && values.firstContactAt > danishDate(deps.clock())) {
-        errors.firstContactAt ??= t.firstContactInFuture;
+        errors.firstContactAt ??= t('referral.firstContactInFuture');
       }
       if (!youthInput.success || !referralInput.success || Object.keys(errors).length > 0) {
         return rerender(errors, 400);

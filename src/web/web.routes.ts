@@ -11,7 +11,8 @@ import type { AppDeps } from '../deps.ts';
 import { isDatabaseUnavailable } from '../db/database.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import { parseWithMessages, RequestValidationError } from '../shared/validation.ts';
-import { type PageFrame, renderPage, stylesheet, textsFor } from './web.render.ts';
+import { type PageFrame, renderPage, stylesheet } from './web.render.ts';
+import { t, translator } from '../shared/texts.ts';
 import { registerAdminPages } from './web.admin.ts';
 import { registerAlertPages } from './web.alerts.ts';
 import { registerCaseloadPages } from './web.caseload.ts';
@@ -108,7 +109,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const t = textsFor(request.lang);
+    const t = translator(request.lang);
     let status = 500;
     let message = errorMessage('internal', request.lang);
     if (isDatabaseUnavailable(error)) {
@@ -125,7 +126,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       message = errorMessage('validation_failed', request.lang);
     } else if (error.code?.startsWith('FST_CSRF')) {
       status = 403;
-      message = t.csrfInvalid;
+      message = t('common.csrfInvalid');
     } else if (error.statusCode === 429) {
       status = 429;
       message = errorMessage('rate_limited', request.lang);
@@ -135,7 +136,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     } else {
       request.log.error({ err: error }, 'page failed');
     }
-    return page(request, reply.code(status), 'error', t.errorTitle, { message });
+    return page(request, reply.code(status), 'error', t('common.errorTitle'), { message });
   });
 
   async function page(
@@ -157,7 +158,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       ...extra,
     };
     const url = new URL(request.url, 'http://ungeflow');
-    url.searchParams.set('lang', textsFor(request.lang).switchLanguageCode);
+    url.searchParams.set('lang', t(request.lang, 'common.switchLanguageCode'));
     // One-off confirmations ("Registreret.") are not repeated by switching language.
     url.searchParams.delete('registreret');
     url.searchParams.delete('done');
@@ -192,15 +193,15 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         const start = request.actor.role === 'admin' ? '/admin' : '/';
         return reply.redirect(request.actor.passwordMustChange ? CHOOSE_PASSWORD_PATH : start, 303);
       }
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       return page(
         request,
         reply,
         'login',
-        t.loginTitle,
+        t('common.loginTitle'),
         { values: {}, errors: {} },
         {
-          notice: request.query.expired === '1' ? t.sessionExpired : undefined,
+          notice: request.query.expired === '1' ? t('common.sessionExpired') : undefined,
         },
       );
     },
@@ -214,13 +215,13 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       schema: { hide: true, body: formBody },
     },
     async (request, reply) => {
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values = { email: text(request.body, 'email'), password: text(request.body, 'password') };
       const rerender = (errors: Record<string, string>, status: number, problem?: string) =>
-        page(request, reply.code(status), 'login', t.loginTitle, { values, errors }, { problem });
+        page(request, reply.code(status), 'login', t('common.loginTitle'), { values, errors }, { problem });
       const parsed = parseWithMessages(loginForm, values);
       if (!parsed.success) {
-        return rerender(issueErrorsOf(parsed.issues, request.lang), 400, t.formErrors);
+        return rerender(issueErrorsOf(parsed.issues, request.lang), 400, t('common.formErrors'));
       }
       try {
         const now = deps.clock();

@@ -7,7 +7,8 @@ import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import type { TranslatedIssue } from '../shared/validation.ts';
-import type { PageFrame, WebTexts } from './web.render.ts';
+import type { PageFrame } from './web.render.ts';
+import type { TextKey, Translate } from '../shared/texts.ts';
 
 /** The fastify instance the page plugin registers its routes on. */
 export type WebApp = Parameters<FastifyPluginAsyncZod<{ deps: AppDeps }>>[0];
@@ -101,13 +102,13 @@ export function textList(form: Form, key: string): string[] {
 }
 
 /** The one-off notice a page shows after a redirect (`?registreret=<what>`), from the texts it may be. */
-export function noticeFrom<K extends keyof WebTexts>(
-  choices: Readonly<Record<string, K>>,
+export function noticeFrom(
+  choices: Readonly<Record<string, TextKey>>,
   what: string | undefined,
-  t: WebTexts,
+  t: Translate,
 ): string | undefined {
   const key = what !== undefined && Object.hasOwn(choices, what) ? choices[what] : undefined;
-  return key === undefined ? undefined : (t[key] as string);
+  return key === undefined ? undefined : t(key);
 }
 
 /** Validation issues (parseWithMessages) as one message per field, for showing next to it. */

@@ -19,6 +19,7 @@ import {
   profiles,
   questionnaire,
 } from '../visitation/questionnaire.ts';
+import { texts, textsEach } from '../shared/texts.ts';
 
 /** The visitation decision as the journey service takes it; the category is chosen after the preview. */
 const visitationInput = commandPayloadSchemas.VISITATION_DECIDED.partial({ category: true });
@@ -64,10 +65,9 @@ export function readVisitationForm(
         const exclusive = question.answer.exclusive;
         if (exclusive && chosen.includes(exclusive) && chosen.length > 1) {
           const label = question.answer.options.find((o) => o.value === exclusive)?.label;
-          errors[key] = {
-            da: `«${label?.da ?? exclusive}» kan ikke vælges sammen med andre svar.`,
-            en: `"${label?.en ?? exclusive}" cannot be chosen together with other answers.`,
-          };
+          errors[key] = textsEach('visitation.refusals.exclusiveAnswer', (lang) => ({
+            answer: label?.[lang] ?? exclusive,
+          }));
         }
         answers[question.code] = chosen;
         break;
@@ -81,7 +81,7 @@ export function readVisitationForm(
         const value = one(form, key);
         const reason = one(form, `${key}-reason`);
         if (value === 'yes' && !reason) {
-          errors[key] = { da: 'Vælg den vigtigste grund.', en: 'Choose the main reason.' };
+          errors[key] = texts('visitation.refusals.mainReason');
         }
         answers[question.code] =
           value === undefined
@@ -95,17 +95,14 @@ export function readVisitationForm(
         const value = one(form, key);
         if (one(form, `${key}-unknown`) === 'yes') answers[question.code] = 'unknown';
         else if (value === undefined) {
-          errors[key] = {
-            da: 'Skriv gennemsnittet, eller markér at den unge ikke ved det.',
-            en: "Enter the average, or tick that the youth doesn't know.",
-          };
+          errors[key] = texts('visitation.refusals.gradeAverageRequired');
         } else {
           const grade = Number(value.replace(',', '.'));
           if (Number.isNaN(grade) || grade < question.answer.min || grade > question.answer.max) {
-            errors[key] = {
-              da: `Skriv et tal fra ${question.answer.min} til ${question.answer.max}.`,
-              en: `Enter a number from ${question.answer.min} to ${question.answer.max}.`,
-            };
+            errors[key] = texts('visitation.refusals.gradeRange', {
+              min: question.answer.min,
+              max: question.answer.max,
+            });
           } else answers[question.code] = grade;
         }
         break;

@@ -11,7 +11,7 @@ import { addDays, isoWeek, mondayOf } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { categoryLabels, codeLabels, questionnaire } from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';
-import type { WebTexts } from './web.render.ts';
+import { hasText, type Translate } from '../shared/texts.ts';
 import { formatNumber, when } from './web.shared.ts';
 
 /**
@@ -48,10 +48,9 @@ export interface TimelineEntry {
 export function timelineOf(
   events: readonly JourneyEventRecord[],
   names: { groups: ReadonlyMap<string, string>; companies: ReadonlyMap<string, string> },
-  t: WebTexts,
+  t: Translate,
   lang: Lang,
 ): TimelineEntry[] {
-  const w = t.timelineWords as Record<string, string>;
   const detailOf = (type: JourneyEventType, p: Record<string, unknown>): string => {
     switch (type) {
       case 'FIRST_CONVERSATION_HELD':
@@ -61,17 +60,28 @@ export function timelineOf(
         const decided = label(categoryLabels, p.category, lang);
         return p.category === p.suggestedCategory
           ? decided
-          : `${decided} (${w.suggested} ${label(categoryLabels, p.suggestedCategory, lang)}): ${str(p.overrideReason)}`;
+          : t('youth.timelineDetails.visitationOverridden', {
+              decided,
+              suggested: label(categoryLabels, p.suggestedCategory, lang),
+              reason: str(p.overrideReason),
+            });
       }
       case 'GROUP_ASSIGNED':
         return names.groups.get(str(p.groupId)) ?? '';
       case 'PLACEMENT_STARTED':
-        return `${label(placementKindLabels, p.kind, lang)} ${w.at} ${names.companies.get(str(p.companyId)) ?? ''}, ${typeof p.hoursPerWeek === 'number' ? formatNumber(p.hoursPerWeek, lang) : ''} ${w.hoursPerWeek}`;
+        return t('youth.timelineDetails.placementStarted', {
+          kind: label(placementKindLabels, p.kind, lang),
+          company: names.companies.get(str(p.companyId)) ?? '',
+          hours: Number(p.hoursPerWeek),
+        });
       case 'PLACEMENT_ENDED':
         return str(p.reason);
       case 'PAUSED':
         return [
-          `${label(pauseReasonLabels, p.reason, lang)}, ${w.expectedBack} ${when(new Date(`${str(p.expectedReturn)}T12:00:00Z`), lang)}`,
+          t('youth.timelineDetails.paused', {
+            reason: label(pauseReasonLabels, p.reason, lang),
+            date: when(new Date(`${str(p.expectedReturn)}T12:00:00Z`), lang),
+          }),
           str(p.note),
         ]
           .filter(Boolean)
@@ -139,16 +149,16 @@ const questionOf = (condition: StoredCondition) =>
   condition.path ? questions.get(condition.path.replace(/^\$\./, '').split('.')[0] ?? '') : undefined;
 
 /** The fact a condition read, as a caseworker names it: a question of the questionnaire, or a fact's label. */
-function factName(condition: StoredCondition, t: WebTexts, lang: Lang): string {
+function factName(condition: StoredCondition, t: Translate, lang: Lang): string {
   const question = questionOf(condition);
   if (question) return question.text[lang];
-  const facts = t.ruleFacts as Record<string, string>;
-  return condition.fact in facts ? (facts[condition.fact] as string) : condition.fact;
+  const name = `youth.ruleFacts.${condition.fact}`;
+  return hasText(name) ? t(name) : condition.fact;
 }
 
-function conditionLine(condition: StoredCondition, t: WebTexts, lang: Lang): ConditionLine {
-  const operators = t.ruleOperators as Record<string, string>;
-  const operator = condition.operator in operators ? (operators[condition.operator] as string) : condition.operator;
+function conditionLine(condition: StoredCondition, t: Translate, lang: Lang): ConditionLine {
+  const words = `youth.ruleOperators.${condition.operator}`;
+  const operator = hasText(words) ? t(words) : condition.operator;
   // An answer is written with the questionnaire's words for it, as the caseworker ticked it.
   const labels = questionOf(condition)?.labels ?? codeLabels;
   return {
@@ -160,7 +170,7 @@ function conditionLine(condition: StoredCondition, t: WebTexts, lang: Lang): Con
 }
 
 /** The stored decisions of the journey explained: what the rules said, and why. */
-export function decisionsOf(decisions: readonly RuleDecisionRecord[], t: WebTexts, lang: Lang): DecisionView[] {
+export function decisionsOf(decisions: readonly RuleDecisionRecord[], t: Translate, lang: Lang): DecisionView[] {
   return decisions.flatMap((d): DecisionView[] => {
     const result = d.result as {
       code?: string;
@@ -226,7 +236,7 @@ export function weekChoices(
   placement: Placement,
   weeks: readonly PlacementWeek[],
   today: string,
-  t: WebTexts,
+  t: Translate,
   lang: Lang,
 ): WeekChoice[] {
   const logged = new Map(weeks.map((w) => [w.weekStart, w.hours]));
@@ -237,7 +247,7 @@ export function weekChoices(
     const range = `${when(new Date(`${monday}T12:00:00Z`), lang)} – ${when(new Date(`${sunday}T12:00:00Z`), lang)}`;
     choices.push({
       value: monday,
-      label: `${t.week} ${isoWeek(monday)} (${range})`,
+      label: `${t('youth.week')} ${isoWeek(monday)} (${range})`,
       hours: logged.has(monday) ? formatNumber(logged.get(monday) as number, lang) : null,
     });
   }
@@ -271,12 +281,11 @@ export interface ProgressionView {
 }
 
 /** The measurements as a table and as one line per factor over time (scores 1-10). */
-export function progressionOf(progression: Progression, t: WebTexts, lang: Lang): ProgressionView {
+export function progressionOf(progression: Progression, t: Translate, lang: Lang): ProgressionView {
   const num = (n: number) => formatNumber(n, lang);
-  const assessors = t.assessedBy as Record<string, string>;
   const rows = progression.measurements.map((m) => ({
     date: when(new Date(`${m.measuredOn}T12:00:00Z`), lang),
-    assessedBy: assessors[m.assessedBy] ?? m.assessedBy,
+    assessedBy: t(`youth.assessedBy.${m.assessedBy}`),
     scores: progressionFactors.map((f) => (m.scores[f] === null ? '–' : num(m.scores[f]))),
   }));
   const factors = progression.factors.map((f) => ({
@@ -288,7 +297,7 @@ export function progressionOf(progression: Progression, t: WebTexts, lang: Lang)
   return { rows, factors, chart: chartOf(progression, t, lang) };
 }
 
-function chartOf(progression: Progression, t: WebTexts, lang: Lang): ProgressionChart | null {
+function chartOf(progression: Progression, t: Translate, lang: Lang): ProgressionChart | null {
   const days = [...new Set(progression.measurements.map((m) => m.measuredOn))].sort();
   const first = days[0];
   const last = days.at(-1);
@@ -311,7 +320,7 @@ function chartOf(progression: Progression, t: WebTexts, lang: Lang): Progression
     height: PLOT.height,
     left: PLOT.left,
     right: PLOT.width - PLOT.right,
-    description: t.progressionChartDescription,
+    description: t('youth.progressionChartDescription'),
     yTicks: [1, 4, 7, 10].map((score) => ({ y: round(y(score)), label: String(score) })),
     // The first and last day always; between them, every measurement's day if there is room.
     xTicks: (days.length <= 6 ? days : [first, last]).map((day) => ({ x: round(x(day)), label: short(day) })),
@@ -348,8 +357,7 @@ export const activityChoices = [
 export type ActivityChoice = (typeof activityChoices)[number];
 
 /** A recorded contact as the list on the page shows it. */
-export function activityLine(activity: Activity, t: WebTexts, lang: Lang) {
-  const kinds = t.activityKinds as Record<ActivityChoice, string>;
+export function activityLine(activity: Activity, t: Translate, lang: Lang) {
   const choice: ActivityChoice =
     activity.kind === 'conversation'
       ? activity.jobConversation
@@ -359,7 +367,7 @@ export function activityLine(activity: Activity, t: WebTexts, lang: Lang) {
   return {
     iso: activity.occurredAt.toISOString(),
     date: when(activity.occurredAt, lang),
-    kind: kinds[choice],
+    kind: t(`youth.activityKinds.${choice}`),
     note: activity.note ?? '',
     by: activity.recordedBy.name,
   };

@@ -33,13 +33,13 @@ import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { isCalendarDay } from '../shared/days.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Text } from '../shared/i18n.ts';
-import { fieldMessages, parseWithMessages } from '../shared/validation.ts';
+import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { readYouth } from '../youth/youth.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
-import { textsFor } from './web.render.ts';
+import { t, translator } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   type Form,
@@ -112,7 +112,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   async function youthPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const today = danishDate(deps.clock());
     const youth = await readYouth(deps, actor, youthId, { revealCpr: kept.revealCpr ?? false });
     const journeys = await journeysOfYouth(deps, actor, youthId);
@@ -134,7 +134,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         values: kept.values ?? {},
         errors: kept.errors ?? {},
       },
-      { problem: kept.problem, notice: kept.revealCpr ? t.cprShownAudited : kept.notice },
+      { problem: kept.problem, notice: kept.revealCpr ? t('youth.cprShownAudited') : kept.notice },
     );
   }
 
@@ -148,7 +148,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   ) {
     const actor = actorOf(request);
     const lang = request.lang;
-    const t = textsFor(lang);
+    const t = translator(lang);
     const journeyId = view.journey.id;
     const accepts = (type: JourneyEventType) => view.acceptedEvents.some((e) => e.type === type);
     const placements = await placementsOfJourney(deps, actor, journeyId);
@@ -179,7 +179,10 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         .filter((g) => g.active && g.id !== groupId && (actor.role === 'leader' || g.memberCount < g.capacity))
         .map((g) => ({
           value: g.id,
-          label: `${g.name} (${g.memberCount < g.capacity ? `${g.capacity - g.memberCount} ${t.freePlaces} ${g.capacity}` : `${t.groupFull} ${g.memberCount}/${g.capacity}`})`,
+          label:
+            g.memberCount < g.capacity
+              ? t('youth.groupWithPlaces', { group: g.name, free: g.capacity - g.memberCount, capacity: g.capacity })
+              : t('youth.groupWithoutPlaces', { group: g.name, members: g.memberCount, capacity: g.capacity }),
         }));
     }
     if (accepts('PLACEMENT_STARTED')) {
@@ -203,7 +206,8 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         });
         return {
           ...form,
-          title: e.type === 'GROUP_ASSIGNED' && groupId ? t.moveToAnotherGroup : t.eventButtons[e.type],
+          title:
+            e.type === 'GROUP_ASSIGNED' && groupId ? t('youth.moveToAnotherGroup') : t(`common.eventButtons.${e.type}`),
           open: keptHere,
           errors: keptHere ? (kept.errors ?? {}) : {},
           occurredOn: keptHere ? (kept.values?.occurredOn ?? '') : '',
@@ -264,7 +268,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           .filter((c) => c.active || c.id === running.contactId)
           .map((c) => ({ value: c.id, label: c.name })),
         version: running.version,
-        totalHours: formatNumber(running.totalHours, lang),
+        totalHours: running.totalHours,
         weeks: weekChoices(running, running.weeks, today, t, lang),
         values: keptRunning ? (kept.values ?? {}) : {},
         errors: keptRunning ? (kept.errors ?? {}) : {},
@@ -274,7 +278,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         kind: eventCodeLabels.kind?.[p.kind]?.[lang] ?? p.kind,
         from: when(new Date(`${p.startDate}T12:00:00Z`), lang),
         to: p.endedAt ? when(p.endedAt, lang) : null,
-        hoursPerWeek: formatNumber(p.hoursPerWeek, lang),
+        hoursPerWeek: p.hoursPerWeek,
         chosenByYouth: p.chosenByYouth,
       })),
       activityChoices: view.journey.open ? activityChoices : null,
@@ -319,11 +323,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
   }
 
   function refusal(error: unknown, lang: FastifyRequest['lang'], conflictMessage: string): Refusal {
-    const t = textsFor(lang);
+    const t = translator(lang);
     if (!(error instanceof DomainError)) throw error;
     if (error.code === 'version_conflict') return { errors: {}, problem: conflictMessage, status: 409 };
     if (error.fieldErrors.length > 0) {
-      return { errors: fieldErrorsOf(error.fieldErrors, lang), problem: t.formErrors, status: error.status };
+      return { errors: fieldErrorsOf(error.fieldErrors, lang), problem: t('common.formErrors'), status: error.status };
     }
     if (error.code === 'event_not_accepted') {
       return { errors: {}, problem: errorMessage(error.code, lang), status: 422 };
@@ -355,7 +359,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     (request, reply) =>
       youthPage(request, reply, request.params.youthId, {
-        notice: request.query.registreret ? textsFor(request.lang).recorded : undefined,
+        notice: request.query.registreret ? t(request.lang, 'common.recorded') : undefined,
       }),
   );
 
@@ -379,7 +383,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const type = text(request.body, 'type');
       const values = typedValues(type, request.body);
       const keep = again(request, reply, youthId, `event:${type}`, values);
@@ -397,18 +401,18 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       });
       if (!parsed.success) {
         const errors = issueErrorsOf(parsed.issues, request.lang);
-        if (occurredOn && !isDay(occurredOn)) errors.occurredOn = fieldMessages.date_format[request.lang];
-        return keep({ errors, problem: t.formErrors, status: 400 });
+        if (occurredOn && !isDay(occurredOn)) errors.occurredOn = t('validation.date_format');
+        return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
       const refused = await attempt(
         () => recordEvent(deps, actorOf(request), journeyId, parsed.data),
         request.lang,
-        t.versionConflict,
+        t('youth.versionConflict'),
       );
       if (refused) {
         // A group that filled up meanwhile: the reason is at the group field.
         const full = type === 'GROUP_ASSIGNED' && refused.status === 409 && refused.errors.groupId;
-        return keep(full ? { ...refused, problem: t.groupNotAssigned } : refused);
+        return keep(full ? { ...refused, problem: t('youth.groupNotAssigned') } : refused);
       }
       return done(reply, youthId);
     },
@@ -427,13 +431,13 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
       const lang = request.lang;
-      const t = textsFor(lang);
+      const t = translator(lang);
       const form = request.body;
       const occurredOn = text(form, 'occurredOn').trim();
       const day = isDay(occurredOn) ? occurredOn : null;
       const read = readVisitationForm(form);
       const errors = read.ok ? {} : Object.fromEntries(Object.entries(read.errors).map(([k, m]) => [k, m[lang]]));
-      if (occurredOn && !day) errors.occurredOn = fieldMessages.date_format[lang];
+      if (occurredOn && !day) errors.occurredOn = t('validation.date_format');
       const keep = (
         input: VisitationInput | null,
         extra: { errors?: Record<string, string>; problem?: string; notice?: string; status?: number },
@@ -444,11 +448,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           notice: extra.notice,
           status: extra.status ?? 200,
         });
-      if (!read.ok || errors.occurredOn) return keep(null, { errors, problem: t.formErrors, status: 400 });
+      if (!read.ok || errors.occurredOn) return keep(null, { errors, problem: t('common.formErrors'), status: 400 });
       const input = read.input;
       if (text(form, 'action') !== 'confirm') return keep(input, {});
       if (!input.category || input.category !== text(form, 'previewCategory')) {
-        return keep(input, { notice: t.previewUpdated });
+        return keep(input, { notice: t('visitation.previewUpdated') });
       }
       const parsed = parseWithMessages(journeyCommandBody, {
         type: 'VISITATION_DECIDED',
@@ -459,14 +463,14 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       if (!parsed.success) {
         return keep(input, {
           errors: issueErrorsOf(parsed.issues, lang),
-          problem: t.formErrors,
+          problem: t('common.formErrors'),
           status: 400,
         });
       }
       const refused = await attempt(
         () => recordEvent(deps, actorOf(request), journeyId, parsed.data),
         lang,
-        t.versionConflict,
+        t('youth.versionConflict'),
       );
       if (!refused) return done(reply, youthId);
       return keep(refused.status === 422 ? null : input, { ...refused, errors: withDateField(refused.errors) });
@@ -486,7 +490,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       // The fields are named "activity-…": the visitation form on the same page has its own date field.
       const values = {
         kind: text(request.body, 'activity-kind'),
@@ -518,13 +522,13 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           parsed.issues.map((i) => ({ field: i.field === '' ? 'kind' : i.field, message: i.messages })),
           request.lang,
         );
-        if (values.occurredOn && !isDay(values.occurredOn)) errors.occurredOn = fieldMessages.date_format[request.lang];
-        return keep({ errors, problem: t.formErrors, status: 400 });
+        if (values.occurredOn && !isDay(values.occurredOn)) errors.occurredOn = t('validation.date_format');
+        return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
       const refused = await attempt(
         () => recordActivity(deps, actorOf(request), journeyId, parsed.data),
         request.lang,
-        t.versionConflict,
+        t('youth.versionConflict'),
       );
       return refused ? keep(refused) : done(reply, youthId);
     },
@@ -543,7 +547,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values: Record<string, string> = {
         assessedBy: text(request.body, 'assessedBy'),
         measuredOn: text(request.body, 'measuredOn').trim(),
@@ -561,12 +565,12 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           parsed.issues.map((i) => ({ field: i.field.replace(/^scores\./, ''), message: i.messages })),
           request.lang,
         );
-        return keep({ errors, problem: t.formErrors, status: 400 });
+        return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
       const refused = await attempt(
         () => recordProgression(deps, actorOf(request), journeyId, parsed.data),
         request.lang,
-        t.versionConflict,
+        t('youth.versionConflict'),
       );
       if (refused) {
         // The service names a score "scores.network"; the form's field is "network".
@@ -592,7 +596,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     async (request, reply) => {
       const { youthId, placementId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values = {
         hoursPerWeek: text(request.body, 'hoursPerWeek').trim(),
         plannedEnd: text(request.body, 'plannedEnd').trim(),
@@ -607,12 +611,12 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       });
       if (!parsed.success) {
         const errors = issueErrorsOf(parsed.issues, request.lang);
-        return keep({ errors, problem: t.formErrors, status: 400 });
+        return keep({ errors, problem: t('common.formErrors'), status: 400 });
       }
       const refused = await attempt(
         () => changePlacement(deps, actorOf(request), placementId, parsed.data),
         request.lang,
-        t.placementVersionConflict,
+        t('youth.placementVersionConflict'),
       );
       return refused ? keep(refused) : done(reply, youthId);
     },
@@ -627,17 +631,17 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     async (request, reply) => {
       const { youthId, placementId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values = { weekStart: text(request.body, 'weekStart'), hours: text(request.body, 'hours').trim() };
       const keep = again(request, reply, youthId, 'hours', values);
       const parsed = parseWithMessages(logHoursBody, { hours: typedNumber(values.hours) });
       const errors: Record<string, string> = parsed.success ? {} : issueErrorsOf(parsed.issues, request.lang);
-      if (!isDay(values.weekStart)) errors.weekStart = fieldMessages.required[request.lang];
-      if (!parsed.success || errors.weekStart) return keep({ errors, problem: t.formErrors, status: 400 });
+      if (!isDay(values.weekStart)) errors.weekStart = t('validation.required');
+      if (!parsed.success || errors.weekStart) return keep({ errors, problem: t('common.formErrors'), status: 400 });
       const refused = await attempt(
         () => logPlacementHours(deps, actorOf(request), placementId, values.weekStart, parsed.data.hours),
         request.lang,
-        t.placementVersionConflict,
+        t('youth.placementVersionConflict'),
       );
       return refused ? keep(refused) : done(reply, youthId);
     },
@@ -656,15 +660,15 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     async (request, reply) => {
       const { youthId, journeyId } = request.params;
-      const t = textsFor(request.lang);
+      const t = translator(request.lang);
       const values = { caseworkerId: text(request.body, 'caseworkerId') };
       const keep = again(request, reply, youthId, 'caseworker', values);
       // The caseworker the page showed: if another leader moved the youth meanwhile, nothing moves.
       const shown = text(request.body, 'expectedCaseworkerId');
       if (!z.uuid().safeParse(values.caseworkerId).success) {
         return keep({
-          errors: { caseworkerId: fieldMessages.required[request.lang] },
-          problem: t.formErrors,
+          errors: { caseworkerId: t('validation.required') },
+          problem: t('common.formErrors'),
           status: 400,
         });
       }
@@ -675,10 +679,12 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           ({ changed } = await reassignJourney(deps, actorOf(request), journeyId, move));
         },
         request.lang,
-        t.caseworkerChangedMeanwhile,
+        t('youth.caseworkerChangedMeanwhile'),
       );
       if (refused) return keep(refused);
-      return changed ? done(reply, youthId) : youthPage(request, reply, youthId, { notice: t.caseworkerUnchanged });
+      return changed
+        ? done(reply, youthId)
+        : youthPage(request, reply, youthId, { notice: t('youth.caseworkerUnchanged') });
     },
   );
 }

@@ -16,6 +16,7 @@ import {
   type YouthRecord,
   type YouthSearch,
 } from './youth.repository.ts';
+import { texts } from '../shared/texts.ts';
 
 export interface Youth {
   id: string;
@@ -79,7 +80,7 @@ function parsedCpr(text: string, now: Date) {
   // The route schema has validated the number already; this guards direct service callers.
   if (!result.ok) {
     throw new DomainError('validation_failed', {
-      fieldErrors: [{ field: 'cpr', message: { da: 'Ugyldigt CPR-nummer.', en: 'Invalid CPR number.' } }],
+      fieldErrors: [{ field: 'cpr', message: texts('youth.refusals.invalidCpr') }],
     });
   }
   return result.cpr;

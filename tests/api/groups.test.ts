@@ -257,7 +257,7 @@ describe.each(engines)('network groups on %s', (engine) => {
       expect(response.json().error.details).toEqual([
         {
           field: 'active',
-          message: 'Gruppen har stadig 1 medlemmer. Flyt dem til en anden gruppe, før gruppen lukkes.',
+          message: 'Gruppen har stadig 1 medlem. Flyt den unge til en anden gruppe, før gruppen lukkes.',
         },
       ]);
     });

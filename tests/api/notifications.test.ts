@@ -59,7 +59,7 @@ describe.each(engines)('alert notifications on %s', (engine) => {
       const mail = smtp.received.find((m) => m.to.includes(unit.leader.email));
       expect(mail).toBeDefined();
       const raw = decodeQuotedPrintable(mail?.raw ?? '');
-      expect(raw).toMatch(/Subject: Ungeflow: 1 nye og 1 eskalerede advarsler/);
+      expect(raw).toMatch(/Subject: Ungeflow: 1 ny og 1 eskaleret advarsel/);
       expect(raw).toContain('Første samtale ikke holdt i tide');
       expect(raw).toContain('https://ungeflow.kommune.dk/advarsler');
       expect(raw).not.toContain('Hemmelig');

@@ -149,7 +149,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.reload();
     await page.locator('summary', { hasText: 'Tilknyt gruppen' }).click();
     const groupField = page.getByLabel('Netværksgruppe', { exact: true });
-    await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledige pladser af 1)');
+    await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledig plads af 1)');
     // Meanwhile a colleague puts another youth in the last place.
     const other = await youthReadyForGroup('Freja Lund');
     expect(
@@ -160,7 +160,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
         })
       ).statusCode,
     ).toBe(201);
-    await groupField.selectOption({ label: 'Lille gruppe (1 ledige pladser af 1)' });
+    await groupField.selectOption({ label: 'Lille gruppe (1 ledig plads af 1)' });
     await page.getByRole('button', { name: 'Tilknyt gruppen' }).click();
     await eventually(() => page.locator('#e-GROUP_ASSIGNED-groupId').textContent()).toBe('Gruppen er fuld (1 af 1).');
     expect(await page.getByRole('alert').textContent()).toBe(

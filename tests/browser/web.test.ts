@@ -21,6 +21,21 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     // Referred twelve days ago without a first conversation: a high alert for the leader.
     const bo = await newYouth(t.ctx.app, h, { name: 'Bo Nielsen' });
     await openJourney(t.ctx.app, h, bo.id, { firstContactAt: '2026-11-10' });
+    // Last seen yesterday and the day before: the caseload counts the days in words.
+    for (const [name, occurredAt] of [
+      ['Carl Holm', '2026-11-21T09:00:00Z'],
+      ['Dina Lund', '2026-11-20T09:00:00Z'],
+    ] as const) {
+      const youth = await newYouth(t.ctx.app, h, { name });
+      const journey = await openJourney(t.ctx.app, h, youth.id, { firstContactAt: '2026-11-19' });
+      const recorded = await t.ctx.app.inject({
+        method: 'POST',
+        url: `/api/journeys/${journey.id}/activities`,
+        headers: h,
+        payload: { kind: 'conversation', conversationKind: 'phone', occurredAt },
+      });
+      expect(recorded.statusCode).toBe(201);
+    }
   });
   afterAll(() => t?.close());
 
@@ -32,6 +47,8 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     expect(await amalieRow.textContent()).toContain('Første samtale senest');
     const boRow = page.getByRole('row', { name: /Bo Nielsen/ });
     expect(await boRow.textContent()).toContain('Første samtale ikke holdt i tide');
+    expect(await page.getByRole('row', { name: /Carl Holm/ }).textContent()).toContain('1 dag siden');
+    expect(await page.getByRole('row', { name: /Dina Lund/ }).textContent()).toContain('2 dage siden');
     await page.screenshot({ path: `${ARTIFACTS}/mine-unge.png`, fullPage: true });
     // The same page on a tablet held upright.
     await page.setViewportSize({ width: 768, height: 1024 });
