@@ -101,6 +101,8 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
           email: u.email,
           role: u.role,
           active: u.active,
+          // A password the administrator gave is one-time until the user has chosen their own.
+          passwordMustChange: u.passwordMustChange,
           lockedUntil: u.lockedUntil && lockedNow(u, now) ? whenWithTime(u.lockedUntil, lang) : null,
         })),
         roles: roleSchema.options,

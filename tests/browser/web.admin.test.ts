@@ -64,7 +64,9 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Opret bruger' }).click();
     await eventually(() => notice(page)).toBe('Brugeren er oprettet.');
     const row = page.getByRole('row', { name: /Karin Rådgiver/ });
-    expect(await row.textContent()).toMatch(/karin\.raadgiver@kommune\.dk\s*Rådgiver\s*Aktiv\s*Ikke låst/);
+    expect(await row.textContent()).toMatch(
+      /karin\.raadgiver@kommune\.dk\s*Rådgiver\s*Aktiv\s*Skal vælge sin adgangskode\s*Ikke låst/,
+    );
     await page.screenshot({ path: `${ARTIFACTS}/admin-brugere.png`, fullPage: true });
 
     // The same e-mail again is answered at the e-mail field.
@@ -83,6 +85,11 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await karin.getByRole('button', { name: 'Gem adgangskode' }).click();
     await eventually(() => heading(karin)).toBe('Mine unge');
     await karin.context().close();
+    // The users list no longer says she must choose one.
+    await page.goto(`${t.base}/admin/brugere`);
+    expect(await page.getByRole('row', { name: /Karin Rådgiver/ }).textContent()).toMatch(
+      /karin\.raadgiver@kommune\.dk\s*Rådgiver\s*Aktiv\s*Ikke låst/,
+    );
     await page.context().close();
   });
 
