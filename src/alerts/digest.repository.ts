@@ -20,41 +20,33 @@ export interface AlertCount {
   count: number;
 }
 
-/** The alerts opened in (after, until], counted by rule. */
-export async function countAlertsOpened(
+/** The alerts whose `moment` lies in (after, until], counted by rule; unresolved ones only if asked. */
+async function countAlertsBy(
   db: Db,
   municipalityId: string,
-  after: Date,
-  until: Date,
+  moment: 'opened_at' | 'escalated_at',
+  window: { after: Date; until: Date; unresolvedOnly: boolean },
 ): Promise<AlertCount[]> {
   const rows = await db
     .selectFrom('alert')
     .select(['code', (eb) => eb.fn.countAll<string>().as('n')])
     .where('municipality_id', '=', municipalityId)
-    .where('opened_at', '>', after)
-    .where('opened_at', '<=', until)
+    .$if(window.unresolvedOnly, (qb) => qb.where('status', '<>', 'resolved'))
+    .where(moment, '>', window.after)
+    .where(moment, '<=', window.until)
     .groupBy('code')
     .execute();
   return rows.map((r) => ({ code: r.code, count: Number(r.n) }));
 }
 
+/** The alerts opened in (after, until], counted by rule. */
+export function countAlertsOpened(db: Db, municipalityId: string, after: Date, until: Date): Promise<AlertCount[]> {
+  return countAlertsBy(db, municipalityId, 'opened_at', { after, until, unresolvedOnly: false });
+}
+
 /** The alerts still unresolved that went to the leader in (after, until], counted by rule. */
-export async function countAlertsEscalated(
-  db: Db,
-  municipalityId: string,
-  after: Date,
-  until: Date,
-): Promise<AlertCount[]> {
-  const rows = await db
-    .selectFrom('alert')
-    .select(['code', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('municipality_id', '=', municipalityId)
-    .where('status', '<>', 'resolved')
-    .where('escalated_at', '>', after)
-    .where('escalated_at', '<=', until)
-    .groupBy('code')
-    .execute();
-  return rows.map((r) => ({ code: r.code, count: Number(r.n) }));
+export function countAlertsEscalated(db: Db, municipalityId: string, after: Date, until: Date): Promise<AlertCount[]> {
+  return countAlertsBy(db, municipalityId, 'escalated_at', { after, until, unresolvedOnly: true });
 }
 
 export async function insertDigest(
