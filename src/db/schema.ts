@@ -3,6 +3,7 @@ import type { ActivityTables } from '../activities/activity.tables.ts';
 import type { CompanyTables } from '../companies/company.tables.ts';
 import type { FollowUpTables } from '../followups/follow-up.tables.ts';
 import type { GroupTables } from '../groups/group.tables.ts';
+import type { OfferTables } from '../offers/offer.tables.ts';
 import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
 import type { ProgressionTables } from '../progression/progression.tables.ts';
@@ -234,7 +235,15 @@ export interface SweepRunTable {
 }
 
 export interface Database
-  extends GroupTables, CompanyTables, PlacementTables, ActivityTables, ProgressionTables, FollowUpTables, PlanTables {
+  extends
+    GroupTables,
+    CompanyTables,
+    PlacementTables,
+    OfferTables,
+    ActivityTables,
+    ProgressionTables,
+    FollowUpTables,
+    PlanTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;
