@@ -30,7 +30,7 @@ export const eligibilityOverridesSchema = z
   .object({ minAge: minAge.optional(), maxAge: maxAge.optional() })
   .strict()
   .refine((o) => o.minAge === undefined || o.maxAge === undefined || o.minAge <= o.maxAge, {
-    message: 'minAge must not be above maxAge',
+    message: 'min_age_above_max_age',
     path: ['minAge'],
   })
   .meta({
@@ -42,7 +42,7 @@ export type EligibilityOverrides = z.infer<typeof eligibilityOverridesSchema>;
 const effectiveParametersSchema = z
   .object({ minAge, maxAge, minBarrierCount: z.number().int().min(0) })
   .loose()
-  .refine((p) => p.minAge <= p.maxAge, { message: 'minAge must not be above maxAge', path: ['minAge'] });
+  .refine((p) => p.minAge <= p.maxAge, { message: 'min_age_above_max_age', path: ['minAge'] });
 
 export interface Recommendation extends Text {
   code: string;

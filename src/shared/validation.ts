@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
-import { z } from 'zod';
-import type { Lang, Text } from './i18n.ts';
+import type { z } from 'zod';
+import type { Text } from './i18n.ts';
 import { type CodeOf, hasText, texts } from './texts.ts';
 
 /**
@@ -20,51 +20,93 @@ export function fieldMessage(key: FieldMessageKey): Text {
   return texts(`validation.${key}`);
 }
 
-const zodLocales: Record<Lang, (issue: z.core.$ZodRawIssue) => string> = {
-  da: (issue) => messageOf(z.locales.da().localeError, issue),
-  en: (issue) => messageOf(z.locales.en().localeError, issue),
-};
-
-function messageOf(map: z.core.$ZodErrorMap | undefined, issue: z.core.$ZodRawIssue): string {
-  const result = map?.(issue);
-  if (typeof result === 'string') return result;
-  return result?.message ?? 'Invalid input';
-}
-
+/**
+ * Every issue zod can raise, said in the user's words from templates/texts/validation.*.json.
+ * zod's own catalogue ("Ugyldigt input: matcher ingen af de tilladte typer", "forventede tal,
+ * fik NaN") is never used: it speaks of types and syntax, not of the form in front of the user.
+ */
 function translate(issue: z.core.$ZodRawIssue): Text {
   // Nothing given: a missing field, or a choice left empty (an enum's "invalid value" of nothing).
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     return fieldMessage('required');
   }
-  if (issue.code === 'unrecognized_keys') return fieldMessage('unknown_field');
-  if (issue.code === 'invalid_format' && issue.format === 'email') return fieldMessage('email');
   const key = issue.message;
   if (key && isFieldMessageKey(key)) return fieldMessage(key);
-  return boundsMessage(issue) ?? { da: zodLocales.da(issue), en: zodLocales.en(issue) };
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return fieldMessage('unknown_field');
+    case 'invalid_type':
+      return typeMessage(issue.expected, issue.input);
+    case 'invalid_value':
+    case 'invalid_union':
+      return texts('validation.forms.chooseOption');
+    case 'invalid_format':
+      return formatMessage(issue.format);
+    case 'too_big':
+    case 'too_small':
+      return boundsMessage(issue);
+    case 'not_multiple_of': {
+      const step = Number(issue.divisor);
+      return texts('validation.forms.step', { step, example: step * 3 });
+    }
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
+      return texts('validation.forms.wrongForm');
+  }
+}
+
+function typeMessage(expected: string, input: unknown): Text {
+  if (['number', 'int', 'bigint'].includes(expected)) {
+    return expected === 'int' && typeof input === 'number'
+      ? texts('validation.numbers.wholeNumber')
+      : texts('validation.numbers.writeNumber');
+  }
+  if (expected === 'boolean') return texts('validation.forms.yesOrNo');
+  if (expected === 'string') return texts('validation.forms.writeText');
+  if (expected === 'array') return texts('validation.forms.chooseAtLeast', { min: 1 });
+  if (expected === 'date') return fieldMessage('date_format');
+  return texts('validation.forms.wrongForm');
+}
+
+function formatMessage(format: string): Text {
+  if (format === 'email') return fieldMessage('email');
+  if (format === 'date') return fieldMessage('date_format');
+  if (format === 'datetime') return fieldMessage('datetime_format');
+  if (format === 'uuid' || format === 'guid') return texts('validation.forms.notFound');
+  return texts('validation.forms.wrongForm');
 }
 
 /**
- * Numbers and lengths said as a user reads them ("Højst 40.", "For lang: højst 1000 tegn."),
- * where zod's own words speak of types ("For stor: forventede tal havde <= 40").
+ * Numbers, lengths and choices said as a user reads them ("Højst 40.", "For lang: højst 1000
+ * tegn.", "Vælg mindst én."), where zod's own words speak of types ("For stor: forventede tal
+ * havde <= 40").
  */
-function boundsMessage(issue: z.core.$ZodRawIssue): Text | null {
-  if (issue.code === 'invalid_type' && typeof issue.input === 'string' && ['number', 'int'].includes(issue.expected)) {
-    return texts('validation.numbers.writeNumber');
+function boundsMessage(issue: z.core.$ZodRawIssue<z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall>): Text {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  const inclusive = issue.inclusive !== false;
+  switch (issue.origin) {
+    case 'number':
+    case 'int':
+    case 'bigint': {
+      const key = big ? (inclusive ? 'atMost' : 'below') : inclusive ? 'atLeast' : 'above';
+      return texts(`validation.numbers.${key}`, { limit });
+    }
+    case 'string':
+      if (big) return texts('validation.numbers.tooLong', { max: limit });
+      return limit <= 1 ? fieldMessage('required') : texts('validation.forms.tooShort', { min: limit });
+    case 'array':
+    case 'set':
+      return big
+        ? texts('validation.forms.chooseAtMost', { max: limit })
+        : texts('validation.forms.chooseAtLeast', { min: Math.max(limit, 1) });
+    case 'date':
+    case 'file':
+    case undefined:
+      break;
   }
-  if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof issue.input === 'number') {
-    return texts('validation.numbers.wholeNumber');
-  }
-  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
-    const big = issue.code === 'too_big';
-    const limit = Number(big ? issue.maximum : issue.minimum);
-    const inclusive = issue.inclusive !== false;
-    const key = big ? (inclusive ? 'atMost' : 'below') : inclusive ? 'atLeast' : 'above';
-    return texts(`validation.numbers.${key}`, { limit });
-  }
-  if (issue.code === 'too_big' && issue.origin === 'string') {
-    return texts('validation.numbers.tooLong', { max: Number(issue.maximum) });
-  }
-  return null;
+  return texts('validation.forms.wrongForm');
 }
 
 export interface TranslatedIssue {
@@ -106,9 +148,9 @@ function decodeMessages(message: string): Text {
     const parsed = JSON.parse(message) as Partial<Text>;
     if (typeof parsed.da === 'string' && typeof parsed.en === 'string') return { da: parsed.da, en: parsed.en };
   } catch {
-    // A message set by a schema without the error map (should not happen): fall through.
+    // A sentence a schema wrote itself, not a key: it was written for developers, not users.
   }
-  return { da: message, en: message };
+  return texts('validation.forms.wrongForm');
 }
 
 export class RequestValidationError extends Error {

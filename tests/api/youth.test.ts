@@ -104,7 +104,7 @@ describe.each(engines)('youth registry on %s', (engine) => {
       expect.arrayContaining([
         { field: 'name', message: 'Must not be empty.' },
         { field: 'cpr', message: 'The CPR number must have the form DDMMYY-XXXX or 10 digits.' },
-        { field: 'email', message: 'Invalid e-mail address.' },
+        { field: 'email', message: 'Write a valid e-mail address, e.g. name@municipality.dk.' },
         { field: 'phone', message: 'The phone number may only contain digits, spaces, + and -.' },
         { field: 'shoeSize', message: 'Unknown field.' },
       ]),

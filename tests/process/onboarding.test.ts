@@ -94,7 +94,7 @@ describe.each(engines)('a new municipality on %s', { timeout: 120_000 }, (engine
 
     const badEmail = await createMunicipality(database, 'Køge Kommune', 'it-koege.dk');
     expect(badEmail.code).toBe(2);
-    expect(badEmail.stderr).toContain('--admin-email: Invalid e-mail address.');
+    expect(badEmail.stderr).toContain('--admin-email: Write a valid e-mail address, e.g. name@municipality.dk.');
 
     // Køge Kommune itself would be new: the municipality is inserted before the user is refused,
     // and the one transaction takes it back.
