@@ -27,6 +27,7 @@ import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { swaggerOptions } from './shared/openapi.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './shared/request-id.ts';
 import { t } from './shared/texts.ts';
+import { guardInput } from './shared/input-guard.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
 import { followUpRoutes } from './followups/follow-up.routes.ts';
@@ -175,6 +176,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  // Text PostgreSQL cannot store and dates no one means are refused with the field named, before
+  // any route sees them (pages and API alike).
+  app.addHook('preValidation', guardInput);
 
   await app.register(cookie);
   // The counts are kept in the database, so the login limit holds across instances.

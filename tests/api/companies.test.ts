@@ -257,7 +257,9 @@ describe.each(engines)('companies and the company network on %s', (engine) => {
       const company = await createCompany();
       const response = await request('POST', `/api/companies/${company.id}/contacts`, { name: 'Ole', email: 'ole@' });
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.details).toEqual([{ field: 'email', message: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' }]);
+      expect(response.json().error.details).toEqual([
+        { field: 'email', message: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.' },
+      ]);
     });
 
     it('changes a contact with its version and refuses an old version with 409', async () => {
