@@ -497,7 +497,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
           field: 'placement.kind',
           label: 'Praktik eller job',
           from: 'Virksomhedspraktik',
-          to: 'Ordinære timer med løn',
+          to: 'Lønnede timer',
         },
         { field: 'placement.company', label: 'Arbejdsplads', from: 'Netto', to: 'Bilka' },
         { field: 'placement.hoursPerWeek', label: 'Timer om ugen', from: '15', to: '20' },

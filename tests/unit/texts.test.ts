@@ -33,9 +33,9 @@ describe('the text catalogue', () => {
 
   it('writes plurals the way each language does', () => {
     expect(t('da', 'common.daysAgo', { days: 0 })).toBe('i dag');
-    expect(t('da', 'common.daysAgo', { days: 1 })).toBe('1 dag siden');
+    expect(t('da', 'common.daysAgo', { days: 1 })).toBe('i går');
     expect(t('da', 'common.daysAgo', { days: 2 })).toBe('2 dage siden');
-    expect(t('en', 'common.daysAgo', { days: 1 })).toBe('1 day ago');
+    expect(t('en', 'common.daysAgo', { days: 1 })).toBe('yesterday');
     expect(t('en', 'common.daysAgo', { days: 2 })).toBe('2 days ago');
     expect(t('da', 'common.daysAgo', { days: 1234 })).toBe('1.234 dage siden');
     expect(t('da', 'digest.subject', { newCount: 1, escalatedCount: 2 })).toBe(
@@ -134,4 +134,24 @@ describe('the text catalogue', () => {
     const keys = [...shipped.messages.da.keys()];
     expect(groups.filter((prefix) => !keys.some((key) => key.startsWith(prefix)))).toEqual([]);
   });
+
+  it('uses one word for one thing in Danish, and Danish quotation marks', () => {
+    const danish = readdirSync(textsDir)
+      .filter((file) => file.endsWith('.da.json'))
+      .flatMap((file) => leaves(JSON.parse(readFileSync(path.join(textsDir, file), 'utf8')), file));
+    const offending = (pattern: RegExp) => danish.filter(([, text]) => pattern.test(text)).map(([key]) => key);
+    // "gruppe", never "hold"; "tilbagevendende", never the misspelt "gengænger".
+    expect(offending(/\b(?:et|på|dit|hvert) hold\b|\bholdet\b/i)).toEqual([]);
+    expect(offending(/gengæng/i)).toEqual([]);
+    // Paid hours have one name: "Lønnede timer".
+    expect(offending(/ordinære timer med løn/i)).toEqual([]);
+    // Quotation in Danish is »...«, not "..." or “...”.
+    expect(offending(/["“”„]/)).toEqual([]);
+  });
 });
+
+/** Every text of a catalogue file's tree, with its key. */
+function leaves(tree: unknown, prefix: string): Array<[string, string]> {
+  if (typeof tree === 'string') return [[prefix, tree]];
+  return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) => leaves(value, `${prefix}.${key}`));
+}
