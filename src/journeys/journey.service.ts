@@ -438,6 +438,12 @@ export async function recordEvents(
     if (occurredAt < journey.firstContactAt) {
       throw occurredAtError('journeys.refusals.timeBeforeFirstContact');
     }
+    // A return that already lies behind the day of the pause is a typing error, not a plan.
+    if (command.type === 'PAUSED' && command.expectedReturn < danishDate(occurredAt)) {
+      throw new DomainError('validation_failed', {
+        fieldErrors: [{ field: 'expectedReturn', message: texts('journeys.refusals.returnInPast') }],
+      });
+    }
     steps.push({ command, occurredAt, enriched: await enrich(deps, actor, journey, youth, command, occurredAt) });
   }
 

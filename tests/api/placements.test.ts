@@ -470,6 +470,30 @@ describe.each(engines)('placements on %s', (engine) => {
       expect(resumed.json().context.currentPlacement.placementId).toBe(placementId);
       expect(await placementsOf(journeyId)).toEqual([expect.objectContaining({ id: placementId, active: true })]);
     });
+
+    it('refuses a pause whose expected return lies before the day it begins, and writes nothing', async () => {
+      const { journeyId } = await placedJourney();
+      const paused = await sendEvent(ctx.app, headers(), journeyId, {
+        type: 'PAUSED',
+        reason: 'illness',
+        expectedReturn: '2026-11-16',
+        occurredAt: '2026-11-17T09:00:00+01:00',
+      });
+      expect(paused.statusCode).toBe(400);
+      expect(paused.json().error.details).toEqual([
+        {
+          field: 'expectedReturn',
+          message: 'Den forventede tilbagevenden kan ikke ligge før den dag, pausen begynder.',
+        },
+      ]);
+      const sameDay = await sendEvent(ctx.app, headers(), journeyId, {
+        type: 'PAUSED',
+        reason: 'illness',
+        expectedReturn: '2026-11-17',
+        occurredAt: '2026-11-17T09:00:00+01:00',
+      });
+      expect(sameDay.json()).toMatchObject({ stage: 'paused' });
+    });
   });
 
   describe('lists', () => {
