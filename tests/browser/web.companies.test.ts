@@ -129,7 +129,9 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     await form.getByLabel('Telefon').fill('+45 30 40 50 60');
     await form.getByLabel('E-mail').fill('mette-lund');
     await page.getByRole('button', { name: 'Tilføj kontaktpersonen' }).click();
-    await eventually(() => page.locator('#e-new-email').textContent()).toBe('Skriv en gyldig e-mailadresse, fx navn@kommune.dk.');
+    await eventually(() => page.locator('#e-new-email').textContent()).toBe(
+      'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.',
+    );
     expect(await form.getByLabel('Navn').inputValue()).toBe('Mette Lund');
     await form.getByLabel('E-mail').fill('mette@toemrer-hansen.dk');
     await page.getByRole('button', { name: 'Tilføj kontaktpersonen' }).click();
