@@ -12,8 +12,12 @@ import { z } from 'zod';
 // Codes. Each list is the single source of its union type; docs/domain.md, glossary is the glossary.
 // ---------------------------------------------------------------------------------------------
 
-/** Visitation categories (STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-25). */
-export const categories = ['obviously_education_ready', 'education_ready', 'activity_ready'] as const;
+/**
+ * Every visitation category any rule set may use (STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-25;
+ * bekendtgørelse om en aktiv beskæftigelsesindsats § 1 for jobparat). Which of them a decision can
+ * choose, and their order of support, is the visitation rule set's (rules/visitation*.json).
+ */
+export const categories = ['obviously_education_ready', 'education_ready', 'job_ready', 'activity_ready'] as const;
 export type Category = (typeof categories)[number];
 
 /** Coded obstacles a caseworker records at visitation (docs/domain.md, glossary, "barriere"). */
@@ -167,7 +171,11 @@ const followUpRecordedPayload = z.object({
   status: z.enum(followUpStatuses),
 });
 
-const withdrawnPayload = z.object({ reason: z.string().trim().min(1).max(500) });
+const withdrawnPayload = z.object({
+  reason: z.string().trim().min(1).max(500),
+  /** The journey should never have been opened (a wrong person, a double referral): it makes no one returning and counts in no figure. */
+  registeredByMistake: z.boolean().optional(),
+});
 
 /**
  * Each event's payload schema, for publishing as JSON schema and validating request bodies.

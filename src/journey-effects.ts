@@ -1,6 +1,6 @@
 import { dropFollowUpsOnWithdrawal, recordFollowUp, scheduleFollowUps } from './followups/follow-up.effects.ts';
 import { assignToGroup, leaveGroupOnWithdrawal, leaveGroupOrStayAsAlumni } from './groups/group.effects.ts';
-import type { JourneyEffectTable } from './journeys/journey.effects.ts';
+import { type JourneyEffectTable, markWithdrawnByMistake } from './journeys/journey.effects.ts';
 import {
   endNamedPlacement,
   endRunningPlacementAtExit,
@@ -37,5 +37,5 @@ export const journeyEffects: JourneyEffectTable = {
   // When the youth is back on benefit this also opens a new journey for them, as returning.
   FOLLOW_UP_RECORDED: [recordFollowUp],
 
-  WITHDRAWN: [leaveGroupOnWithdrawal, endRunningPlacementOnWithdrawal, dropFollowUpsOnWithdrawal],
+  WITHDRAWN: [markWithdrawnByMistake, leaveGroupOnWithdrawal, endRunningPlacementOnWithdrawal, dropFollowUpsOnWithdrawal],
 };

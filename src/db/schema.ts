@@ -106,6 +106,11 @@ export interface JourneyTable {
   municipality_id: string;
   youth_id: string;
   returning: boolean;
+  /** Earlier periods on public benefit recorded at referral; null for journeys referred before it was asked. */
+  earlier_benefit: 'none' | 'earlier_periods' | null;
+  earlier_benefit_months: number | null;
+  /** Withdrawn because the journey was registered by mistake: it makes no one returning and counts in no figure. */
+  registered_by_mistake: Generated<boolean>;
   referral_source: ReferralSource;
   referral_reason: string;
   first_contact_at: Timestamp;

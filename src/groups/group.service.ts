@@ -93,7 +93,7 @@ export interface GroupView extends Group {
  */
 function compositionOf(members: readonly MemberView[]): Composition {
   const composition: Composition = {
-    byCategory: { obviously_education_ready: 0, education_ready: 0, activity_ready: 0, undecided: 0 },
+    byCategory: { obviously_education_ready: 0, education_ready: 0, job_ready: 0, activity_ready: 0, undecided: 0 },
     byBarrier: Object.fromEntries(barrierCodes.map((b) => [b, 0])) as Record<Barrier, number>,
     byBarrierCount: { none: 0, one: 0, two: 0, threeOrMore: 0 },
     returning: 0,

@@ -1,4 +1,5 @@
 import type { JourneyEventType } from '../../machines/events.ts';
+import type { RuleSet } from '../rules/rule-set.loader.ts';
 import type { Activity } from '../activities/activity.repository.ts';
 import { followUpMonthLabels, pauseReasonLabels, placementKindLabels } from '../journeys/journey.labels.ts';
 import type { JourneyEventRecord, RuleDecisionRecord } from '../journeys/journey.repository.ts';
@@ -122,6 +123,8 @@ export interface DecisionView {
   ruleSet: 'eligibility' | 'visitation';
   decidedOn: string;
   ruleSetVersion: string;
+  /** The law the decision followed: the title of its rule set's law, as loaded when the page is shown. */
+  law: string;
   /** Eligibility: in the target group or not. */
   eligible: boolean | null;
   /** Visitation: the category the rules suggested. */
@@ -170,7 +173,12 @@ function conditionLine(condition: StoredCondition, t: Translate, lang: Lang): Co
 }
 
 /** The stored decisions of the journey explained: what the rules said, and why. */
-export function decisionsOf(decisions: readonly RuleDecisionRecord[], t: Translate, lang: Lang): DecisionView[] {
+export function decisionsOf(
+  decisions: readonly RuleDecisionRecord[],
+  ruleSets: readonly RuleSet[],
+  t: Translate,
+  lang: Lang,
+): DecisionView[] {
   return decisions.flatMap((d): DecisionView[] => {
     const result = d.result as {
       code?: string;
@@ -188,6 +196,10 @@ export function decisionsOf(decisions: readonly RuleDecisionRecord[], t: Transla
     const common = {
       decidedOn: when(d.decidedAt, lang),
       ruleSetVersion: d.ruleSetVersion.slice(0, 12),
+      law:
+        ruleSets.find((ruleSet) => ruleSet.name === d.ruleSet && ruleSet.version === d.ruleSetVersion)?.law.title[
+          lang
+        ] ?? t('youth.lawNoLongerLoaded'),
       explanation: result.explanation?.[lang] ?? null,
       recommendation: result.recommendation?.[lang] ?? null,
       source: result.source ?? null,

@@ -1,3 +1,5 @@
+import { readSettings } from '../municipalities/settings.service.ts';
+import { selectRuleSet } from '../rules/rule-set.loader.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { type Barrier, type Category, eventTypes, type JourneyEventType } from '../../machines/events.ts';
@@ -216,6 +218,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
     const kv = kept.visitation;
     const visitationDay = kv?.day ?? today;
+    const visitationRuleSet = accepts('VISITATION_DECIDED')
+      ? selectRuleSet(deps.ruleSets, 'visitation', visitationDay, (await readSettings(deps.db, actor)).lawSwitchDates)
+      : null;
     const preview =
       kv?.input && accepts('VISITATION_DECIDED')
         ? await previewVisitation(
@@ -246,11 +251,16 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       barriers: (view.context.barriers as Barrier[]).map((b) => barrierLabels[b][lang]),
       group: groupId ? { id: groupId, name: names.groups.get(groupId) ?? '' } : null,
       steps,
-      visitation: accepts('VISITATION_DECIDED')
-        ? { catalogue: visitationCatalogue(lang), form: kv?.form ?? {}, errors: kv?.errors ?? {}, preview }
+      visitation: visitationRuleSet
+        ? {
+            catalogue: visitationCatalogue(lang, visitationRuleSet),
+            form: kv?.form ?? {},
+            errors: kv?.errors ?? {},
+            preview,
+          }
         : null,
       events: timelineOf(view.events, names, t, lang),
-      decisions: decisionsOf(view.decisions, t, lang),
+      decisions: decisionsOf(view.decisions, deps.ruleSets, t, lang),
       alerts: view.alerts.map(({ alert }) => ({
         severity: alert.severity,
         label: riskLabel(alert.code, lang),

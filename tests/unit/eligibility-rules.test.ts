@@ -301,12 +301,15 @@ describe('decideEligibility: what the decision records', () => {
       category: 'activity_ready',
       barriers: ['debt', 'housing'],
       barrierCount: 2,
+      considerableBarriers: [],
+      considerableBarrierCount: 0,
       returning: false,
       inEducationOrJob: false,
       onBenefit: true,
       minAge: 15,
       maxAge: 29,
       minBarrierCount: 1,
+      benefitRequiredFromAge: 18,
     });
     expect(decision.ruleSetVersion).toBe(ruleSet.version);
     expect(decision.ruleSetVersion).toMatch(/^[0-9a-f]{12}$/);

@@ -175,6 +175,8 @@ function ruleSetOf(rules: ReadonlyArray<[string, ConditionNode[], number | undef
     validFrom: '2025-01-01',
     validTo: null,
     source: 'random rules',
+    law: { id: 'random', title: { da: 'tilfældig', en: 'random' }, status: 'enacted', sources: ['random'] },
+    categories: [],
     description: undefined,
     parameters: oddParameters,
     facts: { n: 'n', m: 'm', s: 's', list: 'list' },
