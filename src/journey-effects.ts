@@ -37,5 +37,10 @@ export const journeyEffects: JourneyEffectTable = {
   // When the youth is back on benefit this also opens a new journey for them, as returning.
   FOLLOW_UP_RECORDED: [recordFollowUp],
 
-  WITHDRAWN: [markWithdrawnByMistake, leaveGroupOnWithdrawal, endRunningPlacementOnWithdrawal, dropFollowUpsOnWithdrawal],
+  WITHDRAWN: [
+    markWithdrawnByMistake,
+    leaveGroupOnWithdrawal,
+    endRunningPlacementOnWithdrawal,
+    dropFollowUpsOnWithdrawal,
+  ],
 };

@@ -42,6 +42,10 @@ export interface VisitationPlan {
   questionnaire: QuestionnaireAnswers;
   inEducationOrJob: boolean;
   overrideReason?: string;
+  /** The barriers weighed as considerable (betydelige). */
+  considerableBarriers?: Barrier[];
+  /** The caseworker's assessment of more than about a year of support, with its reason. */
+  supportOverAYearReason?: string;
   /** Outside the target group: the decision ends the journey (stage redirected). */
   redirected: boolean;
 }
@@ -118,8 +122,8 @@ export interface YouthPlan {
 // Visitation: category, barriers, profile and questionnaire that fit together
 // ---------------------------------------------------------------------------------------------
 
-/** The barriers that point to activity-ready (rules/visitation.json, severeBarriers). */
-const severeBarriers = ['mental_health', 'social', 'health', 'substance_use', 'housing'] as const;
+/** The barriers that, weighed as considerable, point to activity-ready (rules/visitation.json, heavyBarriers). */
+const severeBarriers = ['mental_health', 'social', 'health', 'substance_use'] as const;
 const otherBarriers = ['academic', 'no_network', 'debt', 'criminal_record'] as const;
 
 type VisitationKind =
@@ -151,7 +155,7 @@ function strugglingAnswers(rng: Random, barriers: readonly Barrier[]): Questionn
 
 function hopefulAnswers(rng: Random): QuestionnaireAnswers {
   return {
-    highest_education: rng.pick(['primary_school', 'upper_secondary', 'vocational'] as const),
+    highest_education: rng.pick(['primary_school', 'upper_secondary', 'upper_secondary'] as const),
     wants_education: rng.pick(['yes', 'yes', 'unsure'] as const),
     liked_school: rng.pick(['yes', 'partly'] as const),
     education_importance: rng.int(3, 5),
@@ -183,14 +187,15 @@ const readyAnswers: QuestionnaireAnswers = {
 function visitation(rng: Random, at: Date, kind: VisitationKind): VisitationPlan {
   switch (kind) {
     case 'activity_ready': {
-      const barriers: Barrier[] = [
-        ...rng.sample(severeBarriers, rng.int(1, 2)),
-        ...(rng.chance(0.6) ? rng.sample(otherBarriers, 1) : []),
-      ];
+      const considerableBarriers: Barrier[] = rng.sample(severeBarriers, rng.int(1, 2));
+      const barriers: Barrier[] = [...considerableBarriers, ...(rng.chance(0.6) ? rng.sample(otherBarriers, 1) : [])];
       return {
         at,
         category: 'activity_ready',
         barriers,
+        considerableBarriers,
+        // A youth who dropped out is education-ready unless this is assessed (STAR 2017, s. 10).
+        supportOverAYearReason: 'Den unge har brug for behandling og stabilitet, før en uddannelse kan begynde.',
         profile: rng.chance(0.8) ? 'C' : 'B',
         questionnaire: strugglingAnswers(rng, barriers),
         inEducationOrJob: false,
@@ -222,6 +227,7 @@ function visitation(rng: Random, at: Date, kind: VisitationKind): VisitationPlan
         at,
         category: 'education_ready',
         barriers: ['mental_health'],
+        considerableBarriers: ['mental_health'],
         profile: 'B',
         questionnaire: hopefulAnswers(rng),
         inEducationOrJob: false,

@@ -295,6 +295,8 @@ export async function recordUnit(
           occurredAt: decision.at.toISOString(),
           category: decision.category,
           barriers: decision.barriers,
+          ...(decision.considerableBarriers ? { considerableBarriers: decision.considerableBarriers } : {}),
+          ...(decision.supportOverAYearReason ? { supportOverAYearReason: decision.supportOverAYearReason } : {}),
           profile: decision.profile,
           questionnaire: decision.questionnaire,
           inEducationOrJob: decision.inEducationOrJob,

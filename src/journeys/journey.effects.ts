@@ -65,5 +65,6 @@ export async function runEffects(
 
 /** A journey withdrawn as registered by mistake is marked so: it makes no one returning later. */
 export async function markWithdrawnByMistake(trx: Db, input: EffectInput<'WITHDRAWN'>): Promise<void> {
-  if (input.event.registeredByMistake === true) await markRegisteredByMistake(trx, input.actor.municipalityId, input.journey.id);
+  if (input.event.registeredByMistake === true)
+    await markRegisteredByMistake(trx, input.actor.municipalityId, input.journey.id);
 }

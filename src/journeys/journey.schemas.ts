@@ -158,7 +158,7 @@ function commandOf<T extends JourneyEventType, S extends z.core.$ZodShape>(type:
 const c = commandPayloadSchemas;
 export const journeyCommandBody = z.discriminatedUnion('type', [
   commandOf('FIRST_CONVERSATION_HELD', c.FIRST_CONVERSATION_HELD),
-  commandOf('VISITATION_DECIDED', c.VISITATION_DECIDED),
+  commandOf('VISITATION_DECIDED', c.VISITATION_DECIDED).superRefine(considerableAmongChosen),
   commandOf('GROUP_ASSIGNED', c.GROUP_ASSIGNED),
   commandOf('PLACEMENT_STARTED', c.PLACEMENT_STARTED),
   commandOf('PLACEMENT_ENDED', c.PLACEMENT_ENDED),

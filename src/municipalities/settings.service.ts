@@ -113,7 +113,13 @@ function lawSwitchProblems(
     const files = ruleSets.filter((ruleSet) => ruleSet.law.id === lawId);
     const first = files.map((ruleSet) => ruleSet.validFrom).sort()[0];
     if (first === undefined) return [{ field, message: texts('admin.refusals.unknownLaw') }];
-    if (day < first) return [{ field, message: textsEach('admin.refusals.switchBeforeLaw', (lang) => ({ first: longDayText(first, lang) })) }];
+    if (day < first)
+      return [
+        {
+          field,
+          message: textsEach('admin.refusals.switchBeforeLaw', (lang) => ({ first: longDayText(first, lang) })),
+        },
+      ];
     if (day < today && before[lawId] !== day) return [{ field, message: texts('admin.refusals.switchInPast') }];
     return [];
   });

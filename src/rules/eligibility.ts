@@ -42,7 +42,12 @@ export const eligibilityOverridesSchema = z
 export type EligibilityOverrides = z.infer<typeof eligibilityOverridesSchema>;
 
 const effectiveParametersSchema = z
-  .object({ minAge, maxAge, minBarrierCount: z.number().int().min(0), benefitRequiredFromAge: z.number().int().min(15) })
+  .object({
+    minAge,
+    maxAge,
+    minBarrierCount: z.number().int().min(0),
+    benefitRequiredFromAge: z.number().int().min(15),
+  })
   .loose()
   .refine((p) => p.minAge <= p.maxAge, { message: 'min_age_above_max_age', path: ['minAge'] });
 

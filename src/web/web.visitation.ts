@@ -113,7 +113,8 @@ export function readVisitationForm(
     profile: one(form, 'profile'),
     barriers: textList(form, 'barriers'),
     considerableBarriers: textList(form, 'considerableBarriers'),
-    supportOverAYearReason: one(form, 'needsSupportOverAYear') === 'yes' ? (one(form, 'supportOverAYearReason') ?? '') : undefined,
+    supportOverAYearReason:
+      one(form, 'needsSupportOverAYear') === 'yes' ? (one(form, 'supportOverAYearReason') ?? '') : undefined,
     questionnaire: answers,
     inEducationOrJob: yesNo(form, 'inEducationOrJob', false),
     onBenefit: yesNo(form, 'onBenefit', true),

@@ -561,6 +561,7 @@ describe.each(engines)('network groups on %s', (engine) => {
       expect(composition.byCategory).toEqual({
         obviously_education_ready: 0,
         education_ready: 1,
+        job_ready: 0,
         activity_ready: 1,
         undecided: 0,
       });

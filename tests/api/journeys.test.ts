@@ -120,7 +120,7 @@ describe.each(engines)('journeys on %s', (engine) => {
       ctx.app,
       headers(),
       journey.id,
-      activityReadyVisitation({ profile: 'A', barriers: [] }),
+      activityReadyVisitation({ profile: 'A', barriers: [], considerableBarriers: [] }),
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({
@@ -136,7 +136,12 @@ describe.each(engines)('journeys on %s', (engine) => {
       ctx.app,
       headers(),
       journey.id,
-      activityReadyVisitation({ profile: 'A', barriers: [], overrideReason: 'Angst fylder meget i samtalen' }),
+      activityReadyVisitation({
+        profile: 'A',
+        barriers: [],
+        considerableBarriers: [],
+        overrideReason: 'Angst fylder meget i samtalen',
+      }),
     );
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().context).toMatchObject({
@@ -216,6 +221,80 @@ describe.each(engines)('journeys on %s', (engine) => {
       [second.id, 'referred'],
       [first.id, 'closed'],
     ]);
+  });
+
+  it('records the benefit history at referral: earlier periods make the youth returning (issue 14.3)', async () => {
+    const none = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id, {
+      earlierBenefit: 'none',
+    });
+    expect(none.returning).toBe(false);
+    const earlier = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id, {
+      earlierBenefit: 'earlier_periods',
+      earlierBenefitMonths: 14,
+    });
+    expect(earlier.returning).toBe(true);
+    const withoutMonths = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/youth/${(await newYouth(ctx.app, headers())).id}/journeys`,
+      headers: headers(),
+      payload: {
+        source: 'jobcenter',
+        firstContactAt: '2026-11-02',
+        reason: 'Henvist',
+        earlierBenefit: 'earlier_periods',
+      },
+    });
+    expect(withoutMonths.statusCode).toBe(400);
+    expect(withoutMonths.json().error.details).toEqual([
+      {
+        field: 'earlierBenefitMonths',
+        message: 'Skriv, hvor mange måneder den unge i alt har været på offentlig forsørgelse før.',
+      },
+    ]);
+  });
+
+  it('a journey withdrawn as registered by mistake makes no one returning', async () => {
+    const youth = await newYouth(ctx.app, headers());
+    const mistake = await openJourney(ctx.app, headers(), youth.id, { earlierBenefit: 'none' });
+    const withdrawn = await sendEvent(ctx.app, headers(), mistake.id, {
+      type: 'WITHDRAWN',
+      reason: 'Oprettet på den forkerte person',
+      registeredByMistake: true,
+    });
+    expect(withdrawn.statusCode).toBe(201);
+    const again = await openJourney(ctx.app, headers(), youth.id, {
+      firstContactAt: '2026-11-20',
+      earlierBenefit: 'none',
+    });
+    expect(again.returning).toBe(false);
+  });
+
+  it('weighs barriers: one considerable mental-health barrier suggests activity-ready, some does not (STAR 2017, s. 16 and 21)', async () => {
+    const visit = async (considerableBarriers: string[]) => {
+      const journey = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id);
+      await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+      return sendEvent(
+        ctx.app,
+        headers(),
+        journey.id,
+        activityReadyVisitation({ profile: 'B', barriers: ['mental_health'], considerableBarriers }),
+      );
+    };
+    expect((await visit(['mental_health'])).statusCode).toBe(201);
+    const some = await visit([]);
+    expect(some.statusCode).toBe(400);
+    expect(some.json().error).toMatchObject({ suggestedCategory: 'education_ready' });
+    const notChosen = await sendEvent(
+      ctx.app,
+      headers(),
+      (await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id)).id,
+      activityReadyVisitation({ barriers: ['debt'], considerableBarriers: ['mental_health'] }),
+    );
+    expect(notChosen.statusCode).toBe(400);
+    expect(notChosen.json().error.details).toContainEqual({
+      field: 'considerableBarriers.0',
+      message: 'En barriere kan kun vægtes som betydelig, når den også er valgt som barriere.',
+    });
   });
 
   it('lets exactly one of two concurrent events win, and loses nothing', async () => {

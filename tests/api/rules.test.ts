@@ -82,6 +82,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       eligibility: { minAge: 15 },
       randomisation: { enabled: false, controlShare: 0.5 },
       risk: {},
+      lawSwitchDates: {},
       webhook: { url: null, secretSet: false },
     });
     expect((await evaluate()).json()).toMatchObject({ eligible: true, code: 'eligible_activity_ready' });
@@ -188,7 +189,14 @@ describe('rule files at start-up', () => {
 
   it('starts with the shipped rule files', async () => {
     const ruleSets = await loadRuleSets();
-    expect(ruleSets.map((r) => r.name).sort()).toEqual(['eligibility', 'risk', 'visitation']);
+    // The 2025 rules, and the 2027 ones for eligibility and visitation.
+    expect(ruleSets.map((r) => `${r.name} ${r.law.id}`).sort()).toEqual([
+      'eligibility lab_2019',
+      'eligibility lab_2027',
+      'risk lab_2019',
+      'visitation lab_2019',
+      'visitation lab_2027',
+    ]);
     const { openDatabase } = await import('../../src/db/database.ts');
     const db = await openDatabase({ engine: 'pglite', dataDir: undefined });
     const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, secret: TEST_SECRET, ruleSets });

@@ -86,7 +86,8 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
       .getByRole('group', { name: 'Profilafklaring' })
       .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
       .check();
-    await caseworker.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').check();
+    await caseworker.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
+    await caseworker.getByRole('group', { name: 'Betydelige barrierer' }).getByLabel('Psykiske problemer').check();
     await caseworker.locator('form.visitation').getByLabel('Dato (hvis ikke i dag)').fill('2026-11-22');
     await caseworker.getByRole('button', { name: 'Se forslag' }).click();
     await eventually(() => caseworker.getByTestId('suggested').textContent()).toBe('Aktivitetsparat');
@@ -95,6 +96,10 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     await caseworker.getByRole('button', { name: 'Bekræft visitation' }).click();
     await eventually(timeline).toContain('Visitation besluttet');
     expect(await caseworker.getByTestId('decision-eligibility').textContent()).toContain('I målgruppen');
+    // The youth's page says which law the decision followed.
+    expect(await caseworker.getByTestId('decision-visitation').textContent()).toContain(
+      'efter: Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025',
+    );
   });
 
   it('assigns the network group from the day before its meeting', async () => {

@@ -41,6 +41,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     expect(await page.locator('#e-name').textContent()).toBe('Må ikke være tomt.');
     expect(await page.locator('#e-cpr').textContent()).toBe('CPR-nummeret indeholder ikke en gyldig fødselsdato.');
     expect(await page.locator('#e-reason').textContent()).toBe('Må ikke være tomt.');
+    expect(await page.locator('#e-earlierBenefit').textContent()).toBe('Vælg en af mulighederne.');
     expect(await page.getByLabel('Navn').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('CPR-nummer').inputValue()).toBe('310299-1234');
     expect(await page.content()).not.toContain('undefined');
@@ -56,6 +57,13 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.getByLabel('Henvist fra').selectOption({ label: 'UU (ungdommens uddannelsesvejledning)' });
     await page.getByLabel('Dato for første kontakt').fill('2026-11-20');
     await page.getByLabel('Årsag til henvisningen').fill('Afbrudt erhvervsuddannelse, ønsker hjælp');
+    await page.getByLabel('Ja, en eller flere tidligere perioder').check();
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    // Earlier periods need their months.
+    await eventually(() => page.locator('#e-earlierBenefitMonths').textContent()).toBe(
+      'Skriv, hvor mange måneder den unge i alt har været på offentlig forsørgelse før.',
+    );
+    await page.getByLabel(/Antal måneder i alt/).fill('14');
     await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
     await eventually(heading).toBe('Emil Sørensen');
     emilUrl = page.url();
@@ -99,15 +107,21 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       .getByRole('group', { name: 'Profilafklaring' })
       .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
       .check();
-    await page.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').check();
+    await page.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
+    // Profile C and one mental-health barrier weighed as some: education-ready (STAR 2017, s. 16 and 21).
+    await page.getByRole('button', { name: 'Se forslag' }).click();
+    await eventually(() => page.getByTestId('suggested').textContent()).toBe('Uddannelsesparat');
+    // Weighed as considerable, it points to activity-ready (s. 21).
+    await page.getByRole('group', { name: 'Betydelige barrierer' }).getByLabel('Psykiske problemer').check();
     await page.getByRole('button', { name: 'Se forslag' }).click();
     await eventually(() => page.getByTestId('suggested').textContent()).toBe('Aktivitetsparat');
+    expect(await page.getByTestId('law').textContent()).toContain('Lov om en aktiv beskæftigelsesindsats');
     expect(await page.getByTestId('eligibility').textContent()).toContain('I målgruppen');
     // Nothing is recorded by the preview, and what was ticked is still ticked.
     expect(await page.getByTestId('timeline').textContent()).not.toContain('Visitation besluttet');
-    expect(await page.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').isChecked()).toBe(
-      true,
-    );
+    expect(
+      await page.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').isChecked(),
+    ).toBe(true);
     expect(await page.content()).not.toContain('undefined');
     await page.screenshot({ path: `${ARTIFACTS}/visitation-forslag.png`, fullPage: true });
   });

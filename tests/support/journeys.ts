@@ -19,12 +19,13 @@ export function questionnaireAnswers(overrides: Partial<QuestionnaireAnswers> = 
   };
 }
 
-/** A visitation decision for an activity-ready youth (profile C), which the rules agree with. */
+/** A visitation decision for an activity-ready youth (profile C, a considerable mental-health barrier), which the rules agree with. */
 export function activityReadyVisitation(overrides: Record<string, unknown> = {}) {
   return {
     type: 'VISITATION_DECIDED',
     category: 'activity_ready',
     barriers: ['mental_health'],
+    considerableBarriers: ['mental_health'],
     profile: 'C',
     questionnaire: questionnaireAnswers(),
     ...overrides,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessVisitation } from '../../src/rules/assess-visitation.ts';
+import { assessVisitation, type VisitationAnswers } from '../../src/rules/assess-visitation.ts';
 import { loadRuleSets, selectRuleSet, takesOverOn } from '../../src/rules/rule-set.loader.ts';
 import { DomainError } from '../../src/shared/errors.ts';
 import { questionnaireAnswers } from '../support/journeys.ts';
@@ -7,8 +7,8 @@ import { questionnaireAnswers } from '../support/journeys.ts';
 const ruleSets = await loadRuleSets();
 const AGREEMENT = 'Aftale om reform af beskæftigelsesindsatsen (9. april 2025)';
 
-const answers = {
-  profile: 'B' as const,
+const answers: VisitationAnswers = {
+  profile: 'B',
   barriers: [],
   considerableBarriers: [],
   questionnaire: questionnaireAnswers(),
@@ -53,7 +53,7 @@ describe('the switch from the 2025 rules to the 2027 rules on the decision day',
 
 describe('visitation and eligibility under each law (reform agreement, 9 April 2025)', () => {
   // [case, answers changed, day, suggested category, eligible, code, source]
-  it.each<[string, Partial<typeof answers> & { returning?: boolean }, string, string, boolean, string, string]>([
+  it.each<[string, Partial<VisitationAnswers> & { returning?: boolean }, string, string, boolean, string, string]>([
     [
       'profile B without barriers, 2026: education-ready, not in the target group',
       {},
