@@ -35,6 +35,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Indstillinger',
       'Webhook',
       'Advarselsregler',
+      'Regelsæt',
     ]);
     await page.screenshot({ path: `${ARTIFACTS}/admin.png`, fullPage: true });
     // The caseworkers' front page sends an administrator to theirs.
