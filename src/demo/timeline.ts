@@ -142,6 +142,7 @@ export async function recordUnit(
       name: plan.name,
       cvr,
       industry: plan.industry,
+      sector: plan.sector,
       address: plan.address,
       placementCapacity: plan.placementCapacity,
       active: true,
