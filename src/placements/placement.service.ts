@@ -6,6 +6,7 @@ import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findContact } from '../companies/company.repository.ts';
 import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
 import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
+import { updateOfferOfPlacement } from '../offers/offer.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
@@ -206,6 +207,8 @@ export async function changePlacement(
     if (!(await updatePlacement(trx, actor.municipalityId, placementId, version, changes, now))) {
       throw new DomainError('version_conflict', { extra: { currentVersion: placement.version } });
     }
+    // An internship's or a wage subsidy's offer keeps the placement's terms (docs/domain.md, "offer").
+    await updateOfferOfPlacement(trx, actor.municipalityId, placementId, changes, now);
     await auditAs(trx, actor, 'placement.updated', placement.youth.id, {
       journeyId: placement.journeyId,
       placementId,
