@@ -4,6 +4,7 @@
  * (plan.document.ts), and a version handed out is stored with exactly what it was made from, so
  * the same bytes can be made again later.
  */
+import { listInjunctionsOfJourney, listOffersOfJourney } from '../offers/offer.repository.ts';
 import { createHash } from 'node:crypto';
 import { placementStateOf, restore, stageOf } from '../../machines/journey.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -92,6 +93,9 @@ export async function assemblePlanData(
   const placement = await findCurrentPlacementOfJourney(db, municipalityId, journeyId);
   const measurements = await listMeasurements(db, municipalityId, journeyId);
   const content = await findPlanContent(db, municipalityId, journeyId);
+  // The plan lists what the youth has now and is to start; an ended offer is history (LAB § 41 stk. 2).
+  const offers = (await listOffersOfJourney(db, municipalityId, journeyId)).filter((o) => o.endedOn === null);
+  const injunction = (await listInjunctionsOfJourney(db, municipalityId, journeyId)).find((i) => i.endedOn === null);
 
   // First and latest score per factor, over the journey's measurements oldest first. A factor
   // measured once has only a first score (two equal bars would suggest two measurements); one
@@ -130,6 +134,17 @@ export async function assemblePlanData(
           startDate: placement.startDate,
           contactPerson: placement.contact,
         }
+      : null,
+    offers: offers.map((o) => ({
+      kind: o.kind,
+      subtype: o.subtype,
+      provider: o.provider,
+      startDate: o.startDate,
+      plannedEnd: o.plannedEnd,
+      hoursPerWeek: o.hoursPerWeek,
+    })),
+    educationInjunction: injunction
+      ? { givenOn: injunction.givenOn, goal: injunction.goal, startBy: injunction.startBy }
       : null,
     nextSteps: content?.nextSteps ?? [],
     // The user table has no phone number, so the plan gives the caseworker's name and e-mail.

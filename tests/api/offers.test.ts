@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newCompany, newGroup, newUnit } from '../support/factories.ts';
+import { pdfText } from '../support/pdf.ts';
 import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // A Sunday; the youth below are referred on 10 November and in their group from 13 November.
@@ -335,6 +336,58 @@ describe.each(engines)('offers on %s', (engine) => {
       ]);
       const list = await inject('GET', `/api/journeys/${journeyId}/education-injunctions`);
       expect(list.json().items).toEqual([]);
+    });
+  });
+
+  describe('the plan', () => {
+    const planText = async (journeyId: string) => {
+      const response = await inject('GET', `/api/journeys/${journeyId}/plan.pdf`);
+      expect(response.statusCode).toBe(200);
+      return pdfText(response.rawPayload);
+    };
+
+    it('lists the running offers and the injunction in force to the youth, and leaves ended ones out', async () => {
+      const { journeyId } = await activeJourney(educationReady);
+      await startPlacement(journeyId, 'internship');
+      const record = (body: Record<string, unknown>) => inject('POST', `/api/journeys/${journeyId}/offers`, body);
+      await record({ kind: 'mentor', provider: 'Mentor Mette', startDate: '2026-11-13', hoursPerWeek: 2 });
+      await record({
+        kind: 'guidance_upskilling',
+        subtype: 'bridge_building',
+        provider: 'Roskilde Tekniske Skole',
+        startDate: '2026-11-30',
+        plannedEnd: '2026-12-11',
+      });
+      const ended = (await record({ kind: 'utility_work', startDate: '2026-11-13' })).json();
+      await inject('POST', `/api/offers/${ended.id}/end`, { version: 1, endedOn: '2026-11-14', cause: 'completed' });
+      await inject('POST', `/api/journeys/${journeyId}/education-injunctions`, {
+        givenOn: '2026-11-18',
+        goal: 'EUD: tømrer',
+        startBy: '2027-01-04',
+      });
+
+      const text = await planText(journeyId);
+      expect(text).toContain('Mine tilbud');
+      expect(text).toContain(
+        'Du har fået et uddannelsespålæg onsdag den 18. november 2026. Det betyder, at du skal i gang med en ' +
+          'uddannelse. Dit mål er: EUD: tømrer. Du skal starte senest mandag den 4. januar 2027.',
+      );
+      expect(text).toContain(
+        'Du er i virksomhedspraktik. Hvem: Roskilde Cykler ApS Fra 16. november 2026 til 31. januar 2027 12 timer om ugen',
+      );
+      expect(text).toContain(
+        'Du har en mentor, som hjælper dig. Hvem: Mentor Mette Fra 13. november 2026 2 timer om ugen',
+      );
+      expect(text).toContain(
+        'Du får vejledning og opkvalificering. Du er i brobygning, så du kan prøve en uddannelse. ' +
+          'Hvem: Roskilde Tekniske Skole Fra 30. november 2026 til 11. december 2026',
+      );
+      expect(text).not.toContain('nytteindsats');
+    });
+
+    it('says so when the youth has no offer yet', async () => {
+      const { journeyId } = await activeJourney();
+      expect(await planText(journeyId)).toContain('Du har ikke fået et tilbud endnu. Vi finder det rigtige sammen.');
     });
   });
 });

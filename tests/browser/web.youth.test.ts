@@ -316,7 +316,7 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     await page.goto(`${t.base}/unge/${youth.id}`);
     const before = await timeline();
     // The hidden field of a form changed to an event type that does not exist.
-    const form = page.locator('details.step').first();
+    const form = page.locator('#h-steps ~ details.step').first();
     await form.locator('summary').click();
     await form.locator('input[name="type"]').evaluate((input) => {
       (input as { value: string }).value = 'NOT_AN_EVENT';
