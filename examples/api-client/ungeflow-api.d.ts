@@ -2379,6 +2379,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'caseworker' | 'leader' | 'admin';
+      /** @description Written '12 34 56 78'; null when none is given */
+      phone: string | null;
       active: boolean;
       lockedUntil: string | null;
       /** @description The user still has a password set by an administrator (one-time). */
@@ -2862,6 +2864,8 @@ export interface operations {
           name: string;
           /** @enum {string} */
           role: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           /** @description One-time: the user chooses their own at the first log-in. */
           password: string;
         };
@@ -2938,6 +2942,8 @@ export interface operations {
           name?: string;
           /** @enum {string} */
           role?: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           active?: boolean;
           /** @description One-time when given for another user: they choose their own at the next log-in. */
           password?: string;
