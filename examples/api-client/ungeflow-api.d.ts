@@ -2197,6 +2197,7 @@ export interface components {
         place?: string | null;
         facilitatorName?: string | null;
       } | null;
+      withoutGroup?: string | null;
       placement?: {
         kind?: ('internship' | 'paid_hours' | 'wage_subsidy') | null;
         companyName?: string | null;
@@ -2208,6 +2209,7 @@ export interface components {
           phone?: string | null;
         } | null;
       } | null;
+      withoutPlacement?: string | null;
       nextSteps?:
         | {
             what: string;
