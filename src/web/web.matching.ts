@@ -99,6 +99,17 @@ function wishPicks(body: Form, journeyId: string): string[] {
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 
+/** The rows of the wishes and interest in a posted page, and those of them the caseworker changed. */
+function typedChoices(body: Form) {
+  const wishRows = postedRows(body, 'wishes', (journeyId) => wishPicks(body, journeyId));
+  const interestRows = postedRows(body, 'interests', (companyId) => textList(body, `interest-${companyId}`));
+  return {
+    wishRows,
+    changedWishes: wishRows.filter((row) => row.now.filter((pick) => pick !== '').join(',') !== row.was.join(',')),
+    changedInterests: interestRows.filter((row) => !sameSet(row.now, row.was)),
+  };
+}
+
 const longDay = (day: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
     timeZone: 'Europe/Copenhagen',
@@ -137,10 +148,11 @@ function atPositions(
 /**
  * Match events: the list and a new event, and an event's page with its participants, each youth's
  * ranked wishes, each company's interest and the match list (Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019), "magtskifte": the youth's
- * choice leads). The forms work without JavaScript. The participants are one form; the wishes and
- * interest of everyone on the event are another, saved at once, each row with the version it was
- * made against, so colleagues entering wishes at the same event never overwrite each other and
- * nothing typed on the page is lost to a second button.
+ * choice leads). The page is one form and works without JavaScript. The wishes and interest of
+ * everyone on the event are saved at once, each row with the version it was made against, so
+ * colleagues entering wishes at the same event never overwrite each other; the participants have
+ * their own button, which refuses while wishes or interest are typed and not saved, so nothing
+ * typed on the page is lost to it.
  */
 export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
   // -------------------------------------------------------------------------------------------
@@ -253,12 +265,11 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     const youthName = new Map(detail.youth.map((y) => [y.journeyId, y.name]));
     const participantsKept = kept.form === 'participants';
 
-    const choicesKept = kept.form === 'choices';
     const errors = kept.errors ?? {};
     const summary: Array<{ href: string; text: string }> = [];
     const wishes = detail.youth.map((y) => {
       const saved = detail.wishes.filter((w) => w.journeyId === y.journeyId).map((w) => w.companyId);
-      const typed = choicesKept ? kept.typedWishes?.get(y.journeyId) : undefined;
+      const typed = kept.typedWishes?.get(y.journeyId);
       const slots = Math.max(WISH_SLOTS, saved.length, typed?.length ?? 0);
       const rowError = errors[`wishes-${y.journeyId}`];
       if (rowError) summary.push({ href: `#oensker-${y.journeyId}`, text: `${y.name}: ${rowError}` });
@@ -285,7 +296,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     });
     const interests = detail.companies.map((c) => {
       const saved = detail.interests.filter((i) => i.companyId === c.id).map((i) => i.journeyId);
-      const typed = choicesKept ? kept.typedInterests?.get(c.id) : undefined;
+      const typed = kept.typedInterests?.get(c.id);
       const rowError = errors[`interests-${c.id}`];
       if (rowError) summary.push({ href: `#interesse-${c.id}`, text: `${c.name}: ${rowError}` });
       return {
@@ -380,16 +391,22 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       const t = translator(lang);
       const companyIds = textList(request.body, 'companyIds');
       const journeyIds = textList(request.body, 'journeyIds');
+      // The participants are in the same form as the wishes and interest: what was typed there is kept.
+      const { changedWishes, changedInterests } = typedChoices(request.body);
       const keep = (status: number, problem: string, errors: Errors = {}) =>
         eventPage(request, reply, eventId, {
           form: 'participants',
           companyIds,
           journeyIds,
+          typedWishes: new Map(changedWishes.map((row) => [row.id, row.now])),
+          typedInterests: new Map(changedInterests.map((row) => [row.id, row.now])),
           errors,
           problem,
           status,
           allYouth: text(request.body, 'alle') === '1',
         });
+      // Changing the participants reloads the page: unsaved wishes or interest would be lost with it.
+      if (changedWishes.length > 0 || changedInterests.length > 0) return keep(409, t('companies.saveChoicesFirst'));
       const parsed = parseWithMessages(participantsBody, {
         companyIds,
         journeyIds,
@@ -430,8 +447,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       const lang = request.lang;
       const t = translator(lang);
       const body = request.body;
-      const wishRows = postedRows(body, 'wishes', (journeyId) => wishPicks(body, journeyId));
-      const interestRows = postedRows(body, 'interests', (companyId) => textList(body, `interest-${companyId}`));
+      const { wishRows, changedWishes, changedInterests } = typedChoices(body);
       const errors: Errors = {};
       // A wish after an empty one would be ranked higher than the caseworker chose: ask for the order.
       for (const row of wishRows) {
@@ -439,10 +455,6 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
         const outOfOrder = firstEmpty < 0 ? -1 : row.now.findIndex((pick, i) => i > firstEmpty && pick !== '');
         if (outOfOrder >= 0) errors[`wish-${row.id}-${outOfOrder + 1}`] = t('companies.wishesInOrder');
       }
-      const changedWishes = wishRows.filter(
-        (row) => row.now.filter((pick) => pick !== '').join(',') !== row.was.join(','),
-      );
-      const changedInterests = interestRows.filter((row) => !sameSet(row.now, row.was));
       const keep = (status: number, problem: string, found: Errors, general: string[] = []) =>
         eventPage(request, reply, eventId, {
           form: 'choices',

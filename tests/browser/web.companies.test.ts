@@ -411,6 +411,42 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     );
   });
 
+  it('keeps unsaved wishes when the participants are saved, and asks for the wishes to be saved first', async () => {
+    await page.goto(eventUrl);
+    // Ida has one wish saved (a colleague's, above): her second is typed and not saved.
+    await page
+      .getByRole('group', { name: 'Ida Holm', exact: true })
+      .getByLabel('2. ønske')
+      .selectOption({ label: 'Tømrer Hansen ApS' });
+    await page.getByRole('group', { name: 'Unge', exact: true }).getByLabel('Sara Nielsen').check();
+    await page.getByRole('button', { name: 'Gem deltagerne' }).click();
+    await eventually(problem).toBe(
+      'Du har valgt ønsker eller interesse, som ikke er gemt. Gem dem med »Gem ønsker og interesse«, før du ændrer deltagerne. Intet er gemt, og alt, hvad du har valgt, står stadig på siden.',
+    );
+    expect(
+      await page
+        .getByRole('group', { name: 'Ida Holm', exact: true })
+        .getByLabel('2. ønske')
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Tømrer Hansen ApS');
+    expect(await page.getByRole('group', { name: 'Unge', exact: true }).getByLabel('Sara Nielsen').isChecked()).toBe(
+      true,
+    );
+    const event = await readEvent();
+    expect(event.youth.map((y) => y.journeyId)).not.toContain(youth['Sara Nielsen']!.journeyId);
+
+    // Saved in the order asked for, both are kept.
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
+    await eventually(notice).toBe('Ønskerne og interessen er gemt.');
+    const idaWishes = (await readEvent()).youth.find((y) => y.journeyId === youth['Ida Holm']!.journeyId)?.wishes;
+    expect(idaWishes?.[1]).toBe(await companyId('Tømrer Hansen ApS'));
+    await page.getByRole('group', { name: 'Unge', exact: true }).getByLabel('Sara Nielsen').check();
+    await page.getByRole('button', { name: 'Gem deltagerne' }).click();
+    await eventually(notice).toBe('Deltagerne er gemt.');
+    expect((await readEvent()).youth.map((y) => y.journeyId)).toContain(youth['Sara Nielsen']!.journeyId);
+  });
+
   it('shows the new pages in English when English is chosen, and keeps them from the administrator', async () => {
     const cookie = `${unit.caseworker.headers.cookie}; ungeflow_lang=en`;
     const eventPath = new URL(eventUrl).pathname;
