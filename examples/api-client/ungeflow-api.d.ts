@@ -833,6 +833,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/match-events/{id}/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set several youth's wishes and several companies' interest at once
+     * @description Each row is made against its own version (the youth's `wishesVersion`, the company's `interestsVersion`). All rows are saved in one transaction, or none: a 409 `version_conflict` lists in `conflicts` every row someone else changed meanwhile.
+     */
+    put: operations['setMatchEventChoices'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/match-events/{id}/matches': {
     parameters: {
       query?: never;
@@ -2177,6 +2197,7 @@ export interface components {
         place?: string | null;
         facilitatorName?: string | null;
       } | null;
+      withoutGroup?: string | null;
       placement?: {
         kind?: ('internship' | 'paid_hours' | 'wage_subsidy') | null;
         companyName?: string | null;
@@ -2188,6 +2209,7 @@ export interface components {
           phone?: string | null;
         } | null;
       } | null;
+      withoutPlacement?: string | null;
       nextSteps?:
         | {
             what: string;
@@ -2359,6 +2381,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'caseworker' | 'leader' | 'admin';
+      /** @description Written '12 34 56 78'; null when none is given */
+      phone: string | null;
       active: boolean;
       lockedUntil: string | null;
       /** @description The user still has a password set by an administrator (one-time). */
@@ -2842,6 +2866,8 @@ export interface operations {
           name: string;
           /** @enum {string} */
           role: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           /** @description One-time: the user chooses their own at the first log-in. */
           password: string;
         };
@@ -2918,6 +2944,8 @@ export interface operations {
           name?: string;
           /** @enum {string} */
           role?: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           active?: boolean;
           /** @description One-time when given for another user: they choose their own at the next log-in. */
           password?: string;
@@ -5033,6 +5061,70 @@ export interface operations {
           journeyIds: string[];
           /** @description The version of the company's interest (companies[].interestsVersion) the change was made against */
           version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The match event as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  setMatchEventChoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description The wishes of each youth to change; a youth left out keeps what is recorded
+           * @default []
+           */
+          wishes?: {
+            /**
+             * Format: uuid
+             * @description The youth, by journey
+             */
+            journeyId: string;
+            /** @description The youth's wishes, first wish first (rank 1..n); only companies taking part */
+            companyIds: string[];
+            /** @description The version of the youth's wishes (youth[].wishesVersion) the change was made against */
+            version: number;
+          }[];
+          /**
+           * @description The interest of each company to change; a company left out keeps what is recorded
+           * @default []
+           */
+          interests?: {
+            /**
+             * Format: uuid
+             * @description The company
+             */
+            companyId: string;
+            /** @description The youth the company is interested in; only youth taking part */
+            journeyIds: string[];
+            /** @description The version of the company's interest (companies[].interestsVersion) the change was made against */
+            version: number;
+          }[];
         };
       };
     };

@@ -23,11 +23,17 @@ export function uniqueIds(text: Text, max: number) {
   return z
     .array(z.uuid())
     .max(max)
-    .superRefine((ids, ctx) => {
-      ids.forEach((id, index) => {
-        if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: textIssue(text) });
-      });
+    .superRefine(onceEach((id: string) => id, text));
+}
+
+/** A refinement naming, with `text`, every item whose key an earlier item already has. */
+export function onceEach<T>(key: (item: T) => string, text: Text) {
+  return (items: readonly T[], ctx: z.RefinementCtx) => {
+    const keys = items.map(key);
+    keys.forEach((id, index) => {
+      if (keys.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: textIssue(text) });
     });
+  };
 }
 
 /** A CVR number as typed: eight digits (spaces allowed) passing the modulus-11 check. */

@@ -31,6 +31,8 @@ export interface UserTable {
   name: string;
   role: Role;
   password_hash: string;
+  /** A Danish phone number written '12 34 56 78', or null: the plan gives it to the youth to ring. */
+  phone: string | null;
   active: Generated<boolean>;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;

@@ -6,7 +6,7 @@ import { recordActivityBody } from '../activities/activity.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCompanies, readCompany } from '../companies/company.service.ts';
 import { followUpsOfJourney } from '../followups/follow-up.service.ts';
-import { findGroups } from '../groups/group.service.ts';
+import { findGroups, groupOfJourney } from '../groups/group.service.ts';
 import { commandJsonSchemas, journeyCommandBody } from '../journeys/journey.schemas.ts';
 import {
   journeysOfYouth,
@@ -193,7 +193,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       actor.role === 'leader'
         ? users.filter((u) => u.role === 'caseworker' && u.active).map((u) => ({ value: u.id, label: u.name }))
         : null;
-    const groupId = view.context.groupId as string | null;
+    // The group as the printed plan reads it: a membership that has not ended (member or alumni).
+    const membership = await groupOfJourney(deps, actor, journeyId);
+    const groupId = membership?.id ?? null;
     const category = view.context.category as Category | null;
 
     const choices: EventChoices = {};
@@ -269,7 +271,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       },
       category: category ? categoryLabels[category][lang] : null,
       barriers: (view.context.barriers as Barrier[]).map((b) => barrierLabels[b][lang]),
-      group: groupId ? { id: groupId, name: names.groups.get(groupId) ?? '' } : null,
+      group: membership ? { id: membership.id, name: membership.name } : null,
       steps,
       visitation: accepts('VISITATION_DECIDED')
         ? { catalogue: visitationCatalogue(lang), form: kv?.form ?? {}, errors: kv?.errors ?? {}, preview }

@@ -440,6 +440,93 @@ describe.each(engines)('match events on %s', (engine) => {
     });
   });
 
+  describe('everything on the page at once', () => {
+    type Detail = {
+      youth: Array<{ journeyId: string; wishes: string[]; wishesVersion: number }>;
+      companies: Array<{ id: string; interestedIn: string[]; interestsVersion: number }>;
+    };
+    const read = async (id: string) => (await request('GET', `/api/match-events/${id}`)).json<Detail>();
+
+    it("saves two youth's wishes and a company's interest in one request", async () => {
+      const { event, companies, youth } = await eventWith(2, 2);
+      const [a, b] = [companies[0]!, companies[1]!];
+      const response = await request('PUT', `/api/match-events/${event.id}/choices`, {
+        wishes: [
+          { journeyId: youth[0]!.journeyId, companyIds: [a.id, b.id], version: 1 },
+          { journeyId: youth[1]!.journeyId, companyIds: [b.id], version: 1 },
+        ],
+        interests: [{ companyId: a.id, journeyIds: [youth[1]!.journeyId], version: 1 }],
+      });
+      expect(response.statusCode).toBe(200);
+      const detail = await read(event.id);
+      const byJourney = new Map(detail.youth.map((y) => [y.journeyId, y]));
+      expect(byJourney.get(youth[0]!.journeyId)).toMatchObject({ wishes: [a.id, b.id], wishesVersion: 2 });
+      expect(byJourney.get(youth[1]!.journeyId)).toMatchObject({ wishes: [b.id], wishesVersion: 2 });
+      expect(detail.companies.find((c) => c.id === a.id)).toMatchObject({
+        interestedIn: [youth[1]!.journeyId],
+        interestsVersion: 2,
+      });
+      expect(detail.companies.find((c) => c.id === b.id)).toMatchObject({ interestedIn: [], interestsVersion: 1 });
+    });
+
+    it('saves nothing when one row was changed meanwhile, and names that row', async () => {
+      const { event, companies, youth } = await eventWith(2, 2);
+      const [a, b] = [companies[0]!, companies[1]!];
+      const base = `/api/match-events/${event.id}`;
+      const colleague = await request('PUT', `${base}/wishes/${youth[1]!.journeyId}`, {
+        companyIds: [a.id],
+        version: 1,
+      });
+      expect(colleague.statusCode).toBe(200);
+      const response = await request('PUT', `${base}/choices`, {
+        wishes: [
+          { journeyId: youth[0]!.journeyId, companyIds: [b.id], version: 1 },
+          { journeyId: youth[1]!.journeyId, companyIds: [b.id], version: 1 },
+        ],
+        interests: [{ companyId: b.id, journeyIds: [youth[0]!.journeyId], version: 1 }],
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error).toMatchObject({
+        code: 'version_conflict',
+        conflicts: [{ kind: 'wishes', journeyId: youth[1]!.journeyId, currentVersion: 2 }],
+      });
+      const detail = await read(event.id);
+      const byJourney = new Map(detail.youth.map((y) => [y.journeyId, y]));
+      expect(byJourney.get(youth[0]!.journeyId)).toMatchObject({ wishes: [], wishesVersion: 1 });
+      expect(byJourney.get(youth[1]!.journeyId)).toMatchObject({ wishes: [a.id], wishesVersion: 2 });
+      expect(detail.companies.find((c) => c.id === b.id)).toMatchObject({ interestedIn: [], interestsVersion: 1 });
+    });
+
+    it('saves nothing when one row names someone not on the event, and says where in Danish', async () => {
+      const { event, companies, youth } = await eventWith(1, 1);
+      const outsider = await journeyIn('intake');
+      const outside = await company();
+      const response = await request('PUT', `/api/match-events/${event.id}/choices`, {
+        wishes: [
+          { journeyId: youth[0]!.journeyId, companyIds: [companies[0]!.id, outside.id], version: 1 },
+          { journeyId: outsider.journeyId, companyIds: [], version: 1 },
+        ],
+        interests: [{ companyId: companies[0]!.id, journeyIds: [youth[0]!.journeyId], version: 1 }],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toEqual([
+        { field: 'wishes.0.companyIds.1', message: 'Virksomheden deltager ikke i dette match event.' },
+        { field: 'wishes.1.journeyId', message: 'Den unge deltager ikke i dette match event.' },
+      ]);
+      const detail = await read(event.id);
+      expect(detail.youth[0]).toMatchObject({ wishes: [], wishesVersion: 1 });
+      expect(detail.companies[0]).toMatchObject({ interestedIn: [], interestsVersion: 1 });
+    });
+
+    it('refuses the same youth in two rows', async () => {
+      const { event, companies, youth } = await eventWith(1, 1);
+      const row = { journeyId: youth[0]!.journeyId, companyIds: [companies[0]!.id], version: 1 };
+      const response = await request('PUT', `/api/match-events/${event.id}/choices`, { wishes: [row, row] });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toEqual([{ field: 'wishes.1', message: 'Den unge er allerede nævnt.' }]);
+    });
+  });
+
   describe('the match list', () => {
     it('lists mutual interest first by rank, then wishes alone, then interest alone, with names', async () => {
       const x = await company('Xylofon ApS');
