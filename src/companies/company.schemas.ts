@@ -81,7 +81,9 @@ const placementCapacity = z
   .describe('How many placements (internships, paid hours, wage subsidy) the company can take at once');
 const sector = z
   .enum(companySectors)
-  .describe('A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy');
+  .describe(
+    'A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy',
+  );
 const version = z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).');
 
 export const createCompanyBody = z.strictObject({
