@@ -156,6 +156,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       (
         await sendEvent(t.ctx.app, unit.caseworker.headers, other.journey.id, {
           type: 'GROUP_ASSIGNED',
+          canTakePart15HoursAWeek: true,
           groupId: small.id,
         })
       ).statusCode,
@@ -188,6 +189,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       const { journey, youth } = await youthReadyForGroup(name);
       const joined = await sendEvent(t.ctx.app, h, journey.id, {
         type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
         groupId: group.id,
         occurredAt: '2026-11-17T10:00:00Z',
       });

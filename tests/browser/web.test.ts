@@ -32,7 +32,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
         method: 'POST',
         url: `/api/journeys/${journey.id}/activities`,
         headers: h,
-        payload: { kind: 'conversation', conversationKind: 'phone', occurredAt },
+        payload: { kind: 'conversation', conversationKind: 'individual', mode: 'phone', occurredAt },
       });
       expect(recorded.statusCode).toBe(201);
     }
@@ -117,7 +117,9 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     await page.locator('summary', { hasText: 'Træk ud af forløbet' }).click();
     await page.getByLabel('Begrundelse').fill('Flyttet til Aarhus');
     // Meanwhile a colleague records the first conversation through the API.
-    expect((await sendEvent(t.ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD' })).statusCode).toBe(201);
+    expect(
+      (await sendEvent(t.ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' })).statusCode,
+    ).toBe(201);
     await page.getByRole('button', { name: 'Træk ud af forløbet' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toContain('Forløbet er ændret af en anden');
     expect(await page.getByLabel('Begrundelse').inputValue()).toBe('Flyttet til Aarhus');

@@ -219,7 +219,13 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     });
     const member = await youthAtIntake(t.ctx.app, h, 'Mads Kjær');
     expect(
-      (await sendEvent(t.ctx.app, h, member.journey.id, { type: 'GROUP_ASSIGNED', groupId: full.id })).statusCode,
+      (
+        await sendEvent(t.ctx.app, h, member.journey.id, {
+          type: 'GROUP_ASSIGNED',
+          canTakePart15HoursAWeek: true,
+          groupId: full.id,
+        })
+      ).statusCode,
     ).toBe(201);
     const { youth: oliver } = await youthAtIntake(t.ctx.app, h, 'Oliver Dam');
 

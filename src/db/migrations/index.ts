@@ -14,6 +14,7 @@ import * as onboarding from './20261205T1100-onboarding.ts';
 import * as rateLimit from './20261205T1200-rate-limit.ts';
 import * as webhookFailures from './20261205T1400-webhook-failures.ts';
 import * as offers from './20261206T0900-offers.ts';
+import * as conversationMode from './20261207T0900-conversation-mode.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1200-rate-limit': rateLimit,
   '20261205T1400-webhook-failures': webhookFailures,
   '20261206T0900-offers': offers,
+  '20261207T0900-conversation-mode': conversationMode,
 };
