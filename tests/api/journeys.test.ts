@@ -234,7 +234,10 @@ describe.each(engines)('journeys on %s', (engine) => {
         headers: headers(),
         payload: { type, expectedVersion: 1, ...extra },
       });
-    const responses = await Promise.all([send('FIRST_CONVERSATION_HELD', { mode: 'in_person' }), send('WITHDRAWN', { reason: 'Samtidig' })]);
+    const responses = await Promise.all([
+      send('FIRST_CONVERSATION_HELD', { mode: 'in_person' }),
+      send('WITHDRAWN', { reason: 'Samtidig' }),
+    ]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const detail = (await get(journey.id)).json();
     expect(detail.version).toBe(2);
