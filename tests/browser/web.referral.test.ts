@@ -80,7 +80,12 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it("shows the rules' suggested category and eligibility before the visitation is confirmed", async () => {
-    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    const first = page
+      .locator('details.step')
+      .filter({ has: page.locator('summary', { hasText: 'Registrér første samtale' }) });
+    await first.locator('summary').click();
+    await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: 'Fremmøde' });
+    await first.getByRole('button', { name: 'Registrér første samtale' }).click();
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     await answer(1, 'Grundskole (9. eller 10. klasse)');
     await answer(2, 'Ja');
@@ -149,7 +154,17 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.reload();
     await page.locator('summary', { hasText: 'Tilknyt gruppen' }).click();
     const groupField = page.getByLabel('Netværksgruppe', { exact: true });
+    const entryCondition = page.getByLabel(/Kan den unge i udgangspunktet deltage mindst 15 timer om ugen/);
     await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledig plads af 1)');
+    // NExTWORK's entry condition: a "no" without a reason is refused at the reason field, and nothing is recorded.
+    await groupField.selectOption({ label: 'Lille gruppe (1 ledig plads af 1)' });
+    await entryCondition.selectOption({ label: 'Nej' });
+    await page.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => page.locator('#e-GROUP_ASSIGNED-entryOverrideReason').textContent()).toContain(
+      'Den unge kan ikke deltage mindst 15 timer om ugen.',
+    );
+    expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
+    await entryCondition.selectOption({ label: 'Ja' });
     // Meanwhile a colleague puts another youth in the last place.
     const other = await youthReadyForGroup('Freja Lund');
     expect(

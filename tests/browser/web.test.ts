@@ -70,7 +70,12 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
       .toBe(`${amalie.enteredCpr.slice(0, 6)}-${amalie.enteredCpr.slice(-4)}`);
     expect(await page.getByRole('status').textContent()).toContain('Visningen er logget');
 
-    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    const first = page
+      .locator('details.step')
+      .filter({ has: page.locator('summary', { hasText: 'Registrér første samtale' }) });
+    await first.locator('summary').click();
+    await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: 'Fremmøde' });
+    await first.getByRole('button', { name: 'Registrér første samtale' }).click();
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     expect(await page.getByRole('status').textContent()).toBe('Registreret.');
     expect(await page.locator('.facts').textContent()).toContain('Visitation');
