@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import {
+  ARTIFACTS,
+  type BrowserTest,
+  eventually,
+  recordFirstConversation,
+  startBrowserTest,
+} from '../support/browser.ts';
 import { newCpr, newGroup, newUnit } from '../support/factories.ts';
 import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
@@ -80,12 +86,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it("shows the rules' suggested category and eligibility before the visitation is confirmed", async () => {
-    const first = page
-      .locator('details.step')
-      .filter({ has: page.locator('summary', { hasText: 'Registrér første samtale' }) });
-    await first.locator('summary').click();
-    await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: 'Fremmøde' });
-    await first.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await recordFirstConversation(page, 'Fremmøde');
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     await answer(1, 'Grundskole (9. eller 10. klasse)');
     await answer(2, 'Ja');

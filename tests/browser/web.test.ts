@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import {
+  ARTIFACTS,
+  type BrowserTest,
+  eventually,
+  recordFirstConversation,
+  startBrowserTest,
+} from '../support/browser.ts';
 import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
 import { openJourney, sendEvent } from '../support/journeys.ts';
 
@@ -70,12 +76,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
       .toBe(`${amalie.enteredCpr.slice(0, 6)}-${amalie.enteredCpr.slice(-4)}`);
     expect(await page.getByRole('status').textContent()).toContain('Visningen er logget');
 
-    const first = page
-      .locator('details.step')
-      .filter({ has: page.locator('summary', { hasText: 'Registrér første samtale' }) });
-    await first.locator('summary').click();
-    await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: 'Fremmøde' });
-    await first.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await recordFirstConversation(page, 'Fremmøde');
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     expect(await page.getByRole('status').textContent()).toBe('Registreret.');
     expect(await page.locator('.facts').textContent()).toContain('Visitation');
