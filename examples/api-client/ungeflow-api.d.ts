@@ -1354,7 +1354,9 @@ export interface components {
       journeyId: string;
       /** @enum {string} */
       kind: 'conversation' | 'mentor_contact' | 'other_contact';
-      conversationKind: ('individual' | 'group' | 'phone') | null;
+      conversationKind: ('individual' | 'group') | null;
+      /** @description How a conversation was held; null for other contact and for conversations recorded before it was asked */
+      mode: ('in_person' | 'phone' | 'video') | null;
       jobConversation: boolean;
       /** Format: date-time */
       occurredAt: string;
@@ -2340,7 +2342,6 @@ export interface components {
       passiveLongDays?: number;
       betweenPlacementsDays?: number;
       noPlacementDays?: number;
-      minimumHoursPerWeek?: number;
       lowHoursWeeks?: number;
       pauseOverdueDays?: number;
       progressionDays?: number;
@@ -3787,6 +3788,11 @@ export interface operations {
                * @description When it happened; defaults to now. Not in the future, not before first contact.
                */
               occurredAt?: string;
+              /**
+               * @description How the conversation was held: in person, by phone or by video; each counts (LAB § 31 stk. 3)
+               * @enum {string}
+               */
+              mode: 'in_person' | 'phone' | 'video';
             }
           | {
               /** @enum {string} */
@@ -3888,6 +3894,10 @@ export interface operations {
               occurredAt?: string;
               /** Format: uuid */
               groupId: string;
+              /** @description NExTWORK's entry condition: the youth can take part at least 15 hours a week. Required when the youth is taken in from intake; not asked on a move to another group */
+              canTakePart15HoursAWeek?: boolean;
+              /** @description Required when canTakePart15HoursAWeek is false: why the youth is taken in all the same */
+              entryOverrideReason?: string;
               /**
                * @description A leader may place a youth in a full group (up to 12 members)
                * @default false
@@ -5488,9 +5498,14 @@ export interface operations {
               /** @enum {string} */
               kind: 'conversation';
               /** @enum {string} */
-              conversationKind: 'individual' | 'group' | 'phone';
+              conversationKind: 'individual' | 'group';
               /**
-               * @description An individual job conversation; these count towards LAB § 31 stk. 3
+               * @description How it was held: in person, by phone or by video; a job conversation counts in each (STAR)
+               * @enum {string}
+               */
+              mode: 'in_person' | 'phone' | 'video';
+              /**
+               * @description An individual job conversation; these count towards LAB § 31 stk. 3, whatever the mode
                * @default false
                */
               jobConversation?: boolean;

@@ -1,6 +1,12 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { type Barrier, type Category, eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import {
+  type Barrier,
+  type Category,
+  conversationModes,
+  eventTypes,
+  type JourneyEventType,
+} from '../../machines/events.ts';
 import { recordActivity, activitiesOfJourney } from '../activities/activity.service.ts';
 import { recordActivityBody } from '../activities/activity.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
@@ -16,7 +22,7 @@ import {
   recordEvent,
   type JourneyView,
 } from '../journeys/journey.service.ts';
-import { followUpMonthLabels } from '../journeys/journey.labels.ts';
+import { conversationModeLabels, followUpMonthLabels } from '../journeys/journey.labels.ts';
 import { followUpStatusLabels } from '../overview/overview.labels.ts';
 import { changePlacementBody, logHoursBody } from '../placements/placement.schemas.ts';
 import {
@@ -227,6 +233,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           lang,
           t,
           role: actor.role,
+          intake: view.stage === 'intake',
           codeLabels: eventCodeLabels,
           choices,
           kept: keptHere ? (kept.values ?? {}) : null,
@@ -358,6 +365,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         injunctionCategories.includes(category) &&
         injunctions.every((i) => i.endedOn !== null),
       activityChoices: view.journey.open ? activityChoices : null,
+      activityModes: conversationModes.map((m) => ({ value: m, label: conversationModeLabels[m][lang] })),
       activities: activities.items.map((a) => activityLine(a, t, lang)),
       activityTotal: activities.total,
       progression: progressionOf(progression, t, lang),
@@ -570,17 +578,19 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       // The fields are named "activity-…": the visitation form on the same page has its own date field.
       const values = {
         kind: text(request.body, 'activity-kind'),
+        mode: text(request.body, 'activity-mode'),
         occurredOn: text(request.body, 'activity-occurredOn').trim(),
         note: text(request.body, 'activity-note'),
       };
       const keep = again(request, reply, youthId, 'activity', values);
       const kind = values.kind;
-      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group' || kind === 'phone';
+      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group';
       const parsed = parseWithMessages(recordActivityBody, {
         ...(conversation
           ? {
               kind: 'conversation',
               conversationKind: kind === 'job_conversation' ? 'individual' : kind,
+              mode: values.mode || undefined,
               jobConversation: kind === 'job_conversation',
             }
           : { kind: kind || undefined }),

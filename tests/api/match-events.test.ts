@@ -54,7 +54,7 @@ describe.each(engines)('match events on %s', (engine) => {
       await send({ type: 'WITHDRAWN', reason: 'Flyttet', occurredAt: '2026-11-03T09:00:00Z' });
       return { journeyId: journey.id, youthId: youth.id, name: youth.name };
     }
-    await send({ type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00Z' });
+    await send({ type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00Z' });
     const decided = await send(activityReadyVisitation({ occurredAt: '2026-11-03T10:00:00Z' }));
     expect(decided.stage).toBe(stage === 'redirected' ? 'redirected' : 'intake');
     if (stage === 'active') {
@@ -62,7 +62,12 @@ describe.each(engines)('match events on %s', (engine) => {
         municipalityId: options.municipalityId ?? unit.municipality.id,
         facilitatorId: options.facilitatorId ?? unit.caseworker.id,
       });
-      const assigned = await send({ type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-04T09:00:00Z' });
+      const assigned = await send({
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-04T09:00:00Z',
+      });
       expect(assigned.stage).toBe('active');
     }
     return { journeyId: journey.id, youthId: youth.id, name: youth.name };

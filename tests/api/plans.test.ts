@@ -61,14 +61,27 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
     const referred = await referredJourney(of);
     const h = of.caseworker.headers;
     const { journeyId } = referred;
-    await event(journeyId, { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00+01:00' }, h);
+    await event(
+      journeyId,
+      { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00+01:00' },
+      h,
+    );
     await event(journeyId, { ...activityReadyVisitation(), occurredAt: '2026-11-04T09:00:00+01:00' }, h);
     const group = await newGroup(ctx.db, {
       municipalityId: of.municipality.id,
       facilitatorId: of.caseworker.id,
       name: 'Gruppe Nord',
     });
-    await event(journeyId, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-05T09:00:00+01:00' }, h);
+    await event(
+      journeyId,
+      {
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-05T09:00:00+01:00',
+      },
+      h,
+    );
     const company = await newCompany(ctx.db, { municipalityId: of.municipality.id, name: 'Høj & Søn Tømrer ApS' });
     const contact = await inject(
       'POST',

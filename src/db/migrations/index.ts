@@ -15,6 +15,7 @@ import * as rateLimit from './20261205T1200-rate-limit.ts';
 import * as webhookFailures from './20261205T1400-webhook-failures.ts';
 import * as offers from './20261206T0900-offers.ts';
 import * as companySector from './20261206T1000-company-sector.ts';
+import * as conversationMode from './20261207T0900-conversation-mode.ts';
 import * as userPhone from './20261207T0900-user-phone.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '20261205T1400-webhook-failures': webhookFailures,
   '20261206T0900-offers': offers,
   '20261206T1000-company-sector': companySector,
+  '20261207T0900-conversation-mode': conversationMode,
   '20261207T0900-user-phone': userPhone,
 };
