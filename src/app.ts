@@ -35,6 +35,7 @@ import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
+import { offerRoutes } from './offers/offer.routes.ts';
 import { placementRoutes } from './placements/placement.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
 import { progressionRoutes } from './progression/progression.routes.ts';
@@ -264,6 +265,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(groupRoutes, { deps });
       await api.register(companyRoutes, { deps });
       await api.register(placementRoutes, { deps });
+      await api.register(offerRoutes, { deps });
       await api.register(activityRoutes, { deps });
       await api.register(progressionRoutes, { deps });
       await api.register(followUpRoutes, { deps });

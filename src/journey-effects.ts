@@ -2,6 +2,12 @@ import { dropFollowUpsOnWithdrawal, recordFollowUp, scheduleFollowUps } from './
 import { assignToGroup, leaveGroupOnWithdrawal, leaveGroupOrStayAsAlumni } from './groups/group.effects.ts';
 import { type JourneyEffectTable, markWithdrawnByMistake } from './journeys/journey.effects.ts';
 import {
+  endOffersAtExit,
+  endOffersOnWithdrawal,
+  endOfferWithPlacement,
+  offerFromPlacement,
+} from './offers/offer.effects.ts';
+import {
   endNamedPlacement,
   endRunningPlacementAtExit,
   endRunningPlacementOnWithdrawal,
@@ -24,15 +30,16 @@ export const journeyEffects: JourneyEffectTable = {
 
   GROUP_ASSIGNED: [assignToGroup],
 
-  PLACEMENT_STARTED: [startPlacement],
-  PLACEMENT_ENDED: [endNamedPlacement],
+  // An internship or a wage subsidy is a LAB offer as well; paid ordinary hours are not.
+  PLACEMENT_STARTED: [startPlacement, offerFromPlacement],
+  PLACEMENT_ENDED: [endNamedPlacement, endOfferWithPlacement],
 
   // The placement waits for the youth during a pause: its row stays as it is, and RESUMED returns
   // the journey to where it was.
   PAUSED: [],
   RESUMED: [],
 
-  EXITED: [leaveGroupOrStayAsAlumni, endRunningPlacementAtExit, scheduleFollowUps],
+  EXITED: [leaveGroupOrStayAsAlumni, endRunningPlacementAtExit, endOffersAtExit, scheduleFollowUps],
 
   // When the youth is back on benefit this also opens a new journey for them, as returning.
   FOLLOW_UP_RECORDED: [recordFollowUp],
@@ -41,6 +48,7 @@ export const journeyEffects: JourneyEffectTable = {
     markWithdrawnByMistake,
     leaveGroupOnWithdrawal,
     endRunningPlacementOnWithdrawal,
+    endOffersOnWithdrawal,
     dropFollowUpsOnWithdrawal,
   ],
 };

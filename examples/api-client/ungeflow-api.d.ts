@@ -833,6 +833,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/match-events/{id}/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set several youth's wishes and several companies' interest at once
+     * @description Each row is made against its own version (the youth's `wishesVersion`, the company's `interestsVersion`). All rows are saved in one transaction, or none: a 409 `version_conflict` lists in `conflicts` every row someone else changed meanwhile.
+     */
+    put: operations['setMatchEventChoices'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/match-events/{id}/matches': {
     parameters: {
       query?: never;
@@ -1334,7 +1354,9 @@ export interface components {
       journeyId: string;
       /** @enum {string} */
       kind: 'conversation' | 'mentor_contact' | 'other_contact';
-      conversationKind: ('individual' | 'group' | 'phone') | null;
+      conversationKind: ('individual' | 'group') | null;
+      /** @description How a conversation was held; null for other contact and for conversations recorded before it was asked */
+      mode: ('in_person' | 'phone' | 'video') | null;
       jobConversation: boolean;
       /** Format: date-time */
       occurredAt: string;
@@ -2177,6 +2199,7 @@ export interface components {
         place?: string | null;
         facilitatorName?: string | null;
       } | null;
+      withoutGroup?: string | null;
       placement?: {
         kind?: ('internship' | 'paid_hours' | 'wage_subsidy') | null;
         companyName?: string | null;
@@ -2188,6 +2211,7 @@ export interface components {
           phone?: string | null;
         } | null;
       } | null;
+      withoutPlacement?: string | null;
       nextSteps?:
         | {
             what: string;
@@ -2318,7 +2342,6 @@ export interface components {
       passiveLongDays?: number;
       betweenPlacementsDays?: number;
       noPlacementDays?: number;
-      minimumHoursPerWeek?: number;
       lowHoursWeeks?: number;
       pauseOverdueDays?: number;
       progressionDays?: number;
@@ -2359,6 +2382,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'caseworker' | 'leader' | 'admin';
+      /** @description Written '12 34 56 78'; null when none is given */
+      phone: string | null;
       active: boolean;
       lockedUntil: string | null;
       /** @description The user still has a password set by an administrator (one-time). */
@@ -2842,6 +2867,8 @@ export interface operations {
           name: string;
           /** @enum {string} */
           role: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           /** @description One-time: the user chooses their own at the first log-in. */
           password: string;
         };
@@ -2918,6 +2945,8 @@ export interface operations {
           name?: string;
           /** @enum {string} */
           role?: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           active?: boolean;
           /** @description One-time when given for another user: they choose their own at the next log-in. */
           password?: string;
@@ -3759,6 +3788,11 @@ export interface operations {
                * @description When it happened; defaults to now. Not in the future, not before first contact.
                */
               occurredAt?: string;
+              /**
+               * @description How the conversation was held: in person, by phone or by video; each counts (LAB § 31 stk. 3)
+               * @enum {string}
+               */
+              mode: 'in_person' | 'phone' | 'video';
             }
           | {
               /** @enum {string} */
@@ -3860,6 +3894,10 @@ export interface operations {
               occurredAt?: string;
               /** Format: uuid */
               groupId: string;
+              /** @description NExTWORK's entry condition: the youth can take part at least 15 hours a week. Required when the youth is taken in from intake; not asked on a move to another group */
+              canTakePart15HoursAWeek?: boolean;
+              /** @description Required when canTakePart15HoursAWeek is false: why the youth is taken in all the same */
+              entryOverrideReason?: string;
               /**
                * @description A leader may place a youth in a full group (up to 12 members)
                * @default false
@@ -5055,6 +5093,70 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  setMatchEventChoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description The wishes of each youth to change; a youth left out keeps what is recorded
+           * @default []
+           */
+          wishes?: {
+            /**
+             * Format: uuid
+             * @description The youth, by journey
+             */
+            journeyId: string;
+            /** @description The youth's wishes, first wish first (rank 1..n); only companies taking part */
+            companyIds: string[];
+            /** @description The version of the youth's wishes (youth[].wishesVersion) the change was made against */
+            version: number;
+          }[];
+          /**
+           * @description The interest of each company to change; a company left out keeps what is recorded
+           * @default []
+           */
+          interests?: {
+            /**
+             * Format: uuid
+             * @description The company
+             */
+            companyId: string;
+            /** @description The youth the company is interested in; only youth taking part */
+            journeyIds: string[];
+            /** @description The version of the company's interest (companies[].interestsVersion) the change was made against */
+            version: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The match event as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   listMatchEventMatches: {
     parameters: {
       query?: never;
@@ -5396,9 +5498,14 @@ export interface operations {
               /** @enum {string} */
               kind: 'conversation';
               /** @enum {string} */
-              conversationKind: 'individual' | 'group' | 'phone';
+              conversationKind: 'individual' | 'group';
               /**
-               * @description An individual job conversation; these count towards LAB § 31 stk. 3
+               * @description How it was held: in person, by phone or by video; a job conversation counts in each (STAR)
+               * @enum {string}
+               */
+              mode: 'in_person' | 'phone' | 'video';
+              /**
+               * @description An individual job conversation; these count towards LAB § 31 stk. 3, whatever the mode
                * @default false
                */
               jobConversation?: boolean;

@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { CompanyContactTable, CompanyTable } from './company.tables.ts';
+import type { CompanyContactTable, CompanySector, CompanyTable } from './company.tables.ts';
 
 export interface Company {
   id: string;
   name: string;
   cvr: string;
   industry: string | null;
+  sector: CompanySector;
   address: string | null;
   placementCapacity: number;
   active: boolean;
@@ -40,6 +41,7 @@ function companyRowToCompany(row: Selectable<CompanyTable>): Company {
     name: row.name,
     cvr: row.cvr,
     industry: row.industry,
+    sector: row.sector,
     address: row.address,
     placementCapacity: row.placement_capacity,
     active: row.active,
@@ -68,6 +70,7 @@ export interface CompanyFields {
   name: string;
   cvr: string;
   industry: string | null;
+  sector: CompanySector;
   address: string | null;
   placementCapacity: number;
   active: boolean;
@@ -81,6 +84,7 @@ export async function insertCompany(db: Db, municipalityId: string, company: Com
       name: company.name,
       cvr: company.cvr,
       industry: company.industry,
+      sector: company.sector,
       address: company.address,
       placement_capacity: company.placementCapacity,
       active: company.active,
@@ -209,6 +213,7 @@ export async function updateCompany(
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.cvr !== undefined && { cvr: changes.cvr }),
       ...(changes.industry !== undefined && { industry: changes.industry }),
+      ...(changes.sector !== undefined && { sector: changes.sector }),
       ...(changes.address !== undefined && { address: changes.address }),
       ...(changes.placementCapacity !== undefined && { placement_capacity: changes.placementCapacity }),
       ...(changes.active !== undefined && { active: changes.active }),

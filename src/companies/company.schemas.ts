@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Text } from '../shared/i18n.ts';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
 import { cvrMessages, parseCvr } from './cvr.ts';
+import { companySectors } from './company.tables.ts';
 
 /** The company network is the caseworkers' and leaders' work (docs/domain.md, "Who uses it"). */
 export const companyNetworkRoles = ['caseworker', 'leader'] as const;
@@ -22,11 +23,17 @@ export function uniqueIds(text: Text, max: number) {
   return z
     .array(z.uuid())
     .max(max)
-    .superRefine((ids, ctx) => {
-      ids.forEach((id, index) => {
-        if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: textIssue(text) });
-      });
+    .superRefine(onceEach((id: string) => id, text));
+}
+
+/** A refinement naming, with `text`, every item whose key an earlier item already has. */
+export function onceEach<T>(key: (item: T) => string, text: Text) {
+  return (items: readonly T[], ctx: z.RefinementCtx) => {
+    const keys = items.map(key);
+    keys.forEach((id, index) => {
+      if (keys.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: textIssue(text) });
     });
+  };
 }
 
 /** A CVR number as typed: eight digits (spaces allowed) passing the modulus-11 check. */
@@ -72,12 +79,18 @@ const placementCapacity = z
   .min(0)
   .max(100)
   .describe('How many placements (internships, paid hours, wage subsidy) the company can take at once');
+const sector = z
+  .enum(companySectors)
+  .describe(
+    'A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy',
+  );
 const version = z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).');
 
 export const createCompanyBody = z.strictObject({
   name,
   cvr: cvrInput,
   industry: optionalText(200),
+  sector: sector.default('private'),
   address: optionalText(500),
   placementCapacity: placementCapacity.default(1),
   active: z.boolean().default(true),
@@ -88,6 +101,7 @@ export const updateCompanyBody = z.strictObject({
   name: name.optional(),
   cvr: cvrInput.optional(),
   industry: optionalText(200),
+  sector: sector.optional(),
   address: optionalText(500),
   placementCapacity: placementCapacity.optional(),
   active: z.boolean().optional(),
@@ -125,6 +139,7 @@ export const companySchema = z
     name: z.string(),
     cvr: z.string(),
     industry: z.string().nullable(),
+    sector,
     address: z.string().nullable(),
     placementCapacity: z.number().int(),
     active: z.boolean(),

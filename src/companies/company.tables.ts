@@ -4,6 +4,10 @@ import type { MatchingTables } from '../matching/match-event.tables.ts';
 /** `date` columns are read as 'YYYY-MM-DD' strings on both engines (see db/database.ts). */
 type DateString = ColumnType<string, string, string>;
 
+/** Whether the company is a private or a public employer (løntilskud differs between them). */
+export const companySectors = ['private', 'public'] as const;
+export type CompanySector = (typeof companySectors)[number];
+
 export interface CompanyTable {
   id: Generated<string>;
   municipality_id: string;
@@ -11,6 +15,8 @@ export interface CompanyTable {
   /** CVR number, 8 digits. */
   cvr: string;
   industry: string | null;
+  /** A private or a public employer: decides which løntilskud a wage-subsidy placement is. */
+  sector: Generated<CompanySector>;
   address: string | null;
   /** How many placements the company can take at once. */
   placement_capacity: Generated<number>;

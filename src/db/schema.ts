@@ -31,6 +31,8 @@ export interface UserTable {
   name: string;
   role: Role;
   password_hash: string;
+  /** A Danish phone number written '12 34 56 78', or null: the plan gives it to the youth to ring. */
+  phone: string | null;
   active: Generated<boolean>;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
@@ -135,7 +137,12 @@ export interface JourneyTable {
   placement_ended_at: Timestamp | null;
   expected_return: DateString | null;
   missed_meetings_in_row: Generated<number>;
+  /** Individual job conversations recorded as contacts in the first 6 months (the first conversation is counted apart). */
   conversations_first_6m: Generated<number>;
+  /** Weeks in a row of the running placement, back from the latest recorded, with fewer hours worked than agreed. */
+  hours_below_agreed_weeks: Generated<number>;
+  /** The Monday of the latest week with hours recorded in the running placement. */
+  hours_latest_week: DateString | null;
   last_progression_at: Timestamp | null;
   next_follow_up_due: DateString | null;
   /** The next day the risk verdict can change without a new event (the sweep reads the due ones). */

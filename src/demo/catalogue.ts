@@ -1,3 +1,4 @@
+import type { CompanySector } from '../companies/company.tables.ts';
 import { DEMO_TOWN } from './people.ts';
 
 /**
@@ -8,6 +9,8 @@ import { DEMO_TOWN } from './people.ts';
 export interface DemoCompany {
   name: string;
   industry: string;
+  /** The municipality's own workplaces (a care home, a day-care centre) are public employers. */
+  sector: CompanySector;
   address: string;
   /** How many youth it can take at once. */
   placementCapacity: number;
@@ -22,7 +25,7 @@ export const demoCompanies: readonly DemoCompany[] = [
   company('Møllers Malerfirma ApS', 'Malerarbejde', 'Håndværkervej 3', 1, ['Malermester']),
   company('Café Åkanden', 'Restauration', 'Sct. Bendts Gade 5', 2, ['Daglig leder']),
   company('Ringsted Autoservice ApS', 'Autoværksted', 'Næstvedvej 41', 2, ['Værkstedschef']),
-  company('Plejecentret Solbakken', 'Ældrepleje', 'Solbakkevej 2', 3, ['Afdelingsleder', 'Praktikansvarlig']),
+  company('Plejecentret Solbakken', 'Ældrepleje', 'Solbakkevej 2', 3, ['Afdelingsleder', 'Praktikansvarlig'], 'public'),
   company('Østergaard Blomster', 'Detailhandel', 'Østergade 22', 1, ['Indehaver']),
   company('Nørretorv Dagligvarer ApS', 'Dagligvarehandel', 'Nørretorv 1', 3, ['Butikschef', 'Souschef']),
   company('Vestsjællands Lager & Logistik A/S', 'Lager og logistik', 'Transportvej 12', 4, [
@@ -30,7 +33,7 @@ export const demoCompanies: readonly DemoCompany[] = [
     'Lagerchef',
   ]),
   company('Grøn Have Anlægsgartner ApS', 'Anlægsgartneri', 'Gartnervænget 6', 2, ['Indehaver']),
-  company('Børnehuset Kløverbladet', 'Daginstitution', 'Kløvervej 10', 1, ['Leder']),
+  company('Børnehuset Kløverbladet', 'Daginstitution', 'Kløvervej 10', 1, ['Leder'], 'public'),
   company('Bøgely Genbrug', 'Genbrugsbutik', 'Søndergade 31', 2, ['Butiksleder']),
   company('Jensen & Holm El-service ApS', 'El-installation', 'Ringstedgade 77', 1, ['Installatør']),
   company('Skovhus Kro', 'Hotel og restauration', 'Skovhusvej 1', 2, ['Køkkenchef', 'Direktør']),
@@ -53,8 +56,9 @@ function company(
   street: string,
   placementCapacity: number,
   contactTitles: readonly string[],
+  sector: CompanySector = 'private',
 ): DemoCompany {
-  return { name, industry, address: `${street}, ${DEMO_TOWN}`, placementCapacity, contactTitles };
+  return { name, industry, sector, address: `${street}, ${DEMO_TOWN}`, placementCapacity, contactTitles };
 }
 
 export interface DemoGroup {
@@ -115,7 +119,8 @@ export const referralReasons = {
 } as const;
 
 export const notes = {
-  firstConversation: 'Første samtale: gennemgået forberedelsesskema og ønsker.',
+  entryOverride:
+    'Kan til at begynde med ikke deltage 15 timer om ugen på grund af angst; starter med få timer og øger efter aftale med mentor.',
   jobConversation: [
     'Jobsamtale: status på gruppen og mål for de næste uger.',
     'Jobsamtale: talt om ønsker til praktikplads.',

@@ -57,6 +57,8 @@ export interface PlacementPlan {
   kind: PlacementKind;
   hoursPerWeek: number;
   plannedEnd: string | undefined;
+  /** The youth works clearly fewer hours than agreed (the low_hours rule); otherwise the agreed hours or a little more. */
+  fewerHoursThanAgreed: boolean;
   /** Started by switching from the previous placement, in one step (Rockwool Fonden: the NExTWORK evaluation summary (2025): the youth may switch). */
   switched: boolean;
   endReason: string | undefined;
@@ -333,7 +335,13 @@ class StoryWriter {
   placement(
     start: number,
     end: number | null,
-    options: { hoursPerWeek?: number; kind?: PlacementKind; switched?: boolean; endReason?: string } = {},
+    options: {
+      hoursPerWeek?: number;
+      kind?: PlacementKind;
+      switched?: boolean;
+      endReason?: string;
+      fewerHoursThanAgreed?: boolean;
+    } = {},
   ): PlacementPlan {
     const kind =
       options.kind ?? this.#rng.pick(['internship', 'internship', 'internship', 'paid_hours', 'wage_subsidy'] as const);
@@ -342,7 +350,9 @@ class StoryWriter {
       start: this.#cal.at(start),
       end: end === null ? null : this.#cal.at(end),
       kind,
-      hoursPerWeek: options.hoursPerWeek ?? this.#rng.pick([15, 18, 20, 20, 25, 25, 30, 37]),
+      // The youth choose their hours and often start with few (Rockwool Fonden: the NExTWORK evaluation summary (2025)).
+      hoursPerWeek: options.hoursPerWeek ?? this.#rng.pick([8, 12, 15, 20, 20, 25, 30, 37]),
+      fewerHoursThanAgreed: options.fewerHoursThanAgreed ?? false,
       // An internship is agreed for some weeks at a time (virksomhedspraktik); paid hours run on.
       plannedEnd: kind === 'internship' ? addMonths(startDay, this.#rng.pick([2, 3])) : undefined,
       switched: options.switched ?? false,
@@ -470,7 +480,7 @@ function stories(w: StoryWriter): Story[] {
   }
 
   // Active, placed: internships and paid hours with their hours logged; two switched company,
-  // one works fewer hours than the 15 a week NExTWORK asks for, three have gone passive (the
+  // one works fewer hours than agreed, three have gone passive (the
   // number is the day they stopped).
   const placed: Array<[joined: number, start: number, extra?: 'switch' | 'pause' | 'low' | number]> = [
     [130, 112, 'switch'],
@@ -491,7 +501,10 @@ function stories(w: StoryWriter): Story[] {
   for (const [joined, start, extra] of placed) {
     const journey = w.joined(joined, someCategory());
     if (extra === 'switch') journey.placements.push(...w.switchedPlacements(start, Math.round(start / 2) + 10));
-    else journey.placements.push(w.placement(start, null, extra === 'low' ? { hoursPerWeek: 10 } : {}));
+    else
+      journey.placements.push(
+        w.placement(start, null, extra === 'low' ? { hoursPerWeek: 20, fewerHoursThanAgreed: true } : {}),
+      );
     if (extra === 'pause') journey.pauses.push(w.pause(60, -46, 47, 'illness'));
     if (typeof extra === 'number') journey.passiveFrom = w.passive(extra);
     add(age(), journey);

@@ -16,6 +16,7 @@ import {
   deleteComingMeetings,
   endAlumniMemberships,
   findGroup,
+  findJourneyGroup,
   findMeeting,
   type Group,
   type GroupChanges,
@@ -23,6 +24,7 @@ import {
   insertGroup,
   insertMeeting,
   insertMeetingsIfAbsent,
+  type JourneyGroup,
   listAttendance,
   listCurrentMembers,
   listGroups,
@@ -229,6 +231,14 @@ export async function findGroups(
     { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
     deps.clock(),
   );
+}
+
+/**
+ * The group the journey's youth is in now (member, or alumni after exit), or undefined: read the
+ * same way for the youth's page and for the printed plan (findJourneyGroup).
+ */
+export function groupOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyGroup | undefined> {
+  return findJourneyGroup(deps.db, actor.municipalityId, journeyId);
 }
 
 export async function readGroup(deps: Deps, actor: Actor, groupId: string): Promise<GroupView> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   barriers,
   categories,
+  conversationModes,
   eventPayloadSchemas,
   eventTypes,
   followUpMonths,
@@ -121,8 +122,27 @@ export const visitationDecidedCommand = z.strictObject({
  */
 export const commandPayloadSchemas = {
   ...eventPayloadSchemas,
+  FIRST_CONVERSATION_HELD: eventPayloadSchemas.FIRST_CONVERSATION_HELD.extend({
+    mode: z
+      .enum(conversationModes)
+      .describe('How the conversation was held: in person, by phone or by video; each counts (LAB § 31 stk. 3)'),
+  }),
   VISITATION_DECIDED: visitationDecidedCommand.superRefine(considerableAmongChosen),
   GROUP_ASSIGNED: eventPayloadSchemas.GROUP_ASSIGNED.extend({
+    canTakePart15HoursAWeek: z
+      .boolean()
+      .optional()
+      .describe(
+        "NExTWORK's entry condition: the youth can take part at least 15 hours a week. Required when the youth " +
+          'is taken in from intake; not asked on a move to another group',
+      ),
+    entryOverrideReason: z
+      .string()
+      .trim()
+      .min(1, 'not_blank')
+      .max(1000)
+      .optional()
+      .describe('Required when canTakePart15HoursAWeek is false: why the youth is taken in all the same'),
     overrideCapacity: z
       .boolean()
       .default(false)

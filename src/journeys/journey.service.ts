@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit.repository.ts';
 import { randomUUID } from 'node:crypto';
-import type { JourneyEvent, JourneyEventType } from '../../machines/events.ts';
+import { entryConditionIsMetOrOverridden, type JourneyEvent, type JourneyEventType } from '../../machines/events.ts';
 import {
   acceptedEvents,
   applyEvent,
@@ -23,7 +23,7 @@ import type { EligibilityDecision } from '../rules/eligibility.ts';
 import { assessVisitation } from '../rules/assess-visitation.ts';
 import type { CategorySuggestion } from '../rules/visitation.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, maskCpr } from '../youth/cpr.ts';
 import { findUser } from '../users/users.repository.ts';
@@ -51,7 +51,12 @@ import { refreshJourneyRisk } from '../alerts/alert.service.ts';
 import { conditionsOf } from '../alerts/risk-evaluator.ts';
 import { type NewJourney, runEffects } from './journey.effects.ts';
 import { riskStateOf } from './journey.risk-state.ts';
-import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
+import {
+  commandJsonSchemas,
+  type JourneyCommand,
+  type JourneyCommandInput,
+  type JourneyCommandOf,
+} from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { type TextKey, texts } from '../shared/texts.ts';
@@ -397,18 +402,38 @@ async function enrich(
       const event: JourneyEvent = { ...payload, ...envelope, placementId: randomUUID() };
       return { event, payload: { ...event }, decisions: [] };
     }
-    case 'FIRST_CONVERSATION_HELD':
     case 'GROUP_ASSIGNED':
+      if (journey.stage === 'intake') requireEntryCondition(command);
+      return recordedAsSent(command, envelope);
+    case 'FIRST_CONVERSATION_HELD':
     case 'PLACEMENT_ENDED':
     case 'PAUSED':
     case 'RESUMED':
     case 'EXITED':
     case 'FOLLOW_UP_RECORDED':
-    case 'WITHDRAWN': {
-      const { occurredAt: _o, ...payload } = command;
-      const event = { ...payload, ...envelope } as JourneyEvent;
-      return { event, payload: { ...event }, decisions: [] };
-    }
+    case 'WITHDRAWN':
+      return recordedAsSent(command, envelope);
+  }
+}
+
+/** An event that carries what the caseworker sent, as sent. */
+function recordedAsSent(command: JourneyCommandInput, envelope: { occurredAt: string; actorId: string }): Enriched {
+  const { occurredAt: _o, ...payload } = command;
+  const event = { ...payload, ...envelope } as JourneyEvent;
+  return { event, payload: { ...event }, decisions: [] };
+}
+
+/**
+ * Taking a youth in from intake asks NExTWORK's entry condition (machines/events.ts, GROUP_ASSIGNED):
+ * can the youth take part at least 15 hours a week? A "no" needs the caseworker's reason to take
+ * the youth in all the same; without one the assignment is refused, naming the field.
+ */
+function requireEntryCondition(command: JourneyCommandOf<'GROUP_ASSIGNED'>): void {
+  if (command.canTakePart15HoursAWeek === undefined) {
+    throw invalidField('canTakePart15HoursAWeek', 'journeys.refusals.entryConditionUnanswered');
+  }
+  if (!entryConditionIsMetOrOverridden(command)) {
+    throw invalidField('entryOverrideReason', 'journeys.refusals.entryConditionNotMet');
   }
 }
 

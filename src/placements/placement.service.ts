@@ -6,6 +6,7 @@ import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findContact } from '../companies/company.repository.ts';
 import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
 import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
+import { updateOfferOfPlacement } from '../offers/offer.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
@@ -146,16 +147,16 @@ export async function logPlacementHours(
       recordedBy: actor.userId,
       recordedAt: now,
     });
-    if (hours > 0) {
-      const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
-      await noteJourneyActivity(
-        trx,
-        deps,
-        actor.municipalityId,
-        placement.journeyId,
-        endOfWeek < now ? endOfWeek : now,
-      );
-    }
+    // Hours worked are activity; any week recorded, none included, may change the run of weeks
+    // below the hours agreed (the low_hours rule).
+    const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
+    await noteJourneyActivity(
+      trx,
+      deps,
+      actor.municipalityId,
+      placement.journeyId,
+      hours > 0 ? (endOfWeek < now ? endOfWeek : now) : null,
+    );
     await auditAs(trx, actor, 'placement.hours_logged', placement.youth.id, {
       journeyId: placement.journeyId,
       placementId,
@@ -206,12 +207,14 @@ export async function changePlacement(
     if (!(await updatePlacement(trx, actor.municipalityId, placementId, version, changes, now))) {
       throw new DomainError('version_conflict', { extra: { currentVersion: placement.version } });
     }
+    // An internship's or a wage subsidy's offer keeps the placement's terms (docs/domain.md, "offer").
+    await updateOfferOfPlacement(trx, actor.municipalityId, placementId, changes, now);
     await auditAs(trx, actor, 'placement.updated', placement.youth.id, {
       journeyId: placement.journeyId,
       placementId,
       fields,
     });
-    // The agreed hours of the running placement (ended ones are refused above) feed the low-hours rule.
+    // The low-hours rule measures the weeks worked against the hours agreed (ended placements are refused above).
     if (changes.hoursPerWeek !== undefined) {
       await setPlacementHoursPerWeek(trx, actor.municipalityId, placement.journeyId, changes.hoursPerWeek);
       await noteJourneyActivity(trx, deps, actor.municipalityId, placement.journeyId, null);

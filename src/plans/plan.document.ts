@@ -5,7 +5,7 @@
  * Every word on the page comes from the template (templates/README.md); this file decides only
  * layout, and which sentence a section uses when part of its data is missing:
  *
- * - goal, network group, workplace, next steps, contact person, progress, agreements: always
+ * - goal, network group, workplace, offers, next steps, contact person, progress, agreements: always
  *   printed; with nothing recorded, the section says in words that it is not agreed yet.
  * - health and everyday life: printed for activity-ready youth (LAB § 41 stk. 2 makes it part of
  *   their plan: "not agreed yet" when empty) and for anyone with entries; left out otherwise.
@@ -342,6 +342,7 @@ export async function renderPlanPdf(data: PlanData, template: PlanTemplate): Pro
   drawStatus(writer, plan);
   drawNetworkGroup(writer, plan);
   drawPlacement(writer, plan);
+  drawOffers(writer, plan);
   drawStabilisation(writer, plan);
   drawNextSteps(writer, plan);
   drawContactPerson(writer, plan);
@@ -457,7 +458,7 @@ function drawNetworkGroup(w: PlanWriter, plan: PlanData): void {
   if (name !== undefined) sentences.push(w.fill(t.groupName, { group: name }));
   if (facilitator !== undefined) sentences.push(w.fill(t.facilitator, { facilitator }));
 
-  if (sentences.length === 0) return w.notYet(t.notYet);
+  if (sentences.length === 0) return w.notYet(w.paragraphText(plan.withoutGroup) ?? t.notYet);
   w.sentences(sentences);
 }
 
@@ -485,8 +486,44 @@ function drawPlacement(w: PlanWriter, plan: PlanData): void {
   if (contactName !== undefined) sentences.push(w.fill(t.contact, { name: contactName }));
   if (contactPhone !== undefined) sentences.push(w.fill(t.contactPhone, { phone: contactPhone }));
 
-  if (sentences.length === 0) return w.notYet(t.notYet);
+  if (sentences.length === 0) return w.notYet(w.paragraphText(plan.withoutPlacement) ?? t.notYet);
   w.sentences(sentences);
+}
+
+/**
+ * The offers the youth has now or is to start (LAB § 41 stk. 2, nr. 4), each a bullet with what it
+ * is and, below it, who gives it, when and how many hours; the education injunction first.
+ */
+function drawOffers(w: PlanWriter, plan: PlanData): void {
+  const t = w.t.offers;
+  const injunction = plan.educationInjunction;
+  const injunctionGoal = w.paragraphText(injunction?.goal);
+  const injunctionDate = w.date(injunction?.givenOn);
+  const lead =
+    injunctionGoal !== undefined && injunctionDate !== undefined
+      ? {
+          what: w.fill(t.injunction, { date: injunctionDate, goal: injunctionGoal }),
+          details: injunction?.startBy ? [w.fill(t.injunctionStartBy, { date: w.date(injunction.startBy) ?? '' })] : [],
+        }
+      : undefined;
+  const offers = (plan.offers ?? []).map((offer) => {
+    const provider = w.line(offer.provider);
+    const from = w.date(offer.startDate, 'shortDate') ?? '';
+    const to = w.date(offer.plannedEnd, 'shortDate');
+    const hours = offer.hoursPerWeek ? writtenNumber(offer.hoursPerWeek, w.t.dates) : undefined;
+    const what = [t.kinds[offer.kind], ...(offer.subtype ? [t.subtypes[offer.subtype]] : [])].join(' ');
+    const details = [
+      ...(provider === undefined ? [] : [w.fill(t.provider, { provider })]),
+      to === undefined ? w.fill(t.from, { from }) : w.fill(t.fromTo, { from, to }),
+      ...(hours === undefined ? [] : [w.fill(t.hours, { hours })]),
+    ];
+    return { what, details };
+  });
+  const items = [...(lead ? [lead] : []), ...offers];
+  const [first] = items;
+  w.heading(t.heading, first === undefined ? undefined : w.bulletHeight(first.what, first.details));
+  if (items.length === 0) return w.notYet(t.notYet);
+  for (const item of items) w.bullet(item.what, item.details);
 }
 
 function drawStabilisation(w: PlanWriter, plan: PlanData): void {
@@ -533,7 +570,9 @@ function drawContactPerson(w: PlanWriter, plan: PlanData): void {
     ...(email === undefined ? [] : [w.fill(t.email, { email })]),
   ];
   if (sentences.length === 0) return w.notYet(t.notYet);
-  w.sentences([...sentences, t.askUs]);
+  // "Ring eller skriv" only with a number to ring. A template stored before `askUsInWriting`
+  // existed prints `askUs`, as it did then.
+  w.sentences([...sentences, phone === undefined ? (t.askUsInWriting ?? t.askUs) : t.askUs]);
 }
 
 /**

@@ -4,6 +4,7 @@
  * (plan.document.ts), and a version handed out is stored with exactly what it was made from, so
  * the same bytes can be made again later.
  */
+import { listInjunctionsOfJourney, listOffersOfJourney } from '../offers/offer.repository.ts';
 import { createHash } from 'node:crypto';
 import { placementStateOf, restore, stageOf } from '../../machines/journey.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -19,8 +20,8 @@ import type { Lang } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { diffPlanVersions, type PlanChange, planFactorOf } from './plan.diff.ts';
 import { renderPlanPdf } from './plan.document.ts';
+import { findJourneyGroup } from '../groups/group.repository.ts';
 import {
-  findCurrentGroupOfJourney,
   findCurrentPlacementOfJourney,
   findPlanContent,
   findPlanSubject,
@@ -35,7 +36,7 @@ import {
   type PlanVersionSummary,
   updatePlanContent,
 } from './plan.repository.ts';
-import { statusText } from './plan.status.ts';
+import { statusText, withoutTexts } from './plan.status.ts';
 import { buildPlanTemplate, loadPlanTemplate, type PlanTemplate, planTemplateDirFor } from './plan.template.ts';
 import { type PlanData, planDataSchema } from './plan.types.ts';
 
@@ -88,10 +89,14 @@ export async function assemblePlanData(
   const subject = await findPlanSubject(db, municipalityId, journeyId);
   if (!subject) throw new DomainError('not_found');
   const snapshot = restore({ machineVersion: subject.machineVersion, snapshot: subject.snapshot as never });
-  const group = await findCurrentGroupOfJourney(db, municipalityId, journeyId);
+  // The group as the youth's page shows it (findJourneyGroup), so the page and the letter agree.
+  const group = await findJourneyGroup(db, municipalityId, journeyId);
   const placement = await findCurrentPlacementOfJourney(db, municipalityId, journeyId);
   const measurements = await listMeasurements(db, municipalityId, journeyId);
   const content = await findPlanContent(db, municipalityId, journeyId);
+  // The plan lists what the youth has now and is to start; an ended offer is history (LAB § 41 stk. 2).
+  const offers = (await listOffersOfJourney(db, municipalityId, journeyId)).filter((o) => o.endedOn === null);
+  const injunction = (await listInjunctionsOfJourney(db, municipalityId, journeyId)).find((i) => i.endedOn === null);
 
   // First and latest score per factor, over the journey's measurements oldest first. A factor
   // measured once has only a first score (two equal bars would suggest two measurements); one
@@ -104,6 +109,8 @@ export async function assemblePlanData(
     progression[planFactorOf[recorded]] = { first, latest: scores.length > 1 ? (scores.at(-1) ?? null) : null };
   }
 
+  const stage = stageOf(snapshot);
+  const without = withoutTexts(stage, lang);
   const data: PlanData = {
     madeOn: danishDate(now),
     municipality: { name: subject.municipalityName },
@@ -111,7 +118,7 @@ export async function assemblePlanData(
     youth: { name: subject.youth.name, birthDate: subject.youth.birthDate },
     goal: content?.goal ?? null,
     category: snapshot.context.category,
-    status: statusText(stageOf(snapshot), placementStateOf(snapshot), lang),
+    status: statusText(stage, placementStateOf(snapshot), lang),
     networkGroup: group
       ? {
           name: group.name,
@@ -121,6 +128,7 @@ export async function assemblePlanData(
           facilitatorName: group.facilitatorName,
         }
       : null,
+    withoutGroup: group ? null : without.group,
     placement: placement
       ? {
           kind: placement.kind,
@@ -131,9 +139,25 @@ export async function assemblePlanData(
           contactPerson: placement.contact,
         }
       : null,
+    offers: offers.map((o) => ({
+      kind: o.kind,
+      subtype: o.subtype,
+      provider: o.provider,
+      startDate: o.startDate,
+      plannedEnd: o.plannedEnd,
+      hoursPerWeek: o.hoursPerWeek,
+    })),
+    educationInjunction: injunction
+      ? { givenOn: injunction.givenOn, goal: injunction.goal, startBy: injunction.startBy }
+      : null,
+    withoutPlacement: placement ? null : without.placement,
     nextSteps: content?.nextSteps ?? [],
-    // The user table has no phone number, so the plan gives the caseworker's name and e-mail.
-    contactPerson: { name: subject.caseworker.name, email: subject.caseworker.email },
+    // The phone only when the caseworker has given one: the plan says "ring" only with a number to ring.
+    contactPerson: {
+      name: subject.caseworker.name,
+      phone: subject.caseworker.phone,
+      email: subject.caseworker.email,
+    },
     progression: Object.keys(progression).length === 0 ? null : progression,
     agreements: content?.agreements ?? [],
     stabilisation: content?.stabilisation ?? [],

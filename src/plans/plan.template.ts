@@ -17,6 +17,7 @@ import type { Lang } from '../shared/i18n.ts';
 import { placeholdersIn } from '../shared/texts.ts';
 import { isPngOrJpeg } from './plan.types.ts';
 import type { ProgressionFactor } from './plan.types.ts';
+import type { GuidanceSubtype, OfferKind } from '../offers/offer.tables.ts';
 
 /**
  * A sentence of the template. `uses` are the placeholders the renderer fills for it; `needs`
@@ -123,6 +124,31 @@ export const planTemplateSchema = z.strictObject({
     lead: sentence(),
     notYet: sentence(),
   }),
+  offers: z.strictObject({
+    heading: sectionHeading,
+    /** One sentence per kind of offer, saying what the youth gets. */
+    kinds: z.strictObject({
+      internship: sentence(),
+      wage_subsidy_private: sentence(),
+      wage_subsidy_public: sentence(),
+      guidance_upskilling: sentence(),
+      utility_work: sentence(),
+      mentor: sentence(),
+    } satisfies Record<OfferKind, z.ZodType>),
+    subtypes: z.strictObject({
+      ordinary_education: sentence(),
+      special_course: sentence(),
+      bridge_building: sentence(),
+      reading_writing_maths: sentence(),
+    } satisfies Record<GuidanceSubtype, z.ZodType>),
+    provider: sentence(['provider']),
+    fromTo: sentence(['from', 'to']),
+    from: sentence(['from']),
+    hours: sentence(['hours']),
+    injunction: sentence(['date', 'goal']),
+    injunctionStartBy: sentence(['date']),
+    notYet: sentence(),
+  }),
   nextSteps: z.strictObject({
     heading: sectionHeading,
     when: sentence(['date']),
@@ -134,7 +160,10 @@ export const planTemplateSchema = z.strictObject({
     name: sentence(['name']),
     phone: sentence(['phone']),
     email: sentence(['email']),
+    /** Said when the contact person has a phone number: ring or write. */
     askUs: sentence(),
+    /** Said when there is no phone number to ring: write. Optional, as plans stored before it lack it. */
+    askUsInWriting: sentence().optional(),
     notYet: sentence(),
   }),
   progression: z.strictObject({

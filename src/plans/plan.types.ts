@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../shared/days.ts';
 import { categories, placementKinds } from '../../machines/events.ts';
+import { guidanceSubtypes, offerKinds } from '../offers/offer.tables.ts';
 
 /** The five progression factors of STAR: Den gode ungeindsats i jobcentrene (2017), s. 29, each scored 1-10. */
 export const progressionFactors = [
@@ -100,6 +101,11 @@ export const planDataSchema = z.strictObject({
       facilitatorName: shortText.nullish(),
     })
     .nullish(),
+  /**
+   * What the plan says when the youth is in no group, for the journey's stage (plan.status.ts).
+   * Plans stored before it was added have none, and print the template's `networkGroup.notYet`.
+   */
+  withoutGroup: longText.nullish(),
   placement: z
     .strictObject({
       kind: z.enum(placementKinds).nullish(),
@@ -116,6 +122,30 @@ export const planDataSchema = z.strictObject({
         .nullish(),
     })
     .nullish(),
+  /** The youth's running and coming offers and mentor grant (LAB § 41 stk. 2, nr. 4), oldest first. */
+  offers: z
+    .array(
+      z.strictObject({
+        kind: z.enum(offerKinds),
+        subtype: z.enum(guidanceSubtypes).nullish(),
+        provider: shortText.nullish(),
+        startDate: isoDate,
+        plannedEnd: isoDate.nullish(),
+        hoursPerWeek: z.number().positive().max(80).nullish(),
+      }),
+    )
+    .max(30)
+    .nullish(),
+  /** The education injunction in force (uddannelsespålæg, LAB § 41 stk. 2, nr. 2), if any. */
+  educationInjunction: z
+    .strictObject({
+      givenOn: isoDate,
+      goal: longText,
+      startBy: isoDate.nullish(),
+    })
+    .nullish(),
+  /** What the plan says when the youth has no workplace, for the journey's stage; as `withoutGroup`. */
+  withoutPlacement: longText.nullish(),
   nextSteps: z
     .array(
       z.strictObject({

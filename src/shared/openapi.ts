@@ -44,6 +44,11 @@ export const apiTags = [
     description: "Match events: youth meet several companies; the youth's wishes and the companies' interest.",
   },
   { name: 'placements', description: 'Placements at companies: their terms and the hours worked each week.' },
+  {
+    name: 'offers',
+    description:
+      "A youth's LAB offers and mentor grants, and the education injunction. Internships and wage subsidies become offers when the placement starts.",
+  },
   { name: 'activities', description: "Conversations, mentor contacts and other contacts on a youth's journey." },
   { name: 'progression', description: 'Measurements of the progression factors, by the youth and the caseworker.' },
   { name: 'follow-ups', description: 'Follow-ups after a journey ends: when each is due, and what was recorded.' },

@@ -27,6 +27,7 @@ import type errors from '../../templates/texts/errors.da.json';
 import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
+import type offers from '../../templates/texts/offers.da.json';
 import type overview from '../../templates/texts/overview.da.json';
 import type placements from '../../templates/texts/placements.da.json';
 import type plan from '../../templates/texts/plan.da.json';
@@ -52,6 +53,7 @@ export const textAreas = [
   'groups',
   'inbox',
   'journeys',
+  'offers',
   'overview',
   'placements',
   'plan',
@@ -77,6 +79,7 @@ type Catalogue = {
   groups: typeof groups;
   inbox: typeof inbox;
   journeys: typeof journeys;
+  offers: typeof offers;
   overview: typeof overview;
   placements: typeof placements;
   plan: typeof plan;

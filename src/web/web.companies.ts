@@ -54,7 +54,7 @@ const noticeQuery = z.object({ registreret: z.string().optional(), lang: z.strin
 
 const statusFilters = ['active', 'inactive', 'all'] as const;
 type StatusFilter = (typeof statusFilters)[number];
-const companyFields = ['name', 'cvr', 'industry', 'address', 'placementCapacity'] as const;
+const companyFields = ['name', 'cvr', 'industry', 'sector', 'address', 'placementCapacity'] as const;
 const contactFields = ['name', 'title', 'phone', 'email'] as const;
 
 type Values = Record<string, string>;
@@ -182,6 +182,8 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
       name: values.name,
       cvr: values.cvr,
       industry: values.industry,
+      // Left unchosen, a new company is private and a changed one keeps its sector.
+      sector: values.sector || undefined,
       address: values.address,
       placementCapacity: 'value' in capacity ? capacity.value : 1,
     };
@@ -270,6 +272,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
           name: company.name,
           cvr: company.cvr,
           industry: company.industry,
+          sector: company.sector,
           address: company.address,
           active: company.active,
           capacity: company.placementCapacity,
@@ -285,6 +288,7 @@ export function registerCompanyPages(app: WebApp, { deps, page, checkCsrf }: Web
                 name: company.name,
                 cvr: company.cvr,
                 industry: company.industry ?? '',
+                sector: company.sector,
                 address: company.address ?? '',
                 placementCapacity: String(company.placementCapacity),
                 active: company.active ? 'on' : '',

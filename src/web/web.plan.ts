@@ -199,6 +199,23 @@ function fromJourney(data: PlanData, lang: Lang) {
             : null,
         }
       : null,
+    offers: (data.offers ?? []).map((o) =>
+      [
+        t(`offers.kinds.${o.kind}`) + (o.subtype ? ` (${t(`offers.subtypes.${o.subtype}`)})` : ''),
+        o.provider,
+        o.plannedEnd
+          ? t('offers.page.periodPlanned', { from: whenDay(o.startDate, lang), to: whenDay(o.plannedEnd, lang) })
+          : t('offers.page.periodOpen', { from: whenDay(o.startDate, lang) }),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ),
+    injunction: data.educationInjunction
+      ? t('plan.planInjunction', {
+          date: whenDay(data.educationInjunction.givenOn, lang),
+          goal: data.educationInjunction.goal,
+        })
+      : null,
     progression: progressionFactors.flatMap((recorded) => {
       const scores = data.progression?.[planFactorOf[recorded]];
       if (!scores?.first) return [];

@@ -2,13 +2,19 @@ import { readSettings } from '../municipalities/settings.service.ts';
 import { selectRuleSet } from '../rules/rule-set.loader.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { type Barrier, type Category, eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import {
+  type Barrier,
+  type Category,
+  conversationModes,
+  eventTypes,
+  type JourneyEventType,
+} from '../../machines/events.ts';
 import { recordActivity, activitiesOfJourney } from '../activities/activity.service.ts';
 import { recordActivityBody } from '../activities/activity.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCompanies, readCompany } from '../companies/company.service.ts';
 import { followUpsOfJourney } from '../followups/follow-up.service.ts';
-import { findGroups } from '../groups/group.service.ts';
+import { findGroups, groupOfJourney } from '../groups/group.service.ts';
 import { commandJsonSchemas, journeyCommandBody } from '../journeys/journey.schemas.ts';
 import {
   journeysOfYouth,
@@ -18,7 +24,7 @@ import {
   recordEvent,
   type JourneyView,
 } from '../journeys/journey.service.ts';
-import { followUpMonthLabels } from '../journeys/journey.labels.ts';
+import { conversationModeLabels, followUpMonthLabels } from '../journeys/journey.labels.ts';
 import { followUpStatusLabels } from '../overview/overview.labels.ts';
 import { changePlacementBody, logHoursBody } from '../placements/placement.schemas.ts';
 import {
@@ -28,6 +34,26 @@ import {
   readPlacement,
   requirePlacementOfYouth,
 } from '../placements/placement.service.ts';
+import {
+  endInjunctionBody,
+  endOfferBody,
+  giveInjunctionBody,
+  ownOfferKinds,
+  recordedEndCauses,
+  recordOfferBody,
+} from '../offers/offer.schemas.ts';
+import {
+  finishInjunction,
+  finishOffer,
+  giveInjunction,
+  injunctionCategories,
+  injunctionsOfJourney,
+  offersOfJourney,
+  recordOffer,
+  requireInjunctionOfYouth,
+  requireOfferOfYouth,
+} from '../offers/offer.service.ts';
+import { guidanceSubtypes } from '../offers/offer.tables.ts';
 import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
@@ -48,6 +74,7 @@ import {
   formatNumber,
   typedNumber,
   formBody,
+  whenDay,
   formVersion,
   issueErrorsOf,
   pageFor,
@@ -72,6 +99,8 @@ import {
 const youthParams = z.object({ youthId: z.uuid() });
 const journeyParams = youthParams.extend({ journeyId: z.uuid() });
 const placementParams = youthParams.extend({ placementId: z.uuid() });
+const offerParams = youthParams.extend({ offerId: z.uuid() });
+const injunctionParams = youthParams.extend({ injunctionId: z.uuid() });
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
 const ownForms: ReadonlySet<JourneyEventType> = new Set(['VISITATION_DECIDED']);
@@ -160,6 +189,8 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const groups = (await findGroups(deps, actor, {}, { page: 1, pageSize: 500 })).items;
     const activities = await activitiesOfJourney(deps, actor, journeyId, {}, { page: 1, pageSize: RECENT_ACTIVITIES });
     const progression = await progressionOfJourney(deps, actor, journeyId);
+    const offers = await offersOfJourney(deps, actor, journeyId);
+    const injunctions = await injunctionsOfJourney(deps, actor, journeyId);
     const followUps =
       view.journey.stage === 'followUp' || view.journey.stage === 'closed'
         ? await followUpsOfJourney(deps, actor, journeyId)
@@ -170,7 +201,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       actor.role === 'leader'
         ? users.filter((u) => u.role === 'caseworker' && u.active).map((u) => ({ value: u.id, label: u.name }))
         : null;
-    const groupId = view.context.groupId as string | null;
+    // The group as the printed plan reads it: a membership that has not ended (member or alumni).
+    const membership = await groupOfJourney(deps, actor, journeyId);
+    const groupId = membership?.id ?? null;
     const category = view.context.category as Category | null;
 
     const choices: EventChoices = {};
@@ -202,6 +235,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           lang,
           t,
           role: actor.role,
+          intake: view.stage === 'intake',
           codeLabels: eventCodeLabels,
           choices,
           kept: keptHere ? (kept.values ?? {}) : null,
@@ -249,7 +283,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       },
       category: category ? categoryLabels[category][lang] : null,
       barriers: (view.context.barriers as Barrier[]).map((b) => barrierLabels[b][lang]),
-      group: groupId ? { id: groupId, name: names.groups.get(groupId) ?? '' } : null,
+      group: membership ? { id: membership.id, name: membership.name } : null,
       steps,
       visitation: visitationRuleSet
         ? {
@@ -291,7 +325,57 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         hoursPerWeek: p.hoursPerWeek,
         chosenByYouth: p.chosenByYouth,
       })),
+      offers: offers.map((o) => ({
+        id: o.id,
+        version: o.version,
+        kind: t(`offers.kinds.${o.kind}`) + (o.subtype ? `: ${t(`offers.subtypes.${o.subtype}`)}` : ''),
+        provider: o.provider ?? '',
+        fromPlacement: o.placementId !== null,
+        period: o.endedOn
+          ? t('offers.page.periodEnded', { from: whenDay(o.startDate, lang), to: whenDay(o.endedOn, lang) })
+          : o.plannedEnd
+            ? t('offers.page.periodPlanned', { from: whenDay(o.startDate, lang), to: whenDay(o.plannedEnd, lang) })
+            : t('offers.page.periodOpen', { from: whenDay(o.startDate, lang) }),
+        hours: o.hoursPerWeek === null ? '' : formatNumber(o.hoursPerWeek, lang),
+        status: o.endCause
+          ? t(`offers.endCauses.${o.endCause}`)
+          : o.startDate > today
+            ? t('offers.page.planned', { date: whenDay(o.startDate, lang) })
+            : t('offers.page.running'),
+        // Placement offers end with their placement; the others by hand.
+        endable: o.endedOn === null && o.placementId === null && view.journey.open,
+        errors: kept.form === `offer-end-${o.id}` ? (kept.errors ?? {}) : {},
+        values: kept.form === `offer-end-${o.id}` ? (kept.values ?? {}) : {},
+      })),
+      offerChoices: view.journey.open
+        ? {
+            kinds: ownOfferKinds.map((k) => ({ value: k, label: t(`offers.kinds.${k}`) })),
+            subtypes: guidanceSubtypes.map((s) => ({ value: s, label: t(`offers.subtypes.${s}`) })),
+            causes: recordedEndCauses.map((c) => ({ value: c, label: t(`offers.endCauses.${c}`) })),
+          }
+        : null,
+      injunctions: injunctions.map((i) => ({
+        id: i.id,
+        version: i.version,
+        inForce: i.endedOn === null,
+        text: i.endedOn
+          ? t('offers.page.injunctionEnded', {
+              from: whenDay(i.givenOn, lang),
+              to: whenDay(i.endedOn, lang),
+              goal: i.goal,
+            })
+          : t('offers.page.injunctionInForce', { date: whenDay(i.givenOn, lang), goal: i.goal }),
+        startBy:
+          i.startBy && !i.endedOn ? t('offers.page.injunctionStartBy', { date: whenDay(i.startBy, lang) }) : null,
+      })),
+      // The form is offered where the 2025 rules allow an injunction and none is in force.
+      injunctionAllowed:
+        view.journey.open &&
+        category !== null &&
+        injunctionCategories.includes(category) &&
+        injunctions.every((i) => i.endedOn !== null),
       activityChoices: view.journey.open ? activityChoices : null,
+      activityModes: conversationModes.map((m) => ({ value: m, label: conversationModeLabels[m][lang] })),
       activities: activities.items.map((a) => activityLine(a, t, lang)),
       activityTotal: activities.total,
       progression: progressionOf(progression, t, lang),
@@ -504,17 +588,19 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       // The fields are named "activity-…": the visitation form on the same page has its own date field.
       const values = {
         kind: text(request.body, 'activity-kind'),
+        mode: text(request.body, 'activity-mode'),
         occurredOn: text(request.body, 'activity-occurredOn').trim(),
         note: text(request.body, 'activity-note'),
       };
       const keep = again(request, reply, youthId, 'activity', values);
       const kind = values.kind;
-      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group' || kind === 'phone';
+      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group';
       const parsed = parseWithMessages(recordActivityBody, {
         ...(conversation
           ? {
               kind: 'conversation',
               conversationKind: kind === 'job_conversation' ? 'individual' : kind,
+              mode: values.mode || undefined,
               jobConversation: kind === 'job_conversation',
             }
           : { kind: kind || undefined }),
@@ -652,6 +738,142 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         () => logPlacementHours(deps, actorOf(request), placementId, values.weekStart, parsed.data.hours),
         request.lang,
         t('youth.placementVersionConflict'),
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Offers recorded on their own, and the education injunction (docs/domain.md, "offer")
+  // -------------------------------------------------------------------------------------------
+
+  const offerOfYouth: preHandlerAsyncHookHandler = async (request) => {
+    const { youthId, offerId } = request.params as { youthId: string; offerId: string };
+    await requireOfferOfYouth(deps, actorOf(request), offerId, youthId);
+  };
+  const injunctionOfYouth: preHandlerAsyncHookHandler = async (request) => {
+    const { youthId, injunctionId } = request.params as { youthId: string; injunctionId: string };
+    await requireInjunctionOfYouth(deps, actorOf(request), injunctionId, youthId);
+  };
+  /** The form's fields, named "<prefix>-<field>" so they do not clash with other forms on the page. */
+  const fieldsOf = (form: Form, prefix: string, names: readonly string[]) =>
+    Object.fromEntries(names.map((name) => [name, text(form, `${prefix}-${name}`).trim()]));
+  const formErrors = (issues: Parameters<typeof issueErrorsOf>[0], lang: FastifyRequest['lang']) => ({
+    errors: issueErrorsOf(issues, lang),
+    problem: t(lang, 'common.formErrors'),
+    status: 400,
+  });
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/tilbud',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const values = fieldsOf(request.body, 'offer', [
+        'kind',
+        'subtype',
+        'provider',
+        'startDate',
+        'plannedEnd',
+        'hoursPerWeek',
+        'note',
+      ]);
+      const keep = again(request, reply, youthId, 'offer', values);
+      const parsed = parseWithMessages(recordOfferBody, {
+        kind: values.kind || undefined,
+        subtype: values.subtype || undefined,
+        provider: optional(values.provider),
+        startDate: values.startDate || undefined,
+        plannedEnd: values.plannedEnd || undefined,
+        hoursPerWeek: typedNumber(values.hoursPerWeek ?? ''),
+        note: optional(values.note),
+      });
+      if (!parsed.success) return keep(formErrors(parsed.issues, request.lang));
+      const refused = await attempt(
+        () => recordOffer(deps, actorOf(request), journeyId, parsed.data),
+        request.lang,
+        t(request.lang, 'youth.versionConflict'),
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/tilbud/:offerId/afslut',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, offerOfYouth],
+      schema: { hide: true, params: offerParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, offerId } = request.params;
+      const values = fieldsOf(request.body, 'end', ['endedOn', 'cause']);
+      const keep = again(request, reply, youthId, `offer-end-${offerId}`, values);
+      const parsed = parseWithMessages(endOfferBody, {
+        version: formVersion(request.body),
+        endedOn: values.endedOn || undefined,
+        cause: values.cause || undefined,
+      });
+      if (!parsed.success) return keep(formErrors(parsed.issues, request.lang));
+      const refused = await attempt(
+        () => finishOffer(deps, actorOf(request), offerId, parsed.data),
+        request.lang,
+        t(request.lang, 'offers.page.offerVersionConflict'),
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/uddannelsespaalaeg',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const values = fieldsOf(request.body, 'injunction', ['givenOn', 'goal', 'startBy']);
+      const keep = again(request, reply, youthId, 'injunction', values);
+      const parsed = parseWithMessages(giveInjunctionBody, {
+        givenOn: values.givenOn || undefined,
+        goal: values.goal ?? '',
+        startBy: values.startBy || undefined,
+      });
+      if (!parsed.success) return keep(formErrors(parsed.issues, request.lang));
+      const refused = await attempt(
+        () => giveInjunction(deps, actorOf(request), journeyId, parsed.data),
+        request.lang,
+        t(request.lang, 'youth.versionConflict'),
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/uddannelsespaalaeg/:injunctionId/afslut',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, injunctionOfYouth],
+      schema: { hide: true, params: injunctionParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, injunctionId } = request.params;
+      const values = fieldsOf(request.body, 'injunction-end', ['endedOn']);
+      const keep = again(request, reply, youthId, 'injunction-end', values);
+      const parsed = parseWithMessages(endInjunctionBody, {
+        version: formVersion(request.body),
+        endedOn: values.endedOn || undefined,
+      });
+      if (!parsed.success) return keep(formErrors(parsed.issues, request.lang));
+      const refused = await attempt(
+        () => finishInjunction(deps, actorOf(request), injunctionId, parsed.data),
+        request.lang,
+        t(request.lang, 'offers.page.injunctionVersionConflict'),
       );
       return refused ? keep(refused) : done(reply, youthId);
     },

@@ -113,7 +113,7 @@ describe.each(engines)('audit log on %s', (engine) => {
     ).toBe(true);
     const future = await ctx.app.inject({
       method: 'GET',
-      url: '/api/audit?from=2999-01-01',
+      url: '/api/audit?from=2099-01-01',
       headers: unit.leader.headers,
     });
     expect(future.json().total).toBe(0);

@@ -66,7 +66,10 @@ describe.each(engines)('rules through the API on %s', (engine) => {
 
     const youth = await newYouth(ctx.app, unit.caseworker.headers, { cpr: newCpr('2009-06-01') });
     const before = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
-    await sendEvent(ctx.app, unit.caseworker.headers, before.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, unit.caseworker.headers, before.id, {
+      type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
+    });
     const rejected = await sendEvent(ctx.app, unit.caseworker.headers, before.id, activityReadyVisitation());
     expect(rejected.json().stage).toBe('redirected');
 
@@ -159,7 +162,10 @@ describe.each(engines)('rules through the API on %s', (engine) => {
     for (let i = 0; i < 30 && stages.size < 2; i++) {
       const youth = await newYouth(ctx.app, unit.caseworker.headers);
       const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
-      await sendEvent(ctx.app, unit.caseworker.headers, journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+      await sendEvent(ctx.app, unit.caseworker.headers, journey.id, {
+        type: 'FIRST_CONVERSATION_HELD',
+        mode: 'in_person',
+      });
       const decided = (await sendEvent(ctx.app, unit.caseworker.headers, journey.id, activityReadyVisitation())).json();
       const { arm, seed } = decided.context.randomisation;
       expect(armForSeed(seed, 0.5)).toBe(arm);

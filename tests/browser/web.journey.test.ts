@@ -61,9 +61,13 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
   });
 
   it('records the first conversation and the visitation, with the rules answering before confirming', async () => {
-    await caseworker.locator('.step-plain').getByLabel('Dato (hvis ikke i dag)').fill('2026-11-21');
-    await caseworker.getByRole('button', { name: 'Registrér første samtale' }).click();
+    const first = step('Registrér første samtale');
+    await first.locator('summary').click();
+    await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: 'Telefon' });
+    await first.getByLabel('Dato (hvis ikke i dag)').fill('2026-11-21');
+    await first.getByRole('button', { name: 'Registrér første samtale' }).click();
     await eventually(timeline).toContain('Første samtale holdt');
+    expect(await timeline()).toContain('Telefon');
 
     const answer = (number: number, label: string) =>
       caseworker
@@ -106,6 +110,9 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     const form = step('Tilknyt gruppen');
     await form.locator('summary').click();
     await form.getByLabel('Netværksgruppe').selectOption({ label: 'Tirsdagsgruppen (8 ledige pladser af 8)' });
+    await form
+      .getByLabel(/Kan den unge i udgangspunktet deltage mindst 15 timer om ugen/)
+      .selectOption({ label: 'Ja' });
     await form.getByLabel('Dato (hvis ikke i dag)').fill('2026-11-23');
     await form.getByRole('button', { name: 'Tilknyt gruppen' }).click();
     await eventually(timeline).toContain('Tilknyttet netværksgruppe Tirsdagsgruppen');

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import {
+  ARTIFACTS,
+  type BrowserTest,
+  eventually,
+  recordFirstConversation,
+  startBrowserTest,
+} from '../support/browser.ts';
 import { newCpr, newGroup, newUnit } from '../support/factories.ts';
 import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
@@ -88,7 +94,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it("shows the rules' suggested category and eligibility before the visitation is confirmed", async () => {
-    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await recordFirstConversation(page, 'Fremmøde');
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     await answer(1, 'Grundskole (9. eller 10. klasse)');
     await answer(2, 'Ja');
@@ -163,13 +169,24 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.reload();
     await page.locator('summary', { hasText: 'Tilknyt gruppen' }).click();
     const groupField = page.getByLabel('Netværksgruppe', { exact: true });
+    const entryCondition = page.getByLabel(/Kan den unge i udgangspunktet deltage mindst 15 timer om ugen/);
     await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledig plads af 1)');
+    // NExTWORK's entry condition: a "no" without a reason is refused at the reason field, and nothing is recorded.
+    await groupField.selectOption({ label: 'Lille gruppe (1 ledig plads af 1)' });
+    await entryCondition.selectOption({ label: 'Nej' });
+    await page.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => page.locator('#e-GROUP_ASSIGNED-entryOverrideReason').textContent()).toContain(
+      'Den unge kan ikke deltage mindst 15 timer om ugen.',
+    );
+    expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
+    await entryCondition.selectOption({ label: 'Ja' });
     // Meanwhile a colleague puts another youth in the last place.
     const other = await youthReadyForGroup('Freja Lund');
     expect(
       (
         await sendEvent(t.ctx.app, unit.caseworker.headers, other.journey.id, {
           type: 'GROUP_ASSIGNED',
+          canTakePart15HoursAWeek: true,
           groupId: small.id,
         })
       ).statusCode,
@@ -202,6 +219,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       const { journey, youth } = await youthReadyForGroup(name);
       const joined = await sendEvent(t.ctx.app, h, journey.id, {
         type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
         groupId: group.id,
         occurredAt: '2026-11-17T10:00:00Z',
       });

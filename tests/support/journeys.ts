@@ -135,10 +135,10 @@ async function sendIntake(
     return date.toISOString();
   };
   const events: Array<Record<string, unknown>> = [
-    { type: 'FIRST_CONVERSATION_HELD', occurredAt: at(1) },
+    { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: at(1) },
     activityReadyVisitation({ ...visitation, occurredAt: at(2) }),
   ];
-  if (groupId) events.push({ type: 'GROUP_ASSIGNED', groupId, occurredAt: at(3) });
+  if (groupId) events.push({ type: 'GROUP_ASSIGNED', canTakePart15HoursAWeek: true, groupId, occurredAt: at(3) });
   for (const event of events) {
     const response = await sendEvent(app, headers, journeyId, event);
     if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.statusCode} ${response.body}`);
