@@ -264,7 +264,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         result.stage = (await event(journeyId, body, h)).stage;
       };
       if (situation === 'referred') return result;
-      await send({ type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00+01:00' });
+      await send({ type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00+01:00' });
       if (situation === 'visitation') return result;
       await send({ ...activityReadyVisitation(), occurredAt: '2026-11-04T09:00:00+01:00' });
       if (situation === 'intake' || situation === 'redirected' || situation === 'control') return result;
@@ -273,7 +273,12 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         facilitatorId: of.caseworker.id,
         name: 'Gruppe Nord',
       });
-      await send({ type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-05T09:00:00+01:00' });
+      await send({
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-05T09:00:00+01:00',
+      });
       const at = '2026-11-12T09:00:00+01:00';
       if (situation === 'paused')
         await send({ type: 'PAUSED', reason: 'illness', expectedReturn: '2026-12-01', occurredAt: at });
