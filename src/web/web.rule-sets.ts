@@ -168,7 +168,8 @@ export function registerRuleSetPages(app: WebApp, { deps, page, checkCsrf }: Web
         if (error.code === 'validation_failed')
           return ruleSetsPage(request, reply, {
             values,
-            errors: fieldErrorsOf(error.fieldErrors, lang),
+            // Keyed by the whole field, lawSwitchDates.<law id>: each law has its own field.
+            errors: Object.fromEntries(error.fieldErrors.map((f) => [f.field, f.message[lang]])),
             problem: t('common.formErrors'),
             status: 400,
           });

@@ -82,7 +82,7 @@ describe('visitation and eligibility under each law (reform agreement, 9 April 2
       'STAR: Spørgsmål og svar om beskæftigelsesreformen; Rockwool Fonden: Hvad er NExTWORK?',
     ],
     [
-      'returning, 2027: job-ready and in the target group as a gengænger',
+      'returning, 2027: job-ready and in the target group as returning',
       { returning: true },
       '2027-01-01',
       'job_ready',
