@@ -8,16 +8,7 @@ import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { translator } from '../shared/texts.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
-import {
-  fieldErrorsOf,
-  formBody,
-  formVersion,
-  pageFor,
-  text,
-  type WebApp,
-  type WebContext,
-  whenDay,
-} from './web.shared.ts';
+import { formBody, formVersion, pageFor, text, type WebApp, type WebContext, whenDay } from './web.shared.ts';
 
 const ruleSetNames: readonly string[] = ['eligibility', 'visitation', 'risk'] as const;
 type RuleSetName = 'eligibility' | 'visitation' | 'risk';
