@@ -39,7 +39,9 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
       firstContactAt: '2026-11-03',
       groupId: group.id,
       // Unsure about education and stopped at primary school: rules that read the answers fire too.
+      // Dropped out, so the caseworker records the assessment of more than a year of support (p. 10).
       visitation: {
+        supportOverAYearReason: 'Psykiske problemer, der skal behandles, før en uddannelse kan begynde.',
         questionnaire: questionnaireAnswers({
           wants_education: 'unsure',
           previous_dropout: { droppedOut: true, mainReason: 'no_apprenticeship' },
