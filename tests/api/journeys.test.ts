@@ -278,7 +278,7 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('weighs barriers: one considerable mental-health barrier suggests activity-ready, some does not (STAR 2017, s. 16 and 21)', async () => {
     const visit = async (considerableBarriers: string[]) => {
       const journey = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id);
-      await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+      await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
       return sendEvent(
         ctx.app,
         headers(),

@@ -188,7 +188,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
   it('counts the journeys visitated in the period by their decided category', async () => {
     expect((await unitRow()).visitationCategories).toEqual({
       total: 3,
-      counts: { obviously_education_ready: 0, education_ready: 1, activity_ready: 2 },
+      counts: { obviously_education_ready: 0, education_ready: 1, job_ready: 0, activity_ready: 2 },
     });
   });
 
@@ -264,7 +264,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
     const row = (await overview(`${PERIOD}&by=unit`, other.leader.headers)).json().rows[0];
     expect(row.visitationCategories).toEqual({
       total: 1,
-      counts: { obviously_education_ready: 0, education_ready: 0, activity_ready: 1 },
+      counts: { obviously_education_ready: 0, education_ready: 0, job_ready: 0, activity_ready: 1 },
     });
     expect(row.firstConversation.total).toBe(1);
   });
@@ -585,7 +585,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
     const row = await unitRow();
     expect(row.visitationCategories).toEqual({
       total: 2,
-      counts: { obviously_education_ready: 1, education_ready: 0, activity_ready: 1 },
+      counts: { obviously_education_ready: 1, education_ready: 0, job_ready: 0, activity_ready: 1 },
     });
     expect(row.firstConversation).toEqual({
       total: 2,
