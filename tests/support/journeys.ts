@@ -19,13 +19,18 @@ export function questionnaireAnswers(overrides: Partial<QuestionnaireAnswers> = 
   };
 }
 
-/** A visitation decision for an activity-ready youth (profile C, a considerable mental-health barrier), which the rules agree with. */
+/**
+ * A visitation decision for an activity-ready youth (profile C, a considerable mental-health
+ * barrier), which the rules agree with. Barriers given instead keep only the considerable weight
+ * of those among them.
+ */
 export function activityReadyVisitation(overrides: Record<string, unknown> = {}) {
+  const barriers = (overrides.barriers as string[] | undefined) ?? ['mental_health'];
   return {
     type: 'VISITATION_DECIDED',
     category: 'activity_ready',
     barriers: ['mental_health'],
-    considerableBarriers: ['mental_health'],
+    considerableBarriers: ['mental_health'].filter((barrier) => barriers.includes(barrier)),
     profile: 'C',
     questionnaire: questionnaireAnswers(),
     ...overrides,
