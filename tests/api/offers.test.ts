@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { newCompany, newGroup, newUnit } from '../support/factories.ts';
+import { loginAs, newCompany, newGroup, newUnit } from '../support/factories.ts';
 import { pdfText } from '../support/pdf.ts';
 import { questionnaireAnswers, sendEvent, youthAtIntake } from '../support/journeys.ts';
 
@@ -329,12 +329,14 @@ describe.each(engines)('offers on %s', (engine) => {
     });
 
     it('is refused for a job-ready youth (a completed vocational education), in Danish, and nothing is recorded', async () => {
+      // Job-ready with a considerable social barrier: in the target group (rules/README.md).
       const { journeyId } = await activeJourney({
         category: 'job_ready',
-        barriers: [],
-        considerableBarriers: [],
+        barriers: ['social'],
+        considerableBarriers: ['social'],
         profile: 'B',
         questionnaire: questionnaireAnswers({ highest_education: 'vocational' }),
+        overrideReason: 'Uddannet tømrer; de sociale problemer er under kontrol, så jobsøgning er realistisk',
       });
       const refused = await inject('POST', `/api/journeys/${journeyId}/education-injunctions`, {
         givenOn: '2026-11-18',
@@ -357,16 +359,14 @@ describe.each(engines)('offers on %s', (engine) => {
       const { journeyId } = await activeJourney(educationReady);
       ctx.setNow(new Date('2027-01-05T10:00:00Z'));
       try {
-        const refused = await inject('POST', `/api/journeys/${journeyId}/education-injunctions`, {
-          givenOn: '2027-01-04',
-          goal: 'HF',
-        });
+        // The session of November has expired by January: log in again.
+        const january = await loginAs(ctx.app, unit.caseworker);
+        const give = (givenOn: string) =>
+          inject('POST', `/api/journeys/${journeyId}/education-injunctions`, { givenOn, goal: 'HF' }, january);
+        const refused = await give('2027-01-04');
         expect(refused.statusCode).toBe(400);
         expect(refused.json().error.details[0].message).toContain('Ny hovedlov om en aktiv beskæftigelsesindsats');
-        const before = await inject('POST', `/api/journeys/${journeyId}/education-injunctions`, {
-          givenOn: '2026-12-30',
-          goal: 'HF',
-        });
+        const before = await give('2026-12-30');
         expect(before.statusCode).toBe(201);
       } finally {
         ctx.setNow(NOW);
