@@ -1,4 +1,6 @@
 import type { Category } from '../../machines/events.ts';
+import { findSettings } from '../municipalities/settings.repository.ts';
+import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { restore } from '../../machines/journey.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditAs } from '../audit/audit-as.ts';
@@ -25,14 +27,7 @@ import {
 import type { EndInjunctionInput, EndOfferInput, GiveInjunctionInput, RecordOfferInput } from './offer.schemas.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
-
-/**
- * Who may be given an uddannelsespålæg (LAB § 30) under the rules in force until the 2027 act: youth
- * visitated education-ready or obviously education-ready. docs/law/employment-law-2025-2027.md,
- * "Uddannelsespålæg", notes that the law also gives it to activity-ready youth under 30; this list
- * is where that would change.
- */
-export const injunctionCategories: readonly Category[] = ['obviously_education_ready', 'education_ready'];
+type InjunctionDeps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
 /** The journey in the actor's municipality, open; not found or refused otherwise. */
 async function openJourneyOf(trx: Db, actor: Actor, journeyId: string): Promise<JourneyRecord> {
@@ -172,12 +167,18 @@ export async function requireOfferOfYouth(deps: Deps, actor: Actor, offerId: str
 // The education injunction (uddannelsespålæg)
 // ---------------------------------------------------------------------------------------------
 
+/** Whether the law of a visitation rule set lets a youth of this category be given an uddannelsespålæg. */
+export function injunctionAllowed(visitationRuleSet: RuleSet, category: Category): boolean {
+  return visitationRuleSet.categories.find((definition) => definition.code === category)?.educationInjunction === true;
+}
+
 /**
- * Gives an uddannelsespålæg: only to a youth whose latest visitation found them education-ready or
- * obviously education-ready, and only one in force per journey.
+ * Gives an uddannelsespålæg (LAB § 30): only to a youth whose latest visitation category allows one
+ * under the law in force in the municipality on the day it is given (the visitation rule set's
+ * categories, `educationInjunction`; none from the 2027 act), and only one in force per journey.
  */
 export async function giveInjunction(
-  deps: Deps,
+  deps: InjunctionDeps,
   actor: Actor,
   journeyId: string,
   input: GiveInjunctionInput,
@@ -195,13 +196,16 @@ export async function giveInjunction(
       if (category === null) {
         throw invalidField('givenOn', 'offers.refusals.injunctionNotVisited');
       }
-      if (!injunctionCategories.includes(category)) {
+      const { lawSwitchDates } = await findSettings(trx, actor.municipalityId);
+      const ruleSet = selectRuleSet(deps.ruleSets, 'visitation', input.givenOn, lawSwitchDates);
+      if (!injunctionAllowed(ruleSet, category)) {
         throw new DomainError('validation_failed', {
           fieldErrors: [
             {
               field: 'givenOn',
-              message: textsEach('offers.refusals.injunctionNotEducationReady', (lang) => ({
+              message: textsEach('offers.refusals.injunctionNotForCategory', (lang) => ({
                 category: categoryLabels[category][lang],
+                law: ruleSet.law.title[lang],
               })),
             },
           ],

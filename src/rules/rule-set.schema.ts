@@ -182,6 +182,8 @@ export const categoryDefinitionSchema = z
     code: z.enum(categories),
     /** What the law or the guidance says the category is, as a reader can find it. */
     source: nonEmpty,
+    /** A youth of this category may be given an uddannelsespålæg (education injunction) under this law. */
+    educationInjunction: z.boolean().optional(),
   })
   .strict();
 export type CategoryDefinition = z.infer<typeof categoryDefinitionSchema>;

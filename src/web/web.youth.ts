@@ -46,7 +46,7 @@ import {
   finishInjunction,
   finishOffer,
   giveInjunction,
-  injunctionCategories,
+  injunctionAllowed,
   injunctionsOfJourney,
   offersOfJourney,
   recordOffer,
@@ -372,7 +372,10 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       injunctionAllowed:
         view.journey.open &&
         category !== null &&
-        injunctionCategories.includes(category) &&
+        injunctionAllowed(
+          selectRuleSet(deps.ruleSets, 'visitation', today, (await readSettings(deps.db, actor)).lawSwitchDates),
+          category,
+        ) &&
         injunctions.every((i) => i.endedOn !== null),
       activityChoices: view.journey.open ? activityChoices : null,
       activityModes: conversationModes.map((m) => ({ value: m, label: conversationModeLabels[m][lang] })),

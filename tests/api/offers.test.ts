@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestContext } from '../support/app.ts';
+import { startTestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { newCompany, newGroup, newUnit } from '../support/factories.ts';
+import { loginAs, newCompany, newGroup, newUnit } from '../support/factories.ts';
 import { pdfText } from '../support/pdf.ts';
-import { sendEvent, youthAtIntake } from '../support/journeys.ts';
+import { questionnaireAnswers, sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // A Sunday; the youth below are referred on 10 November and in their group from 13 November.
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -19,7 +19,7 @@ const educationReady = {
 };
 
 describe.each(engines)('offers on %s', (engine) => {
-  let ctx: TestContext;
+  let ctx: Awaited<ReturnType<typeof startTestApp>>;
   let unit: Unit;
   let other: Unit;
   beforeAll(async () => {
@@ -319,23 +319,58 @@ describe.each(engines)('offers on %s', (engine) => {
       expect(again.statusCode).toBe(201);
     });
 
-    it('is refused for an activity-ready youth, in Danish, and nothing is recorded', async () => {
+    it('is given to an activity-ready youth too: LAB § 30 covers § 6, nr. 4 and 5', async () => {
       const { journeyId } = await activeJourney();
+      const given = await inject('POST', `/api/journeys/${journeyId}/education-injunctions`, {
+        givenOn: '2026-11-18',
+        goal: 'Erhvervsuddannelse som tømrer',
+      });
+      expect(given.statusCode).toBe(201);
+    });
+
+    it('is refused for a job-ready youth (a completed vocational education), in Danish, and nothing is recorded', async () => {
+      // Job-ready with a considerable social barrier: in the target group (rules/README.md).
+      const { journeyId } = await activeJourney({
+        category: 'job_ready',
+        barriers: ['social'],
+        considerableBarriers: ['social'],
+        profile: 'B',
+        questionnaire: questionnaireAnswers({ highest_education: 'vocational' }),
+        overrideReason: 'Uddannet tømrer; de sociale problemer er under kontrol, så jobsøgning er realistisk',
+      });
       const refused = await inject('POST', `/api/journeys/${journeyId}/education-injunctions`, {
         givenOn: '2026-11-18',
-        goal: 'EUD: tømrer',
+        goal: 'Erhvervsuddannelse som tømrer',
       });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.details).toEqual([
         {
           field: 'givenOn',
           message:
-            'Et uddannelsespålæg kan kun gives til en ung, der er visiteret uddannelsesparat eller åbenlyst ' +
-            'uddannelsesparat. Den unge er visiteret »Aktivitetsparat«.',
+            'Et uddannelsespålæg kan ikke gives til en ung, der er visiteret »Jobparat«, efter de regler, der gælder på ' +
+            'dagen (Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025).',
         },
       ]);
       const list = await inject('GET', `/api/journeys/${journeyId}/education-injunctions`);
       expect(list.json().items).toEqual([]);
+    });
+
+    it('is refused from the day the 2027 act takes over, which abolishes it (reform agreement, 9 April 2025)', async () => {
+      const { journeyId } = await activeJourney(educationReady);
+      ctx.setNow(new Date('2027-01-05T10:00:00Z'));
+      try {
+        // The session of November has expired by January: log in again.
+        const january = await loginAs(ctx.app, unit.caseworker);
+        const give = (givenOn: string) =>
+          inject('POST', `/api/journeys/${journeyId}/education-injunctions`, { givenOn, goal: 'HF' }, january);
+        const refused = await give('2027-01-04');
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().error.details[0].message).toContain('Ny hovedlov om en aktiv beskæftigelsesindsats');
+        const before = await give('2026-12-30');
+        expect(before.statusCode).toBe(201);
+      } finally {
+        ctx.setNow(NOW);
+      }
     });
   });
 
