@@ -945,6 +945,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{id}/offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a journey's offers
+     * @description LAB offers and mentor grants, oldest first, ended ones too; internships and wage subsidies included.
+     */
+    get: operations['listOffersOfJourney'];
+    put?: never;
+    /**
+     * Record an offer
+     * @description Vejledning og opkvalificering (with its `subtype`), nytteindsats or a mentor grant (with `hoursPerWeek`). Internships and wage subsidies become offers when their placement starts.
+     */
+    post: operations['recordOffer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/offers/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End an offer
+     * @description Made against the offer's `version`. An offer that is a placement ends with the placement (PLACEMENT_ENDED).
+     */
+    post: operations['endOffer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{id}/education-injunctions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a journey's education injunctions */
+    get: operations['listEducationInjunctions'];
+    put?: never;
+    /**
+     * Give an education injunction
+     * @description An uddannelsespålæg under the rules in force until the 2027 act: only for a youth whose visitation found them education-ready or obviously education-ready, and one in force per journey.
+     */
+    post: operations['giveEducationInjunction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/education-injunctions/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End an education injunction
+     * @description Made against the injunction's `version`.
+     */
+    post: operations['endEducationInjunction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/journeys/{id}/activities': {
     parameters: {
       query?: never;
@@ -1437,6 +1522,10 @@ export interface components {
         | 'match_event.updated'
         | 'placement.updated'
         | 'placement.hours_logged'
+        | 'offer.recorded'
+        | 'offer.ended'
+        | 'education_injunction.given'
+        | 'education_injunction.ended'
         | 'activity.recorded'
         | 'progression.recorded'
         | 'follow_up.recorded'
@@ -1457,6 +1546,11 @@ export interface components {
       name: string;
       cvr: string;
       industry: string | null;
+      /**
+       * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+       * @enum {string}
+       */
+      sector: 'private' | 'public';
       address: string | null;
       placementCapacity: number;
       active: boolean;
@@ -1487,6 +1581,11 @@ export interface components {
       name: string;
       cvr: string;
       industry: string | null;
+      /**
+       * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+       * @enum {string}
+       */
+      sector: 'private' | 'public';
       address: string | null;
       placementCapacity: number;
       active: boolean;
@@ -1503,6 +1602,11 @@ export interface components {
       name: string;
       cvr: string;
       industry: string | null;
+      /**
+       * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+       * @enum {string}
+       */
+      sector: 'private' | 'public';
       address: string | null;
       placementCapacity: number;
       active: boolean;
@@ -1577,6 +1681,23 @@ export interface components {
       dueOn: string;
       /** @description Days past the due date; 0 when not yet due */
       daysOverdue: number;
+    };
+    EducationInjunction: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      journeyId: string;
+      /** Format: date */
+      givenOn: string;
+      goal: string;
+      startBy: string | null;
+      endedOn: string | null;
+      inForce: boolean;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     /** @description Overrides of the eligibility rules' age limits; a limit left out keeps the rule file's value. */
     EligibilityLimits: {
@@ -2054,6 +2175,38 @@ export interface components {
         secretSet: boolean;
       };
     };
+    Offer: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      journeyId: string;
+      /** @enum {string} */
+      kind:
+        | 'internship'
+        | 'wage_subsidy_private'
+        | 'wage_subsidy_public'
+        | 'guidance_upskilling'
+        | 'utility_work'
+        | 'mentor';
+      subtype: ('ordinary_education' | 'special_course' | 'bridge_building' | 'reading_writing_maths') | null;
+      /** @description The placement the offer is, for internships and wage subsidies */
+      placementId: string | null;
+      provider: string | null;
+      /** Format: date */
+      startDate: string;
+      plannedEnd: string | null;
+      endedOn: string | null;
+      endCause: ('completed' | 'stopped' | 'withdrawn') | null;
+      hoursPerWeek: number | null;
+      note: string | null;
+      /** @description Not ended yet */
+      active: boolean;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     OverviewShare: {
       numerator: number;
       denominator: number;
@@ -2187,6 +2340,28 @@ export interface components {
           name?: string | null;
           phone?: string | null;
         } | null;
+      } | null;
+      offers?:
+        | {
+            /** @enum {string} */
+            kind:
+              | 'internship'
+              | 'wage_subsidy_private'
+              | 'wage_subsidy_public'
+              | 'guidance_upskilling'
+              | 'utility_work'
+              | 'mentor';
+            subtype?: ('ordinary_education' | 'special_course' | 'bridge_building' | 'reading_writing_maths') | null;
+            provider?: string | null;
+            startDate: string;
+            plannedEnd?: string | null;
+            hoursPerWeek?: number | null;
+          }[]
+        | null;
+      educationInjunction?: {
+        givenOn: string;
+        goal: string;
+        startBy?: string | null;
       } | null;
       nextSteps?:
         | {
@@ -3146,6 +3321,10 @@ export interface operations {
           | 'match_event.updated'
           | 'placement.updated'
           | 'placement.hours_logged'
+          | 'offer.recorded'
+          | 'offer.ended'
+          | 'education_injunction.given'
+          | 'education_injunction.ended'
           | 'activity.recorded'
           | 'progression.recorded'
           | 'follow_up.recorded'
@@ -4463,6 +4642,12 @@ export interface operations {
           name: string;
           cvr: string;
           industry?: string | null;
+          /**
+           * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+           * @default private
+           * @enum {string}
+           */
+          sector?: 'private' | 'public';
           address?: string | null;
           /**
            * @description How many placements (internships, paid hours, wage subsidy) the company can take at once
@@ -4545,6 +4730,11 @@ export interface operations {
           name?: string;
           cvr?: string;
           industry?: string | null;
+          /**
+           * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+           * @enum {string}
+           */
+          sector?: 'private' | 'public';
           address?: string | null;
           /** @description How many placements (internships, paid hours, wage subsidy) the company can take at once */
           placementCapacity?: number;
@@ -5335,6 +5525,299 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listOffersOfJourney: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The journey's offers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Offer'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description Internships and wage subsidies are recorded as placements
+           * @enum {string}
+           */
+          kind: 'guidance_upskilling' | 'utility_work' | 'mentor';
+          /**
+           * @description Which vejledning og opkvalificering (required for guidance_upskilling, e.g. bridge_building)
+           * @enum {string}
+           */
+          subtype?: 'ordinary_education' | 'special_course' | 'bridge_building' | 'reading_writing_maths';
+          /** @description School, course provider or mentor */
+          provider?: string;
+          /**
+           * Format: date
+           * @description The first day
+           */
+          startDate: string;
+          /**
+           * Format: date
+           * @description The planned last day; left out when open-ended
+           */
+          plannedEnd?: string;
+          /** @description Hours a week; required for a mentor grant */
+          hoursPerWeek?: number;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The offer as recorded. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Offer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The journey has ended (`event_not_accepted`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  endOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version the change was made against (optimistic concurrency). */
+          version: number;
+          /**
+           * Format: date
+           * @description The last day of the offer (included); not after today
+           */
+          endedOn: string;
+          /**
+           * @description completed: ran its course; stopped: ended early
+           * @enum {string}
+           */
+          cause: 'completed' | 'stopped';
+        };
+      };
+    };
+    responses: {
+      /** @description The offer as ended. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Offer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Changed by someone else meanwhile (`version_conflict`), already ended, or a placement (`conflict`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listEducationInjunctions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The injunctions, the latest given first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EducationInjunction'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  giveEducationInjunction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description The day the injunction was given; not after today
+           */
+          givenOn: string;
+          /** @description The education goal, e.g. "EUD: tømrer" */
+          goal: string;
+          /**
+           * Format: date
+           * @description When the education is to start, when known
+           */
+          startBy?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The injunction as given. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EducationInjunction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description An injunction is already in force (`conflict`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The journey has ended (`event_not_accepted`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  endEducationInjunction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version the change was made against (optimistic concurrency). */
+          version: number;
+          /**
+           * Format: date
+           * @description The day it stopped being in force; not after today
+           */
+          endedOn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The injunction as ended. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EducationInjunction'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Changed by someone else meanwhile (`version_conflict`), or already ended. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };
