@@ -6787,7 +6787,7 @@ export interface operations {
             by: 'unit' | 'caseworker' | 'group';
             /**
              * Format: date
-             * @description The Danish day the status figures (active offer, passive, in placement) are taken at: the period's last day, or today while the period runs
+             * @description The Danish day the status figures (passive, in placement) are taken at: the period's last day, or today while the period runs
              */
             statusOn: string;
             /** @description The municipality's passive threshold in days (the risk rules' passiveDays), as the passive share uses it */
@@ -6813,7 +6813,6 @@ export interface operations {
                   notYet: number;
                 };
               };
-              activeOffer: components['schemas']['OverviewShare'];
               passive: components['schemas']['OverviewShare'];
               inPlacement: components['schemas']['OverviewShare'];
               mentorContact: components['schemas']['OverviewShare'];

@@ -8,6 +8,7 @@ import {
   firstConversationLabels,
   followUpStatusLabels,
   groupingLabels,
+  shareFigures,
   shareLabelsFor,
   visitationCategoryLabels,
 } from './overview.labels.ts';
@@ -15,7 +16,6 @@ import { firstConversationBuckets, type Overview, type OverviewRow } from './ove
 
 /** Excel recognises UTF-8 (and so shows æøå) only when the file starts with a byte order mark. */
 const BOM = '\uFEFF';
-const shares = ['activeOffer', 'passive', 'inPlacement', 'mentorContact'] as const;
 
 interface Column {
   heading: string;
@@ -40,7 +40,7 @@ function columnsFor(overview: Overview, lang: Lang): Column[] {
       heading: t(figureTitles.firstConversation, firstConversationLabels[b]),
       value: (r: OverviewRow) => r.firstConversation.counts[b],
     })),
-    ...shares.flatMap((s) => [
+    ...shareFigures.flatMap((s) => [
       { heading: t(shareLabels[s], countWords.numerator), value: (r: OverviewRow) => r[s].numerator },
       { heading: t(shareLabels[s], countWords.denominator), value: (r: OverviewRow) => r[s].denominator },
       { heading: t(shareLabels[s], countWords.percent), value: (r: OverviewRow) => n(r[s].percent) },

@@ -27,7 +27,7 @@ export const firstConversationLabels: Record<FirstConversationBucket, Text> = la
   firstConversationBuckets,
 );
 
-const shareFigures = ['activeOffer', 'passive', 'inPlacement', 'mentorContact'] as const;
+export const shareFigures = ['passive', 'inPlacement', 'mentorContact'] as const;
 export type ShareFigure = (typeof shareFigures)[number];
 
 /** The share figures' titles; the passive share names the municipality's threshold. */

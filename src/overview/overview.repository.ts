@@ -53,8 +53,6 @@ export interface OverviewJourney {
   exitOutcome: string | null;
   /** The network group the journey was last put in before `asOf` (it may have left it since). */
   lastGroupId: string | null;
-  /** A member of that group at `asOf` (the membership had not ended). */
-  inGroupAtEnd: boolean;
   /** When the journey first joined a group, if before `asOf`: the passive clock runs from here. */
   firstJoinedGroupAt: Date | null;
   /** A placement was running at `asOf` (begun on or before that day, not yet ended). */
@@ -84,7 +82,6 @@ interface OverviewJourneyRow {
   visitation: EventFields | null;
   exit_outcome: string | null;
   group_id: string | null;
-  group_left_at: Date | null;
   first_joined_group_at: Date | null;
   placed: boolean;
   mentor_contact: boolean | null;
@@ -164,7 +161,7 @@ export async function listOverviewJourneys(
     )
     select j.id, j.caseworker_id, j.first_contact_at, j.first_conversation_at,
       events.event_before_start, events.event_at_end, events.visitation, events.exit_outcome,
-      groups.group_id, groups.group_left_at, groups.first_joined_group_at,
+      groups.group_id, groups.first_joined_group_at,
       placed.journey_id is not null as placed,
       activity.mentor_contact, activity.recent_activity,
       attended.journey_id is not null as attended,
@@ -194,7 +191,6 @@ export async function listOverviewJourneys(
     ) events on true
     left join lateral (
       select (array_agg(m.group_id order by m.joined_at desc))[1] as group_id,
-        (array_agg(m.left_at order by m.joined_at desc))[1] as group_left_at,
         min(m.joined_at) as first_joined_group_at
       from group_membership m
       where m.journey_id = j.id and m.joined_at < ${at.asOf}
@@ -243,7 +239,6 @@ export async function listOverviewJourneys(
       visitation: category ? { category, eligible: eligible === 'true', randomisationArm: arm ?? null } : null,
       exitOutcome: r.exit_outcome,
       lastGroupId: r.group_id,
-      inGroupAtEnd: r.group_id !== null && (r.group_left_at === null || r.group_left_at >= at.asOf),
       firstJoinedGroupAt: r.first_joined_group_at,
       placedAtEnd: r.placed,
       mentorContact: r.mentor_contact === true,

@@ -40,7 +40,6 @@ export const overviewRowSchema = z.object({
   label: z.string(),
   visitationCategories: countsOf(categories),
   firstConversation: countsOf(firstConversationBuckets),
-  activeOffer: share,
   passive: share,
   inPlacement: share,
   mentorContact: share,
@@ -66,7 +65,7 @@ export const overviewResponse = z.object({
   statusOn: z.iso
     .date()
     .describe(
-      "The Danish day the status figures (active offer, passive, in placement) are taken at: the period's last day, or today while the period runs",
+      "The Danish day the status figures (passive, in placement) are taken at: the period's last day, or today while the period runs",
     ),
   passiveAfterDays: z
     .number()

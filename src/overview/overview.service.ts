@@ -272,19 +272,21 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
   // Danish calendar days until the first conversation; "not yet" when none was held by the end.
   const contacted = facts.filter((f) => inPeriod(f.journey.firstContactAt));
 
-  // Active offer and placement (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "aktiveringsgrad"): of the journeys in
-  // intake, active or paused at the end of the period, those then in a network group or a
-  // running placement. A paused youth's placement waits for them and still counts.
+  // In placement: of the journeys in intake, active or paused at the end of the period, those
+  // then in a running placement (internship, wage subsidy or paid hours). A paused youth's
+  // placement waits for them and still counts. The unit's own figure, not STAR's
+  // aktiveringsgrad: paid hours are work, and a network group is not a LAB offer.
   const inOfferAtEnd = facts.filter((f) => offerStages.has(f.stageAtEnd));
 
-  // Passive share (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "passivandel"): of the journeys active at the end of the
-  // period (the passive rule applies in the active stage only), those without recorded activity
-  // for the municipality's passive threshold, as the risk rule `passive` counts it.
+  // Without recent activity: of the journeys active at the end of the period (the passive rule
+  // applies in the active stage only), those without recorded activity for the municipality's
+  // passive threshold, as the risk rule `passive` counts it (docs/domain.md, "The rules"). Not
+  // STAR's passivandel, which counts the youth on benefit without an active LAB offer.
   const activeAtEnd = facts.filter((f) => f.stageAtEnd === 'active');
 
-  // Mentor (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "andel ... med mentor"): of the journeys in intake, active or
-  // paused at any moment of the period, those with a mentor contact in the period. A youth
-  // who had a mentor and exited during the period still counts.
+  // Mentor contact: of the journeys in intake, active or paused at any moment of the period,
+  // those with a recorded mentor contact in the period. A youth who had a mentor and exited
+  // during the period still counts. STAR's share with a mentor (s. 35) counts mentor grants.
   const inOfferDuring = facts.filter((f) => f.inOfferDuringPeriod);
 
   return {
@@ -294,10 +296,6 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
     firstConversation: countBy(
       firstConversationBuckets,
       contacted.map((f) => bucketOf(f.journey, at.asOf)),
-    ),
-    activeOffer: shareOf(
-      inOfferAtEnd.filter((f) => f.journey.inGroupAtEnd || f.journey.placedAtEnd).length,
-      inOfferAtEnd.length,
     ),
     passive: shareOf(activeAtEnd.filter((f) => f.passive).length, activeAtEnd.length),
     inPlacement: shareOf(inOfferAtEnd.filter((f) => f.journey.placedAtEnd).length, inOfferAtEnd.length),

@@ -207,7 +207,6 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
       firstConversationLabels,
       (r) => r.firstConversation,
     ),
-    share('activeOffer'),
     share('passive'),
     share('inPlacement'),
     share('mentorContact'),

@@ -37,7 +37,7 @@ describe('the leader overview in Chromium', { timeout: 90_000 }, () => {
     );
     expect(await figure.getByRole('img', { name: 'Fordeling på visitationskategori' }).count()).toBe(1);
     // Each figure says whom it counts and as of when: the status figures at the period's last day.
-    const passive = page.getByRole('region', { name: 'Passivandel (ingen aktivitet i 14 dage)' });
+    const passive = page.getByRole('region', { name: 'Andel uden registreret aktivitet i 14 dage' });
     expect(
       await passive.getByText('Ud af de unge, der var aktive ved periodens slutning (22. nov. 2026)').count(),
     ).toBe(1);
