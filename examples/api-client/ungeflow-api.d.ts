@@ -2207,6 +2207,38 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    OverviewKeyFigures: {
+      /** @description Journeys on benefit on at least one day of the period, and their days on benefit in it */
+      population: {
+        persons: number;
+        daysOnBenefit: number;
+      };
+      /** @description Passivandel: of the population, those without an active LAB offer in the period */
+      passive: components['schemas']['OverviewShare'];
+      /** @description Aktiveringsgrad: days in active LAB offers out of days on benefit in the period, summed over the population */
+      activationRate: components['schemas']['OverviewShare'];
+      /** @description Of the population, those with a mentor grant in the period */
+      mentor: components['schemas']['OverviewShare'];
+      /** @description Of the population, those in an internship or a wage subsidy in the period (STAR follows it for the activity-ready) */
+      companyBased: components['schemas']['OverviewShare'];
+      /** @description Of the population, those who exited to education in the period */
+      startedEducation: components['schemas']['OverviewShare'];
+      /** @description The population by the length of the journey's time on benefit at its last day on benefit in the period */
+      timeOnBenefit: {
+        total: number;
+        counts: {
+          weeks0to4: number;
+          weeks5to8: number;
+          weeks9to13: number;
+          weeks14to26: number;
+          weeks27to39: number;
+          weeks40to52: number;
+          years1to2: number;
+          years2to3: number;
+          over3Years: number;
+        };
+      };
+    };
     OverviewShare: {
       numerator: number;
       denominator: number;
@@ -6787,7 +6819,7 @@ export interface operations {
             by: 'unit' | 'caseworker' | 'group';
             /**
              * Format: date
-             * @description The Danish day the status figures (passive, in placement) are taken at: the period's last day, or today while the period runs
+             * @description The Danish day the status figures (passive, in placement) are taken at, and the last day the key figures count: the period's last day, or today while the period runs
              */
             statusOn: string;
             /** @description The municipality's passive threshold in days (the risk rules' passiveDays), as the passive share uses it */
@@ -6834,6 +6866,16 @@ export interface operations {
                   in_education: number;
                   back_on_benefit: number;
                   unknown: number;
+                };
+              };
+              /** @description The key figures by STAR's and jobindsats.dk's definitions, for every journey and by the visitation category decided by the end of the period */
+              keyFigures: {
+                all: components['schemas']['OverviewKeyFigures'];
+                byCategory: {
+                  obviously_education_ready: components['schemas']['OverviewKeyFigures'];
+                  education_ready: components['schemas']['OverviewKeyFigures'];
+                  activity_ready: components['schemas']['OverviewKeyFigures'];
+                  notVisitated: components['schemas']['OverviewKeyFigures'];
                 };
               };
               progression: {
