@@ -65,7 +65,7 @@ function factSet(): RiskFacts {
     daysSinceLastActivity: days(),
     daysSincePlacementEnded: placementState === 'between' ? below(40) : -1,
     daysInGroup: days(),
-    weeksBelowMinimumHours: placementState === 'placed' ? below(6) : 0,
+    weeksBelowAgreedHours: placementState === 'placed' ? below(6) : 0,
     daysPastExpectedReturn: s === 'paused' ? below(20) : -1,
     daysSinceProgression: days(),
     daysFollowUpOverdue: s === 'followUp' ? below(30) : -1,

@@ -12,8 +12,12 @@ import { z } from 'zod';
 // Codes. Each list is the single source of its union type; docs/domain.md, glossary is the glossary.
 // ---------------------------------------------------------------------------------------------
 
-/** Visitation categories (STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-25). */
-export const categories = ['obviously_education_ready', 'education_ready', 'activity_ready'] as const;
+/**
+ * Every visitation category any rule set may use (STAR: Den gode ungeindsats i jobcentrene (2017), s. 6, 12-25;
+ * bekendtgørelse om en aktiv beskæftigelsesindsats § 1 for jobparat). Which of them a decision can
+ * choose, and their order of support, is the visitation rule set's (rules/visitation*.json).
+ */
+export const categories = ['obviously_education_ready', 'education_ready', 'job_ready', 'activity_ready'] as const;
 export type Category = (typeof categories)[number];
 
 /** Coded obstacles a caseworker records at visitation (docs/domain.md, glossary, "barriere"). */
@@ -51,6 +55,14 @@ export type ExitOutcome = (typeof exitOutcomes)[number];
 export const followUpMonths = [3, 6, 12] as const;
 export type FollowUpMonth = (typeof followUpMonths)[number];
 
+/**
+ * How a conversation was held. A job conversation counts towards the contact course whether it is
+ * held in person, by phone or by video (LAB § 31 stk. 3; STAR: Spørgsmål og svar om kontaktforløbet:
+ * "ved personligt fremmøde, telefonisk, elektronisk eller på anden måde").
+ */
+export const conversationModes = ['in_person', 'phone', 'video'] as const;
+export type ConversationMode = (typeof conversationModes)[number];
+
 export const followUpStatuses = ['in_job', 'in_education', 'back_on_benefit', 'unknown'] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
 
@@ -75,7 +87,13 @@ export type JourneyEventType = (typeof eventTypes)[number];
 
 const category = z.enum(categories);
 
-const firstConversationHeldPayload = z.object({});
+/**
+ * The first conversation is the first of the four job conversations of the first six months (LAB
+ * § 31 stk. 5 calls it "første jobsamtale"; docs/law/employment-law-2025-2027.md, section 3).
+ * `mode` is absent on events recorded before Ungeflow asked how the conversation was held; such an
+ * event still counts, with its mode unknown. New events must say it (src/journeys/journey.schemas.ts).
+ */
+const firstConversationHeldPayload = z.object({ mode: z.enum(conversationModes).optional() });
 
 const visitationDecidedFields = z.object({
   /** What the caseworker decided. */
@@ -131,7 +149,35 @@ const requireOverrideReason = (decision: z.infer<typeof visitationDecidedFields>
 
 const visitationDecidedPayload = visitationDecidedFields.superRefine(requireOverrideReason);
 
-const groupAssignedPayload = z.object({ groupId: z.uuid() });
+/**
+ * NExTWORK's entry condition: the youth "i udgangspunktet kan deltage minimum 15 timer per uge"
+ * (Rockwool Fonden: the NExTWORK evaluation summary (2025); STAR: Den gode ungeindsats i
+ * jobcentrene (2017), s. 24, where a placement may be "fra få timer og op til 37 timer om ugen").
+ * It is asked once, when the youth is taken in from intake; the caseworker may take in a youth who
+ * cannot, with a reason. A move to another group asks nothing, and events recorded before the
+ * question existed carry neither field.
+ */
+const groupAssignedPayload = z.object({
+  groupId: z.uuid(),
+  canTakePart15HoursAWeek: z.boolean().optional(),
+  /** Required when `canTakePart15HoursAWeek` is false: why the youth is taken in all the same. */
+  entryOverrideReason: z.string().trim().min(1).max(1000).optional(),
+});
+
+/**
+ * A youth who cannot take part 15 hours a week is taken in only with a reason. Only an explicit
+ * "no" needs one: a move to another group, and an event recorded before the question, answer
+ * nothing. The machine applies this as a guard; the journey service asks the question at intake.
+ */
+export function entryConditionIsMetOrOverridden(assignment: {
+  canTakePart15HoursAWeek?: boolean | undefined;
+  entryOverrideReason?: string | undefined;
+}): boolean {
+  return (
+    assignment.canTakePart15HoursAWeek !== false ||
+    (assignment.entryOverrideReason !== undefined && assignment.entryOverrideReason.trim().length > 0)
+  );
+}
 
 const placementStartedPayload = z.object({
   placementId: z.uuid(),
@@ -167,7 +213,11 @@ const followUpRecordedPayload = z.object({
   status: z.enum(followUpStatuses),
 });
 
-const withdrawnPayload = z.object({ reason: z.string().trim().min(1).max(500) });
+const withdrawnPayload = z.object({
+  reason: z.string().trim().min(1).max(500),
+  /** The journey should never have been opened (a wrong person, a double referral): it makes no one returning and counts in no figure. */
+  registeredByMistake: z.boolean().optional(),
+});
 
 /**
  * Each event's payload schema, for publishing as JSON schema and validating request bodies.

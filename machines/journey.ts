@@ -11,7 +11,13 @@
  */
 import { and, assertEvent, assign, createActor, initialTransition, setup, transition } from 'xstate';
 import type { Snapshot, SnapshotFrom } from 'xstate';
-import { barriers as barrierOrder, eventTypes, followUpMonths, overrideIsJustified } from './events.ts';
+import {
+  barriers as barrierOrder,
+  entryConditionIsMetOrOverridden,
+  eventTypes,
+  followUpMonths,
+  overrideIsJustified,
+} from './events.ts';
 import type {
   Barrier,
   Category,
@@ -175,6 +181,11 @@ export const journeyMachine = setup({
     isRandomisedToControl: ({ event }) => {
       assertEvent(event, 'VISITATION_DECIDED');
       return event.randomisation?.arm === 'control';
+    },
+    /** NExTWORK's entry condition of 15 hours a week, or the caseworker's reason to take the youth in anyway. */
+    entryConditionIsMetOrOverridden: ({ event }) => {
+      assertEvent(event, 'GROUP_ASSIGNED');
+      return entryConditionIsMetOrOverridden(event);
     },
     /** Moving a youth to the group they are already in would record nothing. */
     isAnotherGroup: ({ context, event }) => {
@@ -352,7 +363,11 @@ export const journeyMachine = setup({
     intake: {
       description: 'Eligible; waiting for a place in a network group.',
       on: {
-        GROUP_ASSIGNED: { target: 'active', actions: ['assignGroup', 'recordEventTime'] },
+        GROUP_ASSIGNED: {
+          guard: 'entryConditionIsMetOrOverridden',
+          target: 'active',
+          actions: ['assignGroup', 'recordEventTime'],
+        },
         WITHDRAWN: { target: 'closed', actions: ['closeAsWithdrawn', 'recordEventTime'] },
       },
     },

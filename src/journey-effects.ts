@@ -1,6 +1,6 @@
 import { dropFollowUpsOnWithdrawal, recordFollowUp, scheduleFollowUps } from './followups/follow-up.effects.ts';
 import { assignToGroup, leaveGroupOnWithdrawal, leaveGroupOrStayAsAlumni } from './groups/group.effects.ts';
-import type { JourneyEffectTable } from './journeys/journey.effects.ts';
+import { type JourneyEffectTable, markWithdrawnByMistake } from './journeys/journey.effects.ts';
 import {
   endOffersAtExit,
   endOffersOnWithdrawal,
@@ -45,6 +45,7 @@ export const journeyEffects: JourneyEffectTable = {
   FOLLOW_UP_RECORDED: [recordFollowUp],
 
   WITHDRAWN: [
+    markWithdrawnByMistake,
     leaveGroupOnWithdrawal,
     endRunningPlacementOnWithdrawal,
     endOffersOnWithdrawal,

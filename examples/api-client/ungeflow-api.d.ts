@@ -833,6 +833,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/match-events/{id}/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set several youth's wishes and several companies' interest at once
+     * @description Each row is made against its own version (the youth's `wishesVersion`, the company's `interestsVersion`). All rows are saved in one transaction, or none: a 409 `version_conflict` lists in `conflicts` every row someone else changed meanwhile.
+     */
+    put: operations['setMatchEventChoices'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/match-events/{id}/matches': {
     parameters: {
       query?: never;
@@ -1001,7 +1021,7 @@ export interface paths {
     put?: never;
     /**
      * Give an education injunction
-     * @description An uddannelsespålæg under the rules in force until the 2027 act: only for a youth whose visitation found them education-ready or obviously education-ready, and one in force per journey.
+     * @description An education injunction under the rules in force until the 2027 act: only for a youth whose visitation found them education-ready or obviously education-ready, and one in force per journey.
      */
     post: operations['giveEducationInjunction'];
     delete?: never;
@@ -1419,7 +1439,9 @@ export interface components {
       journeyId: string;
       /** @enum {string} */
       kind: 'conversation' | 'mentor_contact' | 'other_contact';
-      conversationKind: ('individual' | 'group' | 'phone') | null;
+      conversationKind: ('individual' | 'group') | null;
+      /** @description How a conversation was held; null for other contact and for conversations recorded before it was asked */
+      mode: ('in_person' | 'phone' | 'video') | null;
       jobConversation: boolean;
       /** Format: date-time */
       occurredAt: string;
@@ -1547,7 +1569,7 @@ export interface components {
       cvr: string;
       industry: string | null;
       /**
-       * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+       * @description A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy
        * @enum {string}
        */
       sector: 'private' | 'public';
@@ -1582,7 +1604,7 @@ export interface components {
       cvr: string;
       industry: string | null;
       /**
-       * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+       * @description A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy
        * @enum {string}
        */
       sector: 'private' | 'public';
@@ -1603,7 +1625,7 @@ export interface components {
       cvr: string;
       industry: string | null;
       /**
-       * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+       * @description A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy
        * @enum {string}
        */
       sector: 'private' | 'public';
@@ -1788,7 +1810,7 @@ export interface components {
         /** Format: date-time */
         joinedAt: string;
         stage: string;
-        category: ('obviously_education_ready' | 'education_ready' | 'activity_ready') | null;
+        category: ('obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready') | null;
         barriers: (
           | 'academic'
           | 'social'
@@ -1808,6 +1830,7 @@ export interface components {
         byCategory: {
           obviously_education_ready: number;
           education_ready: number;
+          job_ready: number;
           activity_ready: number;
           undecided: number;
         };
@@ -2170,6 +2193,10 @@ export interface components {
       };
       /** @default {} */
       risk: components['schemas']['RiskThresholds'];
+      /** @default {} */
+      lawSwitchDates: {
+        [key: string]: string;
+      };
       webhook: {
         url: string | null;
         secretSet: boolean;
@@ -2353,7 +2380,7 @@ export interface components {
         birthDate?: string | null;
       } | null;
       goal?: string | null;
-      category?: ('obviously_education_ready' | 'education_ready' | 'activity_ready') | null;
+      category?: ('obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready') | null;
       status?: string | null;
       networkGroup?: {
         name?: string | null;
@@ -2362,6 +2389,7 @@ export interface components {
         place?: string | null;
         facilitatorName?: string | null;
       } | null;
+      withoutGroup?: string | null;
       placement?: {
         kind?: ('internship' | 'paid_hours' | 'wage_subsidy') | null;
         companyName?: string | null;
@@ -2395,6 +2423,7 @@ export interface components {
         goal: string;
         startBy?: string | null;
       } | null;
+      withoutPlacement?: string | null;
       nextSteps?:
         | {
             what: string;
@@ -2525,7 +2554,6 @@ export interface components {
       passiveLongDays?: number;
       betweenPlacementsDays?: number;
       noPlacementDays?: number;
-      minimumHoursPerWeek?: number;
       lowHoursWeeks?: number;
       pauseOverdueDays?: number;
       progressionDays?: number;
@@ -2566,6 +2594,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       role: 'caseworker' | 'leader' | 'admin';
+      /** @description Written '12 34 56 78'; null when none is given */
+      phone: string | null;
       active: boolean;
       lockedUntil: string | null;
       /** @description The user still has a password set by an administrator (one-time). */
@@ -3049,6 +3079,8 @@ export interface operations {
           name: string;
           /** @enum {string} */
           role: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           /** @description One-time: the user chooses their own at the first log-in. */
           password: string;
         };
@@ -3125,6 +3157,8 @@ export interface operations {
           name?: string;
           /** @enum {string} */
           role?: 'caseworker' | 'leader' | 'admin';
+          /** @description A Danish phone number, 8 digits, optionally with +45; printed on the plans of the youth the user is contact person for */
+          phone?: string | null;
           active?: boolean;
           /** @description One-time when given for another user: they choose their own at the next log-in. */
           password?: string;
@@ -3441,6 +3475,9 @@ export interface operations {
             controlShare?: number;
           };
           risk?: components['schemas']['RiskThresholds'];
+          lawSwitchDates?: {
+            [key: string]: string;
+          };
           webhook?: {
             url: string | null;
             secret?: string;
@@ -3550,9 +3587,25 @@ export interface operations {
         'application/json': {
           age: number;
           /** @enum {string} */
-          category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+          category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
           /** @default [] */
           barriers?: (
+            | 'academic'
+            | 'social'
+            | 'health'
+            | 'mental_health'
+            | 'substance_use'
+            | 'housing'
+            | 'debt'
+            | 'criminal_record'
+            | 'no_network'
+            | 'other'
+          )[];
+          /**
+           * @description The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)
+           * @default []
+           */
+          considerableBarriers?: (
             | 'academic'
             | 'social'
             | 'health'
@@ -3639,6 +3692,22 @@ export interface operations {
             | 'no_network'
             | 'other'
           )[];
+          /**
+           * @description The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)
+           * @default []
+           */
+          considerableBarriers?: (
+            | 'academic'
+            | 'social'
+            | 'health'
+            | 'mental_health'
+            | 'substance_use'
+            | 'housing'
+            | 'debt'
+            | 'criminal_record'
+            | 'no_network'
+            | 'other'
+          )[];
           answers: {
             /** @enum {string} */
             highest_education: 'none' | 'primary_school' | 'upper_secondary' | 'vocational' | 'higher';
@@ -3689,6 +3758,13 @@ export interface operations {
           };
           /** @default false */
           waitingForApprenticeship?: boolean;
+          /**
+           * @description Has been on public benefit before (returning)
+           * @default false
+           */
+          returning?: boolean;
+          /** @description The assessment that the youth clearly needs support for more than about a year before an education can begin, as its reason (STAR: Den gode ungeindsats i jobcentrene (2017), s. 10); left out when not assessed so */
+          supportOverAYearReason?: string;
           /** Format: date */
           on?: string;
         };
@@ -3703,13 +3779,13 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string} */
-            category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+            category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
             reasons: {
               da: string;
               en: string;
               code: string;
               /** @enum {string} */
-              category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+              category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
             }[];
             ruleSetVersion: string;
             facts: {
@@ -3791,6 +3867,13 @@ export interface operations {
            * @description The responsible caseworker; the caseworker opening it by default
            */
           caseworkerId?: string;
+          /**
+           * @description Earlier periods on public benefit, from the benefit history: none, or earlier periods. Earlier periods make the youth returning, as does an earlier journey in Ungeflow.
+           * @enum {string}
+           */
+          earlierBenefit?: 'none' | 'earlier_periods';
+          /** @description With earlier periods: how many months on benefit in all */
+          earlierBenefitMonths?: number;
         };
       };
     };
@@ -3970,6 +4053,11 @@ export interface operations {
                * @description When it happened; defaults to now. Not in the future, not before first contact.
                */
               occurredAt?: string;
+              /**
+               * @description How the conversation was held: in person, by phone or by video; each counts (LAB § 31 stk. 3)
+               * @enum {string}
+               */
+              mode: 'in_person' | 'phone' | 'video';
             }
           | {
               /** @enum {string} */
@@ -3981,8 +4069,11 @@ export interface operations {
                * @description When it happened; defaults to now. Not in the future, not before first contact.
                */
               occurredAt?: string;
-              /** @enum {string} */
-              category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+              /**
+               * @description One of the categories of the visitation rule set in force on the decision's day
+               * @enum {string}
+               */
+              category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
               /** @default [] */
               barriers?: (
                 | 'academic'
@@ -3996,6 +4087,24 @@ export interface operations {
                 | 'no_network'
                 | 'other'
               )[];
+              /**
+               * @description The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)
+               * @default []
+               */
+              considerableBarriers?: (
+                | 'academic'
+                | 'social'
+                | 'health'
+                | 'mental_health'
+                | 'substance_use'
+                | 'housing'
+                | 'debt'
+                | 'criminal_record'
+                | 'no_network'
+                | 'other'
+              )[];
+              /** @description The assessment that the youth clearly needs support for more than about a year before an education can begin, as its reason (STAR: Den gode ungeindsats i jobcentrene (2017), s. 10); left out when not assessed so */
+              supportOverAYearReason?: string;
               /**
                * @description Result of the statistical profile assessment (A, B or C)
                * @enum {string}
@@ -4071,6 +4180,10 @@ export interface operations {
               occurredAt?: string;
               /** Format: uuid */
               groupId: string;
+              /** @description NExTWORK's entry condition: the youth can take part at least 15 hours a week. Required when the youth is taken in from intake; not asked on a move to another group */
+              canTakePart15HoursAWeek?: boolean;
+              /** @description Required when canTakePart15HoursAWeek is false: why the youth is taken in all the same */
+              entryOverrideReason?: string;
               /**
                * @description A leader may place a youth in a full group (up to 12 members)
                * @default false
@@ -4192,6 +4305,7 @@ export interface operations {
                */
               occurredAt?: string;
               reason: string;
+              registeredByMistake?: boolean;
             };
       };
     };
@@ -4675,7 +4789,7 @@ export interface operations {
           cvr: string;
           industry?: string | null;
           /**
-           * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+           * @description A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy
            * @default private
            * @enum {string}
            */
@@ -4763,7 +4877,7 @@ export interface operations {
           cvr?: string;
           industry?: string | null;
           /**
-           * @description A private or a public employer; decides whether a wage subsidy there is private or public løntilskud
+           * @description A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy
            * @enum {string}
            */
           sector?: 'private' | 'public';
@@ -5277,6 +5391,70 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  setMatchEventChoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description The wishes of each youth to change; a youth left out keeps what is recorded
+           * @default []
+           */
+          wishes?: {
+            /**
+             * Format: uuid
+             * @description The youth, by journey
+             */
+            journeyId: string;
+            /** @description The youth's wishes, first wish first (rank 1..n); only companies taking part */
+            companyIds: string[];
+            /** @description The version of the youth's wishes (youth[].wishesVersion) the change was made against */
+            version: number;
+          }[];
+          /**
+           * @description The interest of each company to change; a company left out keeps what is recorded
+           * @default []
+           */
+          interests?: {
+            /**
+             * Format: uuid
+             * @description The company
+             */
+            companyId: string;
+            /** @description The youth the company is interested in; only youth taking part */
+            journeyIds: string[];
+            /** @description The version of the company's interest (companies[].interestsVersion) the change was made against */
+            version: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The match event as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   listMatchEventMatches: {
     parameters: {
       query?: never;
@@ -5759,7 +5937,7 @@ export interface operations {
            * @description The day the injunction was given; not after today
            */
           givenOn: string;
-          /** @description The education goal, e.g. "EUD: tømrer" */
+          /** @description The education goal, e.g. a vocational education as a carpenter */
           goal: string;
           /**
            * Format: date
@@ -5911,9 +6089,14 @@ export interface operations {
               /** @enum {string} */
               kind: 'conversation';
               /** @enum {string} */
-              conversationKind: 'individual' | 'group' | 'phone';
+              conversationKind: 'individual' | 'group';
               /**
-               * @description An individual job conversation; these count towards LAB § 31 stk. 3
+               * @description How it was held: in person, by phone or by video; a job conversation counts in each (STAR)
+               * @enum {string}
+               */
+              mode: 'in_person' | 'phone' | 'video';
+              /**
+               * @description An individual job conversation; these count towards LAB § 31 stk. 3, whatever the mode
                * @default false
                */
               jobConversation?: boolean;
@@ -6832,6 +7015,7 @@ export interface operations {
                 counts: {
                   obviously_education_ready: number;
                   education_ready: number;
+                  job_ready: number;
                   activity_ready: number;
                 };
               };
@@ -6874,6 +7058,7 @@ export interface operations {
                 byCategory: {
                   obviously_education_ready: components['schemas']['OverviewKeyFigures'];
                   education_ready: components['schemas']['OverviewKeyFigures'];
+                  job_ready: components['schemas']['OverviewKeyFigures'];
                   activity_ready: components['schemas']['OverviewKeyFigures'];
                   notVisitated: components['schemas']['OverviewKeyFigures'];
                 };

@@ -152,7 +152,7 @@ export async function walkToIntake(baseUrl: string, token: string, options: Walk
     api.POST('/api/journeys/{id}/events', { params: { path: { id } }, body });
   const conversed = answer(
     'sendJourneyEvent',
-    await events(opened.id, { type: 'FIRST_CONVERSATION_HELD', expectedVersion: opened.version }),
+    await events(opened.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', expectedVersion: opened.version }),
   );
   log(
     `First conversation held: ${conversed.stage}; next it accepts ${conversed.acceptedEvents.map((e) => e.type).join(', ')}.`,

@@ -1,3 +1,4 @@
+import type { ConversationMode } from '../../machines/events.ts';
 import type { Db } from '../db/database.ts';
 import type { ActivityKind, ConversationKind } from './activity.tables.ts';
 
@@ -6,6 +7,7 @@ export interface Activity {
   journeyId: string;
   kind: ActivityKind;
   conversationKind: ConversationKind | null;
+  mode: ConversationMode | null;
   jobConversation: boolean;
   occurredAt: Date;
   note: string | null;
@@ -19,6 +21,7 @@ export interface NewActivity {
   youthId: string;
   kind: ActivityKind;
   conversationKind: ConversationKind | null;
+  mode: ConversationMode | null;
   jobConversation: boolean;
   occurredAt: Date;
   note: string | null;
@@ -35,6 +38,7 @@ export async function insertActivity(db: Db, activity: NewActivity): Promise<str
       youth_id: activity.youthId,
       kind: activity.kind,
       conversation_kind: activity.conversationKind,
+      conversation_mode: activity.mode,
       job_conversation: activity.jobConversation,
       occurred_at: activity.occurredAt,
       note: activity.note,
@@ -76,6 +80,7 @@ export async function listActivities(
       'activity.journey_id',
       'activity.kind',
       'activity.conversation_kind',
+      'activity.conversation_mode',
       'activity.job_conversation',
       'activity.occurred_at',
       'activity.note',
@@ -95,6 +100,7 @@ export async function listActivities(
       journeyId: r.journey_id,
       kind: r.kind,
       conversationKind: r.conversation_kind,
+      mode: r.conversation_mode,
       jobConversation: r.job_conversation,
       occurredAt: r.occurred_at,
       note: r.note,
@@ -106,8 +112,9 @@ export async function listActivities(
 }
 
 /**
- * The individual job conversations held with the youth in [from, to): the conversations that
- * count towards LAB § 31 stk. 3 (at least four in the first six months). Group and phone
+ * The individual job conversations recorded as contacts in [from, to), in person, by phone or by
+ * video alike: with the first conversation (the journey's own step, counted by the risk facts)
+ * these are what LAB § 31 stk. 3 counts (at least four in the first six months). Group
  * conversations, and individual conversations that were not job conversations, do not count.
  * For the conversations_behind risk rule.
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conversationModes } from '../../machines/events.ts';
 import { pageQuery } from '../shared/schemas.ts';
 import { activityKinds, conversationKinds } from './activity.tables.ts';
 
@@ -13,10 +14,13 @@ export const recordActivityBody = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('conversation'),
     conversationKind: z.enum(conversationKinds),
+    mode: z
+      .enum(conversationModes)
+      .describe('How it was held: in person, by phone or by video; a job conversation counts in each (STAR)'),
     jobConversation: z
       .boolean()
       .default(false)
-      .describe('An individual job conversation; these count towards LAB § 31 stk. 3'),
+      .describe('An individual job conversation; these count towards LAB § 31 stk. 3, whatever the mode'),
     occurredAt,
     note,
   }),
@@ -39,6 +43,12 @@ export const activitySchema = z
     journeyId: z.uuid(),
     kind: z.enum(activityKinds),
     conversationKind: z.enum(conversationKinds).nullable(),
+    mode: z
+      .enum(conversationModes)
+      .nullable()
+      .describe(
+        'How a conversation was held; null for other contact and for conversations recorded before it was asked',
+      ),
     jobConversation: z.boolean(),
     occurredAt: z.iso.datetime(),
     note: z.string().nullable(),

@@ -25,9 +25,10 @@ export async function recordActivity(
     throw invalidField('occurredAt', 'activities.refusals.timeInFuture');
   }
   const conversationKind = input.kind === 'conversation' ? input.conversationKind : null;
+  const mode = input.kind === 'conversation' ? input.mode : null;
   const jobConversation = input.kind === 'conversation' && input.jobConversation;
   if (jobConversation && conversationKind !== 'individual') {
-    // LAB § 31 stk. 3 counts individual job conversations only.
+    // LAB § 31 stk. 3 counts individual job conversations only; in person, by phone or by video alike.
     throw invalidField('jobConversation', 'activities.refusals.onlyIndividualJobConversation');
   }
   return deps.db.transaction().execute(async (trx) => {
@@ -44,6 +45,7 @@ export async function recordActivity(
       youthId: journey.youthId,
       kind: input.kind,
       conversationKind,
+      mode,
       jobConversation,
       occurredAt,
       note,
@@ -56,7 +58,7 @@ export async function recordActivity(
       journeyId,
       activityId: id,
       kind: input.kind,
-      ...(conversationKind ? { conversationKind, jobConversation } : {}),
+      ...(conversationKind ? { conversationKind, mode, jobConversation } : {}),
       occurredAt: occurredAt.toISOString(),
     });
     return {
@@ -64,6 +66,7 @@ export async function recordActivity(
       journeyId,
       kind: input.kind,
       conversationKind,
+      mode,
       jobConversation,
       occurredAt,
       note,

@@ -6,10 +6,8 @@ import { missedMeetingsInRow } from '../groups/group.repository.ts';
 import { lastMeasuredOn } from '../progression/progression.repository.ts';
 import { startOfDanishDay } from '../shared/clock.ts';
 import { refreshJourneyRisk } from './alert.service.ts';
+import { FIRST_PERIOD_MS } from './risk-facts.ts';
 import { setConversationsFirst6Months, setMissedMeetingsInRow, setLastProgressionAt } from './risk-row.repository.ts';
-
-/** LAB § 31 stk. 3 counts individual conversations over the first 6 months (182 days). */
-const FIRST_PERIOD_MS = 182 * 86_400_000;
 
 /**
  * Called by every write that is (or may change) a youth's activity: attendance, logged hours,

@@ -10,7 +10,7 @@ import { dayNumberOf } from '../shared/days.ts';
 export interface RiskEvaluator {
   ruleSetVersion: string;
   /** Effective parameters (rule file + the municipality's overrides). */
-  parametersFor(municipalityId: string): Readonly<Record<string, unknown>> & { minimumHoursPerWeek: number };
+  parametersFor(municipalityId: string): Readonly<Record<string, unknown>>;
   fired(facts: RiskFacts, parameters: Readonly<Record<string, unknown>>): readonly string[];
   explain(
     facts: RiskFacts,
@@ -55,7 +55,7 @@ export async function reconcile(
   for (const row of rows) {
     seen.add(row.journeyId);
     const parameters = evaluator.parametersFor(row.municipalityId);
-    const facts = riskFactsOf(row, asOfDay, parameters.minimumHoursPerWeek);
+    const facts = riskFactsOf(row, asOfDay);
     const fired = new Set(evaluator.fired(facts, parameters));
     plan.checks.push({
       journeyId: row.journeyId,

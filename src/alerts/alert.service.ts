@@ -22,7 +22,7 @@ import {
 } from './alert.repository.ts';
 import { dayOfNumber, daysBetween } from '../shared/days.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
-import { loadRiskRows, setRiskCheckDays } from './risk-row.repository.ts';
+import { loadRiskRows, refreshHoursBelowAgreed, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 import { texts } from '../shared/texts.ts';
 
@@ -88,6 +88,8 @@ export async function refreshJourneyRisk(
   now: Date,
 ): Promise<PlanOutcome> {
   const evaluator = await riskEvaluatorFor(trx, deps.ruleSets, now, [municipalityId]);
+  // A placement started, ended or changed its agreement, or hours were recorded: count the run again.
+  await refreshHoursBelowAgreed(trx, municipalityId, journeyId);
   const rows = await loadRiskRows(trx, { municipalityId, journeyIds: [journeyId] });
   const existing = await findUnresolvedAlerts(trx, [journeyId]);
   return applyPlan(trx, await reconcile(rows, existing, evaluator, now), now);

@@ -101,6 +101,9 @@ export async function listAttendanceOf(db: Db, journeyIds: readonly string[]): P
 
 export interface ReplayedHours {
   journeyId: string;
+  placementId: string;
+  /** The hours a week agreed for the placement, as the agreement stands now. */
+  agreedHoursPerWeek: number;
   /** The Monday the week begins. */
   weekStart: string;
   hours: number;
@@ -109,10 +112,23 @@ export interface ReplayedHours {
 export async function listHoursOf(db: Db, journeyIds: readonly string[]): Promise<ReplayedHours[]> {
   const rows = await db
     .selectFrom('placement_hours')
-    .select(['journey_id', 'week_start', 'hours'])
-    .where('journey_id', 'in', journeyIds)
+    .innerJoin('placement', 'placement.id', 'placement_hours.placement_id')
+    .select([
+      'placement_hours.journey_id',
+      'placement_hours.placement_id',
+      'placement.hours_per_week',
+      'placement_hours.week_start',
+      'placement_hours.hours',
+    ])
+    .where('placement_hours.journey_id', 'in', journeyIds)
     .execute();
-  return rows.map((r) => ({ journeyId: r.journey_id, weekStart: r.week_start, hours: Number(r.hours) }));
+  return rows.map((r) => ({
+    journeyId: r.journey_id,
+    placementId: r.placement_id,
+    agreedHoursPerWeek: Number(r.hours_per_week),
+    weekStart: r.week_start,
+    hours: Number(r.hours),
+  }));
 }
 
 /** The days of the match events the journeys took part in. */

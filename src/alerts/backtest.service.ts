@@ -9,7 +9,7 @@ import { effectiveRiskParameters, type RiskOverrides } from '../risk/risk.overri
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { danishDayNumber, startOfDanishDay } from '../shared/clock.ts';
 import { addDays, dayNumberOf, dayOfNumber } from '../shared/days.ts';
-import { riskFactsOf } from './risk-facts.ts';
+import { hoursBelowAgreedRun, riskFactsOf } from './risk-facts.ts';
 import {
   listActivitiesOf,
   listAttendanceOf,
@@ -48,6 +48,8 @@ interface History {
   /** Attendance at held meetings, by meeting time: true when absent. */
   attendance: Array<{ t: number; absent: boolean }>;
   progression: number[];
+  /** Hours worked by placement, with the hours agreed for it. */
+  hours: Map<string, { agreed: number; weeks: Array<{ weekStart: string; day: number; hours: number }> }>;
 }
 
 const DAY_MS = 86_400_000;
@@ -91,7 +93,7 @@ export async function runBacktest(
   const events = new Map<string, Array<{ day: number; at: Date; payload: Record<string, unknown>; type: string }>>();
   const histories = new Map<string, History>();
   for (const id of ids)
-    histories.set(id, { activity: [], individualConversations: [], attendance: [], progression: [] });
+    histories.set(id, { activity: [], individualConversations: [], attendance: [], progression: [], hours: new Map() });
   const history = (id: string) => histories.get(id) as History;
 
   // Read in slices so a national backtest does not build one enormous IN list.
@@ -119,7 +121,11 @@ export async function runBacktest(
     // Hours count as activity at the end of their week, as logging them does: the instant before the
     // next Monday begins, which is not 7 x 24 hours later in a week the clocks change.
     for (const row of await listHoursOf(db, slice)) {
-      if (row.hours > 0) history(row.journeyId).activity.push(startOf(addDays(row.weekStart, 7)) - 1);
+      const h = history(row.journeyId);
+      if (row.hours > 0) h.activity.push(startOf(addDays(row.weekStart, 7)) - 1);
+      const placement = h.hours.get(row.placementId) ?? { agreed: row.agreedHoursPerWeek, weeks: [] };
+      placement.weeks.push({ weekStart: row.weekStart, day: dayNumberOf(row.weekStart), hours: row.hours });
+      h.hours.set(row.placementId, placement);
     }
     for (const m of await listMatchEventDaysOf(db, slice)) history(m.journeyId).activity.push(startOf(m.heldOn));
     for (const p of await listMeasurementDaysOf(db, slice)) {
@@ -183,6 +189,8 @@ export async function runBacktest(
     const firstContactMs = journey.firstContactAt.getTime();
     let conversations = 0;
     let firing = new Set<string>();
+    // The run of weeks below the agreement, counted again only when the weeks that have begun change.
+    let hoursRun = { key: '', run: 0, latestWeek: null as string | null };
     const firstDay = Math.max(fromDay, danishDayNumber(journey.firstContactAt));
 
     for (let day = firstDay; day <= toDay; day++) {
@@ -221,6 +229,14 @@ export async function runBacktest(
         firing = new Set();
         continue;
       }
+      const placementId = snapshot.context.currentPlacement?.placementId ?? null;
+      const placementHours = placementId ? h.hours.get(placementId) : undefined;
+      // Weeks count once they have begun: the hours of a week are recorded during it or after it.
+      const begun = placementHours ? placementHours.weeks.filter((w) => w.day <= day) : [];
+      const runKey = `${placementId ?? ''}:${begun.length}`;
+      if (runKey !== hoursRun.key) {
+        hoursRun = { key: runKey, ...hoursBelowAgreedRun(begun, placementHours?.agreed ?? 0) };
+      }
       const row: JourneyRiskRow = {
         journeyId: journey.id,
         municipalityId: journey.municipalityId,
@@ -240,10 +256,12 @@ export async function runBacktest(
         nextFollowUpDue: risk.nextFollowUpDue,
         missedMeetingsInRow: missedInRow,
         conversationsFirst6Months: conversations,
+        hoursBelowAgreedWeeks: hoursRun.run,
+        hoursLatestWeek: hoursRun.latestWeek,
         lastProgressionAt,
         lastActivityAt,
       };
-      const facts = riskFactsOf(row, day, parameters.minimumHoursPerWeek);
+      const facts = riskFactsOf(row, day);
       const now = new Set(evaluateCompiled(compiled, withDerivedFacts(facts, parameters), parameters));
       for (const code of now) {
         if (!firing.has(code)) {

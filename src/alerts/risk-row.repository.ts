@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { hoursBelowAgreedRun } from './risk-facts.ts';
 
 /**
  * One open journey as the risk rules need it: the narrow columns kept current on the journey
@@ -23,7 +24,12 @@ export interface JourneyRiskRow {
   placementEndedAt: number | null;
   expectedReturn: string | null;
   missedMeetingsInRow: number;
+  /** Individual job conversations recorded as contacts in the first 6 months; the first conversation is not among them. */
   conversationsFirst6Months: number;
+  /** Weeks in a row below the hours agreed, back from hoursLatestWeek (risk-facts.ts, hoursBelowAgreedRun). */
+  hoursBelowAgreedWeeks: number;
+  /** The Monday of the latest week with hours recorded in the running placement ('YYYY-MM-DD'). */
+  hoursLatestWeek: string | null;
   lastProgressionAt: number | null;
   nextFollowUpDue: string | null;
   lastActivityAt: number | null;
@@ -62,6 +68,8 @@ export async function loadRiskRows(
       'expected_return',
       'missed_meetings_in_row',
       'conversations_first_6m',
+      'hours_below_agreed_weeks',
+      'hours_latest_week',
       ms('last_progression_at').as('last_progression_ms'),
       'next_follow_up_due',
       ms('last_activity_at').as('last_activity_ms'),
@@ -102,6 +110,8 @@ export async function loadRiskRows(
     expectedReturn: r.expected_return,
     missedMeetingsInRow: r.missed_meetings_in_row,
     conversationsFirst6Months: r.conversations_first_6m,
+    hoursBelowAgreedWeeks: r.hours_below_agreed_weeks,
+    hoursLatestWeek: r.hours_latest_week,
     lastProgressionAt: r.last_progression_ms,
     nextFollowUpDue: r.next_follow_up_due,
     lastActivityAt: r.last_activity_ms,
@@ -157,6 +167,40 @@ export async function setPlacementHoursPerWeek(
   await db
     .updateTable('journey')
     .set({ placement_hours_per_week: hours })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', journeyId)
+    .execute();
+}
+
+/**
+ * Recounts the weeks of the running placement below the hours agreed, from the hours recorded and
+ * the agreement as it stands now. Without a running placement the run is empty.
+ */
+export async function refreshHoursBelowAgreed(db: Db, municipalityId: string, journeyId: string): Promise<void> {
+  const running = await db
+    .selectFrom('placement')
+    .select(['id', 'hours_per_week'])
+    .where('municipality_id', '=', municipalityId)
+    .where('journey_id', '=', journeyId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  const weeks = running
+    ? await db
+        .selectFrom('placement_hours')
+        .select(['week_start', 'hours'])
+        .where('municipality_id', '=', municipalityId)
+        .where('placement_id', '=', running.id)
+        .execute()
+    : [];
+  const { run, latestWeek } = running
+    ? hoursBelowAgreedRun(
+        weeks.map((w) => ({ weekStart: w.week_start, hours: Number(w.hours) })),
+        Number(running.hours_per_week),
+      )
+    : { run: 0, latestWeek: null };
+  await db
+    .updateTable('journey')
+    .set({ hours_below_agreed_weeks: run, hours_latest_week: latestWeek })
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', journeyId)
     .execute();

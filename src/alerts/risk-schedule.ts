@@ -11,7 +11,7 @@ import type { JourneyRiskRow } from './risk-row.repository.ts';
  * may change tonight instead of every open journey in the country.
  *
  * The candidate days are every dated fact's base day plus every numeric parameter (and one day
- * more, for "more than" rules), the weekly boundaries of the hours rule, and the days the pro-rata
+ * more, for "more than" rules), the day the latest week of recorded hours ends, and the days the pro-rata
  * conversation count steps up. The verdict is evaluated on each candidate in order; the first
  * that differs is the day to check again. However sure the analysis, a journey is looked at again
  * after MAX_DAYS_BETWEEN_CHECKS. A property test compares this with evaluating every day.
@@ -21,13 +21,13 @@ export const MAX_DAYS_BETWEEN_CHECKS = 30;
 export function nextRiskCheckDay(
   row: JourneyRiskRow,
   asOfDay: number,
-  parameters: Readonly<Record<string, unknown>> & { minimumHoursPerWeek: number },
+  parameters: Readonly<Record<string, unknown>>,
   fired: (facts: RiskFacts) => readonly string[],
 ): number {
   const horizon = asOfDay + MAX_DAYS_BETWEEN_CHECKS;
-  const today = key(fired(riskFactsOf(row, asOfDay, parameters.minimumHoursPerWeek)));
+  const today = key(fired(riskFactsOf(row, asOfDay)));
   for (const day of candidateDays(row, asOfDay, horizon, parameters)) {
-    if (key(fired(riskFactsOf(row, day, parameters.minimumHoursPerWeek))) !== today) return day;
+    if (key(fired(riskFactsOf(row, day))) !== today) return day;
   }
   return horizon;
 }
@@ -67,9 +67,8 @@ function candidateDays(
       add(base + n + 1);
     }
   }
-  // Whole weeks in a placement.
-  const placed = at(row.placedSince);
-  if (placed !== null) for (const n of numbers) add(placed + 7 * n);
+  // The latest week of recorded hours counts towards the run of low weeks once it has ended.
+  if (row.hoursLatestWeek !== null) add(dayNumberOf(row.hoursLatestWeek) + 7);
   // The pro-rata count of conversations due (LAB § 31 stk. 3) steps up on these days.
   const required = Number(parameters.conversationsRequired);
   const period = Number(parameters.conversationsPeriodDays);

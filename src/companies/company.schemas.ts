@@ -23,11 +23,17 @@ export function uniqueIds(text: Text, max: number) {
   return z
     .array(z.uuid())
     .max(max)
-    .superRefine((ids, ctx) => {
-      ids.forEach((id, index) => {
-        if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: textIssue(text) });
-      });
+    .superRefine(onceEach((id: string) => id, text));
+}
+
+/** A refinement naming, with `text`, every item whose key an earlier item already has. */
+export function onceEach<T>(key: (item: T) => string, text: Text) {
+  return (items: readonly T[], ctx: z.RefinementCtx) => {
+    const keys = items.map(key);
+    keys.forEach((id, index) => {
+      if (keys.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: [index], message: textIssue(text) });
     });
+  };
 }
 
 /** A CVR number as typed: eight digits (spaces allowed) passing the modulus-11 check. */
@@ -75,7 +81,9 @@ const placementCapacity = z
   .describe('How many placements (internships, paid hours, wage subsidy) the company can take at once');
 const sector = z
   .enum(companySectors)
-  .describe('A private or a public employer; decides whether a wage subsidy there is private or public løntilskud');
+  .describe(
+    'A private or a public employer; decides whether a wage subsidy there is a private or a public wage subsidy',
+  );
 const version = z.number().int().min(1).describe('The version the change was made against (optimistic concurrency).');
 
 export const createCompanyBody = z.strictObject({

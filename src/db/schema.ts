@@ -31,6 +31,8 @@ export interface UserTable {
   name: string;
   role: Role;
   password_hash: string;
+  /** A Danish phone number written '12 34 56 78', or null: the plan gives it to the youth to ring. */
+  phone: string | null;
   active: Generated<boolean>;
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
@@ -106,6 +108,11 @@ export interface JourneyTable {
   municipality_id: string;
   youth_id: string;
   returning: boolean;
+  /** Earlier periods on public benefit recorded at referral; null for journeys referred before it was asked. */
+  earlier_benefit: 'none' | 'earlier_periods' | null;
+  earlier_benefit_months: number | null;
+  /** Withdrawn because the journey was registered by mistake: it makes no one returning and counts in no figure. */
+  registered_by_mistake: Generated<boolean>;
   referral_source: ReferralSource;
   referral_reason: string;
   first_contact_at: Timestamp;
@@ -130,7 +137,12 @@ export interface JourneyTable {
   placement_ended_at: Timestamp | null;
   expected_return: DateString | null;
   missed_meetings_in_row: Generated<number>;
+  /** Individual job conversations recorded as contacts in the first 6 months (the first conversation is counted apart). */
   conversations_first_6m: Generated<number>;
+  /** Weeks in a row of the running placement, back from the latest recorded, with fewer hours worked than agreed. */
+  hours_below_agreed_weeks: Generated<number>;
+  /** The Monday of the latest week with hours recorded in the running placement. */
+  hours_latest_week: DateString | null;
   last_progression_at: Timestamp | null;
   next_follow_up_due: DateString | null;
   /** The next day the risk verdict can change without a new event (the sweep reads the due ones). */

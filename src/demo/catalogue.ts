@@ -119,7 +119,8 @@ export const referralReasons = {
 } as const;
 
 export const notes = {
-  firstConversation: 'Første samtale: gennemgået forberedelsesskema og ønsker.',
+  entryOverride:
+    'Kan til at begynde med ikke deltage 15 timer om ugen på grund af angst; starter med få timer og øger efter aftale med mentor.',
   jobConversation: [
     'Jobsamtale: status på gruppen og mål for de næste uger.',
     'Jobsamtale: talt om ønsker til praktikplads.',

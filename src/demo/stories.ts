@@ -42,6 +42,10 @@ export interface VisitationPlan {
   questionnaire: QuestionnaireAnswers;
   inEducationOrJob: boolean;
   overrideReason?: string;
+  /** The barriers weighed as considerable (betydelige). */
+  considerableBarriers?: Barrier[];
+  /** The caseworker's assessment of more than about a year of support, with its reason. */
+  supportOverAYearReason?: string;
   /** Outside the target group: the decision ends the journey (stage redirected). */
   redirected: boolean;
 }
@@ -53,6 +57,8 @@ export interface PlacementPlan {
   kind: PlacementKind;
   hoursPerWeek: number;
   plannedEnd: string | undefined;
+  /** The youth works clearly fewer hours than agreed (the low_hours rule); otherwise the agreed hours or a little more. */
+  fewerHoursThanAgreed: boolean;
   /** Started by switching from the previous placement, in one step (Rockwool Fonden: the NExTWORK evaluation summary (2025): the youth may switch). */
   switched: boolean;
   endReason: string | undefined;
@@ -118,8 +124,8 @@ export interface YouthPlan {
 // Visitation: category, barriers, profile and questionnaire that fit together
 // ---------------------------------------------------------------------------------------------
 
-/** The barriers that point to activity-ready (rules/visitation.json, severeBarriers). */
-const severeBarriers = ['mental_health', 'social', 'health', 'substance_use', 'housing'] as const;
+/** The barriers that, weighed as considerable, point to activity-ready (rules/visitation.json, heavyBarriers). */
+const severeBarriers = ['mental_health', 'social', 'health', 'substance_use'] as const;
 const otherBarriers = ['academic', 'no_network', 'debt', 'criminal_record'] as const;
 
 type VisitationKind =
@@ -151,7 +157,7 @@ function strugglingAnswers(rng: Random, barriers: readonly Barrier[]): Questionn
 
 function hopefulAnswers(rng: Random): QuestionnaireAnswers {
   return {
-    highest_education: rng.pick(['primary_school', 'upper_secondary', 'vocational'] as const),
+    highest_education: rng.pick(['primary_school', 'upper_secondary', 'upper_secondary'] as const),
     wants_education: rng.pick(['yes', 'yes', 'unsure'] as const),
     liked_school: rng.pick(['yes', 'partly'] as const),
     education_importance: rng.int(3, 5),
@@ -183,14 +189,15 @@ const readyAnswers: QuestionnaireAnswers = {
 function visitation(rng: Random, at: Date, kind: VisitationKind): VisitationPlan {
   switch (kind) {
     case 'activity_ready': {
-      const barriers: Barrier[] = [
-        ...rng.sample(severeBarriers, rng.int(1, 2)),
-        ...(rng.chance(0.6) ? rng.sample(otherBarriers, 1) : []),
-      ];
+      const considerableBarriers: Barrier[] = rng.sample(severeBarriers, rng.int(1, 2));
+      const barriers: Barrier[] = [...considerableBarriers, ...(rng.chance(0.6) ? rng.sample(otherBarriers, 1) : [])];
       return {
         at,
         category: 'activity_ready',
         barriers,
+        considerableBarriers,
+        // A youth who dropped out is education-ready unless this is assessed (STAR 2017, s. 10).
+        supportOverAYearReason: 'Den unge har brug for behandling og stabilitet, før en uddannelse kan begynde.',
         profile: rng.chance(0.8) ? 'C' : 'B',
         questionnaire: strugglingAnswers(rng, barriers),
         inEducationOrJob: false,
@@ -222,6 +229,7 @@ function visitation(rng: Random, at: Date, kind: VisitationKind): VisitationPlan
         at,
         category: 'education_ready',
         barriers: ['mental_health'],
+        considerableBarriers: ['mental_health'],
         profile: 'B',
         questionnaire: hopefulAnswers(rng),
         inEducationOrJob: false,
@@ -327,7 +335,13 @@ class StoryWriter {
   placement(
     start: number,
     end: number | null,
-    options: { hoursPerWeek?: number; kind?: PlacementKind; switched?: boolean; endReason?: string } = {},
+    options: {
+      hoursPerWeek?: number;
+      kind?: PlacementKind;
+      switched?: boolean;
+      endReason?: string;
+      fewerHoursThanAgreed?: boolean;
+    } = {},
   ): PlacementPlan {
     const kind =
       options.kind ?? this.#rng.pick(['internship', 'internship', 'internship', 'paid_hours', 'wage_subsidy'] as const);
@@ -336,7 +350,9 @@ class StoryWriter {
       start: this.#cal.at(start),
       end: end === null ? null : this.#cal.at(end),
       kind,
-      hoursPerWeek: options.hoursPerWeek ?? this.#rng.pick([15, 18, 20, 20, 25, 25, 30, 37]),
+      // The youth choose their hours and often start with few (Rockwool Fonden: the NExTWORK evaluation summary (2025)).
+      hoursPerWeek: options.hoursPerWeek ?? this.#rng.pick([8, 12, 15, 20, 20, 25, 30, 37]),
+      fewerHoursThanAgreed: options.fewerHoursThanAgreed ?? false,
       // An internship is agreed for some weeks at a time (virksomhedspraktik); paid hours run on.
       plannedEnd: kind === 'internship' ? addMonths(startDay, this.#rng.pick([2, 3])) : undefined,
       switched: options.switched ?? false,
@@ -464,7 +480,7 @@ function stories(w: StoryWriter): Story[] {
   }
 
   // Active, placed: internships and paid hours with their hours logged; two switched company,
-  // one works fewer hours than the 15 a week NExTWORK asks for, three have gone passive (the
+  // one works fewer hours than agreed, three have gone passive (the
   // number is the day they stopped).
   const placed: Array<[joined: number, start: number, extra?: 'switch' | 'pause' | 'low' | number]> = [
     [130, 112, 'switch'],
@@ -485,7 +501,10 @@ function stories(w: StoryWriter): Story[] {
   for (const [joined, start, extra] of placed) {
     const journey = w.joined(joined, someCategory());
     if (extra === 'switch') journey.placements.push(...w.switchedPlacements(start, Math.round(start / 2) + 10));
-    else journey.placements.push(w.placement(start, null, extra === 'low' ? { hoursPerWeek: 10 } : {}));
+    else
+      journey.placements.push(
+        w.placement(start, null, extra === 'low' ? { hoursPerWeek: 20, fewerHoursThanAgreed: true } : {}),
+      );
     if (extra === 'pause') journey.pauses.push(w.pause(60, -46, 47, 'illness'));
     if (typeof extra === 'number') journey.passiveFrom = w.passive(extra);
     add(age(), journey);

@@ -275,15 +275,11 @@ export async function recordUnit(
     }
     if (plan.firstConversation) {
       const moment = plan.firstConversation;
+      // Most first conversations are held at the jobcentre; some by phone or video, which count alike (LAB § 31).
+      const mode = rng.pick(['in_person', 'in_person', 'in_person', 'in_person', 'phone', 'video'] as const);
       at(moment, async () => {
-        await send(journey, { type: 'FIRST_CONVERSATION_HELD', occurredAt: moment.toISOString() });
-        await activity(journey, {
-          kind: 'conversation',
-          conversationKind: 'individual',
-          jobConversation: true,
-          occurredAt: cal.later(moment, 5).toISOString(),
-          note: notes.firstConversation,
-        });
+        // The first conversation is the first job conversation: the step records it, not a contact as well.
+        await send(journey, { type: 'FIRST_CONVERSATION_HELD', occurredAt: moment.toISOString(), mode });
         await progression(journey, moment, 'youth');
       });
     }
@@ -296,6 +292,8 @@ export async function recordUnit(
           occurredAt: decision.at.toISOString(),
           category: decision.category,
           barriers: decision.barriers,
+          ...(decision.considerableBarriers ? { considerableBarriers: decision.considerableBarriers } : {}),
+          ...(decision.supportOverAYearReason ? { supportOverAYearReason: decision.supportOverAYearReason } : {}),
           profile: decision.profile,
           questionnaire: decision.questionnaire,
           inEducationOrJob: decision.inEducationOrJob,
@@ -308,9 +306,13 @@ export async function recordUnit(
     }
     if (plan.groupJoin) {
       const moment = plan.groupJoin;
+      // NExTWORK's entry condition of 15 hours a week; now and then a caseworker takes in a youth who cannot yet.
+      const entry = rng.chance(0.1)
+        ? { canTakePart15HoursAWeek: false, entryOverrideReason: notes.entryOverride }
+        : { canTakePart15HoursAWeek: true };
       at(moment, async () => {
         const group = chooseGroup(moment);
-        await send(journey, { type: 'GROUP_ASSIGNED', occurredAt: moment.toISOString(), groupId: group.id });
+        await send(journey, { type: 'GROUP_ASSIGNED', occurredAt: moment.toISOString(), groupId: group.id, ...entry });
         const membership: Membership = { journey, joinedAt: moment, leftAt: null, alumniFrom: null };
         group.memberships.push(membership);
         journey.membership = membership;
@@ -493,10 +495,12 @@ export async function recordUnit(
     let day = daysAgoOf(plan.firstConversation);
     for (day -= rng.int(30, 40); day > lastDay; day -= rng.int(30, 42)) {
       const moment = cal.at(day);
+      const mode = rng.pick(['in_person', 'in_person', 'in_person', 'phone', 'video'] as const);
       at(moment, () =>
         activity(journey, {
           kind: 'conversation',
           conversationKind: 'individual',
+          mode,
           jobConversation: true,
           occurredAt: moment.toISOString(),
           note: rng.pick(notes.jobConversation),
@@ -515,7 +519,8 @@ export async function recordUnit(
             ? { kind: 'other_contact', occurredAt: moment.toISOString(), note: rng.pick(notes.other) }
             : {
                 kind: 'conversation',
-                conversationKind: 'phone',
+                conversationKind: 'individual',
+                mode: 'phone',
                 occurredAt: moment.toISOString(),
                 note: rng.pick(notes.phone),
               },
@@ -542,7 +547,10 @@ export async function recordUnit(
     }
   }
 
-  /** Hours worked, logged per complete week: the agreed hours, more or less, on the days worked. */
+  /**
+   * Hours worked, logged per complete week: the agreed hours or a little more on the days worked, and
+   * clearly fewer for the youth whose story is to work fewer hours than agreed.
+   */
   function scheduleHours(journey: LiveJourney, index: number): void {
     const { plan } = journey;
     const placement = plan.placements[index];
@@ -566,7 +574,13 @@ export async function recordUnit(
       // A week spent wholly on pause is not logged; a week the youth stayed away is logged as 0.
       if (worked === 0 && away > 0) continue;
       const hours =
-        worked === 0 ? 0 : Math.round(((placement.hoursPerWeek * worked) / 5) * (0.85 + rng.next() * 0.2) * 2) / 2;
+        worked === 0
+          ? 0
+          : Math.round(
+              ((placement.hoursPerWeek * worked) / 5) *
+                (placement.fewerHoursThanAgreed ? 0.45 + rng.next() * 0.2 : 1 + rng.next() * 0.1) *
+                2,
+            ) / 2;
       const weekStart = monday;
       const loggedAt = new Date(
         Math.min(danishLocalTime(addDays(monday, 7), '09:00').getTime(), cal.startOfToday().getTime() - 1),

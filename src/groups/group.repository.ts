@@ -262,6 +262,61 @@ export async function findCurrentMembershipOfYouth(
   return row ? membershipRowToMembership(row) : undefined;
 }
 
+/** The group a journey's youth meets with now, with what the plan says about it. */
+export interface JourneyGroup {
+  id: string;
+  name: string;
+  /** member while in the programme; alumni after exit, when the youth stays in the group. */
+  role: MembershipRole;
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  /** 'HH:MM' */
+  startTime: string;
+  place: string;
+  facilitatorName: string;
+}
+
+/**
+ * The group a journey's youth is in now: a membership that has not ended, as member or as alumni
+ * after exit (docs/domain.md, glossary, "opfølgning"). The youth's page and the printed plan both
+ * read it, so the page and the letter never disagree about the group.
+ */
+export async function findJourneyGroup(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+): Promise<JourneyGroup | undefined> {
+  const row = await db
+    .selectFrom('group_membership')
+    .innerJoin('network_group', 'network_group.id', 'group_membership.group_id')
+    .innerJoin('app_user', 'app_user.id', 'network_group.facilitator_id')
+    .select([
+      'network_group.id',
+      'network_group.name',
+      'group_membership.role',
+      'network_group.weekday',
+      'network_group.start_time',
+      'network_group.place',
+      'app_user.name as facilitator_name',
+    ])
+    .where('group_membership.municipality_id', '=', municipalityId)
+    .where('group_membership.journey_id', '=', journeyId)
+    .where('group_membership.left_at', 'is', null)
+    .orderBy('group_membership.joined_at', 'desc')
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        weekday: row.weekday,
+        startTime: row.start_time,
+        place: row.place,
+        facilitatorName: row.facilitator_name,
+      }
+    : undefined;
+}
+
 export async function findCurrentMembershipOfJourney(
   db: Db,
   municipalityId: string,

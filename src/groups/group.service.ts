@@ -16,6 +16,7 @@ import {
   deleteComingMeetings,
   endAlumniMemberships,
   findGroup,
+  findJourneyGroup,
   findMeeting,
   type Group,
   type GroupChanges,
@@ -23,6 +24,7 @@ import {
   insertGroup,
   insertMeeting,
   insertMeetingsIfAbsent,
+  type JourneyGroup,
   listAttendance,
   listCurrentMembers,
   listGroups,
@@ -93,7 +95,7 @@ export interface GroupView extends Group {
  */
 function compositionOf(members: readonly MemberView[]): Composition {
   const composition: Composition = {
-    byCategory: { obviously_education_ready: 0, education_ready: 0, activity_ready: 0, undecided: 0 },
+    byCategory: { obviously_education_ready: 0, education_ready: 0, job_ready: 0, activity_ready: 0, undecided: 0 },
     byBarrier: Object.fromEntries(barrierCodes.map((b) => [b, 0])) as Record<Barrier, number>,
     byBarrierCount: { none: 0, one: 0, two: 0, threeOrMore: 0 },
     returning: 0,
@@ -229,6 +231,14 @@ export async function findGroups(
     { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
     deps.clock(),
   );
+}
+
+/**
+ * The group the journey's youth is in now (member, or alumni after exit), or undefined: read the
+ * same way for the youth's page and for the printed plan (findJourneyGroup).
+ */
+export function groupOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyGroup | undefined> {
+  return findJourneyGroup(deps.db, actor.municipalityId, journeyId);
 }
 
 export async function readGroup(deps: Deps, actor: Actor, groupId: string): Promise<GroupView> {

@@ -2,13 +2,15 @@ import type { JourneyEvent, JourneyEventType } from '../../machines/events.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { ReferralSource } from '../db/schema.ts';
-import type { JourneyRecord } from './journey.repository.ts';
+import { type EarlierBenefit, type JourneyRecord, markRegisteredByMistake } from './journey.repository.ts';
 import type { JourneyCommandOf } from './journey.schemas.ts';
 
 /** A journey to open for a youth who has no open journey: a referral, or a relapse after exit. */
 export interface NewJourney {
   youthId: string;
   returning: boolean;
+  /** What the caseworker recorded at referral; not asked when a follow-up opens the journey. */
+  earlierBenefit?: EarlierBenefit | undefined;
   source: ReferralSource;
   reason: string;
   firstContactAt: Date;
@@ -59,4 +61,10 @@ export async function runEffects(
   // The command's type picks the entry, so each effect gets the input of the event it was listed for.
   const listed = effects[input.command.type] as readonly JourneyEffect<JourneyEventType>[];
   for (const effect of listed) await effect(trx, input);
+}
+
+/** A journey withdrawn as registered by mistake is marked so: it makes no one returning later. */
+export async function markWithdrawnByMistake(trx: Db, input: EffectInput<'WITHDRAWN'>): Promise<void> {
+  if (input.event.registeredByMistake === true)
+    await markRegisteredByMistake(trx, input.actor.municipalityId, input.journey.id);
 }

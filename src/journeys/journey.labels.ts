@@ -1,4 +1,6 @@
 import {
+  type ConversationMode,
+  conversationModes,
   type ExitOutcome,
   exitOutcomes,
   type FollowUpMonth,
@@ -21,6 +23,12 @@ import { labelsOf, texts } from '../shared/texts.ts';
 export const placementKindLabels: Record<PlacementKind, Text> = labelsOf('journeys.placementKinds', placementKinds);
 
 export const pauseReasonLabels: Record<PauseReason, Text> = labelsOf('journeys.pauseReasons', pauseReasons);
+
+/** How a conversation was held: in person, by phone or by video. */
+export const conversationModeLabels: Record<ConversationMode, Text> = labelsOf(
+  'journeys.conversationModes',
+  conversationModes,
+);
 
 export const exitOutcomeLabels: Record<ExitOutcome, Text> = labelsOf('journeys.exitOutcomes', exitOutcomes);
 

@@ -4,11 +4,18 @@ import type { Db } from '../db/database.ts';
 import type { JourneyEventTable, JourneyTable, ReferralSource, RuleDecisionTable } from '../db/schema.ts';
 import type { JourneyRiskState } from './journey.risk-state.ts';
 
+/** The youth's earlier periods on public benefit, as the caseworker recorded them at referral. */
+export type EarlierBenefit = { kind: 'none' } | { kind: 'earlier_periods'; months: number };
+
 export interface JourneyRecord {
   id: string;
   municipalityId: string;
   youthId: string;
   returning: boolean;
+  /** Null for journeys referred before the question was asked. */
+  earlierBenefit: EarlierBenefit | null;
+  /** Withdrawn because it was registered by mistake: it makes no one returning. */
+  registeredByMistake: boolean;
   referralSource: ReferralSource;
   referralReason: string;
   firstContactAt: Date;
@@ -32,6 +39,8 @@ function journeyRowToRecord(row: Selectable<JourneyTable>): JourneyRecord {
     municipalityId: row.municipality_id,
     youthId: row.youth_id,
     returning: row.returning,
+    earlierBenefit: earlierBenefitOf(row.earlier_benefit, row.earlier_benefit_months),
+    registeredByMistake: row.registered_by_mistake,
     referralSource: row.referral_source,
     referralReason: row.referral_reason,
     firstContactAt: row.first_contact_at,
@@ -48,6 +57,13 @@ function journeyRowToRecord(row: Selectable<JourneyTable>): JourneyRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function earlierBenefitOf(kind: 'none' | 'earlier_periods' | null, months: number | null): EarlierBenefit | null {
+  if (kind === null) return null;
+  if (kind === 'none') return { kind };
+  if (months === null) throw new Error('A journey with earlier periods on benefit has no months recorded');
+  return { kind, months };
 }
 
 export interface JourneyEventRecord {
@@ -99,6 +115,7 @@ export async function insertJourney(
     municipalityId: string;
     youthId: string;
     returning: boolean;
+    earlierBenefit: EarlierBenefit | null;
     referralSource: ReferralSource;
     referralReason: string;
     firstContactAt: Date;
@@ -117,6 +134,8 @@ export async function insertJourney(
       municipality_id: journey.municipalityId,
       youth_id: journey.youthId,
       returning: journey.returning,
+      earlier_benefit: journey.earlierBenefit?.kind ?? null,
+      earlier_benefit_months: journey.earlierBenefit?.kind === 'earlier_periods' ? journey.earlierBenefit.months : null,
       referral_source: journey.referralSource,
       referral_reason: journey.referralReason,
       first_contact_at: journey.firstContactAt,
@@ -456,4 +475,14 @@ export async function listJourneys(
     })),
     total: Number(count.total),
   };
+}
+
+/** Marks a journey as withdrawn because it was registered by mistake. */
+export async function markRegisteredByMistake(db: Db, municipalityId: string, journeyId: string): Promise<void> {
+  await db
+    .updateTable('journey')
+    .set({ registered_by_mistake: true })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', journeyId)
+    .execute();
 }

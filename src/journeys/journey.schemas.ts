@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   barriers,
   categories,
+  conversationModes,
   eventPayloadSchemas,
   eventTypes,
   followUpMonths,
@@ -15,12 +16,70 @@ import { profiles, questionnaireAnswers } from '../visitation/questionnaire.ts';
 
 export const referralSources = ['jobcenter', 'uu', 'self', 'other_unit'] as const;
 
-export const openJourneyBody = z.strictObject({
-  source: z.enum(referralSources).describe('jobcenter, UU (youth guidance), the youth themself, or another unit'),
-  firstContactAt: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('When the youth first made contact'),
-  reason: z.string().trim().min(1, 'not_blank').max(2000),
-  caseworkerId: z.uuid().optional().describe('The responsible caseworker; the caseworker opening it by default'),
-});
+export const earlierBenefitKinds = ['none', 'earlier_periods'] as const;
+
+export const openJourneyBody = z
+  .strictObject({
+    source: z.enum(referralSources).describe('jobcenter, UU (youth guidance), the youth themself, or another unit'),
+    firstContactAt: z.iso.datetime({ offset: true }).or(z.iso.date()).describe('When the youth first made contact'),
+    reason: z.string().trim().min(1, 'not_blank').max(2000),
+    caseworkerId: z.uuid().optional().describe('The responsible caseworker; the caseworker opening it by default'),
+    earlierBenefit: z
+      .enum(earlierBenefitKinds)
+      .optional()
+      .describe(
+        'Earlier periods on public benefit, from the benefit history: none, or earlier periods. ' +
+          'Earlier periods make the youth returning, as does an earlier journey in Ungeflow.',
+      ),
+    earlierBenefitMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(400)
+      .optional()
+      .describe('With earlier periods: how many months on benefit in all'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.earlierBenefit === 'earlier_periods' && body.earlierBenefitMonths === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['earlierBenefitMonths'], message: 'earlier_benefit_months_required' });
+    }
+  });
+
+/** Barriers a caseworker weighs as considerable must be among the barriers chosen. */
+export function considerableAmongChosen(
+  body: { barriers: readonly string[]; considerableBarriers: readonly string[] },
+  ctx: z.RefinementCtx,
+): void {
+  body.considerableBarriers.forEach((barrier, index) => {
+    if (!body.barriers.includes(barrier)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['considerableBarriers', index],
+        message: 'considerable_barrier_not_chosen',
+      });
+    }
+  });
+}
+
+const barrierList = z
+  .array(z.enum(barriers))
+  .refine((list) => new Set(list).size === list.length, 'duplicate_value')
+  .default([]);
+
+const considerableBarriers = barrierList.describe(
+  'The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)',
+);
+
+const supportOverAYearReason = z
+  .string()
+  .trim()
+  .min(1, 'not_blank')
+  .max(1000)
+  .optional()
+  .describe(
+    'The assessment that the youth clearly needs support for more than about a year before an education can begin, as its reason ' +
+      '(STAR: Den gode ungeindsats i jobcentrene (2017), s. 10); left out when not assessed so',
+  );
 
 export const reassignBody = z.strictObject({
   caseworkerId: z.uuid(),
@@ -34,12 +93,13 @@ export const reassignBody = z.strictObject({
  * What the caseworker submits for the visitation decision. The service adds what the rules say
  * (suggested category, eligibility, randomisation) before the event reaches the machine.
  */
-const visitationDecidedCommand = z.strictObject({
-  category: z.enum(categories),
-  barriers: z
-    .array(z.enum(barriers))
-    .refine((list) => new Set(list).size === list.length, 'duplicate_value')
-    .default([]),
+export const visitationDecidedCommand = z.strictObject({
+  category: z
+    .enum(categories)
+    .describe("One of the categories of the visitation rule set in force on the decision's day"),
+  barriers: barrierList,
+  considerableBarriers,
+  supportOverAYearReason,
   profile: z.enum(profiles).describe('Result of the statistical profile assessment (A, B or C)'),
   questionnaire: questionnaireAnswers.describe(
     'The ten answers of the preparation questionnaire (STAR: Den gode ungeindsats i jobcentrene (2017), s. 9)',
@@ -62,8 +122,27 @@ const visitationDecidedCommand = z.strictObject({
  */
 export const commandPayloadSchemas = {
   ...eventPayloadSchemas,
-  VISITATION_DECIDED: visitationDecidedCommand,
+  FIRST_CONVERSATION_HELD: eventPayloadSchemas.FIRST_CONVERSATION_HELD.extend({
+    mode: z
+      .enum(conversationModes)
+      .describe('How the conversation was held: in person, by phone or by video; each counts (LAB § 31 stk. 3)'),
+  }),
+  VISITATION_DECIDED: visitationDecidedCommand.superRefine(considerableAmongChosen),
   GROUP_ASSIGNED: eventPayloadSchemas.GROUP_ASSIGNED.extend({
+    canTakePart15HoursAWeek: z
+      .boolean()
+      .optional()
+      .describe(
+        "NExTWORK's entry condition: the youth can take part at least 15 hours a week. Required when the youth " +
+          'is taken in from intake; not asked on a move to another group',
+      ),
+    entryOverrideReason: z
+      .string()
+      .trim()
+      .min(1, 'not_blank')
+      .max(1000)
+      .optional()
+      .describe('Required when canTakePart15HoursAWeek is false: why the youth is taken in all the same'),
     overrideCapacity: z
       .boolean()
       .default(false)
@@ -99,7 +178,7 @@ function commandOf<T extends JourneyEventType, S extends z.core.$ZodShape>(type:
 const c = commandPayloadSchemas;
 export const journeyCommandBody = z.discriminatedUnion('type', [
   commandOf('FIRST_CONVERSATION_HELD', c.FIRST_CONVERSATION_HELD),
-  commandOf('VISITATION_DECIDED', c.VISITATION_DECIDED),
+  commandOf('VISITATION_DECIDED', c.VISITATION_DECIDED).superRefine(considerableAmongChosen),
   commandOf('GROUP_ASSIGNED', c.GROUP_ASSIGNED),
   commandOf('PLACEMENT_STARTED', c.PLACEMENT_STARTED),
   commandOf('PLACEMENT_ENDED', c.PLACEMENT_ENDED),
@@ -234,15 +313,18 @@ export const journeyListItemSchema = z
   })
   .meta({ id: 'JourneyListItem' });
 
-export const eligibilityEvaluateBody = z.strictObject({
-  age: z.number().int().min(0).max(130),
-  category: z.enum(categories),
-  barriers: z.array(z.enum(barriers)).default([]),
-  returning: z.boolean().default(false),
-  inEducationOrJob: z.boolean().default(false),
-  onBenefit: z.boolean().default(true),
-  on: z.iso.date().optional().describe('The decision date; today by default'),
-});
+export const eligibilityEvaluateBody = z
+  .strictObject({
+    age: z.number().int().min(0).max(130),
+    category: z.enum(categories),
+    barriers: barrierList,
+    considerableBarriers,
+    returning: z.boolean().default(false),
+    inEducationOrJob: z.boolean().default(false),
+    onBenefit: z.boolean().default(true),
+    on: z.iso.date().optional().describe('The decision date; today by default'),
+  })
+  .superRefine(considerableAmongChosen);
 
 export const eligibilityEvaluateResponse = z.object({
   eligible: z.boolean(),
@@ -254,13 +336,18 @@ export const eligibilityEvaluateResponse = z.object({
   conditions: z.array(z.record(z.string(), z.unknown())),
 });
 
-export const visitationSuggestBody = z.strictObject({
-  profile: z.enum(profiles),
-  barriers: z.array(z.enum(barriers)).default([]),
-  answers: questionnaireAnswers,
-  waitingForApprenticeship: z.boolean().default(false),
-  on: z.iso.date().optional(),
-});
+export const visitationSuggestBody = z
+  .strictObject({
+    profile: z.enum(profiles),
+    barriers: barrierList,
+    considerableBarriers,
+    answers: questionnaireAnswers,
+    waitingForApprenticeship: z.boolean().default(false),
+    returning: z.boolean().default(false).describe('Has been on public benefit before (returning)'),
+    supportOverAYearReason,
+    on: z.iso.date().optional(),
+  })
+  .superRefine(considerableAmongChosen);
 
 export const visitationSuggestResponse = z.object({
   category: z.enum(categories),

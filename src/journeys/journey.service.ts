@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit.repository.ts';
 import { randomUUID } from 'node:crypto';
-import type { JourneyEvent, JourneyEventType } from '../../machines/events.ts';
+import { entryConditionIsMetOrOverridden, type JourneyEvent, type JourneyEventType } from '../../machines/events.ts';
 import {
   acceptedEvents,
   applyEvent,
@@ -19,11 +19,11 @@ import type { Db } from '../db/database.ts';
 import type { ReferralSource } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
-import { decideEligibility, type EligibilityDecision } from '../rules/eligibility.ts';
-import { selectRuleSet } from '../rules/rule-set.loader.ts';
-import { type CategorySuggestion, suggestCategory } from '../rules/visitation.ts';
+import type { EligibilityDecision } from '../rules/eligibility.ts';
+import { assessVisitation } from '../rules/assess-visitation.ts';
+import type { CategorySuggestion } from '../rules/visitation.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, maskCpr } from '../youth/cpr.ts';
 import { findUser } from '../users/users.repository.ts';
@@ -37,6 +37,7 @@ import {
   type JourneyEventRecord,
   type JourneyListFilter,
   type JourneyListItem,
+  type EarlierBenefit,
   type JourneyRecord,
   listJourneys,
   setJourneyCaseworker,
@@ -50,7 +51,12 @@ import { refreshJourneyRisk } from '../alerts/alert.service.ts';
 import { conditionsOf } from '../alerts/risk-evaluator.ts';
 import { type NewJourney, runEffects } from './journey.effects.ts';
 import { riskStateOf } from './journey.risk-state.ts';
-import { commandJsonSchemas, type JourneyCommand, type JourneyCommandInput } from './journey.schemas.ts';
+import {
+  commandJsonSchemas,
+  type JourneyCommand,
+  type JourneyCommandInput,
+  type JourneyCommandOf,
+} from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { type TextKey, texts } from '../shared/texts.ts';
@@ -77,7 +83,14 @@ export async function openJourney(
   deps: Deps,
   actor: Actor,
   youthId: string,
-  input: { source: ReferralSource; firstContactAt: string; reason: string; caseworkerId?: string | undefined },
+  input: {
+    source: ReferralSource;
+    firstContactAt: string;
+    reason: string;
+    caseworkerId?: string | undefined;
+    earlierBenefit?: EarlierBenefit['kind'] | undefined;
+    earlierBenefitMonths?: number | undefined;
+  },
 ): Promise<JourneyRecord> {
   const { db, clock } = deps;
   const now = clock();
@@ -99,12 +112,14 @@ export async function openJourney(
       const earlier = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
       const open = earlier.find((j) => j.open);
       if (open) throw new DomainError('conflict', { extra: { openJourneyId: open.id } });
-      const returning = earlier.length > 0;
+      const earlierBenefit = earlierBenefitOf(input.earlierBenefit, input.earlierBenefitMonths);
+      const returning = isReturning(earlier, earlierBenefit);
       const caseworkerId = await responsibleCaseworker(trx, actor, input.caseworkerId);
 
       const record = await createJourney(trx, actor, {
         youthId,
         returning,
+        earlierBenefit,
         source: input.source,
         reason: input.reason,
         firstContactAt,
@@ -118,6 +133,25 @@ export async function openJourney(
     if (isUniqueViolation(error)) throw new DomainError('conflict');
     throw error;
   }
+}
+
+function earlierBenefitOf(
+  kind: EarlierBenefit['kind'] | undefined,
+  months: number | undefined,
+): EarlierBenefit | undefined {
+  if (kind === undefined) return undefined;
+  if (kind === 'none') return { kind };
+  if (months === undefined) throw new Error('openJourneyBody requires the months of earlier periods on benefit');
+  return { kind, months };
+}
+
+/**
+ * Returning (gengænger) follows from what is recorded, never from a guess: earlier periods on
+ * benefit recorded at referral, or an earlier journey in Ungeflow that was not withdrawn as
+ * registered by mistake.
+ */
+export function isReturning(earlier: readonly JourneyRecord[], earlierBenefit: EarlierBenefit | undefined): boolean {
+  return earlierBenefit?.kind === 'earlier_periods' || earlier.some((journey) => !journey.registeredByMistake);
 }
 
 /**
@@ -139,6 +173,7 @@ async function createJourney(trx: Db, actor: Actor, input: NewJourney): Promise<
     municipalityId: actor.municipalityId,
     youthId: input.youthId,
     returning: input.returning,
+    earlierBenefit: input.earlierBenefit ?? null,
     referralSource: input.source,
     referralReason: input.reason,
     firstContactAt: input.firstContactAt,
@@ -311,12 +346,12 @@ async function enrich(
     case 'VISITATION_DECIDED': {
       const day = danishDate(occurredAt);
       const settings = await findSettings(deps.db, actor.municipalityId);
-      const suggestion = await suggestCategory(selectRuleSet(deps.ruleSets, 'visitation', occurredAt), {
-        profile: command.profile,
-        barriers: command.barriers,
-        answers: command.questionnaire,
-        waitingForApprenticeship: command.waitingForApprenticeship,
-      });
+      const { suggestion, eligibility } = await assessVisitation(
+        deps.ruleSets,
+        settings,
+        { age: ageOn(youth.birthDate, day), returning: journey.returning, day },
+        command,
+      );
       if (command.category !== suggestion.category && !command.overrideReason) {
         throw new DomainError('validation_failed', {
           fieldErrors: [
@@ -328,18 +363,6 @@ async function enrich(
           extra: { suggestedCategory: suggestion.category },
         });
       }
-      const eligibility = await decideEligibility(
-        selectRuleSet(deps.ruleSets, 'eligibility', occurredAt),
-        {
-          age: ageOn(youth.birthDate, day),
-          category: command.category,
-          barriers: command.barriers,
-          returning: journey.returning,
-          inEducationOrJob: command.inEducationOrJob,
-          onBenefit: command.onBenefit,
-        },
-        settings.eligibility,
-      );
       const randomisation =
         eligibility.eligible && settings.randomisation.enabled
           ? drawRandomisation(settings.randomisation.controlShare)
@@ -364,6 +387,8 @@ async function enrich(
           ...event,
           profile: command.profile,
           questionnaire: command.questionnaire,
+          considerableBarriers: command.considerableBarriers,
+          ...(command.supportOverAYearReason ? { supportOverAYearReason: command.supportOverAYearReason } : {}),
           inEducationOrJob: command.inEducationOrJob,
           onBenefit: command.onBenefit,
           waitingForApprenticeship: command.waitingForApprenticeship,
@@ -377,18 +402,38 @@ async function enrich(
       const event: JourneyEvent = { ...payload, ...envelope, placementId: randomUUID() };
       return { event, payload: { ...event }, decisions: [] };
     }
-    case 'FIRST_CONVERSATION_HELD':
     case 'GROUP_ASSIGNED':
+      if (journey.stage === 'intake') requireEntryCondition(command);
+      return recordedAsSent(command, envelope);
+    case 'FIRST_CONVERSATION_HELD':
     case 'PLACEMENT_ENDED':
     case 'PAUSED':
     case 'RESUMED':
     case 'EXITED':
     case 'FOLLOW_UP_RECORDED':
-    case 'WITHDRAWN': {
-      const { occurredAt: _o, ...payload } = command;
-      const event = { ...payload, ...envelope } as JourneyEvent;
-      return { event, payload: { ...event }, decisions: [] };
-    }
+    case 'WITHDRAWN':
+      return recordedAsSent(command, envelope);
+  }
+}
+
+/** An event that carries what the caseworker sent, as sent. */
+function recordedAsSent(command: JourneyCommandInput, envelope: { occurredAt: string; actorId: string }): Enriched {
+  const { occurredAt: _o, ...payload } = command;
+  const event = { ...payload, ...envelope } as JourneyEvent;
+  return { event, payload: { ...event }, decisions: [] };
+}
+
+/**
+ * Taking a youth in from intake asks NExTWORK's entry condition (machines/events.ts, GROUP_ASSIGNED):
+ * can the youth take part at least 15 hours a week? A "no" needs the caseworker's reason to take
+ * the youth in all the same; without one the assignment is refused, naming the field.
+ */
+function requireEntryCondition(command: JourneyCommandOf<'GROUP_ASSIGNED'>): void {
+  if (command.canTakePart15HoursAWeek === undefined) {
+    throw invalidField('canTakePart15HoursAWeek', 'journeys.refusals.entryConditionUnanswered');
+  }
+  if (!entryConditionIsMetOrOverridden(command)) {
+    throw invalidField('entryOverrideReason', 'journeys.refusals.entryConditionNotMet');
   }
 }
 

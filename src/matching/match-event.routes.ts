@@ -4,6 +4,7 @@ import { companyNetworkRoles } from '../companies/company.schemas.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
 import {
+  choicesBody,
   createMatchEventBody,
   interestsBody,
   matchEventInterestParams,
@@ -21,6 +22,7 @@ import {
   type MatchEventDetail,
   matchList,
   readMatchEvent,
+  recordChoices,
   recordInterests,
   recordWishes,
   setParticipants,
@@ -158,6 +160,24 @@ export const matchEventRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
       detailToResponse(
         await recordInterests(deps, actorOf(request), request.params.id, request.params.companyId, request.body),
       ),
+  );
+
+  app.put(
+    '/match-events/:id/choices',
+    {
+      config,
+      schema: {
+        operationId: 'setMatchEventChoices',
+        summary: "Set several youth's wishes and several companies' interest at once",
+        description:
+          "Each row is made against its own version (the youth's `wishesVersion`, the company's `interestsVersion`). All rows are saved in one transaction, or none: a 409 `version_conflict` lists in `conflicts` every row someone else changed meanwhile.",
+        tags,
+        params: idParams,
+        body: choicesBody,
+        response: { 200: described, ...writeErrors },
+      },
+    },
+    async (request) => detailToResponse(await recordChoices(deps, actorOf(request), request.params.id, request.body)),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { companyRefSchema, optionalText, uniqueIds } from '../companies/company.schemas.ts';
+import { companyRefSchema, onceEach, optionalText, uniqueIds } from '../companies/company.schemas.ts';
 import { pageOf, pageQuery } from '../shared/schemas.ts';
 import { matchKinds } from './match-list.ts';
 import { texts } from '../shared/texts.ts';
@@ -30,7 +30,7 @@ export const participantsBody = z.strictObject({
     .describe('The event version the list was made against; checked when given'),
 });
 
-export const wishesBody = z.strictObject({
+const wishFields = {
   companyIds: uniqueIds(texts('companies.refusals.companyWishedTwice'), 100).describe(
     "The youth's wishes, first wish first (rank 1..n); only companies taking part",
   ),
@@ -39,15 +39,36 @@ export const wishesBody = z.strictObject({
     .int()
     .min(1)
     .describe("The version of the youth's wishes (youth[].wishesVersion) the change was made against"),
-});
+};
 
-export const interestsBody = z.strictObject({
+const interestFields = {
   journeyIds: journeyIds.describe('The youth the company is interested in; only youth taking part'),
   version: z
     .number()
     .int()
     .min(1)
     .describe("The version of the company's interest (companies[].interestsVersion) the change was made against"),
+};
+
+export const wishesBody = z.strictObject(wishFields);
+
+export const interestsBody = z.strictObject(interestFields);
+
+export const choicesBody = z.strictObject({
+  wishes: z
+    .array(z.strictObject({ journeyId: z.uuid().describe('The youth, by journey'), ...wishFields }))
+    .max(200)
+    .superRefine(onceEach((row: { journeyId: string }) => row.journeyId, texts('companies.refusals.youthListedTwice')))
+    .default([])
+    .describe('The wishes of each youth to change; a youth left out keeps what is recorded'),
+  interests: z
+    .array(z.strictObject({ companyId: z.uuid().describe('The company'), ...interestFields }))
+    .max(100)
+    .superRefine(
+      onceEach((row: { companyId: string }) => row.companyId, texts('companies.refusals.companyListedTwice')),
+    )
+    .default([])
+    .describe('The interest of each company to change; a company left out keeps what is recorded'),
 });
 
 export const matchEventWishParams = z.object({ id: z.uuid(), journeyId: z.uuid() });

@@ -281,6 +281,102 @@ function staleVersion(currentVersion: number): DomainError {
   return new DomainError('version_conflict', { extra: { currentVersion } });
 }
 
+type FieldIssue = { field: string; message: Text };
+
+/** Wishes naming companies that do not take part, each at `<prefix>companyIds.<index>`. */
+function wishIssues(companyIds: readonly string[], taking: ReadonlySet<string>, prefix: string): FieldIssue[] {
+  return companyIds.flatMap((companyId, index) =>
+    taking.has(companyId) ? [] : [{ field: `${prefix}companyIds.${index}`, message: messages.companyNotParticipating }],
+  );
+}
+
+/** Interest in youth who do not take part, each at `<prefix>journeyIds.<index>`. */
+function interestIssues(
+  journeyIds: readonly string[],
+  youth: ReadonlyMap<string, unknown>,
+  prefix: string,
+): FieldIssue[] {
+  return journeyIds.flatMap((journeyId, index) =>
+    youth.has(journeyId) ? [] : [{ field: `${prefix}journeyIds.${index}`, message: messages.youthNotParticipating }],
+  );
+}
+
+function refuseIssues(issues: readonly FieldIssue[]): void {
+  if (issues.length > 0) throw new DomainError('validation_failed', { fieldErrors: issues });
+}
+
+/** Writes a youth's wishes checked by the caller, moves them to their next version, and audits it. */
+async function writeWishes(
+  trx: Db,
+  deps: Deps,
+  actor: Actor,
+  event: MatchEvent,
+  participant: MatchEventYouth,
+  input: { companyIds: readonly string[]; version: number },
+  now: Date,
+): Promise<void> {
+  const { companyIds } = input;
+  await replaceWishes(trx, actor.municipalityId, event.id, participant.journeyId, companyIds);
+  if (!(await bumpWishesVersion(trx, actor.municipalityId, event.id, participant.journeyId, input.version))) {
+    throw staleVersion(participant.wishesVersion);
+  }
+  await noteParticipation(trx, deps, actor, event, [participant.journeyId], now);
+  await audit(
+    trx,
+    actor,
+    'match_event.updated',
+    { matchEventId: event.id, change: 'wishes', journeyId: participant.journeyId, companyIds },
+    participant.youthId,
+  );
+}
+
+/** Writes a company's interest checked by the caller, moves it to its next version, and audits it. */
+async function writeInterests(
+  trx: Db,
+  actor: Actor,
+  event: MatchEvent,
+  company: MatchEventCompany,
+  youth: ReadonlyMap<string, MatchEventYouth>,
+  input: { journeyIds: readonly string[]; version: number },
+): Promise<void> {
+  const { journeyIds } = input;
+  const id = event.id;
+  const companyId = company.id;
+  const before = new Set(
+    (await eventInterests(trx, actor.municipalityId, id))
+      .filter((i) => i.companyId === companyId)
+      .map((i) => i.journeyId),
+  );
+  await replaceInterests(trx, actor.municipalityId, id, companyId, journeyIds);
+  if (!(await bumpInterestsVersion(trx, actor.municipalityId, id, companyId, input.version))) {
+    throw staleVersion(company.interestsVersion);
+  }
+  await audit(trx, actor, 'match_event.updated', { matchEventId: id, change: 'interests', companyId, journeyIds });
+  // The interest shown in a youth is the youth's data too: their log shows each change.
+  const changed = [
+    ...journeyIds.filter((j) => !before.has(j)).map((j) => ({ journeyId: j, change: 'interest_added' })),
+    ...[...before].filter((j) => !journeyIds.includes(j)).map((j) => ({ journeyId: j, change: 'interest_removed' })),
+  ];
+  for (const { journeyId, change } of changed) {
+    await audit(
+      trx,
+      actor,
+      'match_event.updated',
+      { matchEventId: id, change, companyId, journeyId },
+      youth.get(journeyId)?.youthId,
+    );
+  }
+}
+
+/** The event locked for writing, with its participants by id. */
+async function lockedEvent(trx: Db, actor: Actor, id: string) {
+  const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
+  if (!event) throw new DomainError('not_found');
+  const youth = new Map((await eventYouth(trx, actor.municipalityId, id)).map((y) => [y.journeyId, y]));
+  const companies = new Map((await eventCompanies(trx, actor.municipalityId, id)).map((c) => [c.id, c]));
+  return { event, youth, companies };
+}
+
 /**
  * Records a youth's wishes, ranked in the order given; only companies taking part. `version` is
  * the version of the youth's wishes the caseworker saw: a colleague's change since is not overwritten.
@@ -293,35 +389,13 @@ export async function recordWishes(
   input: { companyIds: readonly string[]; version: number },
 ): Promise<MatchEventDetail> {
   const now = deps.clock();
-  const { companyIds } = input;
   return deps.db.transaction().execute(async (trx) => {
-    const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
-    if (!event) throw new DomainError('not_found');
-    const participant = (await eventYouth(trx, actor.municipalityId, id)).find((y) => y.journeyId === journeyId);
+    const { event, youth, companies } = await lockedEvent(trx, actor, id);
+    const participant = youth.get(journeyId);
     if (!participant) throw fieldError('journeyId', messages.youthNotParticipating);
     if (participant.wishesVersion !== input.version) throw staleVersion(participant.wishesVersion);
-    const taking = new Set((await eventCompanies(trx, actor.municipalityId, id)).map((c) => c.id));
-    const outside = companyIds.flatMap((companyId, index) => (taking.has(companyId) ? [] : [index]));
-    if (outside.length > 0) {
-      throw new DomainError('validation_failed', {
-        fieldErrors: outside.map((index) => ({
-          field: `companyIds.${index}`,
-          message: messages.companyNotParticipating,
-        })),
-      });
-    }
-    await replaceWishes(trx, actor.municipalityId, id, journeyId, companyIds);
-    if (!(await bumpWishesVersion(trx, actor.municipalityId, id, journeyId, input.version))) {
-      throw staleVersion(participant.wishesVersion);
-    }
-    await noteParticipation(trx, deps, actor, event, [journeyId], now);
-    await audit(
-      trx,
-      actor,
-      'match_event.updated',
-      { matchEventId: id, change: 'wishes', journeyId, companyIds },
-      participant.youthId,
-    );
+    refuseIssues(wishIssues(input.companyIds, new Set(companies.keys()), ''));
+    await writeWishes(trx, deps, actor, event, participant, input, now);
     return detailOf(trx, actor, event, now);
   });
 }
@@ -338,48 +412,71 @@ export async function recordInterests(
   input: { journeyIds: readonly string[]; version: number },
 ): Promise<MatchEventDetail> {
   const now = deps.clock();
-  const { journeyIds } = input;
   return deps.db.transaction().execute(async (trx) => {
-    const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
-    if (!event) throw new DomainError('not_found');
-    const company = (await eventCompanies(trx, actor.municipalityId, id)).find((c) => c.id === companyId);
+    const { event, youth, companies } = await lockedEvent(trx, actor, id);
+    const company = companies.get(companyId);
     if (!company) throw fieldError('companyId', messages.companyNotParticipating);
     if (company.interestsVersion !== input.version) throw staleVersion(company.interestsVersion);
-    const youth = new Map((await eventYouth(trx, actor.municipalityId, id)).map((y) => [y.journeyId, y]));
-    const outside = journeyIds.flatMap((journeyId, index) => (youth.has(journeyId) ? [] : [index]));
-    if (outside.length > 0) {
-      throw new DomainError('validation_failed', {
-        fieldErrors: outside.map((index) => ({
-          field: `journeyIds.${index}`,
-          message: messages.youthNotParticipating,
-        })),
-      });
-    }
-    const before = new Set(
-      (await eventInterests(trx, actor.municipalityId, id))
-        .filter((i) => i.companyId === companyId)
-        .map((i) => i.journeyId),
-    );
-    await replaceInterests(trx, actor.municipalityId, id, companyId, journeyIds);
-    if (!(await bumpInterestsVersion(trx, actor.municipalityId, id, companyId, input.version))) {
-      throw staleVersion(company.interestsVersion);
-    }
-    await audit(trx, actor, 'match_event.updated', { matchEventId: id, change: 'interests', companyId, journeyIds });
-    // The interest shown in a youth is the youth's data too: their log shows each change.
-    const changed = [
-      ...journeyIds.filter((j) => !before.has(j)).map((j) => ({ journeyId: j, change: 'interest_added' })),
-      ...[...before].filter((j) => !journeyIds.includes(j)).map((j) => ({ journeyId: j, change: 'interest_removed' })),
-    ];
-    for (const { journeyId, change } of changed) {
-      const participant = youth.get(journeyId);
-      await audit(
-        trx,
-        actor,
-        'match_event.updated',
-        { matchEventId: id, change, companyId, journeyId },
-        participant?.youthId,
-      );
-    }
+    refuseIssues(interestIssues(input.journeyIds, youth, ''));
+    await writeInterests(trx, actor, event, company, youth, input);
+    return detailOf(trx, actor, event, now);
+  });
+}
+
+/** A row of wishes or interest that someone else changed after it was read. */
+export type ChoiceConflict =
+  | { kind: 'wishes'; journeyId: string; currentVersion: number }
+  | { kind: 'interests'; companyId: string; currentVersion: number };
+
+/**
+ * Records several youth's wishes and several companies' interest at once, each row against the
+ * version it was read at, all in one transaction: when any row is refused or was changed by
+ * someone else meanwhile, nothing is saved, and the answer names every such row (a version
+ * conflict lists them in `conflicts`), so a page that sends everything typed never loses a part.
+ */
+export async function recordChoices(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: {
+    wishes: ReadonlyArray<{ journeyId: string; companyIds: readonly string[]; version: number }>;
+    interests: ReadonlyArray<{ companyId: string; journeyIds: readonly string[]; version: number }>;
+  },
+): Promise<MatchEventDetail> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { event, youth, companies } = await lockedEvent(trx, actor, id);
+    const taking = new Set(companies.keys());
+    const issues: FieldIssue[] = [];
+    const conflicts: ChoiceConflict[] = [];
+    const wishes = input.wishes.flatMap((row, index) => {
+      const participant = youth.get(row.journeyId);
+      if (!participant) {
+        issues.push({ field: `wishes.${index}.journeyId`, message: messages.youthNotParticipating });
+        return [];
+      }
+      issues.push(...wishIssues(row.companyIds, taking, `wishes.${index}.`));
+      if (participant.wishesVersion !== row.version) {
+        conflicts.push({ kind: 'wishes', journeyId: row.journeyId, currentVersion: participant.wishesVersion });
+      }
+      return [{ participant, row }];
+    });
+    const interests = input.interests.flatMap((row, index) => {
+      const company = companies.get(row.companyId);
+      if (!company) {
+        issues.push({ field: `interests.${index}.companyId`, message: messages.companyNotParticipating });
+        return [];
+      }
+      issues.push(...interestIssues(row.journeyIds, youth, `interests.${index}.`));
+      if (company.interestsVersion !== row.version) {
+        conflicts.push({ kind: 'interests', companyId: row.companyId, currentVersion: company.interestsVersion });
+      }
+      return [{ company, row }];
+    });
+    refuseIssues(issues);
+    if (conflicts.length > 0) throw new DomainError('version_conflict', { extra: { conflicts } });
+    for (const { participant, row } of wishes) await writeWishes(trx, deps, actor, event, participant, row, now);
+    for (const { company, row } of interests) await writeInterests(trx, actor, event, company, youth, row);
     return detailOf(trx, actor, event, now);
   });
 }

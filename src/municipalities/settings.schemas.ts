@@ -19,6 +19,12 @@ export const municipalitySettingsSchema = z.strictObject({
     .default({ enabled: false, controlShare: 0.5 }),
   /** Overrides of the risk rules' thresholds (e.g. passive after 21 days instead of 14). */
   risk: riskOverridesSchema.default({}),
+  /**
+   * The day each law's rule sets take over, by law id (rules/*.json, "law"), where the
+   * municipality chose a later day than the rule files' own; a law left out takes over on the
+   * files' validFrom. E.g. { "lab_2027": "2027-03-01" }.
+   */
+  lawSwitchDates: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.iso.date()).default({}),
   /** Where new alerts are posted as signed JSON (HMAC-SHA256 with the secret). */
   webhook: z
     .strictObject({
@@ -45,6 +51,7 @@ export const settingsChangeBody = z.strictObject({
   eligibility: municipalitySettingsSchema.shape.eligibility.unwrap().optional(),
   randomisation: municipalitySettingsSchema.shape.randomisation.unwrap().optional(),
   risk: municipalitySettingsSchema.shape.risk.unwrap().optional(),
+  lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -62,6 +69,7 @@ export const settingsResponse = z
     eligibility: municipalitySettingsSchema.shape.eligibility,
     randomisation: municipalitySettingsSchema.shape.randomisation,
     risk: municipalitySettingsSchema.shape.risk,
+    lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates,
     webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
   })
   .meta({ id: 'MunicipalitySettings' });
@@ -74,6 +82,7 @@ export function settingsWithoutSecret(
     eligibility: settings.eligibility,
     randomisation: settings.randomisation,
     risk: settings.risk,
+    lawSwitchDates: settings.lawSwitchDates,
     webhook: { url: settings.webhook.url, secretSet: settings.webhook.secret !== null },
   };
 }

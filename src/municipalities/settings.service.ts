@@ -8,7 +8,10 @@ import { DomainError } from '../shared/errors.ts';
 import { clearRiskCheckDays } from '../alerts/risk-row.repository.ts';
 import { findSettings, findVersionedSettings, saveSettings, type VersionedSettings } from './settings.repository.ts';
 import { type MunicipalitySettings, type SettingsChange, settingsWithoutSecret } from './settings.schemas.ts';
-import { texts } from '../shared/texts.ts';
+import { texts, textsEach } from '../shared/texts.ts';
+import { longDayText } from '../shared/days.ts';
+import type { Text } from '../shared/i18n.ts';
+import type { RuleSet } from '../rules/rule-set.loader.ts';
 
 export function readSettings(db: Db, actor: Actor): Promise<MunicipalitySettings> {
   return findSettings(db, actor.municipalityId);
@@ -36,6 +39,7 @@ export async function changeSettings(
       ...(change.eligibility ? { eligibility: change.eligibility } : {}),
       ...(change.randomisation ? { randomisation: change.randomisation } : {}),
       ...(change.risk ? { risk: change.risk } : {}),
+      ...(change.lawSwitchDates ? { lawSwitchDates: change.lawSwitchDates } : {}),
       ...(change.webhook
         ? {
             // Removing the webhook removes its secret too; changing the address keeps the secret.
@@ -68,6 +72,15 @@ export async function changeSettings(
         });
       }
     }
+    if (change.lawSwitchDates) {
+      const problems = lawSwitchProblems(
+        deps.ruleSets,
+        before.settings.lawSwitchDates,
+        change.lawSwitchDates,
+        danishDate(deps.clock()),
+      );
+      if (problems.length > 0) throw new DomainError('validation_failed', { fieldErrors: problems });
+    }
     const version = await saveSettings(trx, actor.municipalityId, change.version, settings);
     if (version === undefined) throw new DomainError('version_conflict', { extra: { currentVersion: before.version } });
     // New thresholds can change any journey's verdict: the next sweep looks at all of them.
@@ -82,5 +95,32 @@ export async function changeSettings(
       requestId: actor.requestId,
     });
     return { settings, version };
+  });
+}
+
+/**
+ * A law's rule sets can take over no earlier than their own first day, and a municipality cannot
+ * move the switch to a day that has passed: decisions already made followed the law then in force.
+ */
+function lawSwitchProblems(
+  ruleSets: readonly RuleSet[],
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+  today: string,
+): Array<{ field: string; message: Text }> {
+  return Object.entries(after).flatMap(([lawId, day]) => {
+    const field = `lawSwitchDates.${lawId}`;
+    const files = ruleSets.filter((ruleSet) => ruleSet.law.id === lawId);
+    const first = files.map((ruleSet) => ruleSet.validFrom).sort()[0];
+    if (first === undefined) return [{ field, message: texts('admin.refusals.unknownLaw') }];
+    if (day < first)
+      return [
+        {
+          field,
+          message: textsEach('admin.refusals.switchBeforeLaw', (lang) => ({ first: longDayText(first, lang) })),
+        },
+      ];
+    if (day < today && before[lawId] !== day) return [{ field, message: texts('admin.refusals.switchInPast') }];
+    return [];
   });
 }

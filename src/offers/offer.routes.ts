@@ -126,7 +126,7 @@ export const offerRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
         operationId: 'giveEducationInjunction',
         summary: 'Give an education injunction',
         description:
-          'An uddannelsespålæg under the rules in force until the 2027 act: only for a youth whose visitation found ' +
+          'An education injunction under the rules in force until the 2027 act: only for a youth whose visitation found ' +
           'them education-ready or obviously education-ready, and one in force per journey.',
         tags: ['offers'],
         params: idParams,

@@ -43,7 +43,12 @@ export type EndOfferInput = z.infer<typeof endOfferBody>;
 
 export const giveInjunctionBody = z.strictObject({
   givenOn: day.describe('The day the injunction was given; not after today'),
-  goal: z.string().trim().min(1, 'not_blank').max(300).describe('The education goal, e.g. "EUD: tømrer"'),
+  goal: z
+    .string()
+    .trim()
+    .min(1, 'not_blank')
+    .max(300)
+    .describe('The education goal, e.g. a vocational education as a carpenter'),
   startBy: day.optional().describe('When the education is to start, when known'),
 });
 export type GiveInjunctionInput = z.infer<typeof giveInjunctionBody>;

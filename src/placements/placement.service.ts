@@ -147,16 +147,16 @@ export async function logPlacementHours(
       recordedBy: actor.userId,
       recordedAt: now,
     });
-    if (hours > 0) {
-      const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
-      await noteJourneyActivity(
-        trx,
-        deps,
-        actor.municipalityId,
-        placement.journeyId,
-        endOfWeek < now ? endOfWeek : now,
-      );
-    }
+    // Hours worked are activity; any week recorded, none included, may change the run of weeks
+    // below the hours agreed (the low_hours rule).
+    const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
+    await noteJourneyActivity(
+      trx,
+      deps,
+      actor.municipalityId,
+      placement.journeyId,
+      hours > 0 ? (endOfWeek < now ? endOfWeek : now) : null,
+    );
     await auditAs(trx, actor, 'placement.hours_logged', placement.youth.id, {
       journeyId: placement.journeyId,
       placementId,
@@ -214,7 +214,7 @@ export async function changePlacement(
       placementId,
       fields,
     });
-    // The agreed hours of the running placement (ended ones are refused above) feed the low-hours rule.
+    // The low-hours rule measures the weeks worked against the hours agreed (ended placements are refused above).
     if (changes.hoursPerWeek !== undefined) {
       await setPlacementHoursPerWeek(trx, actor.municipalityId, placement.journeyId, changes.hoursPerWeek);
       await noteJourneyActivity(trx, deps, actor.municipalityId, placement.journeyId, null);

@@ -458,7 +458,7 @@ function drawNetworkGroup(w: PlanWriter, plan: PlanData): void {
   if (name !== undefined) sentences.push(w.fill(t.groupName, { group: name }));
   if (facilitator !== undefined) sentences.push(w.fill(t.facilitator, { facilitator }));
 
-  if (sentences.length === 0) return w.notYet(t.notYet);
+  if (sentences.length === 0) return w.notYet(w.paragraphText(plan.withoutGroup) ?? t.notYet);
   w.sentences(sentences);
 }
 
@@ -486,7 +486,7 @@ function drawPlacement(w: PlanWriter, plan: PlanData): void {
   if (contactName !== undefined) sentences.push(w.fill(t.contact, { name: contactName }));
   if (contactPhone !== undefined) sentences.push(w.fill(t.contactPhone, { phone: contactPhone }));
 
-  if (sentences.length === 0) return w.notYet(t.notYet);
+  if (sentences.length === 0) return w.notYet(w.paragraphText(plan.withoutPlacement) ?? t.notYet);
   w.sentences(sentences);
 }
 
@@ -570,7 +570,9 @@ function drawContactPerson(w: PlanWriter, plan: PlanData): void {
     ...(email === undefined ? [] : [w.fill(t.email, { email })]),
   ];
   if (sentences.length === 0) return w.notYet(t.notYet);
-  w.sentences([...sentences, t.askUs]);
+  // "Ring eller skriv" only with a number to ring. A template stored before `askUsInWriting`
+  // existed prints `askUs`, as it did then.
+  w.sentences([...sentences, phone === undefined ? (t.askUsInWriting ?? t.askUs) : t.askUs]);
 }
 
 /**

@@ -15,7 +15,7 @@ export interface PlanSubject {
   snapshot: Record<string, unknown>;
   machineVersion: number;
   youth: { name: string; birthDate: string };
-  caseworker: { id: string; name: string; email: string };
+  caseworker: { id: string; name: string; email: string; phone: string | null };
   municipalityName: string;
 }
 
@@ -40,6 +40,7 @@ export async function findPlanSubject(
       'app_user.id as caseworker_id',
       'app_user.name as caseworker_name',
       'app_user.email as caseworker_email',
+      'app_user.phone as caseworker_phone',
       'municipality.name as municipality_name',
     ])
     .where('journey.municipality_id', '=', municipalityId)
@@ -53,52 +54,14 @@ export async function findPlanSubject(
     snapshot: row.snapshot,
     machineVersion: row.machine_version,
     youth: { name: row.youth_name, birthDate: row.youth_birth_date },
-    caseworker: { id: row.caseworker_id, name: row.caseworker_name, email: row.caseworker_email },
+    caseworker: {
+      id: row.caseworker_id,
+      name: row.caseworker_name,
+      email: row.caseworker_email,
+      phone: row.caseworker_phone,
+    },
     municipalityName: row.municipality_name,
   };
-}
-
-export interface PlanGroup {
-  name: string;
-  /** ISO weekday, 1 = Monday. */
-  weekday: number;
-  /** 'HH:MM' */
-  startTime: string;
-  place: string;
-  facilitatorName: string;
-}
-
-/** The group the journey's youth meets with now (as member, or as alumni after exit). */
-export async function findCurrentGroupOfJourney(
-  db: Db,
-  municipalityId: string,
-  journeyId: string,
-): Promise<PlanGroup | undefined> {
-  const row = await db
-    .selectFrom('group_membership')
-    .innerJoin('network_group', 'network_group.id', 'group_membership.group_id')
-    .innerJoin('app_user', 'app_user.id', 'network_group.facilitator_id')
-    .select([
-      'network_group.name',
-      'network_group.weekday',
-      'network_group.start_time',
-      'network_group.place',
-      'app_user.name as facilitator_name',
-    ])
-    .where('group_membership.municipality_id', '=', municipalityId)
-    .where('group_membership.journey_id', '=', journeyId)
-    .where('group_membership.left_at', 'is', null)
-    .orderBy('group_membership.joined_at', 'desc')
-    .executeTakeFirst();
-  return row
-    ? {
-        name: row.name,
-        weekday: row.weekday,
-        startTime: row.start_time,
-        place: row.place,
-        facilitatorName: row.facilitator_name,
-      }
-    : undefined;
 }
 
 export interface PlanPlacement {

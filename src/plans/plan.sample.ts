@@ -28,6 +28,10 @@ export function samplePlan(overrides: Partial<PlanData> = {}): PlanData {
       startDate: '2026-03-09',
       contactPerson: { name: 'Åse Jørgensen', phone: '46 31 30 00' },
     },
+    offers: [
+      { kind: 'internship', startDate: '2026-03-09', plannedEnd: '2026-05-29', provider: 'Høj & Søn Tømrer ApS' },
+      { kind: 'mentor', startDate: '2026-02-16', hoursPerWeek: 2, provider: 'Roskilde Kommune, mentorkorpset' },
+    ],
     nextSteps: [
       { what: 'Besøg værkstedet sammen med Mette', when: '2026-03-05', who: 'Mette Østergaard' },
       { what: 'Køb arbejdssko med sikkerhedsnæse', when: '2026-03-06', who: 'Dig selv' },

@@ -20,8 +20,8 @@ import type { Lang } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { diffPlanVersions, type PlanChange, planFactorOf } from './plan.diff.ts';
 import { renderPlanPdf } from './plan.document.ts';
+import { findJourneyGroup } from '../groups/group.repository.ts';
 import {
-  findCurrentGroupOfJourney,
   findCurrentPlacementOfJourney,
   findPlanContent,
   findPlanSubject,
@@ -36,7 +36,7 @@ import {
   type PlanVersionSummary,
   updatePlanContent,
 } from './plan.repository.ts';
-import { statusText } from './plan.status.ts';
+import { statusText, withoutTexts } from './plan.status.ts';
 import { buildPlanTemplate, loadPlanTemplate, type PlanTemplate, planTemplateDirFor } from './plan.template.ts';
 import { type PlanData, planDataSchema } from './plan.types.ts';
 
@@ -89,7 +89,8 @@ export async function assemblePlanData(
   const subject = await findPlanSubject(db, municipalityId, journeyId);
   if (!subject) throw new DomainError('not_found');
   const snapshot = restore({ machineVersion: subject.machineVersion, snapshot: subject.snapshot as never });
-  const group = await findCurrentGroupOfJourney(db, municipalityId, journeyId);
+  // The group as the youth's page shows it (findJourneyGroup), so the page and the letter agree.
+  const group = await findJourneyGroup(db, municipalityId, journeyId);
   const placement = await findCurrentPlacementOfJourney(db, municipalityId, journeyId);
   const measurements = await listMeasurements(db, municipalityId, journeyId);
   const content = await findPlanContent(db, municipalityId, journeyId);
@@ -108,6 +109,8 @@ export async function assemblePlanData(
     progression[planFactorOf[recorded]] = { first, latest: scores.length > 1 ? (scores.at(-1) ?? null) : null };
   }
 
+  const stage = stageOf(snapshot);
+  const without = withoutTexts(stage, lang);
   const data: PlanData = {
     madeOn: danishDate(now),
     municipality: { name: subject.municipalityName },
@@ -115,7 +118,7 @@ export async function assemblePlanData(
     youth: { name: subject.youth.name, birthDate: subject.youth.birthDate },
     goal: content?.goal ?? null,
     category: snapshot.context.category,
-    status: statusText(stageOf(snapshot), placementStateOf(snapshot), lang),
+    status: statusText(stage, placementStateOf(snapshot), lang),
     networkGroup: group
       ? {
           name: group.name,
@@ -125,6 +128,7 @@ export async function assemblePlanData(
           facilitatorName: group.facilitatorName,
         }
       : null,
+    withoutGroup: group ? null : without.group,
     placement: placement
       ? {
           kind: placement.kind,
@@ -146,9 +150,14 @@ export async function assemblePlanData(
     educationInjunction: injunction
       ? { givenOn: injunction.givenOn, goal: injunction.goal, startBy: injunction.startBy }
       : null,
+    withoutPlacement: placement ? null : without.placement,
     nextSteps: content?.nextSteps ?? [],
-    // The user table has no phone number, so the plan gives the caseworker's name and e-mail.
-    contactPerson: { name: subject.caseworker.name, email: subject.caseworker.email },
+    // The phone only when the caseworker has given one: the plan says "ring" only with a number to ring.
+    contactPerson: {
+      name: subject.caseworker.name,
+      phone: subject.caseworker.phone,
+      email: subject.caseworker.email,
+    },
     progression: Object.keys(progression).length === 0 ? null : progression,
     agreements: content?.agreements ?? [],
     stabilisation: content?.stabilisation ?? [],

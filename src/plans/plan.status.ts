@@ -36,3 +36,12 @@ function statusKey(stage: Stage, placement: PlacementState | null): TextKey {
     }
   }
 }
+
+/**
+ * What the plan says in place of a network group or a workplace the youth does not have: it
+ * depends on the stage, so a youth after exit, redirected or withdrawn is not promised a group or
+ * a workplace (templates/texts/plan.*.json, `without`).
+ */
+export function withoutTexts(stage: Stage, lang: Lang): { group: string; placement: string } {
+  return { group: t(lang, `plan.without.group.${stage}`), placement: t(lang, `plan.without.placement.${stage}`) };
+}

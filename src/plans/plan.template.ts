@@ -160,7 +160,10 @@ export const planTemplateSchema = z.strictObject({
     name: sentence(['name']),
     phone: sentence(['phone']),
     email: sentence(['email']),
+    /** Said when the contact person has a phone number: ring or write. */
     askUs: sentence(),
+    /** Said when there is no phone number to ring: write. Optional, as plans stored before it lack it. */
+    askUsInWriting: sentence().optional(),
     notYet: sentence(),
   }),
   progression: z.strictObject({

@@ -101,6 +101,11 @@ export const planDataSchema = z.strictObject({
       facilitatorName: shortText.nullish(),
     })
     .nullish(),
+  /**
+   * What the plan says when the youth is in no group, for the journey's stage (plan.status.ts).
+   * Plans stored before it was added have none, and print the template's `networkGroup.notYet`.
+   */
+  withoutGroup: longText.nullish(),
   placement: z
     .strictObject({
       kind: z.enum(placementKinds).nullish(),
@@ -139,6 +144,8 @@ export const planDataSchema = z.strictObject({
       startBy: isoDate.nullish(),
     })
     .nullish(),
+  /** What the plan says when the youth has no workplace, for the journey's stage; as `withoutGroup`. */
+  withoutPlacement: longText.nullish(),
   nextSteps: z
     .array(
       z.strictObject({

@@ -35,7 +35,7 @@ export const riskFactsSchema = z
     daysSinceLastActivity: days,
     daysSincePlacementEnded: days,
     daysInGroup: days,
-    weeksBelowMinimumHours: count,
+    weeksBelowAgreedHours: count,
     daysPastExpectedReturn: days,
     daysSinceProgression: days,
     daysFollowUpOverdue: days,
@@ -78,7 +78,7 @@ export function withDerivedFacts(
     daysSinceLastActivity: facts.daysSinceLastActivity,
     daysSincePlacementEnded: facts.daysSincePlacementEnded,
     daysInGroup: facts.daysInGroup,
-    weeksBelowMinimumHours: facts.weeksBelowMinimumHours,
+    weeksBelowAgreedHours: facts.weeksBelowAgreedHours,
     daysPastExpectedReturn: facts.daysPastExpectedReturn,
     daysSinceProgression: facts.daysSinceProgression,
     daysFollowUpOverdue: facts.daysFollowUpOverdue,
@@ -162,7 +162,7 @@ const factKinds: Readonly<Record<RiskFactName, Omit<RiskFactDescription, 'da' | 
     type: 'days',
     derived: false,
   },
-  weeksBelowMinimumHours: {
+  weeksBelowAgreedHours: {
     type: 'count',
     derived: false,
   },

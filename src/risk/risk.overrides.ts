@@ -13,7 +13,7 @@ const whole = (min: number, max: number) => z.number().int().min(min).max(max);
 const parameterShape = {
   /** LAB § 31 stk. 5: the first conversation within 7 days of first contact. */
   firstConversationDays: whole(1, 30),
-  /** LAB § 31 stk. 3: 4 individual conversations in the first 6 months. */
+  /** LAB § 31 stk. 3: 4 individual job conversations in the first 6 months, the first conversation included. */
   conversationsRequired: whole(1, 12),
   conversationsPeriodDays: whole(30, 366),
   offerDays: whole(1, 90),
@@ -23,8 +23,6 @@ const parameterShape = {
   passiveLongDays: whole(2, 180),
   betweenPlacementsDays: whole(1, 90),
   noPlacementDays: whole(1, 180),
-  /** The NExTWORK entry requirement; read by the caller that counts weeksBelowMinimumHours. */
-  minimumHoursPerWeek: whole(1, 37),
   lowHoursWeeks: whole(1, 26),
   pauseOverdueDays: whole(1, 90),
   progressionDays: whole(7, 365),

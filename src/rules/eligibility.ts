@@ -12,12 +12,14 @@ export const eligibilityFactsSchema = z
     age: z.number().int().min(0).max(130),
     category: z.enum(categories),
     barriers: z.array(z.enum(barriers)),
+    /** The recorded barriers weighed as considerable (betydelige). */
+    considerableBarriers: z.array(z.enum(barriers)).default([]),
     returning: z.boolean(),
     inEducationOrJob: z.boolean(),
     onBenefit: z.boolean(),
   })
   .strict();
-export type EligibilityFacts = z.infer<typeof eligibilityFactsSchema>;
+export type EligibilityFacts = z.input<typeof eligibilityFactsSchema>;
 
 // A municipality may lower the minimum age to 15 (docs/domain.md, "The rules") and move the maximum
 // within what the youth effort can carry; both bounds are checked again after merging with the
@@ -40,7 +42,12 @@ export const eligibilityOverridesSchema = z
 export type EligibilityOverrides = z.infer<typeof eligibilityOverridesSchema>;
 
 const effectiveParametersSchema = z
-  .object({ minAge, maxAge, minBarrierCount: z.number().int().min(0) })
+  .object({
+    minAge,
+    maxAge,
+    minBarrierCount: z.number().int().min(0),
+    benefitRequiredFromAge: z.number().int().min(15),
+  })
   .loose()
   .refine((p) => p.minAge <= p.maxAge, { message: 'min_age_above_max_age', path: ['minAge'] });
 
@@ -83,6 +90,7 @@ export async function decideEligibility(
   const engineFacts: Record<string, unknown> = {
     ...input,
     barrierCount: input.barriers.length,
+    considerableBarrierCount: input.considerableBarriers.length,
     ...parameters,
   };
   const run = await runRuleSet(ruleSet, engineFacts);

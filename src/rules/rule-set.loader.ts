@@ -6,7 +6,7 @@ import { Engine } from 'json-rules-engine';
 import type { z } from 'zod';
 import { danishDate } from '../shared/clock.ts';
 import { ruleSetFileSchema } from './rule-set.schema.ts';
-import type { ParameterValue, RuleDefinition, RuleSetFile } from './rule-set.schema.ts';
+import type { CategoryDefinition, Law, ParameterValue, RuleDefinition, RuleSetFile } from './rule-set.schema.ts';
 
 /** A validated rule file, with the version every decision made with it records. */
 export interface RuleSet {
@@ -18,6 +18,10 @@ export interface RuleSet {
   validFrom: string;
   validTo: string | null;
   source: string;
+  /** The law the file follows, with how far it has come and where to read it. */
+  law: Law;
+  /** Visitation: the categories a decision can choose, least support first; empty for other rule sets. */
+  categories: readonly CategoryDefinition[];
   description: string | undefined;
   parameters: Readonly<Record<string, ParameterValue>>;
   facts: Readonly<Record<string, string>>;
@@ -69,6 +73,8 @@ export function parseRuleSet(text: string, file: string): RuleSet {
     validFrom: data.validFrom,
     validTo: data.validTo,
     source: data.source,
+    law: data.law,
+    categories: data.categories ?? [],
     description: data.description,
     parameters: data.parameters,
     facts: data.facts,
@@ -82,7 +88,8 @@ export function parseRuleSet(text: string, file: string): RuleSet {
 
 /**
  * Loads every `*.json` file in `dir`. Several files may hold the same rule set for different
- * periods (e.g. `eligibility.json` and `eligibility-2027.json`); their periods must not overlap.
+ * laws (e.g. `eligibility.json` and `eligibility-2027.json`): each applies from its `validFrom`
+ * until the next one takes over, or until its own `validTo`.
  */
 export async function loadRuleSets(dir: string = defaultRulesDir): Promise<RuleSet[]> {
   const names = (await readdir(dir)).filter((fileName) => fileName.endsWith('.json')).sort();
@@ -91,23 +98,54 @@ export async function loadRuleSets(dir: string = defaultRulesDir): Promise<RuleS
   return ruleSets;
 }
 
-/** The rule set called `name` that applies on the given day (a Date is read as a Danish calendar day). */
-export function selectRuleSet(ruleSets: readonly RuleSet[], name: string, on: Date | string): RuleSet {
+/**
+ * The day each law's rule files take over, where a municipality chose another day than the
+ * files' own `validFrom` (municipality settings, `lawSwitchDates`), by law id.
+ */
+export type LawSwitchDates = Readonly<Record<string, string>>;
+
+/** The first day a rule set applies in a municipality: the day it chose for the law, or the file's own. */
+export function takesOverOn(ruleSet: RuleSet, switchDates: LawSwitchDates = {}): string {
+  const chosen = switchDates[ruleSet.law.id];
+  return chosen !== undefined && chosen > ruleSet.validFrom ? chosen : ruleSet.validFrom;
+}
+
+/**
+ * The rule set called `name` that applies on the given day (a Date is read as a Danish calendar
+ * day): of those that have taken over by then, the latest, unless its own `validTo` has passed.
+ * A municipality that chose a later day for a law keeps the earlier law's rule set until then.
+ */
+export function selectRuleSet(
+  ruleSets: readonly RuleSet[],
+  name: string,
+  on: Date | string,
+  switchDates: LawSwitchDates = {},
+): RuleSet {
   const day = typeof on === 'string' ? on : danishDate(on);
   const candidates = ruleSets.filter((ruleSet) => ruleSet.name === name);
-  const matching = candidates.filter((ruleSet) => appliesOn(ruleSet, day));
-  const [first, second] = matching;
-  if (first === undefined) {
+  const started = candidates
+    .filter((ruleSet) => takesOverOn(ruleSet, switchDates) <= day)
+    .sort((a, b) => (takesOverOn(a, switchDates) < takesOverOn(b, switchDates) ? -1 : 1));
+  const current = started.at(-1);
+  if (current === undefined || (current.validTo !== null && day > current.validTo)) {
     const periods = candidates.map((ruleSet) => `${ruleSet.validFrom}..${ruleSet.validTo ?? ''} (${ruleSet.file})`);
     throw new Error(
       `No "${name}" rule set applies on ${day}` +
         (periods.length > 0 ? `; loaded periods: ${periods.join(', ')}` : '; none loaded'),
     );
   }
-  if (second !== undefined) {
-    throw new Error(`Rule files ${first.file} and ${second.file} both define "${name}" on ${day}`);
-  }
-  return first;
+  return current;
+}
+
+/** Every rule set loaded for `name`, in the order they take over in a municipality. */
+export function ruleSetsInOrder(
+  ruleSets: readonly RuleSet[],
+  name: string,
+  switchDates: LawSwitchDates = {},
+): RuleSet[] {
+  return ruleSets
+    .filter((ruleSet) => ruleSet.name === name)
+    .sort((a, b) => (takesOverOn(a, switchDates) < takesOverOn(b, switchDates) ? -1 : 1));
 }
 
 /**
@@ -132,22 +170,22 @@ export function createEngine(ruleSet: RuleSet): Engine {
   return engine;
 }
 
-function appliesOn(ruleSet: RuleSet, day: string): boolean {
-  return ruleSet.validFrom <= day && (ruleSet.validTo === null || day <= ruleSet.validTo);
-}
-
+/**
+ * Two files of one rule set may not start on the same day, and a file that names its last day
+ * must end before the next one begins: otherwise which one applies would depend on file order.
+ */
 function assertNoOverlaps(ruleSets: readonly RuleSet[]): void {
-  for (const [i, a] of ruleSets.entries()) {
-    for (const b of ruleSets.slice(i + 1)) {
-      if (a.name !== b.name) continue;
-      const aEnd = a.validTo ?? '9999-12-31';
-      const bEnd = b.validTo ?? '9999-12-31';
-      if (a.validFrom <= bEnd && b.validFrom <= aEnd) {
-        throw new RuleSetError(b.file, [
-          `validFrom/validTo: ${b.validFrom}..${b.validTo ?? ''} overlaps ${a.file} (${a.validFrom}..${a.validTo ?? ''}) for rule set "${a.name}"`,
+  for (const name of new Set(ruleSets.map((ruleSet) => ruleSet.name))) {
+    const ordered = ruleSetsInOrder(ruleSets, name);
+    ordered.slice(1).forEach((next, index) => {
+      const previous = ordered[index];
+      if (previous === undefined) return;
+      if (previous.validFrom === next.validFrom || (previous.validTo !== null && previous.validTo >= next.validFrom)) {
+        throw new RuleSetError(next.file, [
+          `validFrom/validTo: ${next.validFrom}..${next.validTo ?? ''} overlaps ${previous.file} (${previous.validFrom}..${previous.validTo ?? ''}) for rule set "${name}"`,
         ]);
       }
-    }
+    });
   }
 }
 

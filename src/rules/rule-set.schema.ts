@@ -61,6 +61,11 @@ export const eventParamsSchema = z
     eligible: z.boolean().optional(),
     /** Visitation rules: the category the rule points to. */
     category: z.enum(categories).optional(),
+    /**
+     * Visitation rules: while this rule fires, the suggestion goes no higher than this category,
+     * whatever else points higher (a presumption such as STAR: Den gode ungeindsats i jobcentrene (2017), s. 10).
+     */
+    ceiling: z.enum(categories).optional(),
     /** Risk rules: the alert also goes to the leader (docs/domain.md, "The rules": passive_long and every high severity). */
     leader: z.boolean().optional(),
   })
@@ -152,6 +157,35 @@ export const ruleSchema = z
   });
 export type RuleDefinition = z.infer<typeof ruleSchema>;
 
+/** How far a law behind a rule file has come: enacted, a bill, a draft, or a political agreement only. */
+export const lawStatuses = ['enacted', 'bill', 'draft', 'agreement'] as const;
+export type LawStatus = (typeof lawStatuses)[number];
+
+/**
+ * The law a rule file follows. Files of the same law share its `id`: a municipality decides the
+ * day a law's rule files take over by that id (municipality settings, `lawSwitchDates`).
+ */
+export const lawSchema = z
+  .object({
+    id: code,
+    title: localizedTextSchema,
+    status: z.enum(lawStatuses),
+    /** Where a reader finds the law's text or, until it is adopted, what the rules rest on. */
+    sources: z.array(nonEmpty).min(1),
+  })
+  .strict();
+export type Law = z.infer<typeof lawSchema>;
+
+/** A category a visitation can choose under this rule set, in order of support needed (least first). */
+export const categoryDefinitionSchema = z
+  .object({
+    code: z.enum(categories),
+    /** What the law or the guidance says the category is, as a reader can find it. */
+    source: nonEmpty,
+  })
+  .strict();
+export type CategoryDefinition = z.infer<typeof categoryDefinitionSchema>;
+
 export const ruleSetFileSchema = z
   .object({
     /** What the rules decide, e.g. "eligibility"; several files may hold one rule set for different periods. */
@@ -161,6 +195,12 @@ export const ruleSetFileSchema = z
     /** Last day the rules apply (inclusive); null while no end is known. */
     validTo: isoDate.nullable(),
     source: nonEmpty,
+    law: lawSchema,
+    /**
+     * Visitation: the categories a visitation can choose while the file applies, least support
+     * first; the suggestion relies on that order when reasons disagree.
+     */
+    categories: z.array(categoryDefinitionSchema).min(1).optional(),
     /** Thresholds and lists the conditions read as facts (`"value": { "fact": "maxAge" }`). */
     parameters: z.record(name, parameterValueSchema),
     /** Facts the caller supplies, with a short description for the reader of the file. */
@@ -172,6 +212,19 @@ export const ruleSetFileSchema = z
     if (file.validTo !== null && file.validTo < file.validFrom) {
       ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
     }
+    const fileCategories = (file.categories ?? []).map((category) => category.code);
+    if (file.ruleSet === 'visitation' && fileCategories.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: `a ${file.ruleSet} rule set must list the categories a visitation can choose (${categories.join(', ')})`,
+      });
+    }
+    fileCategories.forEach((category, index) => {
+      if (fileCategories.indexOf(category) !== index) {
+        ctx.addIssue({ code: 'custom', path: ['categories', index, 'code'], message: `"${category}" is listed twice` });
+      }
+    });
 
     const parameterNames = new Set(Object.keys(file.parameters));
     const factNames = new Set(Object.keys(file.facts));
@@ -254,8 +307,18 @@ export const ruleSetFileSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [...rulePath, 'event', 'params', 'category'],
-          message: `a visitation rule must name the category it points to (${categories.join(', ')})`,
+          message: `a visitation rule must name the category it points to (${fileCategories.join(', ')})`,
         });
+      }
+      for (const key of ['category', 'ceiling'] as const) {
+        const named = params[key];
+        if (named !== undefined && file.ruleSet === 'visitation' && !fileCategories.includes(named)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...rulePath, 'event', 'params', key],
+            message: `"${named}" is not one of this rule set's categories (${fileCategories.join(', ')})`,
+          });
+        }
       }
       if (file.ruleSet === 'risk' && params.severity === undefined) {
         ctx.addIssue({

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { Lang } from './i18n.ts';
 
 /**
  * Calendar days, written 'YYYY-MM-DD'. A calendar day has no time zone: which Danish day an
@@ -61,4 +62,11 @@ export function isoWeek(day: string): number {
 export function addMonths(day: string, months: number): string {
   // Temporal constrains a day past the end of the month to its last day unless told otherwise.
   return Temporal.PlainDate.from(day).add({ months }).toString();
+}
+
+/** A calendar day written out in the language: "1. januar 2027", "1 January 2027". */
+export function longDayText(day: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 }

@@ -7,6 +7,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
+  /** '12 34 56 78', or null when the user has given none. */
+  phone: string | null;
   active: boolean;
   lockedUntil: Date | null;
   /** The password was set by someone else; the user must choose their own at the next log-in. */
@@ -21,6 +23,7 @@ const columns = [
   'email',
   'name',
   'role',
+  'phone',
   'active',
   'locked_until',
   'password_must_change',
@@ -35,6 +38,7 @@ function userRowToUser(row: Pick<Selectable<UserTable>, (typeof columns)[number]
     email: row.email,
     name: row.name,
     role: row.role,
+    phone: row.phone,
     active: row.active,
     lockedUntil: row.locked_until,
     passwordMustChange: row.password_must_change,
@@ -51,6 +55,7 @@ export async function insertUser(
     email: string;
     name: string;
     role: Role;
+    phone?: string | null;
     passwordHash: string;
     passwordMustChange?: boolean;
   },
@@ -62,6 +67,7 @@ export async function insertUser(
       email: user.email,
       name: user.name,
       role: user.role,
+      phone: user.phone ?? null,
       password_hash: user.passwordHash,
       password_must_change: user.passwordMustChange ?? false,
     })
@@ -113,6 +119,7 @@ export async function updateUser(
   changes: {
     name?: string;
     role?: Role;
+    phone?: string | null;
     active?: boolean;
     passwordHash?: string;
     passwordMustChange?: boolean;
@@ -125,6 +132,7 @@ export async function updateUser(
     .set((eb) => ({
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.role !== undefined && { role: changes.role }),
+      ...(changes.phone !== undefined && { phone: changes.phone }),
       ...(changes.active !== undefined && { active: changes.active }),
       ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
       ...(changes.passwordMustChange !== undefined && { password_must_change: changes.passwordMustChange }),

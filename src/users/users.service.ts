@@ -25,7 +25,7 @@ export function listMunicipalityUsers(db: Db, actor: Actor): Promise<User[]> {
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { email: string; name: string; role: Role; password: string },
+  input: { email: string; name: string; role: Role; phone?: string | null | undefined; password: string },
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   try {
@@ -35,6 +35,7 @@ export async function createUser(
         email: input.email,
         name: input.name,
         role: input.role,
+        phone: input.phone ?? null,
         passwordHash,
         passwordMustChange: true,
       });
@@ -69,6 +70,7 @@ export async function changeUser(
     version: number;
     name?: string | undefined;
     role?: Role | undefined;
+    phone?: string | null | undefined;
     active?: boolean | undefined;
     password?: string | undefined;
     unlock?: true | undefined;
@@ -98,6 +100,7 @@ export async function changeUser(
       {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.role !== undefined && { role: input.role }),
+        ...(input.phone !== undefined && { phone: input.phone }),
         ...(input.active !== undefined && { active: input.active }),
         ...(passwordHash !== undefined && { passwordHash, passwordMustChange: id !== actor.userId }),
         ...(input.unlock && { unlock: true }),

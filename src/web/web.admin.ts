@@ -28,10 +28,10 @@ import {
 
 const userParams = z.object({ userId: z.uuid() });
 
-const userFields = ['name', 'email', 'role'] as const;
+const userFields = ['name', 'email', 'phone', 'role'] as const;
 type NewUserValues = Record<(typeof userFields)[number], string>;
 /** The edit form as typed: status is "active" or "inactive", unlock "1" when ticked. Never the password. */
-type EditValues = { name: string; role: string; status: string; unlock: string };
+type EditValues = { name: string; phone: string; role: string; status: string; unlock: string };
 
 /** A user is locked out while the lockout after failed log-ins lasts. */
 const lockedNow = (user: User, now: Date) => user.lockedUntil !== null && user.lockedUntil > now;
@@ -99,6 +99,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
           id: u.id,
           name: u.name,
           email: u.email,
+          phone: u.phone,
           role: u.role,
           active: u.active,
           // A password the administrator gave is one-time until the user has chosen their own.
@@ -106,7 +107,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
           lockedUntil: u.lockedUntil && lockedNow(u, now) ? whenWithTime(u.lockedUntil, lang) : null,
         })),
         roles: roleSchema.options,
-        values: kept.values ?? { name: '', email: '', role: 'caseworker' },
+        values: kept.values ?? { name: '', email: '', phone: '', role: 'caseworker' },
         errors: kept.errors ?? {},
         passwordTyped: kept.passwordTyped ?? false,
       },
@@ -177,6 +178,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
     const user = await readUser(deps.db, actor, userId);
     const saved: EditValues = {
       name: user.name,
+      phone: user.phone ?? '',
       role: user.role,
       status: user.active ? 'active' : 'inactive',
       unlock: '',
@@ -230,6 +232,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
       const form = request.body;
       const values: EditValues = {
         name: text(form, 'name'),
+        phone: text(form, 'phone'),
         role: text(form, 'role'),
         status: text(form, 'status'),
         unlock: text(form, 'unlock'),
@@ -240,6 +243,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
       const parsed = parseWithMessages(updateUserBody, {
         version: formVersion(form),
         name: values.name,
+        phone: values.phone,
         role: values.role,
         active: values.status === 'active' ? true : values.status === 'inactive' ? false : values.status,
         ...(password ? { password } : {}),
@@ -262,6 +266,7 @@ export function registerAdminPages(app: WebApp, context: WebContext) {
       const change = {
         version: input.version,
         ...(input.name !== current.name && { name: input.name }),
+        ...(input.phone !== undefined && input.phone !== current.phone && { phone: input.phone }),
         ...(input.role !== current.role && { role: input.role }),
         ...(input.active !== current.active && { active: input.active }),
         ...(input.password && { password: input.password }),

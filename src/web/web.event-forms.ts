@@ -68,6 +68,19 @@ export interface EventChoices {
  */
 const setElsewhere: ReadonlySet<string> = new Set(['PLACEMENT_STARTED.contactId']);
 
+/**
+ * Fields asked only when a youth is taken in from intake (NExTWORK's entry condition, machines/events.ts):
+ * a move to another group leaves them out, and at intake the question must be answered.
+ */
+const intakeOnly: ReadonlySet<string> = new Set([
+  'GROUP_ASSIGNED.canTakePart15HoursAWeek',
+  'GROUP_ASSIGNED.entryOverrideReason',
+]);
+const answeredAtIntake: ReadonlySet<string> = new Set(['GROUP_ASSIGNED.canTakePart15HoursAWeek']);
+
+/** A yes/no field with no default is a question: asked as a choice, so leaving it is not "no". */
+const isQuestion = (property: JsonProperty) => property.type === 'boolean' && property.default === undefined;
+
 /** Fields only some roles may use: a leader may place a youth in a full group (up to 12). */
 const onlyFor: Readonly<Record<string, readonly Role[]>> = { 'GROUP_ASSIGNED.overrideCapacity': ['leader'] };
 
@@ -84,6 +97,8 @@ export function eventForm(
     lang: Lang;
     t: Translate;
     role: Role;
+    /** The journey is in intake: the entry condition is asked (a move to another group is not intake). */
+    intake: boolean;
     codeLabels: CodeLabels;
     choices: EventChoices;
     /** What the user typed when the page shows this form again; null for a fresh form. */
@@ -95,6 +110,7 @@ export function eventForm(
   for (const [field, property] of Object.entries(properties)) {
     const key = `${type}.${field}`;
     if (setElsewhere.has(key)) continue;
+    if (intakeOnly.has(key) && !context.intake) continue;
     const roles = onlyFor[key];
     if (roles && !roles.includes(context.role)) continue;
     const label = `youth.eventFields.${key}`;
@@ -105,11 +121,20 @@ export function eventForm(
       field,
       label: context.t(label),
       hint: hasText(hint) ? context.t(hint) : null,
-      optional: !required.includes(field) && property.type !== 'boolean',
+      optional:
+        !required.includes(field) &&
+        !(context.intake && answeredAtIntake.has(key)) &&
+        (property.type !== 'boolean' || isQuestion(property)),
     };
     const kept = context.kept?.[field];
     const value = kept ?? '';
-    if (property.enum) {
+    if (isQuestion(property)) {
+      const options = [
+        { value: 'yes', label: context.t('common.yes') },
+        { value: 'no', label: context.t('common.no') },
+      ];
+      fields.push({ ...base, control: 'select', options, value });
+    } else if (property.enum) {
       const codes = context.codeLabels[field];
       const options = property.enum.map((code) => {
         const label = codes?.[String(code)];
@@ -183,14 +208,19 @@ export function typedValues(type: string, form: Form): Record<string, string> {
 
 /**
  * The event's payload from a submitted form, typed as the schema says: a checkbox that was not sent
- * is unticked (false), an empty field is left out (so a missing required field is reported as such), a number
- * is read as Danish users write it (typedNumber).
+ * is unticked (false), a yes/no question is true or false as chosen, an empty field is left out (so a
+ * missing required field or an unanswered question is reported as such), a number is read as Danish
+ * users write it (typedNumber).
  */
 export function payloadOf(schema: Record<string, unknown>, values: Record<string, string>): Record<string, unknown> {
   const { properties = {} } = schema as JsonObjectSchema;
   const payload: Record<string, unknown> = {};
   for (const [field, property] of Object.entries(properties)) {
     const raw = values[field];
+    if (isQuestion(property)) {
+      if (raw === 'yes' || raw === 'no') payload[field] = raw === 'yes';
+      continue;
+    }
     if (property.type === 'boolean') {
       payload[field] = raw === 'on';
       continue;

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCompanies } from '../companies/company.service.ts';
 import { findJourneys } from '../journeys/journey.service.ts';
-import { createMatchEventBody, interestsBody, participantsBody, wishesBody } from '../matching/match-event.schemas.ts';
+import { choicesBody, createMatchEventBody, participantsBody } from '../matching/match-event.schemas.ts';
 import {
+  type ChoiceConflict,
   createMatchEvent,
   findMatchEvents,
   readMatchEvent,
-  recordInterests,
-  recordWishes,
+  recordChoices,
   setParticipants,
 } from '../matching/match-event.service.ts';
 import { buildMatchList } from '../matching/match-list.ts';
@@ -19,7 +19,6 @@ import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { t, textIn, translator } from '../shared/texts.ts';
 import {
-  fieldErrorsOf,
   formBody,
   formVersion,
   issueErrorsOf,
@@ -28,6 +27,7 @@ import {
   staff,
   text,
   textList,
+  type Form,
   type WebApp,
   type WebContext,
   whenDay,
@@ -41,24 +41,73 @@ const WISH_SLOTS = 3;
 const takingPartStages = ['intake', 'active'] as const;
 
 const eventParams = z.object({ eventId: z.uuid() });
-const wishParams = eventParams.extend({ journeyId: z.uuid() });
-const interestParams = eventParams.extend({ companyId: z.uuid() });
 
 type Errors = Record<string, string>;
 
 interface EventKept {
-  /** Which form was sent: 'participants', 'wishes-<journeyId>' or 'interests-<companyId>'. */
-  form?: string;
+  /** Which form was sent: 'participants' or 'choices' (the wishes and interest of everyone). */
+  form?: 'participants' | 'choices';
   /** The participants form: what was ticked. */
   companyIds?: string[];
   journeyIds?: string[];
-  /** A wishes form: the company chosen in each slot ('' for none); an interests form: the youth ticked. */
-  picks?: string[];
+  /** The choices form: what was typed in each row the caseworker changed, by journey and by company. */
+  typedWishes?: ReadonlyMap<string, string[]>;
+  typedInterests?: ReadonlyMap<string, string[]>;
+  /** Messages at a select (`wish-<journeyId>-<rank>`), a youth's row (`wishes-<journeyId>`) or a company's (`interests-<companyId>`). */
   errors?: Errors;
+  /** Problems that belong to no row shown (a youth taken off the event meanwhile). */
+  general?: string[];
   allYouth?: boolean;
   problem?: string;
   notice?: string | undefined;
   status?: number;
+}
+
+/** A row of the choices form as posted: its id, its version, what it held when the page was made, what it holds now. */
+interface PostedRow {
+  id: string;
+  version: number;
+  was: string[];
+  now: string[];
+}
+
+/** The rows of one kind in a posted choices form, found by their hidden version fields (`wishes-version-<id>`). */
+function postedRows(body: Form, kind: 'wishes' | 'interests', valuesOf: (id: string) => string[]): PostedRow[] {
+  const prefix = `${kind}-version-`;
+  return Object.keys(body)
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => {
+      const id = key.slice(prefix.length);
+      const was = text(body, `${kind}-was-${id}`)
+        .split(',')
+        .filter((value) => value !== '');
+      return { id, version: formVersion(body, key), was, now: valuesOf(id) };
+    });
+}
+
+/** The companies chosen in a youth's selects (`wish-<journeyId>-1`, `-2`, ...), by rank, '' for none. */
+function wishPicks(body: Form, journeyId: string): string[] {
+  const pattern = new RegExp(`^wish-${journeyId}-(\\d{1,2})$`);
+  return Object.keys(body)
+    .map((key) => pattern.exec(key)?.[1])
+    .filter((rank): rank is string => rank !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((rank) => text(body, `wish-${journeyId}-${rank}`).trim());
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+
+/** The rows of the wishes and interest in a posted page, and those of them the caseworker changed. */
+function typedChoices(body: Form) {
+  const wishRows = postedRows(body, 'wishes', (journeyId) => wishPicks(body, journeyId));
+  const interestRows = postedRows(body, 'interests', (companyId) => textList(body, `interest-${companyId}`));
+  return {
+    wishRows,
+    changedWishes: wishRows.filter((row) => row.now.filter((pick) => pick !== '').join(',') !== row.was.join(',')),
+    changedInterests: interestRows.filter((row) => !sameSet(row.now, row.was)),
+  };
 }
 
 const longDay = (day: string, lang: Lang) =>
@@ -71,8 +120,8 @@ const longDay = (day: string, lang: Lang) =>
 const notices = {
   oprettet: 'companies.matchEventCreated',
   deltagere: 'companies.participantsSaved',
-  oensker: 'companies.wishesSaved',
-  interesse: 'companies.interestsSaved',
+  valg: 'companies.choicesSaved',
+  uaendret: 'companies.choicesUnchanged',
 } as const;
 
 /**
@@ -99,8 +148,11 @@ function atPositions(
 /**
  * Match events: the list and a new event, and an event's page with its participants, each youth's
  * ranked wishes, each company's interest and the match list (Rockwool Fonden: Ny virksomhedsrettet ungeindsats (2019), "magtskifte": the youth's
- * choice leads). Every form works without JavaScript and is saved on its own, with the version it
- * was made against, so colleagues entering wishes at the same event never overwrite each other.
+ * choice leads). The page is one form and works without JavaScript. The wishes and interest of
+ * everyone on the event are saved at once, each row with the version it was made against, so
+ * colleagues entering wishes at the same event never overwrite each other; the participants have
+ * their own button, which refuses while wishes or interest are typed and not saved, so nothing
+ * typed on the page is lost to it.
  */
 export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
   // -------------------------------------------------------------------------------------------
@@ -213,36 +265,52 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     const youthName = new Map(detail.youth.map((y) => [y.journeyId, y.name]));
     const participantsKept = kept.form === 'participants';
 
+    const errors = kept.errors ?? {};
+    const summary: Array<{ href: string; text: string }> = [];
     const wishes = detail.youth.map((y) => {
       const saved = detail.wishes.filter((w) => w.journeyId === y.journeyId).map((w) => w.companyId);
-      const keptHere = kept.form === `wishes-${y.journeyId}` ? kept.picks : undefined;
-      const slots = Math.max(WISH_SLOTS, saved.length, keptHere?.length ?? 0);
+      const typed = kept.typedWishes?.get(y.journeyId);
+      const slots = Math.max(WISH_SLOTS, saved.length, typed?.length ?? 0);
+      const rowError = errors[`wishes-${y.journeyId}`];
+      if (rowError) summary.push({ href: `#oensker-${y.journeyId}`, text: `${y.name}: ${rowError}` });
+      const slotList = Array.from({ length: slots }, (_, i) => {
+        const key = `wish-${y.journeyId}-${i + 1}`;
+        const error = errors[key];
+        if (error)
+          summary.push({ href: `#f-${key}`, text: `${y.name}, ${i + 1}. ${t('companies.wishNumber')}: ${error}` });
+        return { rank: i + 1, key, chosen: (typed ?? saved)[i] ?? '', error };
+      });
       return {
         journeyId: y.journeyId,
         youthId: y.youthId,
         name: y.name,
         version: y.wishesVersion,
-        slots: Array.from({ length: slots }, (_, i) => ({
-          rank: i + 1,
-          chosen: (keptHere ?? saved)[i] ?? '',
-        })),
+        // What the row held when the page was made: a row sent back unchanged is not saved.
+        was: saved.join(','),
+        slots: slotList,
+        error: rowError,
         // After a refusal the form shows what was typed; what is saved is shown beside it.
-        kept: keptHere !== undefined,
+        kept: typed !== undefined,
         saved: saved.map((id) => companyName.get(id) ?? ''),
       };
     });
     const interests = detail.companies.map((c) => {
       const saved = detail.interests.filter((i) => i.companyId === c.id).map((i) => i.journeyId);
-      const keptHere = kept.form === `interests-${c.id}` ? kept.picks : undefined;
+      const typed = kept.typedInterests?.get(c.id);
+      const rowError = errors[`interests-${c.id}`];
+      if (rowError) summary.push({ href: `#interesse-${c.id}`, text: `${c.name}: ${rowError}` });
       return {
         id: c.id,
         name: c.name,
         version: c.interestsVersion,
-        ticked: keptHere ?? saved,
-        kept: keptHere !== undefined,
+        was: saved.join(','),
+        ticked: typed ?? saved,
+        error: rowError,
+        kept: typed !== undefined,
         saved: saved.map((id) => youthName.get(id) ?? ''),
       };
     });
+    for (const problem of kept.general ?? []) summary.push({ href: '#oensker', text: problem });
     const date = longDay(event.date, lang);
     return page(
       request,
@@ -282,7 +350,8 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
           interested: row.companyInterested,
         })),
         keptForm: kept.form ?? null,
-        errors: kept.errors ?? {},
+        errors,
+        summary,
       },
       { problem: kept.problem, notice: kept.notice },
     );
@@ -322,16 +391,22 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       const t = translator(lang);
       const companyIds = textList(request.body, 'companyIds');
       const journeyIds = textList(request.body, 'journeyIds');
+      // The participants are in the same form as the wishes and interest: what was typed there is kept.
+      const { changedWishes, changedInterests } = typedChoices(request.body);
       const keep = (status: number, problem: string, errors: Errors = {}) =>
         eventPage(request, reply, eventId, {
           form: 'participants',
           companyIds,
           journeyIds,
+          typedWishes: new Map(changedWishes.map((row) => [row.id, row.now])),
+          typedInterests: new Map(changedInterests.map((row) => [row.id, row.now])),
           errors,
           problem,
           status,
           allYouth: text(request.body, 'alle') === '1',
         });
+      // Changing the participants reloads the page: unsaved wishes or interest would be lost with it.
+      if (changedWishes.length > 0 || changedInterests.length > 0) return keep(409, t('companies.saveChoicesFirst'));
       const parsed = parseWithMessages(participantsBody, {
         companyIds,
         journeyIds,
@@ -354,86 +429,99 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
     },
   );
 
+  /**
+   * The wishes of every youth and the interest of every company, in one form. Only the rows the
+   * caseworker changed are sent on, each with the version it was made against, and they are saved
+   * together or not at all: a refusal or a colleague's change to one of them keeps everything typed
+   * on the page and names the rows.
+   */
   app.post(
-    '/matchevents/:eventId/oensker/:journeyId',
+    '/matchevents/:eventId/valg',
     {
       config: pageFor(staff),
       preHandler: checkCsrf,
-      schema: { hide: true, params: wishParams, body: formBody },
+      schema: { hide: true, params: eventParams, body: formBody },
     },
     async (request, reply) => {
-      const { eventId, journeyId } = request.params;
+      const { eventId } = request.params;
       const lang = request.lang;
       const t = translator(lang);
-      // The selects are named wish-1, wish-2, ...: the rank is in the name.
-      const picks = Object.keys(request.body)
-        .map((key) => /^wish-(\d{1,2})$/.exec(key)?.[1])
-        .filter((rank): rank is string => rank !== undefined)
-        .map(Number)
-        .sort((a, b) => a - b)
-        .map((rank) => text(request.body, `wish-${rank}`).trim());
-      const keep = (status: number, problem: string, errors: Errors = {}) =>
-        eventPage(request, reply, eventId, { form: `wishes-${journeyId}`, picks, errors, problem, status });
+      const body = request.body;
+      const { wishRows, changedWishes, changedInterests } = typedChoices(body);
+      const errors: Errors = {};
       // A wish after an empty one would be ranked higher than the caseworker chose: ask for the order.
-      const firstEmpty = picks.indexOf('');
-      const outOfOrder = firstEmpty < 0 ? -1 : picks.findIndex((pick, i) => i > firstEmpty && pick !== '');
-      if (outOfOrder >= 0)
-        return keep(400, t('common.formErrors'), { [`wish-${outOfOrder + 1}`]: t('companies.wishesInOrder') });
-      const companyIds = picks.filter((pick) => pick !== '');
-      const slotOf = (i: number) => `wish-${i + 1}`;
-      const parsed = parseWithMessages(wishesBody, { companyIds, version: formVersion(request.body) });
-      if (!parsed.success) {
-        const found = atPositions(
-          parsed.issues.map((i) => ({ field: i.field, message: i.messages })),
-          'companyIds',
-          slotOf,
-          lang,
-        );
-        return keep(400, t('common.formErrors'), found.errors);
+      for (const row of wishRows) {
+        const firstEmpty = row.now.indexOf('');
+        const outOfOrder = firstEmpty < 0 ? -1 : row.now.findIndex((pick, i) => i > firstEmpty && pick !== '');
+        if (outOfOrder >= 0) errors[`wish-${row.id}-${outOfOrder + 1}`] = t('companies.wishesInOrder');
       }
-      try {
-        await recordWishes(deps, actorOf(request), eventId, journeyId, parsed.data);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t('companies.wishesConflict'));
-        if (error.code === 'validation_failed') {
-          const found = atPositions(error.fieldErrors, 'companyIds', slotOf, lang);
-          return keep(400, found.general.join(' ') || t('common.formErrors'), found.errors);
-        }
-        throw error;
+      const keep = (status: number, problem: string, found: Errors, general: string[] = []) =>
+        eventPage(request, reply, eventId, {
+          form: 'choices',
+          typedWishes: new Map(changedWishes.map((row) => [row.id, row.now])),
+          typedInterests: new Map(changedInterests.map((row) => [row.id, row.now])),
+          errors: found,
+          general,
+          problem,
+          status,
+        });
+      if (Object.keys(errors).length > 0) return keep(400, t('common.formErrors'), errors);
+      if (changedWishes.length === 0 && changedInterests.length === 0) {
+        return reply.redirect(`/matchevents/${eventId}?registreret=uaendret#oensker`, 303);
       }
-      return reply.redirect(`/matchevents/${eventId}?registreret=oensker#oensker-${journeyId}`, 303);
-    },
-  );
 
-  app.post(
-    '/matchevents/:eventId/interesse/:companyId',
-    {
-      config: pageFor(staff),
-      preHandler: checkCsrf,
-      schema: { hide: true, params: interestParams, body: formBody },
-    },
-    async (request, reply) => {
-      const { eventId, companyId } = request.params;
-      const lang = request.lang;
-      const t = translator(lang);
-      const journeyIds = textList(request.body, 'journeyIds');
-      const keep = (status: number, problem: string) =>
-        eventPage(request, reply, eventId, { form: `interests-${companyId}`, picks: journeyIds, problem, status });
-      const parsed = parseWithMessages(interestsBody, { journeyIds, version: formVersion(request.body) });
-      if (!parsed.success) return keep(400, t('common.formErrors'));
+      /** Problems at `wishes.<i>.companyIds.<j>` go to that select, the rest to the row or, with no row, to the summary. */
+      const placed = (issues: ReadonlyArray<{ field: string; message: string }>) => {
+        const found: Errors = {};
+        const general: string[] = [];
+        for (const { field, message } of issues) {
+          const [kind, index, list, position] = field.split('.');
+          const wishRow = kind === 'wishes' ? changedWishes[Number(index)] : undefined;
+          const interestRow = kind === 'interests' ? changedInterests[Number(index)] : undefined;
+          if (wishRow && list === 'companyIds' && position !== undefined) {
+            found[`wish-${wishRow.id}-${Number(position) + 1}`] ??= message;
+          } else if (wishRow && list !== 'journeyId') found[`wishes-${wishRow.id}`] ??= message;
+          else if (interestRow && list !== 'companyId') found[`interests-${interestRow.id}`] ??= message;
+          else general.push(message);
+        }
+        return { found, general };
+      };
+      const input = {
+        wishes: changedWishes.map((row) => ({
+          journeyId: row.id,
+          companyIds: row.now.filter((pick) => pick !== ''),
+          version: row.version,
+        })),
+        interests: changedInterests.map((row) => ({ companyId: row.id, journeyIds: row.now, version: row.version })),
+      };
+      const parsed = parseWithMessages(choicesBody, input);
+      if (!parsed.success) {
+        const { found, general } = placed(parsed.issues.map((i) => ({ field: i.field, message: i.messages[lang] })));
+        return keep(400, t('common.formErrors'), found, general);
+      }
       try {
-        await recordInterests(deps, actorOf(request), eventId, companyId, parsed.data);
+        await recordChoices(deps, actorOf(request), eventId, parsed.data);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        if (error.code === 'version_conflict') return keep(409, t('companies.interestsConflict'));
+        if (error.code === 'version_conflict') {
+          const conflicts = (error.extra.conflicts ?? []) as ChoiceConflict[];
+          const found: Errors = {};
+          for (const conflict of conflicts) {
+            if (conflict.kind === 'wishes')
+              found[`wishes-${conflict.journeyId}`] = t('companies.wishesChangedMeanwhile');
+            else found[`interests-${conflict.companyId}`] = t('companies.interestsChangedMeanwhile');
+          }
+          return keep(409, t('companies.choicesConflict', { rows: conflicts.length }), found);
+        }
         if (error.code === 'validation_failed') {
-          const messages = Object.values(fieldErrorsOf(error.fieldErrors, lang));
-          return keep(400, messages.join(' ') || t('common.formErrors'));
+          const { found, general } = placed(
+            error.fieldErrors.map((i) => ({ field: i.field, message: i.message[lang] })),
+          );
+          return keep(400, t('common.formErrors'), found, general);
         }
         throw error;
       }
-      return reply.redirect(`/matchevents/${eventId}?registreret=interesse#interesse-${companyId}`, 303);
+      return reply.redirect(`/matchevents/${eventId}?registreret=valg#oensker`, 303);
     },
   );
 }

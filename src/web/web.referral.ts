@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { openJourneyBody, referralSources } from '../journeys/journey.schemas.ts';
+import { earlierBenefitKinds, openJourneyBody, referralSources } from '../journeys/journey.schemas.ts';
 import { openJourney } from '../journeys/journey.service.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
@@ -12,7 +12,7 @@ import { translator } from '../shared/texts.ts';
 import { fieldErrorsOf, type Form, formBody, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
 
 const youthFields = ['name', 'cpr', 'phone', 'email', 'address'] as const;
-const referralFields = ['source', 'firstContactAt', 'reason'] as const;
+const referralFields = ['source', 'firstContactAt', 'reason', 'earlierBenefit', 'earlierBenefitMonths'] as const;
 type Values = Record<(typeof youthFields)[number] | (typeof referralFields)[number], string>;
 
 /** Who registers referrals: the caseworker, who becomes responsible for the journey. */
@@ -41,6 +41,10 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
         errors: kept.errors ?? {},
         duplicateOf: kept.duplicateOf ?? null,
         sources: referralSources.map((code) => ({ code, label: t(`referral.referralSources.${code}`) })),
+        earlierBenefitChoices: earlierBenefitKinds.map((code) => ({
+          code,
+          label: t(`referral.earlierBenefit.${code}`),
+        })),
         today,
       },
       { problem: kept.problem },
@@ -78,6 +82,11 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
         source: values.source,
         firstContactAt: values.firstContactAt,
         reason: values.reason,
+        earlierBenefit: values.earlierBenefit || undefined,
+        earlierBenefitMonths:
+          values.earlierBenefit === 'earlier_periods' && values.earlierBenefitMonths
+            ? Number(values.earlierBenefitMonths.replace(',', '.'))
+            : undefined,
       });
       const errors = fieldErrorsOf(
         [...(youthInput.success ? [] : youthInput.issues), ...(referralInput.success ? [] : referralInput.issues)].map(
@@ -85,6 +94,8 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
         ),
         lang,
       );
+      // The form asks the benefit history of every new referral; the API leaves it to the client.
+      if (!values.earlierBenefit) errors.earlierBenefit ??= t('validation.forms.chooseOption');
       // The journey service refuses a first contact in the future; asked here, before the youth is created.
       if (referralInput.success && values.firstContactAt > danishDate(deps.clock())) {
         errors.firstContactAt ??= t('referral.firstContactInFuture');

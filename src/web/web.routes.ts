@@ -22,6 +22,7 @@ import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
+import { registerRuleSetPages } from './web.rule-sets.ts';
 import { registerYouthPages } from './web.youth.ts';
 import { registerPasswordPage } from './web.password.ts';
 import { CHOOSE_PASSWORD_PATH, everyone, formBody, issueErrorsOf, landingOf, pageFor, text } from './web.shared.ts';
@@ -271,5 +272,6 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerMatchEventPages(app, { deps, page, checkCsrf });
   registerAlertPages(app, { deps, page, checkCsrf });
   registerAdminPages(app, { deps, page, checkCsrf });
+  registerRuleSetPages(app, { deps, page, checkCsrf });
   registerPasswordPage(app, { deps, page, checkCsrf });
 };

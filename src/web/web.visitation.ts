@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
-import { commandPayloadSchemas } from '../journeys/journey.schemas.ts';
+import { considerableAmongChosen, visitationDecidedCommand } from '../journeys/journey.schemas.ts';
 import { readSettings } from '../municipalities/settings.service.ts';
-import { decideEligibility } from '../rules/eligibility.ts';
-import { selectRuleSet } from '../rules/rule-set.loader.ts';
-import { suggestCategory } from '../rules/visitation.ts';
+import { assessVisitation } from '../rules/assess-visitation.ts';
+import type { RuleSet } from '../rules/rule-set.loader.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { type Form, textList } from './web.shared.ts';
@@ -22,7 +21,7 @@ import {
 import { texts, textsEach } from '../shared/texts.ts';
 
 /** The visitation decision as the journey service takes it; the category is chosen after the preview. */
-const visitationInput = commandPayloadSchemas.VISITATION_DECIDED.partial({ category: true });
+const visitationInput = visitationDecidedCommand.partial({ category: true }).superRefine(considerableAmongChosen);
 export type VisitationInput = z.output<typeof visitationInput>;
 
 const one = (form: Form, key: string): string | undefined => {
@@ -113,6 +112,9 @@ export function readVisitationForm(
     category: one(form, 'category'),
     profile: one(form, 'profile'),
     barriers: textList(form, 'barriers'),
+    considerableBarriers: textList(form, 'considerableBarriers'),
+    supportOverAYearReason:
+      one(form, 'needsSupportOverAYear') === 'yes' ? (one(form, 'supportOverAYearReason') ?? '') : undefined,
     questionnaire: answers,
     inEducationOrJob: yesNo(form, 'inEducationOrJob', false),
     onBenefit: yesNo(form, 'onBenefit', true),
@@ -148,26 +150,8 @@ export async function previewVisitation(
   input: VisitationInput,
   lang: Lang,
 ): Promise<VisitationPreview> {
-  const suggestion = await suggestCategory(selectRuleSet(deps.ruleSets, 'visitation', subject.day), {
-    profile: input.profile,
-    barriers: input.barriers,
-    answers: input.questionnaire,
-    waitingForApprenticeship: input.waitingForApprenticeship,
-  });
-  const category = input.category ?? suggestion.category;
   const settings = await readSettings(deps.db, actor);
-  const eligibility = await decideEligibility(
-    selectRuleSet(deps.ruleSets, 'eligibility', subject.day),
-    {
-      age: subject.age,
-      category,
-      barriers: input.barriers,
-      returning: subject.returning,
-      inEducationOrJob: input.inEducationOrJob,
-      onBenefit: input.onBenefit,
-    },
-    settings.eligibility,
-  );
+  const { suggestion, category, eligibility } = await assessVisitation(deps.ruleSets, settings, subject, input);
   return {
     suggested: suggestion.category,
     category,
@@ -178,8 +162,11 @@ export async function previewVisitation(
   };
 }
 
-/** The questionnaire and the other choices in the page's language, for the template. */
-export function visitationCatalogue(lang: Lang) {
+/**
+ * The questionnaire and the other choices in the page's language, for the template. The
+ * categories are those of the visitation rule set in force on the decision's day.
+ */
+export function visitationCatalogue(lang: Lang, ruleSet: RuleSet) {
   const label = (t: Text) => t[lang];
   return {
     questions: questionnaire.map((q) => {
@@ -225,7 +212,8 @@ export function visitationCatalogue(lang: Lang) {
     }),
     profiles: profiles.map((p) => ({ value: p, label: `${p}: ${label(profileMeanings[p])}` })),
     barriers: barriers.map((b) => ({ value: b, label: label(barrierLabels[b]) })),
-    categories: categories.map((c) => ({ value: c, label: label(categoryLabels[c]) })),
+    categories: ruleSet.categories.map(({ code }) => ({ value: code, label: label(categoryLabels[code]) })),
+    law: label(ruleSet.law.title),
     categoryLabels: Object.fromEntries(categories.map((c) => [c, label(categoryLabels[c])])) as Record<
       Category,
       string

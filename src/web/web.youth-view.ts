@@ -1,6 +1,12 @@
 import type { JourneyEventType } from '../../machines/events.ts';
+import type { RuleSet } from '../rules/rule-set.loader.ts';
 import type { Activity } from '../activities/activity.repository.ts';
-import { followUpMonthLabels, pauseReasonLabels, placementKindLabels } from '../journeys/journey.labels.ts';
+import {
+  conversationModeLabels,
+  followUpMonthLabels,
+  pauseReasonLabels,
+  placementKindLabels,
+} from '../journeys/journey.labels.ts';
 import type { JourneyEventRecord, RuleDecisionRecord } from '../journeys/journey.repository.ts';
 import { exitOutcomeLabels, followUpStatusLabels } from '../overview/overview.labels.ts';
 import type { Placement, PlacementWeek } from '../placements/placement.repository.ts';
@@ -22,6 +28,7 @@ import { formatNumber, when } from './web.shared.ts';
 
 /** The labels of the coded fields of the journey's events, by field name. */
 export const eventCodeLabels: CodeLabels = {
+  mode: conversationModeLabels,
   kind: placementKindLabels,
   reason: pauseReasonLabels,
   outcome: exitOutcomeLabels,
@@ -54,6 +61,8 @@ export function timelineOf(
   const detailOf = (type: JourneyEventType, p: Record<string, unknown>): string => {
     switch (type) {
       case 'FIRST_CONVERSATION_HELD':
+        // Events recorded before the mode was asked have none.
+        return p.mode === undefined ? t('youth.modeNotRecorded') : label(conversationModeLabels, p.mode, lang);
       case 'RESUMED':
         return '';
       case 'VISITATION_DECIDED': {
@@ -66,8 +75,15 @@ export function timelineOf(
               reason: str(p.overrideReason),
             });
       }
-      case 'GROUP_ASSIGNED':
-        return names.groups.get(str(p.groupId)) ?? '';
+      case 'GROUP_ASSIGNED': {
+        const group = names.groups.get(str(p.groupId)) ?? '';
+        // The entry condition is answered when the youth was taken in from intake, not on a move.
+        if (p.canTakePart15HoursAWeek === true) return t('youth.timelineDetails.entryConditionMet', { group });
+        if (p.canTakePart15HoursAWeek === false) {
+          return t('youth.timelineDetails.entryConditionOverridden', { group, reason: str(p.entryOverrideReason) });
+        }
+        return group;
+      }
       case 'PLACEMENT_STARTED':
         return t('youth.timelineDetails.placementStarted', {
           kind: label(placementKindLabels, p.kind, lang),
@@ -122,6 +138,8 @@ export interface DecisionView {
   ruleSet: 'eligibility' | 'visitation';
   decidedOn: string;
   ruleSetVersion: string;
+  /** The law the decision followed: the title of its rule set's law, as loaded when the page is shown. */
+  law: string;
   /** Eligibility: in the target group or not. */
   eligible: boolean | null;
   /** Visitation: the category the rules suggested. */
@@ -170,7 +188,12 @@ function conditionLine(condition: StoredCondition, t: Translate, lang: Lang): Co
 }
 
 /** The stored decisions of the journey explained: what the rules said, and why. */
-export function decisionsOf(decisions: readonly RuleDecisionRecord[], t: Translate, lang: Lang): DecisionView[] {
+export function decisionsOf(
+  decisions: readonly RuleDecisionRecord[],
+  ruleSets: readonly RuleSet[],
+  t: Translate,
+  lang: Lang,
+): DecisionView[] {
   return decisions.flatMap((d): DecisionView[] => {
     const result = d.result as {
       code?: string;
@@ -188,6 +211,10 @@ export function decisionsOf(decisions: readonly RuleDecisionRecord[], t: Transla
     const common = {
       decidedOn: when(d.decidedAt, lang),
       ruleSetVersion: d.ruleSetVersion.slice(0, 12),
+      law:
+        ruleSets.find((ruleSet) => ruleSet.name === d.ruleSet && ruleSet.version === d.ruleSetVersion)?.law.title[
+          lang
+        ] ?? t('youth.lawNoLongerLoaded'),
       explanation: result.explanation?.[lang] ?? null,
       recommendation: result.recommendation?.[lang] ?? null,
       source: result.source ?? null,
@@ -346,14 +373,7 @@ function chartOf(progression: Progression, t: Translate, lang: Lang): Progressio
 // Contacts
 // ---------------------------------------------------------------------------------------------
 
-export const activityChoices = [
-  'individual',
-  'job_conversation',
-  'group',
-  'phone',
-  'mentor_contact',
-  'other_contact',
-] as const;
+export const activityChoices = ['individual', 'job_conversation', 'group', 'mentor_contact', 'other_contact'] as const;
 export type ActivityChoice = (typeof activityChoices)[number];
 
 /** A recorded contact as the list on the page shows it. */
@@ -364,10 +384,18 @@ export function activityLine(activity: Activity, t: Translate, lang: Lang) {
         ? 'job_conversation'
         : (activity.conversationKind ?? 'individual')
       : activity.kind;
+  // How a conversation was held; conversations recorded before the mode was asked have none.
+  const mode =
+    activity.kind !== 'conversation'
+      ? ''
+      : activity.mode
+        ? label(conversationModeLabels, activity.mode, lang)
+        : t('youth.modeNotRecorded');
   return {
     iso: activity.occurredAt.toISOString(),
     date: when(activity.occurredAt, lang),
     kind: t(`youth.activityKinds.${choice}`),
+    mode,
     note: activity.note ?? '',
     by: activity.recordedBy.name,
   };

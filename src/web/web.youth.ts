@@ -1,12 +1,20 @@
+import { readSettings } from '../municipalities/settings.service.ts';
+import { selectRuleSet } from '../rules/rule-set.loader.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { type Barrier, type Category, eventTypes, type JourneyEventType } from '../../machines/events.ts';
+import {
+  type Barrier,
+  type Category,
+  conversationModes,
+  eventTypes,
+  type JourneyEventType,
+} from '../../machines/events.ts';
 import { recordActivity, activitiesOfJourney } from '../activities/activity.service.ts';
 import { recordActivityBody } from '../activities/activity.schemas.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCompanies, readCompany } from '../companies/company.service.ts';
 import { followUpsOfJourney } from '../followups/follow-up.service.ts';
-import { findGroups } from '../groups/group.service.ts';
+import { findGroups, groupOfJourney } from '../groups/group.service.ts';
 import { commandJsonSchemas, journeyCommandBody } from '../journeys/journey.schemas.ts';
 import {
   journeysOfYouth,
@@ -16,7 +24,7 @@ import {
   recordEvent,
   type JourneyView,
 } from '../journeys/journey.service.ts';
-import { followUpMonthLabels } from '../journeys/journey.labels.ts';
+import { conversationModeLabels, followUpMonthLabels } from '../journeys/journey.labels.ts';
 import { followUpStatusLabels } from '../overview/overview.labels.ts';
 import { changePlacementBody, logHoursBody } from '../placements/placement.schemas.ts';
 import {
@@ -193,7 +201,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       actor.role === 'leader'
         ? users.filter((u) => u.role === 'caseworker' && u.active).map((u) => ({ value: u.id, label: u.name }))
         : null;
-    const groupId = view.context.groupId as string | null;
+    // The group as the printed plan reads it: a membership that has not ended (member or alumni).
+    const membership = await groupOfJourney(deps, actor, journeyId);
+    const groupId = membership?.id ?? null;
     const category = view.context.category as Category | null;
 
     const choices: EventChoices = {};
@@ -225,6 +235,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           lang,
           t,
           role: actor.role,
+          intake: view.stage === 'intake',
           codeLabels: eventCodeLabels,
           choices,
           kept: keptHere ? (kept.values ?? {}) : null,
@@ -241,6 +252,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
 
     const kv = kept.visitation;
     const visitationDay = kv?.day ?? today;
+    const visitationRuleSet = accepts('VISITATION_DECIDED')
+      ? selectRuleSet(deps.ruleSets, 'visitation', visitationDay, (await readSettings(deps.db, actor)).lawSwitchDates)
+      : null;
     const preview =
       kv?.input && accepts('VISITATION_DECIDED')
         ? await previewVisitation(
@@ -269,13 +283,18 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       },
       category: category ? categoryLabels[category][lang] : null,
       barriers: (view.context.barriers as Barrier[]).map((b) => barrierLabels[b][lang]),
-      group: groupId ? { id: groupId, name: names.groups.get(groupId) ?? '' } : null,
+      group: membership ? { id: membership.id, name: membership.name } : null,
       steps,
-      visitation: accepts('VISITATION_DECIDED')
-        ? { catalogue: visitationCatalogue(lang), form: kv?.form ?? {}, errors: kv?.errors ?? {}, preview }
+      visitation: visitationRuleSet
+        ? {
+            catalogue: visitationCatalogue(lang, visitationRuleSet),
+            form: kv?.form ?? {},
+            errors: kv?.errors ?? {},
+            preview,
+          }
         : null,
       events: timelineOf(view.events, names, t, lang),
-      decisions: decisionsOf(view.decisions, t, lang),
+      decisions: decisionsOf(view.decisions, deps.ruleSets, t, lang),
       alerts: view.alerts.map(({ alert }) => ({
         severity: alert.severity,
         label: riskLabel(alert.code, lang),
@@ -356,6 +375,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         injunctionCategories.includes(category) &&
         injunctions.every((i) => i.endedOn !== null),
       activityChoices: view.journey.open ? activityChoices : null,
+      activityModes: conversationModes.map((m) => ({ value: m, label: conversationModeLabels[m][lang] })),
       activities: activities.items.map((a) => activityLine(a, t, lang)),
       activityTotal: activities.total,
       progression: progressionOf(progression, t, lang),
@@ -568,17 +588,19 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       // The fields are named "activity-…": the visitation form on the same page has its own date field.
       const values = {
         kind: text(request.body, 'activity-kind'),
+        mode: text(request.body, 'activity-mode'),
         occurredOn: text(request.body, 'activity-occurredOn').trim(),
         note: text(request.body, 'activity-note'),
       };
       const keep = again(request, reply, youthId, 'activity', values);
       const kind = values.kind;
-      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group' || kind === 'phone';
+      const conversation = kind === 'individual' || kind === 'job_conversation' || kind === 'group';
       const parsed = parseWithMessages(recordActivityBody, {
         ...(conversation
           ? {
               kind: 'conversation',
               conversationKind: kind === 'job_conversation' ? 'individual' : kind,
+              mode: values.mode || undefined,
               jobConversation: kind === 'job_conversation',
             }
           : { kind: kind || undefined }),

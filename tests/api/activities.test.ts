@@ -41,6 +41,7 @@ describe.each(engines)('activities and progression on %s', (engine) => {
     const recorded = await record(journeyId, {
       kind: 'conversation',
       conversationKind: 'individual',
+      mode: 'in_person',
       jobConversation: true,
       occurredAt: '2026-11-12T13:00:00+01:00',
       note: 'Talte om praktik i detailhandlen',
@@ -50,6 +51,7 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       journeyId,
       kind: 'conversation',
       conversationKind: 'individual',
+      mode: 'in_person',
       jobConversation: true,
       occurredAt: '2026-11-12T12:00:00.000Z',
       note: 'Talte om praktik i detailhandlen',
@@ -59,8 +61,9 @@ describe.each(engines)('activities and progression on %s', (engine) => {
   });
 
   it.each([
-    ['a group conversation', { kind: 'conversation', conversationKind: 'group' }],
-    ['a phone conversation', { kind: 'conversation', conversationKind: 'phone' }],
+    ['a group conversation', { kind: 'conversation', conversationKind: 'group', mode: 'in_person' }],
+    ['a phone conversation', { kind: 'conversation', conversationKind: 'individual', mode: 'phone' }],
+    ['a video conversation', { kind: 'conversation', conversationKind: 'individual', mode: 'video' }],
     ['a mentor contact', { kind: 'mentor_contact' }],
     ['another contact', { kind: 'other_contact' }],
   ])('counts %s as activity', async (_name, body) => {
@@ -92,13 +95,24 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       ],
       [
         'a group conversation marked as a job conversation',
-        { kind: 'conversation', conversationKind: 'group', jobConversation: true },
+        { kind: 'conversation', conversationKind: 'group', mode: 'in_person', jobConversation: true },
         [{ field: 'jobConversation', message: 'Kun en individuel samtale kan registreres som jobsamtale.' }],
       ],
       [
         'a conversation without its kind',
-        { kind: 'conversation' },
+        { kind: 'conversation', mode: 'in_person' },
         [{ field: 'conversationKind', message: 'Skal udfyldes.' }],
+      ],
+      [
+        'a conversation without how it was held',
+        { kind: 'conversation', conversationKind: 'individual', jobConversation: true },
+        [{ field: 'mode', message: 'Skal udfyldes.' }],
+      ],
+      [
+        // Phone is how a conversation is held, no longer a kind of its own.
+        'a conversation of the kind phone',
+        { kind: 'conversation', conversationKind: 'phone', mode: 'phone' },
+        [{ field: 'conversationKind', message: 'Vælg en af mulighederne.' }],
       ],
       ['a blank note', { kind: 'other_contact', note: '   ' }, [{ field: 'note', message: 'Må ikke være tomt.' }]],
     ])('refuses %s and records nothing', async (_name, body, details) => {
@@ -142,11 +156,13 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       await record(journeyId, {
         kind: 'conversation',
         conversationKind: 'individual',
+        mode: 'in_person',
         occurredAt: '2026-11-10T10:00:00+01:00',
       });
       await record(journeyId, {
         kind: 'conversation',
-        conversationKind: 'phone',
+        conversationKind: 'individual',
+        mode: 'phone',
         occurredAt: '2026-11-15T23:30:00+01:00',
       });
       await record(journeyId, { kind: 'other_contact', occurredAt: '2026-11-16T00:30:00+01:00' });
@@ -160,10 +176,13 @@ describe.each(engines)('activities and progression on %s', (engine) => {
         'mentor_contact',
       ]);
       const conversations = (await list(journeyId, '?kind=conversation')).json();
-      expect(conversations.items.map((a: { conversationKind: string }) => a.conversationKind)).toEqual([
-        'phone',
-        'individual',
+      expect(
+        conversations.items.map((a: { conversationKind: string; mode: string }) => [a.conversationKind, a.mode]),
+      ).toEqual([
+        ['individual', 'phone'],
+        ['individual', 'in_person'],
       ]);
+      expect(all.items.map((a: { mode: string | null }) => a.mode)).toEqual([null, 'phone', 'in_person', null]);
       // Days are Danish days, and `to` is the last day included.
       const days = (await list(journeyId, '?from=2026-11-10&to=2026-11-15')).json();
       expect(days.items.map((a: { occurredAt: string }) => a.occurredAt)).toEqual([
@@ -177,27 +196,33 @@ describe.each(engines)('activities and progression on %s', (engine) => {
   });
 
   describe('individualConversationsBetween', () => {
-    it('counts the individual job conversations in [from, to) of one journey', async () => {
+    it('counts the individual job conversations in [from, to) of one journey, in person, by phone and by video', async () => {
       const { journeyId } = await newJourney();
       const { journeyId: otherJourneyId } = await newJourney();
-      const job = { kind: 'conversation', conversationKind: 'individual', jobConversation: true };
+      const job = { kind: 'conversation', conversationKind: 'individual', mode: 'in_person', jobConversation: true };
       await record(journeyId, { ...job, occurredAt: '2026-11-03T10:00:00+01:00' }); // before `from`
       await record(journeyId, { ...job, occurredAt: '2026-11-05T10:00:00+01:00' });
       await record(journeyId, { ...job, occurredAt: '2026-11-12T10:00:00+01:00' });
+      // STAR: a job conversation may be held by phone or electronically, and counts as one.
+      await record(journeyId, { ...job, mode: 'phone', occurredAt: '2026-11-13T10:00:00+01:00' });
+      await record(journeyId, { ...job, mode: 'video', occurredAt: '2026-11-14T10:00:00+01:00' });
       await record(journeyId, { ...job, occurredAt: '2026-11-20T00:00:00+01:00' }); // at `to`: excluded
       await record(journeyId, {
         kind: 'conversation',
         conversationKind: 'individual',
+        mode: 'in_person',
         occurredAt: '2026-11-06T10:00:00+01:00',
       });
       await record(journeyId, {
         kind: 'conversation',
         conversationKind: 'group',
+        mode: 'in_person',
         occurredAt: '2026-11-07T10:00:00+01:00',
       });
       await record(journeyId, {
         kind: 'conversation',
-        conversationKind: 'phone',
+        conversationKind: 'individual',
+        mode: 'phone',
         occurredAt: '2026-11-08T10:00:00+01:00',
       });
       await record(journeyId, { kind: 'mentor_contact', occurredAt: '2026-11-09T10:00:00+01:00' });
@@ -205,7 +230,7 @@ describe.each(engines)('activities and progression on %s', (engine) => {
 
       const from = new Date('2026-11-04T00:00:00+01:00');
       const to = new Date('2026-11-20T00:00:00+01:00');
-      expect(await individualConversationsBetween(ctx.db, unit.municipality.id, journeyId, from, to)).toBe(2);
+      expect(await individualConversationsBetween(ctx.db, unit.municipality.id, journeyId, from, to)).toBe(4);
       expect(await individualConversationsBetween(ctx.db, unit.municipality.id, otherJourneyId, from, to)).toBe(1);
       expect(await individualConversationsBetween(ctx.db, other.municipality.id, journeyId, from, to)).toBe(0);
     });
@@ -365,6 +390,7 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       const recorded = await record(journeyId, {
         kind: 'conversation',
         conversationKind: 'individual',
+        mode: 'video',
         jobConversation: true,
         note: 'Fortrolig oplysning om helbred',
       });
@@ -378,7 +404,13 @@ describe.each(engines)('activities and progression on %s', (engine) => {
       const entry = entries.find((e) => e.action === 'activity.recorded');
       expect(entry).toMatchObject({
         userId: unit.caseworker.id,
-        details: { journeyId, activityId: recorded.json().id, kind: 'conversation', jobConversation: true },
+        details: {
+          journeyId,
+          activityId: recorded.json().id,
+          kind: 'conversation',
+          mode: 'video',
+          jobConversation: true,
+        },
       });
       expect(JSON.stringify(entry)).not.toContain('Fortrolig');
       expect(entries.some((e) => e.action === 'journey.read' && e.details.view === 'activities')).toBe(true);

@@ -66,7 +66,7 @@ describe.each(engines)('risk alerts on %s', (engine) => {
       firstContactAt: '2026-11-01',
     });
     expect((await alertsOf(journey.id)).map((a: { code: string }) => a.code)).toEqual(['first_conversation_overdue']);
-    await sendEvent(ctx.app, h(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, h(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     expect(await alertsOf(journey.id)).toEqual([]);
     const [resolved] = await alertsOf(journey.id, 'resolved');
     const detail = await ctx.app.inject({ method: 'GET', url: `/api/alerts/${resolved.id}`, headers: h() });

@@ -25,12 +25,14 @@ describe.each(engines)('risk backtest on %s', (engine) => {
     const journey = await openJourney(ctx.app, h, youth.id, { firstContactAt: '2026-08-03' });
     await sendEvent(ctx.app, h, journey.id, {
       type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
       occurredAt: '2026-08-04T10:00:00+02:00',
     });
     await sendEvent(ctx.app, h, journey.id, { ...activityReadyVisitation(), occurredAt: '2026-08-05T10:00:00+02:00' });
     const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
     await sendEvent(ctx.app, h, journey.id, {
       type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
       groupId: group.id,
       occurredAt: '2026-08-06T10:00:00+02:00',
     });

@@ -36,7 +36,7 @@ describe.each(engines)('caseloads on %s', (engine) => {
     const h = fresh.caseworker.headers;
     const journeys = [];
     for (let i = 0; i < 3; i++) journeys.push(await openJourney(ctx.app, h, (await newYouth(ctx.app, h)).id));
-    await sendEvent(ctx.app, h, journeys[0]!.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, h, journeys[0]!.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     await sendEvent(ctx.app, h, journeys[1]!.id, { type: 'WITHDRAWN', reason: 'Flyttet' });
     expect((await list('stage=visitation', h)).json().items.map((j: { id: string }) => j.id)).toEqual([
       journeys[0]!.id,
@@ -158,9 +158,18 @@ describe.each(engines)('caseloads on %s', (engine) => {
     };
     // The first conversation, visitation and a group on the day of first contact.
     const toActive = async (journeyId: string, day: string) => {
-      await send(journeyId, { type: 'FIRST_CONVERSATION_HELD', occurredAt: `${day}T09:00:00+01:00` });
+      await send(journeyId, {
+        type: 'FIRST_CONVERSATION_HELD',
+        mode: 'in_person',
+        occurredAt: `${day}T09:00:00+01:00`,
+      });
       await send(journeyId, { ...activityReadyVisitation(), occurredAt: `${day}T10:00:00+01:00` });
-      await send(journeyId, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: `${day}T11:00:00+01:00` });
+      await send(journeyId, {
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: `${day}T11:00:00+01:00`,
+      });
     };
     // 23:30 UTC on 19 November is 20 November in Denmark: the 7 days count from the Danish day.
     await journeyOf('A Henvist', '2026-11-19T23:30:00Z');

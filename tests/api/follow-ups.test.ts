@@ -35,11 +35,16 @@ describe.each(engines)('pause, exit and follow-up on %s', (engine) => {
       ...(caseworkerId ? { caseworkerId } : {}),
     });
     const at = (time: string) => `${startDay}T${time}+01:00`;
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', occurredAt: at('09:00:00') });
+    await sendEvent(ctx.app, headers(), journey.id, {
+      type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
+      occurredAt: at('09:00:00'),
+    });
     await sendEvent(ctx.app, headers(), journey.id, { ...activityReadyVisitation(), occurredAt: at('10:00:00') });
     const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
     const assigned = await sendEvent(ctx.app, headers(), journey.id, {
       type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
       groupId: group.id,
       occurredAt: at('11:00:00'),
     });

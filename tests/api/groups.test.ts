@@ -52,6 +52,7 @@ describe.each(engines)('network groups on %s', (engine) => {
     await expectCreated(
       sendEvent(ctx.app, headers, journey.id, {
         type: 'FIRST_CONVERSATION_HELD',
+        mode: 'in_person',
         occurredAt: '2026-11-03T09:00:00+01:00',
       }),
     );
@@ -69,6 +70,7 @@ describe.each(engines)('network groups on %s', (engine) => {
   const assign = (journeyId: string, groupId: string, extra: Record<string, unknown> = {}, headers: Headers = cw()) =>
     sendEvent(ctx.app, headers, journeyId, {
       type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
       groupId,
       occurredAt: '2026-11-05T09:00:00+01:00',
       ...extra,
@@ -561,6 +563,7 @@ describe.each(engines)('network groups on %s', (engine) => {
       expect(composition.byCategory).toEqual({
         obviously_education_ready: 0,
         education_ready: 1,
+        job_ready: 0,
         activity_ready: 1,
         undecided: 0,
       });

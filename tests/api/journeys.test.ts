@@ -51,6 +51,7 @@ describe.each(engines)('journeys on %s', (engine) => {
     const journey = await openJourney(ctx.app, headers(), youth.id);
     const held = await sendEvent(ctx.app, headers(), journey.id, {
       type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
       occurredAt: '2026-11-05T09:00:00+01:00',
     });
     expect(held.statusCode).toBe(201);
@@ -83,7 +84,7 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('redirects a youth outside the target group with the recommendation in words', async () => {
     const youth = await newYouth(ctx.app, headers(), { cpr: newCpr('1994-01-10') });
     const journey = await openJourney(ctx.app, headers(), youth.id);
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     const decided = await sendEvent(ctx.app, headers(), journey.id, activityReadyVisitation());
     expect(decided.json().stage).toBe('redirected');
     const eligibility = decided.json().decisions.find((d: { ruleSet: string }) => d.ruleSet === 'eligibility');
@@ -98,7 +99,7 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('recommends bridge-building for an education-ready youth without barriers', async () => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id);
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     const decided = await sendEvent(ctx.app, headers(), journey.id, {
       type: 'VISITATION_DECIDED',
       category: 'education_ready',
@@ -115,12 +116,12 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('asks for a reason when the caseworker overrides the suggested category', async () => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id);
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     const refused = await sendEvent(
       ctx.app,
       headers(),
       journey.id,
-      activityReadyVisitation({ profile: 'A', barriers: [] }),
+      activityReadyVisitation({ profile: 'A', barriers: [], considerableBarriers: [] }),
     );
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({
@@ -136,7 +137,12 @@ describe.each(engines)('journeys on %s', (engine) => {
       ctx.app,
       headers(),
       journey.id,
-      activityReadyVisitation({ profile: 'A', barriers: [], overrideReason: 'Angst fylder meget i samtalen' }),
+      activityReadyVisitation({
+        profile: 'A',
+        barriers: [],
+        considerableBarriers: [],
+        overrideReason: 'Angst fylder meget i samtalen',
+      }),
     );
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().context).toMatchObject({
@@ -151,6 +157,7 @@ describe.each(engines)('journeys on %s', (engine) => {
     const journey = await openJourney(ctx.app, headers(), youth.id);
     const response = await sendEvent(ctx.app, headers(), journey.id, {
       type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
       groupId: '7a0b6e7e-7d5b-4d39-9b1a-2f3c4d5e6f70',
     });
     expect(response.statusCode).toBe(422);
@@ -166,7 +173,7 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('answers 409 with the current version for a stale expectedVersion, and writes nothing', async () => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id);
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     const stale = await ctx.app.inject({
       method: 'POST',
       url: `/api/journeys/${journey.id}/events`,
@@ -182,7 +189,11 @@ describe.each(engines)('journeys on %s', (engine) => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id, { firstContactAt: '2026-11-10' });
     for (const occurredAt of ['2026-11-23T08:00:00Z', '2026-11-09T12:00:00Z']) {
-      const response = await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', occurredAt });
+      const response = await sendEvent(ctx.app, headers(), journey.id, {
+        type: 'FIRST_CONVERSATION_HELD',
+        mode: 'in_person',
+        occurredAt,
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.details[0].field).toBe('occurredAt');
     }
@@ -218,6 +229,80 @@ describe.each(engines)('journeys on %s', (engine) => {
     ]);
   });
 
+  it('records the benefit history at referral: earlier periods make the youth returning (issue 14.3)', async () => {
+    const none = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id, {
+      earlierBenefit: 'none',
+    });
+    expect(none.returning).toBe(false);
+    const earlier = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id, {
+      earlierBenefit: 'earlier_periods',
+      earlierBenefitMonths: 14,
+    });
+    expect(earlier.returning).toBe(true);
+    const withoutMonths = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/youth/${(await newYouth(ctx.app, headers())).id}/journeys`,
+      headers: headers(),
+      payload: {
+        source: 'jobcenter',
+        firstContactAt: '2026-11-02',
+        reason: 'Henvist',
+        earlierBenefit: 'earlier_periods',
+      },
+    });
+    expect(withoutMonths.statusCode).toBe(400);
+    expect(withoutMonths.json().error.details).toEqual([
+      {
+        field: 'earlierBenefitMonths',
+        message: 'Skriv, hvor mange måneder den unge i alt har været på offentlig forsørgelse før.',
+      },
+    ]);
+  });
+
+  it('a journey withdrawn as registered by mistake makes no one returning', async () => {
+    const youth = await newYouth(ctx.app, headers());
+    const mistake = await openJourney(ctx.app, headers(), youth.id, { earlierBenefit: 'none' });
+    const withdrawn = await sendEvent(ctx.app, headers(), mistake.id, {
+      type: 'WITHDRAWN',
+      reason: 'Oprettet på den forkerte person',
+      registeredByMistake: true,
+    });
+    expect(withdrawn.statusCode).toBe(201);
+    const again = await openJourney(ctx.app, headers(), youth.id, {
+      firstContactAt: '2026-11-20',
+      earlierBenefit: 'none',
+    });
+    expect(again.returning).toBe(false);
+  });
+
+  it('weighs barriers: one considerable mental-health barrier suggests activity-ready, some does not (STAR 2017, s. 16 and 21)', async () => {
+    const visit = async (considerableBarriers: string[]) => {
+      const journey = await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id);
+      await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+      return sendEvent(
+        ctx.app,
+        headers(),
+        journey.id,
+        activityReadyVisitation({ profile: 'B', barriers: ['mental_health'], considerableBarriers }),
+      );
+    };
+    expect((await visit(['mental_health'])).statusCode).toBe(201);
+    const some = await visit([]);
+    expect(some.statusCode).toBe(400);
+    expect(some.json().error).toMatchObject({ suggestedCategory: 'education_ready' });
+    const notChosen = await sendEvent(
+      ctx.app,
+      headers(),
+      (await openJourney(ctx.app, headers(), (await newYouth(ctx.app, headers())).id)).id,
+      activityReadyVisitation({ barriers: ['debt'], considerableBarriers: ['mental_health'] }),
+    );
+    expect(notChosen.statusCode).toBe(400);
+    expect(notChosen.json().error.details).toContainEqual({
+      field: 'considerableBarriers.0',
+      message: 'En barriere kan kun vægtes som betydelig, når den også er valgt som barriere.',
+    });
+  });
+
   it('lets exactly one of two concurrent events win, and loses nothing', async () => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id);
@@ -228,7 +313,10 @@ describe.each(engines)('journeys on %s', (engine) => {
         headers: headers(),
         payload: { type, expectedVersion: 1, ...extra },
       });
-    const responses = await Promise.all([send('FIRST_CONVERSATION_HELD'), send('WITHDRAWN', { reason: 'Samtidig' })]);
+    const responses = await Promise.all([
+      send('FIRST_CONVERSATION_HELD', { mode: 'in_person' }),
+      send('WITHDRAWN', { reason: 'Samtidig' }),
+    ]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const detail = (await get(journey.id)).json();
     expect(detail.version).toBe(2);
@@ -240,7 +328,7 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('keeps the event log append-only in the database', async () => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id);
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     await expect(sql`update journey_event set type = 'X'`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from journey_event`.execute(ctx.db)).rejects.toThrow(/append-only/);
   });
@@ -272,7 +360,7 @@ describe.each(engines)('journeys on %s', (engine) => {
   it('audits opening, reading and every event of a journey', async () => {
     const youth = await newYouth(ctx.app, headers());
     const journey = await openJourney(ctx.app, headers(), youth.id);
-    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
     const actions = (
       await ctx.db.selectFrom('audit_log').select('action').where('youth_id', '=', youth.id).orderBy('id').execute()
     ).map((r) => r.action);

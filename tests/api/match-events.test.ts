@@ -54,7 +54,7 @@ describe.each(engines)('match events on %s', (engine) => {
       await send({ type: 'WITHDRAWN', reason: 'Flyttet', occurredAt: '2026-11-03T09:00:00Z' });
       return { journeyId: journey.id, youthId: youth.id, name: youth.name };
     }
-    await send({ type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00Z' });
+    await send({ type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00Z' });
     const decided = await send(activityReadyVisitation({ occurredAt: '2026-11-03T10:00:00Z' }));
     expect(decided.stage).toBe(stage === 'redirected' ? 'redirected' : 'intake');
     if (stage === 'active') {
@@ -62,7 +62,12 @@ describe.each(engines)('match events on %s', (engine) => {
         municipalityId: options.municipalityId ?? unit.municipality.id,
         facilitatorId: options.facilitatorId ?? unit.caseworker.id,
       });
-      const assigned = await send({ type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-04T09:00:00Z' });
+      const assigned = await send({
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-04T09:00:00Z',
+      });
       expect(assigned.stage).toBe('active');
     }
     return { journeyId: journey.id, youthId: youth.id, name: youth.name };
@@ -437,6 +442,93 @@ describe.each(engines)('match events on %s', (engine) => {
       // A form read before the change is now stale.
       const stale = await request('PUT', `${base}/wishes/${stays.journeyId}`, { companyIds: [b.id], version: 2 });
       expect(stale.statusCode).toBe(409);
+    });
+  });
+
+  describe('everything on the page at once', () => {
+    type Detail = {
+      youth: Array<{ journeyId: string; wishes: string[]; wishesVersion: number }>;
+      companies: Array<{ id: string; interestedIn: string[]; interestsVersion: number }>;
+    };
+    const read = async (id: string) => (await request('GET', `/api/match-events/${id}`)).json<Detail>();
+
+    it("saves two youth's wishes and a company's interest in one request", async () => {
+      const { event, companies, youth } = await eventWith(2, 2);
+      const [a, b] = [companies[0]!, companies[1]!];
+      const response = await request('PUT', `/api/match-events/${event.id}/choices`, {
+        wishes: [
+          { journeyId: youth[0]!.journeyId, companyIds: [a.id, b.id], version: 1 },
+          { journeyId: youth[1]!.journeyId, companyIds: [b.id], version: 1 },
+        ],
+        interests: [{ companyId: a.id, journeyIds: [youth[1]!.journeyId], version: 1 }],
+      });
+      expect(response.statusCode).toBe(200);
+      const detail = await read(event.id);
+      const byJourney = new Map(detail.youth.map((y) => [y.journeyId, y]));
+      expect(byJourney.get(youth[0]!.journeyId)).toMatchObject({ wishes: [a.id, b.id], wishesVersion: 2 });
+      expect(byJourney.get(youth[1]!.journeyId)).toMatchObject({ wishes: [b.id], wishesVersion: 2 });
+      expect(detail.companies.find((c) => c.id === a.id)).toMatchObject({
+        interestedIn: [youth[1]!.journeyId],
+        interestsVersion: 2,
+      });
+      expect(detail.companies.find((c) => c.id === b.id)).toMatchObject({ interestedIn: [], interestsVersion: 1 });
+    });
+
+    it('saves nothing when one row was changed meanwhile, and names that row', async () => {
+      const { event, companies, youth } = await eventWith(2, 2);
+      const [a, b] = [companies[0]!, companies[1]!];
+      const base = `/api/match-events/${event.id}`;
+      const colleague = await request('PUT', `${base}/wishes/${youth[1]!.journeyId}`, {
+        companyIds: [a.id],
+        version: 1,
+      });
+      expect(colleague.statusCode).toBe(200);
+      const response = await request('PUT', `${base}/choices`, {
+        wishes: [
+          { journeyId: youth[0]!.journeyId, companyIds: [b.id], version: 1 },
+          { journeyId: youth[1]!.journeyId, companyIds: [b.id], version: 1 },
+        ],
+        interests: [{ companyId: b.id, journeyIds: [youth[0]!.journeyId], version: 1 }],
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error).toMatchObject({
+        code: 'version_conflict',
+        conflicts: [{ kind: 'wishes', journeyId: youth[1]!.journeyId, currentVersion: 2 }],
+      });
+      const detail = await read(event.id);
+      const byJourney = new Map(detail.youth.map((y) => [y.journeyId, y]));
+      expect(byJourney.get(youth[0]!.journeyId)).toMatchObject({ wishes: [], wishesVersion: 1 });
+      expect(byJourney.get(youth[1]!.journeyId)).toMatchObject({ wishes: [a.id], wishesVersion: 2 });
+      expect(detail.companies.find((c) => c.id === b.id)).toMatchObject({ interestedIn: [], interestsVersion: 1 });
+    });
+
+    it('saves nothing when one row names someone not on the event, and says where in Danish', async () => {
+      const { event, companies, youth } = await eventWith(1, 1);
+      const outsider = await journeyIn('intake');
+      const outside = await company();
+      const response = await request('PUT', `/api/match-events/${event.id}/choices`, {
+        wishes: [
+          { journeyId: youth[0]!.journeyId, companyIds: [companies[0]!.id, outside.id], version: 1 },
+          { journeyId: outsider.journeyId, companyIds: [], version: 1 },
+        ],
+        interests: [{ companyId: companies[0]!.id, journeyIds: [youth[0]!.journeyId], version: 1 }],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toEqual([
+        { field: 'wishes.0.companyIds.1', message: 'Virksomheden deltager ikke i dette match event.' },
+        { field: 'wishes.1.journeyId', message: 'Den unge deltager ikke i dette match event.' },
+      ]);
+      const detail = await read(event.id);
+      expect(detail.youth[0]).toMatchObject({ wishes: [], wishesVersion: 1 });
+      expect(detail.companies[0]).toMatchObject({ interestedIn: [], interestsVersion: 1 });
+    });
+
+    it('refuses the same youth in two rows', async () => {
+      const { event, companies, youth } = await eventWith(1, 1);
+      const row = { journeyId: youth[0]!.journeyId, companyIds: [companies[0]!.id], version: 1 };
+      const response = await request('PUT', `/api/match-events/${event.id}/choices`, { wishes: [row, row] });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toEqual([{ field: 'wishes.1', message: 'Den unge er allerede nævnt.' }]);
     });
   });
 

@@ -43,7 +43,7 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
     extra: Record<string, unknown> = {},
   ) {
     const id = await referred(firstContact);
-    await send(id, { type: 'FIRST_CONVERSATION_HELD', occurredAt: at(firstContact, '12:00:00') });
+    await send(id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: at(firstContact, '12:00:00') });
     const chosen = category === 'activity_ready' ? {} : { category, overrideReason: 'Vurderet ved samtalen' };
     await send(id, { ...activityReadyVisitation({ ...chosen, ...extra }), occurredAt: at(visitationDay) });
     return id;
@@ -91,7 +91,7 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
 
     // B: in the visitation stage since October, in bridge-building 11-20 November: 30 days, 10 in an offer.
     const b = await referred('2026-10-01');
-    await send(b, { type: 'FIRST_CONVERSATION_HELD', occurredAt: at('2026-10-02') });
+    await send(b, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: at('2026-10-02') });
     await recordOffer(
       b,
       { kind: 'guidance_upskilling', subtype: 'bridge_building', startDate: '2026-11-11' },
@@ -101,7 +101,12 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
     // C: activity-ready, in a group since September, a mentor since October, an internship from
     // 16 November, and utility work 20-25 November on top of it: 30 days, 15 in an offer.
     const c = await visitated('2026-09-01', '2026-09-03', 'activity_ready');
-    await send(c, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: at('2026-09-04') });
+    await send(c, {
+      type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
+      groupId: group.id,
+      occurredAt: at('2026-09-04'),
+    });
     await recordOffer(c, { kind: 'mentor', startDate: '2026-10-01', hoursPerWeek: 2 });
     await startPlacement(c, company.id, 'internship', '2026-11-16');
     await recordOffer(c, { kind: 'utility_work', startDate: '2026-11-20' }, '2026-11-25');
@@ -109,13 +114,23 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
     // D: activity-ready, in paid ordinary hours since October, exited to education on 10 November:
     // 10 days on benefit, none in an offer (paid hours are work, not activation).
     const d = await visitated('2026-06-01', '2026-06-03', 'activity_ready');
-    await send(d, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: at('2026-06-04') });
+    await send(d, {
+      type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
+      groupId: group.id,
+      occurredAt: at('2026-06-04'),
+    });
     await startPlacement(d, company.id, 'paid_hours', '2026-10-01');
     await send(d, { type: 'EXITED', outcome: 'education', occurredAt: at('2026-11-10') });
 
     // E: education-ready (with a barrier), a wage subsidy that ended in October: 30 days, no offer.
     const e = await visitated('2025-08-01', '2025-08-03', 'education_ready');
-    await send(e, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: at('2025-08-04') });
+    await send(e, {
+      type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
+      groupId: group.id,
+      occurredAt: at('2025-08-04'),
+    });
     await startPlacement(e, company.id, 'wage_subsidy', '2025-09-01');
     const placements = await ctx.app.inject({
       method: 'GET',
@@ -140,7 +155,12 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
     const gone = await referred('2026-10-01');
     await send(gone, { type: 'WITHDRAWN', reason: 'Flyttet', occurredAt: at('2026-10-20') });
     const exited = await visitated('2026-05-01', '2026-05-03', 'activity_ready');
-    await send(exited, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: at('2026-05-04') });
+    await send(exited, {
+      type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
+      groupId: group.id,
+      occurredAt: at('2026-05-04'),
+    });
     await send(exited, { type: 'EXITED', outcome: 'job', occurredAt: at('2026-10-10') });
   });
   afterAll(() => ctx.close());
@@ -229,6 +249,8 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
       population: { persons: 1, daysOnBenefit: 3 },
       passive: { numerator: 1, denominator: 1, percent: 100 },
     });
+    // Job-ready (the executive order on LAB, § 1): nobody in this unit.
+    expect(byCategory.job_ready.population).toEqual({ persons: 0, daysOnBenefit: 0 });
     expect(byCategory.activity_ready.timeOnBenefit.counts).toMatchObject({
       weeks0to4: 1,
       weeks9to13: 1,

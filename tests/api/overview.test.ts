@@ -45,7 +45,11 @@ describe.each(engines)('the leader overview on %s', (engine) => {
       ...(options.caseworkerId ? { caseworkerId: options.caseworkerId } : {}),
     });
     if (options.conversation) {
-      await send(opened.id, { type: 'FIRST_CONVERSATION_HELD', occurredAt: at(options.conversation, '09:00:00') });
+      await send(opened.id, {
+        type: 'FIRST_CONVERSATION_HELD',
+        mode: 'in_person',
+        occurredAt: at(options.conversation, '09:00:00'),
+      });
     }
     if (options.visitation) {
       const category = options.visitation.category
@@ -56,6 +60,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
     if (options.group) {
       await send(opened.id, {
         type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
         groupId: options.group.id,
         occurredAt: at(options.group.day, '11:00:00'),
       });
@@ -162,6 +167,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
     const foreign = await openJourney(ctx.app, other.caseworker.headers, stranger.id, { firstContactAt: '2026-11-03' });
     await sendEvent(ctx.app, other.caseworker.headers, foreign.id, {
       type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
       occurredAt: at('2026-11-03'),
     });
     await sendEvent(ctx.app, other.caseworker.headers, foreign.id, {
@@ -182,7 +188,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
   it('counts the journeys visitated in the period by their decided category', async () => {
     expect((await unitRow()).visitationCategories).toEqual({
       total: 3,
-      counts: { obviously_education_ready: 0, education_ready: 1, activity_ready: 2 },
+      counts: { obviously_education_ready: 0, education_ready: 1, job_ready: 0, activity_ready: 2 },
     });
   });
 
@@ -253,7 +259,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
     const row = (await overview(`${PERIOD}&by=unit`, other.leader.headers)).json().rows[0];
     expect(row.visitationCategories).toEqual({
       total: 1,
-      counts: { obviously_education_ready: 0, education_ready: 0, activity_ready: 1 },
+      counts: { obviously_education_ready: 0, education_ready: 0, job_ready: 0, activity_ready: 1 },
     });
     expect(row.firstConversation.total).toBe(1);
   });
@@ -362,6 +368,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
     const opened = await openJourney(ctx.app, headers(), youth.id, { firstContactAt: options.firstContact });
     await send(opened.id, {
       type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
       occurredAt: at(options.conversation ?? options.firstContact, '09:00:00'),
     });
     const category = options.category
@@ -369,7 +376,12 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
       : {};
     await send(opened.id, { ...activityReadyVisitation(category), occurredAt: at(options.visitation) });
     if (options.group) {
-      await send(opened.id, { type: 'GROUP_ASSIGNED', groupId: options.group.id, occurredAt: at(options.group.day) });
+      await send(opened.id, {
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: options.group.id,
+        occurredAt: at(options.group.day),
+      });
     }
     return opened.id;
   }
@@ -432,7 +444,12 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
     // In group A in October; moved to group B in November.
     journeys['movedLater'] = await journey({ ...since, group: inA });
     await activity(journeys['movedLater'], 'other_contact', '2026-10-29');
-    await send(journeys['movedLater'], { type: 'GROUP_ASSIGNED', groupId: groupB.id, occurredAt: at('2026-11-02') });
+    await send(journeys['movedLater'], {
+      type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
+      groupId: groupB.id,
+      occurredAt: at('2026-11-02'),
+    });
 
     // Activity in October and again in November; reassigned to the second caseworker afterwards.
     journeys['reassignedLater'] = await journey({ ...since, group: inA });
@@ -452,7 +469,12 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
       conversation: '2026-10-16',
       visitation: '2026-10-20',
     });
-    await send(journeys['intakeAtEnd'], { type: 'GROUP_ASSIGNED', groupId: groupA.id, occurredAt: at('2026-11-05') });
+    await send(journeys['intakeAtEnd'], {
+      type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
+      groupId: groupA.id,
+      occurredAt: at('2026-11-05'),
+    });
 
     // Paused from 20 October to 3 November.
     journeys['pausedAtEnd'] = await journey({ ...since, group: inA });
@@ -557,7 +579,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
     const row = await unitRow();
     expect(row.visitationCategories).toEqual({
       total: 2,
-      counts: { obviously_education_ready: 1, education_ready: 0, activity_ready: 1 },
+      counts: { obviously_education_ready: 1, education_ready: 0, job_ready: 0, activity_ready: 1 },
     });
     expect(row.firstConversation).toEqual({
       total: 2,

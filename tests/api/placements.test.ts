@@ -33,6 +33,7 @@ describe.each(engines)('placements on %s', (engine) => {
     const journey = await openJourney(ctx.app, headers(), youth.id);
     await sendEvent(ctx.app, headers(), journey.id, {
       type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
       occurredAt: '2026-11-03T09:00:00+01:00',
     });
     await sendEvent(ctx.app, headers(), journey.id, {
@@ -42,6 +43,7 @@ describe.each(engines)('placements on %s', (engine) => {
     const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
     const assigned = await sendEvent(ctx.app, headers(), journey.id, {
       type: 'GROUP_ASSIGNED',
+      canTakePart15HoursAWeek: true,
       groupId: group.id,
       occurredAt: '2026-11-05T09:00:00+01:00',
     });

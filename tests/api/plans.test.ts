@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanTemplate, planTemplateDirFor } from '../../src/plans/plan.template.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { newCompany, newCpr, newGroup, newUnit, newYouth } from '../support/factories.ts';
+import { newCompany, newCpr, newGroup, newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -61,14 +61,27 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
     const referred = await referredJourney(of);
     const h = of.caseworker.headers;
     const { journeyId } = referred;
-    await event(journeyId, { type: 'FIRST_CONVERSATION_HELD', occurredAt: '2026-11-03T09:00:00+01:00' }, h);
+    await event(
+      journeyId,
+      { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00+01:00' },
+      h,
+    );
     await event(journeyId, { ...activityReadyVisitation(), occurredAt: '2026-11-04T09:00:00+01:00' }, h);
     const group = await newGroup(ctx.db, {
       municipalityId: of.municipality.id,
       facilitatorId: of.caseworker.id,
       name: 'Gruppe Nord',
     });
-    await event(journeyId, { type: 'GROUP_ASSIGNED', groupId: group.id, occurredAt: '2026-11-05T09:00:00+01:00' }, h);
+    await event(
+      journeyId,
+      {
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-05T09:00:00+01:00',
+      },
+      h,
+    );
     const company = await newCompany(ctx.db, { municipalityId: of.municipality.id, name: 'Høj & Søn Tømrer ApS' });
     const contact = await inject(
       'POST',
@@ -163,8 +176,8 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       const text = await pdfText(response.rawPayload);
       for (const sentence of [
         da.goal.notYet,
-        da.networkGroup.notYet,
-        da.placement.notYet,
+        'Du er ikke med i en netværksgruppe. Vi taler om, hvad der passer til dig, når vi har holdt den første samtale.',
+        'Du har ikke en praktik eller et job gennem os. Det taler vi om, når vi har lært dig at kende.',
         da.nextSteps.notYet,
         da.progression.notYet,
         da.agreements.notYet,
@@ -222,6 +235,217 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       expect(
         (await inject('GET', `/api/journeys/${journeyId}/plan.pdf`, undefined, unit.admin.headers)).statusCode,
       ).toBe(403);
+    });
+  });
+
+  describe('the letter in every stage of the journey', () => {
+    /** Where a youth can be: a stage, and for follow-up and closed the ways there. */
+    type Situation =
+      | 'referred'
+      | 'visitation'
+      | 'intake'
+      | 'active'
+      | 'paused'
+      | 'followUp'
+      | 'followUpInGroup'
+      | 'withdrawn'
+      | 'redirected'
+      | 'control';
+
+    /** A youth brought to the situation with the journey's own events, dated early in November. */
+    async function youthIn(situation: Situation, of: Unit = unit) {
+      const h = of.caseworker.headers;
+      // 32 years old is outside the target group: the visitation redirects.
+      const born = situation === 'redirected' ? '1994-01-10' : '2004-05-15';
+      const youth = await newYouth(ctx.app, h, { name: 'Søren Ærø Åberg', cpr: newCpr(born) });
+      const { id: journeyId } = await openJourney(ctx.app, h, youth.id);
+      const result = { youthId: youth.id, journeyId, groupId: null as string | null, stage: 'referred' };
+      const send = async (body: Record<string, unknown>) => {
+        result.stage = (await event(journeyId, body, h)).stage;
+      };
+      if (situation === 'referred') return result;
+      await send({ type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00+01:00' });
+      if (situation === 'visitation') return result;
+      await send({ ...activityReadyVisitation(), occurredAt: '2026-11-04T09:00:00+01:00' });
+      if (situation === 'intake' || situation === 'redirected' || situation === 'control') return result;
+      const group = await newGroup(ctx.db, {
+        municipalityId: of.municipality.id,
+        facilitatorId: of.caseworker.id,
+        name: 'Gruppe Nord',
+      });
+      await send({
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-05T09:00:00+01:00',
+      });
+      const at = '2026-11-12T09:00:00+01:00';
+      if (situation === 'paused')
+        await send({ type: 'PAUSED', reason: 'illness', expectedReturn: '2026-12-01', occurredAt: at });
+      if (situation === 'followUp') await send({ type: 'EXITED', outcome: 'job', occurredAt: at });
+      if (situation === 'followUpInGroup')
+        await send({ type: 'EXITED', outcome: 'job', stayInGroup: true, occurredAt: at });
+      if (situation === 'withdrawn') await send({ type: 'WITHDRAWN', reason: 'Flyttet til Aarhus', occurredAt: at });
+      // The group the youth is in after it: none once they left it.
+      const staysInGroup = ['active', 'paused', 'followUpInGroup'].includes(situation);
+      return { ...result, groupId: staysInGroup ? group.id : null };
+    }
+
+    /** A youth drawn into the control group of a municipality that randomises 95 of 100 into it. */
+    async function youthInControlGroup() {
+      const trial = await newUnit(ctx.app, ctx.db);
+      const set = await putSettings(ctx.app, trial.admin.headers, {
+        randomisation: { enabled: true, controlShare: 0.95 },
+      });
+      expect(set.statusCode).toBe(200);
+      // The draw is random: 20 youth all drawn into treatment happens once in 10^26.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const drawn = await youthIn('control', trial);
+        if (drawn.stage === 'control') return { ...drawn, of: trial };
+      }
+      throw new Error('No youth was drawn into the control group');
+    }
+
+    const promiseOfGroup = 'Vi finder en gruppe til dig';
+    const promiseOfWorkplace = 'Vi finder en arbejdsplads sammen';
+    const groupSentence = 'Din gruppe hedder Gruppe Nord.';
+    const cases: Array<{ situation: Situation; stage: string; group: string; placement: string; promises: string[] }> =
+      [
+        {
+          situation: 'referred',
+          stage: 'referred',
+          group:
+            'Du er ikke med i en netværksgruppe. Vi taler om, hvad der passer til dig, når vi har holdt den første samtale.',
+          placement: 'Du har ikke en praktik eller et job gennem os. Det taler vi om, når vi har lært dig at kende.',
+          promises: [],
+        },
+        {
+          situation: 'visitation',
+          stage: 'visitation',
+          group: 'Du er ikke med i en netværksgruppe. Vi finder ud af sammen med dig, om en gruppe passer til dig.',
+          placement:
+            'Du har ikke en praktik eller et job gennem os endnu. Det taler vi om, når vi ved, hvilken hjælp der passer til dig.',
+          promises: [],
+        },
+        {
+          situation: 'intake',
+          stage: 'intake',
+          group: 'Du er ikke med i en netværksgruppe endnu. Vi finder en gruppe til dig.',
+          placement: 'Du har ikke en praktik eller et job endnu. Vi finder en arbejdsplads sammen.',
+          promises: [promiseOfGroup, promiseOfWorkplace],
+        },
+        {
+          situation: 'active',
+          stage: 'active',
+          group: groupSentence,
+          placement: 'Du har ikke en praktik eller et job lige nu. Vi finder en arbejdsplads sammen.',
+          promises: [promiseOfWorkplace],
+        },
+        {
+          situation: 'paused',
+          stage: 'paused',
+          group: groupSentence,
+          placement: 'Du har ikke en praktik eller et job, mens dit forløb holder pause.',
+          promises: [],
+        },
+        {
+          situation: 'followUp',
+          stage: 'followUp',
+          group: 'Du er ikke længere med i en netværksgruppe.',
+          placement: 'Du er ikke længere i praktik eller job gennem os.',
+          promises: [],
+        },
+        {
+          situation: 'followUpInGroup',
+          stage: 'followUp',
+          group: groupSentence,
+          placement: 'Du er ikke længere i praktik eller job gennem os.',
+          promises: [],
+        },
+        {
+          situation: 'withdrawn',
+          stage: 'closed',
+          group: 'Du er ikke med i en netværksgruppe.',
+          placement: 'Du er ikke i praktik eller job gennem os.',
+          promises: [],
+        },
+        {
+          situation: 'redirected',
+          stage: 'redirected',
+          group: 'Du skal ikke være med i en netværksgruppe.',
+          placement: 'Du skal ikke i praktik gennem NExTWORK.',
+          promises: [],
+        },
+        {
+          situation: 'control',
+          stage: 'control',
+          group: 'Du skal ikke være med i en netværksgruppe.',
+          placement: 'Du skal ikke i praktik gennem NExTWORK.',
+          promises: [],
+        },
+      ];
+
+    it.each(cases)(
+      "says what is true for a youth in $situation, names the group the youth's page shows, and promises nothing else",
+      async ({ situation, stage, group, placement, promises }) => {
+        const youth =
+          situation === 'control' ? await youthInControlGroup() : { ...(await youthIn(situation)), of: unit };
+        expect(youth.stage).toBe(stage);
+        const as = youth.of.caseworker.headers;
+        const response = await inject('GET', `/api/journeys/${youth.journeyId}/plan.pdf`, undefined, as);
+        expect(response.statusCode).toBe(200);
+        const text = await pdfText(response.rawPayload);
+        expect(text).toContain(group);
+        expect(text).toContain(placement);
+        for (const promise of [promiseOfGroup, promiseOfWorkplace]) {
+          if (promises.includes(promise)) expect(text).toContain(promise);
+          else expect(text).not.toContain(promise);
+        }
+        if (group !== groupSentence) expect(text).not.toContain(groupSentence);
+        // The template's old sentences, said whatever the stage, are said only where they are true.
+        if (situation !== 'intake') {
+          expect(text).not.toContain(da.networkGroup.notYet);
+          expect(text).not.toContain(da.placement.notYet);
+        }
+        expectNoLeaks(text);
+
+        // The youth's page shows the group the letter names, and no group when the letter says none.
+        const youthPage = await inject('GET', `/unge/${youth.youthId}`, undefined, as);
+        expect(youthPage.statusCode).toBe(200);
+        if (youth.groupId) expect(youthPage.body).toContain(`href="/grupper/${youth.groupId}"`);
+        else expect(youthPage.body).not.toContain('href="/grupper/');
+      },
+    );
+
+    it('asks the youth to ring only when the caseworker has a phone number, and to write otherwise', async () => {
+      const phoned = await newUnit(ctx.app, ctx.db);
+      const { journeyId } = await youthIn('active', phoned);
+      const letter = async () =>
+        pdfText(
+          (await inject('GET', `/api/journeys/${journeyId}/plan.pdf`, undefined, phoned.caseworker.headers)).rawPayload,
+        );
+      const without = await letter();
+      expect(without).toContain('Skriv, hvis du har spørgsmål, eller hvis du ikke kan komme.');
+      expect(without).not.toContain('Ring');
+      expect(without).not.toContain('Telefon:');
+
+      const given = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${phoned.caseworker.id}`,
+        headers: phoned.admin.headers,
+        payload: { version: 1, phone: '+45 12 34 56 78' },
+      });
+      expect(given.statusCode).toBe(200);
+      const withPhone = await letter();
+      expect(withPhone).toContain('Telefon: 12 34 56 78');
+      expect(withPhone).toContain('Ring eller skriv, hvis du har spørgsmål, eller hvis du ikke kan komme.');
+
+      const english = await pdfText(
+        (await inject('GET', `/api/journeys/${journeyId}/plan.pdf?lang=en`, undefined, phoned.caseworker.headers))
+          .rawPayload,
+      );
+      expect(english).toContain('Call or write if you have questions, or if you cannot come.');
+      expect(english).toContain('You do not have an internship or a job right now. We will find a workplace together.');
     });
   });
 

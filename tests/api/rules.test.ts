@@ -66,7 +66,10 @@ describe.each(engines)('rules through the API on %s', (engine) => {
 
     const youth = await newYouth(ctx.app, unit.caseworker.headers, { cpr: newCpr('2009-06-01') });
     const before = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
-    await sendEvent(ctx.app, unit.caseworker.headers, before.id, { type: 'FIRST_CONVERSATION_HELD' });
+    await sendEvent(ctx.app, unit.caseworker.headers, before.id, {
+      type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
+    });
     const rejected = await sendEvent(ctx.app, unit.caseworker.headers, before.id, activityReadyVisitation());
     expect(rejected.json().stage).toBe('redirected');
 
@@ -82,6 +85,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       eligibility: { minAge: 15 },
       randomisation: { enabled: false, controlShare: 0.5 },
       risk: {},
+      lawSwitchDates: {},
       webhook: { url: null, secretSet: false },
     });
     expect((await evaluate()).json()).toMatchObject({ eligible: true, code: 'eligible_activity_ready' });
@@ -158,7 +162,10 @@ describe.each(engines)('rules through the API on %s', (engine) => {
     for (let i = 0; i < 30 && stages.size < 2; i++) {
       const youth = await newYouth(ctx.app, unit.caseworker.headers);
       const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
-      await sendEvent(ctx.app, unit.caseworker.headers, journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+      await sendEvent(ctx.app, unit.caseworker.headers, journey.id, {
+        type: 'FIRST_CONVERSATION_HELD',
+        mode: 'in_person',
+      });
       const decided = (await sendEvent(ctx.app, unit.caseworker.headers, journey.id, activityReadyVisitation())).json();
       const { arm, seed } = decided.context.randomisation;
       expect(armForSeed(seed, 0.5)).toBe(arm);
@@ -188,7 +195,14 @@ describe('rule files at start-up', () => {
 
   it('starts with the shipped rule files', async () => {
     const ruleSets = await loadRuleSets();
-    expect(ruleSets.map((r) => r.name).sort()).toEqual(['eligibility', 'risk', 'visitation']);
+    // The 2025 rules, and the 2027 ones for eligibility and visitation.
+    expect(ruleSets.map((r) => `${r.name} ${r.law.id}`).sort()).toEqual([
+      'eligibility lab_2019',
+      'eligibility lab_2027',
+      'risk lab_2019',
+      'visitation lab_2019',
+      'visitation lab_2027',
+    ]);
     const { openDatabase } = await import('../../src/db/database.ts');
     const db = await openDatabase({ engine: 'pglite', dataDir: undefined });
     const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, secret: TEST_SECRET, ruleSets });

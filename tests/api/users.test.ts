@@ -59,6 +59,56 @@ describe.each(engines)('user administration on %s', (engine) => {
     expect(taken.json().error.details).toEqual([{ field: 'email', message: 'E-mailadressen er allerede i brug.' }]);
   });
 
+  it('stores a Danish phone number written the Danish way, and clears it when emptied', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const url = `/api/users/${fresh.caseworker.id}`;
+    const patch = (version: number, phone: string | null) =>
+      ctx.app.inject({ method: 'PATCH', url, headers: fresh.admin.headers, payload: { version, phone } });
+    const given = await patch(1, '+45 12 34 56 78');
+    expect(given.statusCode).toBe(200);
+    expect(given.json()).toMatchObject({ phone: '12 34 56 78', version: 2 });
+    const compact = await patch(2, '87654321');
+    expect(compact.json()).toMatchObject({ phone: '87 65 43 21', version: 3 });
+    const cleared = await patch(3, '');
+    expect(cleared.json()).toMatchObject({ phone: null, version: 4 });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: fresh.admin.headers,
+      payload: {
+        email: `tlf-${Date.now()}@kommune.dk`,
+        name: 'Tine Telefon',
+        role: 'caseworker',
+        phone: '0045 11-22-33-44',
+        password: 'en lang adgangskode',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().phone).toBe('11 22 33 44');
+  });
+
+  it('refuses a phone number that is not Danish with a Danish message at the field, and changes nothing', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    for (const phone of ['1234', '+46 12 34 56 78', '12 34 56 78 9', 'ring mig']) {
+      const refused = await ctx.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${fresh.caseworker.id}`,
+        headers: fresh.admin.headers,
+        payload: { version: 1, phone },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details).toEqual([
+        { field: 'phone', message: 'Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78 eller +45 12 34 56 78.' },
+      ]);
+    }
+    const read = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/users/${fresh.caseworker.id}`,
+      headers: fresh.admin.headers,
+    });
+    expect(read.json()).toMatchObject({ phone: null, version: 1 });
+  });
+
   it('answers 403 to caseworkers and leaders on user administration', async () => {
     for (const headers of [unit.caseworker.headers, unit.leader.headers]) {
       expect((await ctx.app.inject({ method: 'GET', url: '/api/users', headers })).statusCode).toBe(403);

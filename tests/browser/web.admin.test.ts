@@ -35,6 +35,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Indstillinger',
       'Webhook',
       'Advarselsregler',
+      'Regelsæt',
     ]);
     await page.screenshot({ path: `${ARTIFACTS}/admin.png`, fullPage: true });
     // The caseworkers' front page sends an administrator to theirs.
@@ -65,7 +66,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await eventually(() => notice(page)).toBe('Brugeren er oprettet.');
     const row = page.getByRole('row', { name: /Karin Rådgiver/ });
     expect(await row.textContent()).toMatch(
-      /karin\.raadgiver@kommune\.dk\s*Rådgiver\s*Aktiv\s*Skal vælge sin adgangskode\s*Ikke låst/,
+      /karin\.raadgiver@kommune\.dk\s*–\s*Rådgiver\s*Aktiv\s*Skal vælge sin adgangskode\s*Ikke låst/,
     );
     await page.screenshot({ path: `${ARTIFACTS}/admin-brugere.png`, fullPage: true });
 
@@ -88,7 +89,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     // The users list no longer says she must choose one.
     await page.goto(`${t.base}/admin/brugere`);
     expect(await page.getByRole('row', { name: /Karin Rådgiver/ }).textContent()).toMatch(
-      /karin\.raadgiver@kommune\.dk\s*Rådgiver\s*Aktiv\s*Ikke låst/,
+      /karin\.raadgiver@kommune\.dk\s*–\s*Rådgiver\s*Aktiv\s*Ikke låst/,
     );
     await page.context().close();
   });
@@ -168,7 +169,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     );
     expect(await page.getByLabel('Navn').inputValue()).toBe('Sofie Sørensen');
     const savedNow = page.getByRole('region', { name: 'Sådan er det gemt nu' });
-    expect(await savedNow.textContent()).toMatch(/Navn\s*Jonas Jensen\s*Rolle\s*Leder/);
+    expect(await savedNow.textContent()).toMatch(/Navn\s*Jonas Jensen\s*Telefon\s*Intet telefonnummer\s*Rolle\s*Leder/);
     const notWritten = await t.ctx.app.inject({
       method: 'GET',
       url: `/api/users/${jonas.id}`,
@@ -190,6 +191,39 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     );
     expect(await problem(page)).toBe('Ændringen er ikke gemt.');
     expect(await page.getByLabel('Deaktiveret: kan ikke logge ind').isChecked()).toBe(true);
+    await page.context().close();
+  });
+
+  it("gives a caseworker a phone number for the youth's plans, refusing one that is not Danish at the field", async () => {
+    const mette = await newUser(t.ctx.db, { municipalityId: unit.municipality.id, name: 'Mette Mortensen' });
+    const page = await t.loggedIn(unit.admin.email);
+    await eventually(() => heading(page)).toBe('Administration');
+    await page.goto(`${t.base}/admin/brugere/${mette.id}`);
+    await eventually(() => heading(page)).toBe('Mette Mortensen');
+    const phone = page.getByLabel('Telefon');
+    await phone.fill('1234 567');
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await eventually(() => page.locator('#e-phone').textContent()).toBe(
+      'Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78 eller +45 12 34 56 78.',
+    );
+    expect(await problem(page)).toBe('Nogle felter er ikke udfyldt korrekt.');
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await phone.inputValue()).toBe('1234 567');
+    const unchanged = await t.ctx.app.inject({
+      method: 'GET',
+      url: `/api/users/${mette.id}`,
+      headers: unit.admin.headers,
+    });
+    expect(unchanged.json()).toMatchObject({ phone: null, version: 1 });
+
+    await phone.fill('+45 12 34 56 78');
+    await page.getByRole('button', { name: 'Gem ændringer' }).click();
+    await eventually(() => notice(page)).toBe('Ændringerne er gemt.');
+    expect(await page.getByLabel('Telefon').inputValue()).toBe('12 34 56 78');
+    const saved = await t.ctx.app.inject({ method: 'GET', url: `/api/users/${mette.id}`, headers: unit.admin.headers });
+    expect(saved.json()).toMatchObject({ phone: '12 34 56 78', version: 2 });
+    await page.goto(`${t.base}/admin/brugere`);
+    expect(await page.getByRole('row', { name: /Mette Mortensen/ }).textContent()).toContain('12 34 56 78');
     await page.context().close();
   });
 

@@ -227,25 +227,37 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     await page.getByRole('button', { name: 'Gem deltagerne' }).click();
     await eventually(notice).toBe('Deltagerne er gemt.');
 
+    // Two youth's wishes and a company's interest, typed one after the other and saved once.
     const ida = page.getByRole('group', { name: 'Ida Holm', exact: true });
     await ida.getByLabel('1. ønske').selectOption({ label: 'Tømrer Hansen ApS' });
     await ida.getByLabel('2. ønske').selectOption({ label: 'Bageriet Roskilde' });
-    await ida.getByRole('button', { name: 'Gem ønskerne' }).click();
-    await eventually(notice).toBe('Ønskerne er gemt.');
-    expect(await page.getByRole('group', { name: 'Ida Holm', exact: true }).getByLabel('1. ønske').inputValue()).toBe(
-      (await companyId('Tømrer Hansen ApS'))!,
-    );
-
+    const jonas = page.getByRole('group', { name: 'Jonas Berg', exact: true });
+    await jonas.getByLabel('1. ønske').selectOption({ label: 'Bageriet Roskilde' });
     const carpenter = page.getByRole('group', { name: 'Tømrer Hansen ApS', exact: true });
     await carpenter.getByLabel('Ida Holm').check();
-    await carpenter.getByRole('button', { name: 'Gem interessen' }).click();
-    await eventually(notice).toBe('Interessen er gemt.');
+    expect(await page.getByRole('button', { name: 'Gem ønsker og interesse' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
+    await eventually(notice).toBe('Ønskerne og interessen er gemt.');
+
+    const saved = await readEvent();
+    const [carpenterId, bakeryId] = [await companyId('Tømrer Hansen ApS'), bakery.id];
+    expect(saved.youth.find((y) => y.journeyId === youth['Ida Holm']!.journeyId)?.wishes).toEqual([
+      carpenterId,
+      bakeryId,
+    ]);
+    expect(saved.youth.find((y) => y.journeyId === youth['Jonas Berg']!.journeyId)?.wishes).toEqual([bakeryId]);
+    expect(saved.companies.find((c) => c.id === carpenterId)?.interestedIn).toEqual([youth['Ida Holm']!.journeyId]);
+    // The page shows what is stored, not only what was typed.
+    expect(await page.getByRole('group', { name: 'Jonas Berg', exact: true }).getByLabel('1. ønske').inputValue()).toBe(
+      bakeryId,
+    );
 
     const rows = page.getByTestId('match-list').locator('tbody tr');
     const table = async () =>
       (await rows.all()).map(async (row) => (await row.getByRole('cell').allTextContents()).map((c) => c.trim()));
     expect(await Promise.all(await table())).toEqual([
       ['Gensidig interesse', 'Ida Holm', 'Tømrer Hansen ApS', '1. ønske', 'Interesseret'],
+      ['Kun den unges ønske', 'Jonas Berg', 'Bageriet Roskilde', '1. ønske', '–'],
       ['Kun den unges ønske', 'Ida Holm', 'Bageriet Roskilde', '2. ønske', '–'],
     ]);
     expect(await rows.first().getByRole('link', { name: 'Ida Holm' }).getAttribute('href')).toBe(
@@ -274,40 +286,108 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     });
     return response.json<{
       id: string;
-      companies: Array<{ id: string; name: string }>;
+      companies: Array<{ id: string; name: string; interestedIn: string[] }>;
       youth: Array<{ journeyId: string; wishes: string[]; wishesVersion: number }>;
     }>();
   }
 
-  it("keeps the caseworker's choice and says so in Danish when a colleague changed the wishes meanwhile", async () => {
-    const jonas = page.getByRole('group', { name: 'Jonas Berg', exact: true });
-    await jonas.getByLabel('1. ønske').selectOption({ label: 'Tømrer Hansen ApS' });
+  it("saves nothing, names the youth in Danish and keeps everything typed when a colleague changed one youth's wishes meanwhile", async () => {
+    const idaJourney = youth['Ida Holm']!.journeyId;
+    const jonasJourney = youth['Jonas Berg']!.journeyId;
+    const carpenterId = (await companyId('Tømrer Hansen ApS'))!;
+    await page
+      .getByRole('group', { name: 'Ida Holm', exact: true })
+      .getByLabel('3. ønske')
+      .selectOption({ label: 'Tømrer Hansen ApS' });
+    await page
+      .getByRole('group', { name: 'Ida Holm', exact: true })
+      .getByLabel('1. ønske')
+      .selectOption({ label: 'Bageriet Roskilde' });
+    await page
+      .getByRole('group', { name: 'Ida Holm', exact: true })
+      .getByLabel('2. ønske')
+      .selectOption({ label: 'Tømrer Hansen ApS' });
+    await page
+      .getByRole('group', { name: 'Ida Holm', exact: true })
+      .getByLabel('3. ønske')
+      .selectOption({ label: 'Intet ønske' });
+    await page
+      .getByRole('group', { name: 'Jonas Berg', exact: true })
+      .getByLabel('1. ønske')
+      .selectOption({ label: 'Tømrer Hansen ApS' });
+    await page.getByRole('group', { name: 'Bageriet Roskilde', exact: true }).getByLabel('Jonas Berg').check();
     // Meanwhile a colleague records Jonas's wishes through the API.
     const event = await readEvent();
-    const jonasJourney = youth['Jonas Berg']!.journeyId;
+    const jonasVersion = event.youth.find((y) => y.journeyId === jonasJourney)!.wishesVersion;
     const colleague = await t.ctx.app.inject({
       method: 'PUT',
       url: `/api/match-events/${event.id}/wishes/${jonasJourney}`,
       headers: unit.caseworker.headers,
-      payload: { companyIds: [bakery.id], version: 1 },
+      payload: { companyIds: [], version: jonasVersion },
     });
     expect(colleague.statusCode).toBe(200);
 
-    await jonas.getByRole('button', { name: 'Gem ønskerne' }).click();
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
     await eventually(problem).toBe(
-      'Den unges ønsker er ændret af en anden, mens du arbejdede. Dine valg er ikke gemt, men står stadig i formularen, og de gemte ønsker står under den. Gem igen, hvis dine valg skal gælde.',
+      'En række er ændret af en anden, mens du arbejdede. Intet er gemt, men alt, hvad du har valgt, står stadig i formularen, og det gemte står under de ændrede rækker. Gem igen, hvis dine valg skal gælde.',
     );
-    const kept = page.getByRole('group', { name: 'Jonas Berg', exact: true });
-    expect(await kept.getByLabel('1. ønske').locator('option:checked').textContent()).toBe('Tømrer Hansen ApS');
-    expect(await kept.getByTestId('saved-wishes').textContent()).toBe('Gemt nu: 1. Bageriet Roskilde');
-    expect((await readEvent()).youth.find((y) => y.journeyId === jonasJourney)?.wishes).toEqual([bakery.id]);
+    const jonas = page.getByRole('group', { name: 'Jonas Berg', exact: true });
+    expect(await jonas.locator('.error').first().textContent()).toBe(
+      'Den unges ønsker er ændret af en anden, mens du arbejdede.',
+    );
+    expect(await page.locator('.error-summary').textContent()).toContain(
+      'Jonas Berg: Den unges ønsker er ændret af en anden, mens du arbejdede.',
+    );
+    expect(await page.locator('.error-summary a').getAttribute('href')).toBe(`#oensker-${jonasJourney}`);
+    // Everything typed is still there: Jonas's choice, Ida's new order and the bakery's interest.
+    expect(await jonas.getByLabel('1. ønske').locator('option:checked').textContent()).toBe('Tømrer Hansen ApS');
+    expect(await jonas.getByTestId('saved-wishes').textContent()).toBe('Gemt nu: ingen');
+    const ida = page.getByRole('group', { name: 'Ida Holm', exact: true });
+    expect(await ida.getByLabel('1. ønske').locator('option:checked').textContent()).toBe('Bageriet Roskilde');
+    expect(await ida.getByLabel('2. ønske').locator('option:checked').textContent()).toBe('Tømrer Hansen ApS');
+    expect(
+      await page.getByRole('group', { name: 'Bageriet Roskilde', exact: true }).getByLabel('Jonas Berg').isChecked(),
+    ).toBe(true);
+    // Nothing was saved, not even the rows nobody else touched.
+    const after = await readEvent();
+    expect(after.youth.find((y) => y.journeyId === idaJourney)?.wishes).toEqual([carpenterId, bakery.id]);
+    expect(after.youth.find((y) => y.journeyId === jonasJourney)?.wishes).toEqual([]);
+    expect(after.companies.find((c) => c.id === bakery.id)?.interestedIn).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/match-event-konflikt.png`, fullPage: true });
 
-    // Having seen the colleague's wishes, the caseworker saves the choice on purpose.
-    await kept.getByRole('button', { name: 'Gem ønskerne' }).click();
-    await eventually(notice).toBe('Ønskerne er gemt.');
-    expect((await readEvent()).youth.find((y) => y.journeyId === jonasJourney)?.wishes).toEqual([
+    // Having seen the colleague's change, the caseworker saves everything on purpose.
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
+    await eventually(notice).toBe('Ønskerne og interessen er gemt.');
+    const saved = await readEvent();
+    expect(saved.youth.find((y) => y.journeyId === idaJourney)?.wishes).toEqual([bakery.id, carpenterId]);
+    expect(saved.youth.find((y) => y.journeyId === jonasJourney)?.wishes).toEqual([carpenterId]);
+    expect(saved.companies.find((c) => c.id === bakery.id)?.interestedIn).toEqual([jonasJourney]);
+  });
+
+  it("saves a colleague's change to another youth untouched: only the rows the caseworker changed are sent", async () => {
+    const idaJourney = youth['Ida Holm']!.journeyId;
+    const jonasJourney = youth['Jonas Berg']!.journeyId;
+    await page
+      .getByRole('group', { name: 'Jonas Berg', exact: true })
+      .getByLabel('2. ønske')
+      .selectOption({ label: 'Bageriet Roskilde' });
+    // Meanwhile a colleague changes Ida's wishes, which this caseworker has not touched.
+    const event = await readEvent();
+    const idaVersion = event.youth.find((y) => y.journeyId === idaJourney)!.wishesVersion;
+    const colleague = await t.ctx.app.inject({
+      method: 'PUT',
+      url: `/api/match-events/${event.id}/wishes/${idaJourney}`,
+      headers: unit.caseworker.headers,
+      payload: { companyIds: [bakery.id], version: idaVersion },
+    });
+    expect(colleague.statusCode).toBe(200);
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
+    await eventually(notice).toBe('Ønskerne og interessen er gemt.');
+    const saved = await readEvent();
+    expect(saved.youth.find((y) => y.journeyId === idaJourney)?.wishes).toEqual([bakery.id]);
+    expect(saved.youth.find((y) => y.journeyId === jonasJourney)?.wishes).toEqual([
       await companyId('Tømrer Hansen ApS'),
+      bakery.id,
     ]);
   });
 
@@ -315,7 +395,7 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
     const jonas = page.getByRole('group', { name: 'Jonas Berg', exact: true });
     await jonas.getByLabel('1. ønske').selectOption({ label: 'Intet ønske' });
     await jonas.getByLabel('2. ønske').selectOption({ label: 'Bageriet Roskilde' });
-    await jonas.getByRole('button', { name: 'Gem ønskerne' }).click();
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
     await eventually(() => page.locator(`#e-wish-${youth['Jonas Berg']!.journeyId}-2`).textContent()).toBe(
       'Vælg ønskerne i rækkefølge: udfyld de første ønsker før de næste.',
     );
@@ -326,6 +406,45 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
         .locator('option:checked')
         .textContent(),
     ).toBe('Bageriet Roskilde');
+    expect(await page.locator('.error-summary a').getAttribute('href')).toBe(
+      `#f-wish-${youth['Jonas Berg']!.journeyId}-2`,
+    );
+  });
+
+  it('keeps unsaved wishes when the participants are saved, and asks for the wishes to be saved first', async () => {
+    await page.goto(eventUrl);
+    // Ida has one wish saved (a colleague's, above): her second is typed and not saved.
+    await page
+      .getByRole('group', { name: 'Ida Holm', exact: true })
+      .getByLabel('2. ønske')
+      .selectOption({ label: 'Tømrer Hansen ApS' });
+    await page.getByRole('group', { name: 'Unge', exact: true }).getByLabel('Sara Nielsen').check();
+    await page.getByRole('button', { name: 'Gem deltagerne' }).click();
+    await eventually(problem).toBe(
+      'Du har valgt ønsker eller interesse, som ikke er gemt. Gem dem med »Gem ønsker og interesse«, før du ændrer deltagerne. Intet er gemt, og alt, hvad du har valgt, står stadig på siden.',
+    );
+    expect(
+      await page
+        .getByRole('group', { name: 'Ida Holm', exact: true })
+        .getByLabel('2. ønske')
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Tømrer Hansen ApS');
+    expect(await page.getByRole('group', { name: 'Unge', exact: true }).getByLabel('Sara Nielsen').isChecked()).toBe(
+      true,
+    );
+    const event = await readEvent();
+    expect(event.youth.map((y) => y.journeyId)).not.toContain(youth['Sara Nielsen']!.journeyId);
+
+    // Saved in the order asked for, both are kept.
+    await page.getByRole('button', { name: 'Gem ønsker og interesse' }).click();
+    await eventually(notice).toBe('Ønskerne og interessen er gemt.');
+    const idaWishes = (await readEvent()).youth.find((y) => y.journeyId === youth['Ida Holm']!.journeyId)?.wishes;
+    expect(idaWishes?.[1]).toBe(await companyId('Tømrer Hansen ApS'));
+    await page.getByRole('group', { name: 'Unge', exact: true }).getByLabel('Sara Nielsen').check();
+    await page.getByRole('button', { name: 'Gem deltagerne' }).click();
+    await eventually(notice).toBe('Deltagerne er gemt.');
+    expect((await readEvent()).youth.map((y) => y.journeyId)).toContain(youth['Sara Nielsen']!.journeyId);
   });
 
   it('shows the new pages in English when English is chosen, and keeps them from the administrator', async () => {

@@ -61,9 +61,13 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
   });
 
   it('records the first conversation and the visitation, with the rules answering before confirming', async () => {
-    await caseworker.locator('.step-plain').getByLabel('Dato (hvis ikke i dag)').fill('2026-11-21');
-    await caseworker.getByRole('button', { name: 'Registrér første samtale' }).click();
+    const first = step('Registrér første samtale');
+    await first.locator('summary').click();
+    await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: 'Telefon' });
+    await first.getByLabel('Dato (hvis ikke i dag)').fill('2026-11-21');
+    await first.getByRole('button', { name: 'Registrér første samtale' }).click();
     await eventually(timeline).toContain('Første samtale holdt');
+    expect(await timeline()).toContain('Telefon');
 
     const answer = (number: number, label: string) =>
       caseworker
@@ -86,7 +90,8 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
       .getByRole('group', { name: 'Profilafklaring' })
       .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
       .check();
-    await caseworker.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').check();
+    await caseworker.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
+    await caseworker.getByRole('group', { name: 'Betydelige barrierer' }).getByLabel('Psykiske problemer').check();
     await caseworker.locator('form.visitation').getByLabel('Dato (hvis ikke i dag)').fill('2026-11-22');
     await caseworker.getByRole('button', { name: 'Se forslag' }).click();
     await eventually(() => caseworker.getByTestId('suggested').textContent()).toBe('Aktivitetsparat');
@@ -95,12 +100,19 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     await caseworker.getByRole('button', { name: 'Bekræft visitation' }).click();
     await eventually(timeline).toContain('Visitation besluttet');
     expect(await caseworker.getByTestId('decision-eligibility').textContent()).toContain('I målgruppen');
+    // The youth's page says which law the decision followed.
+    expect(await caseworker.getByTestId('decision-visitation').textContent()).toContain(
+      'efter: Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025',
+    );
   });
 
   it('assigns the network group from the day before its meeting', async () => {
     const form = step('Tilknyt gruppen');
     await form.locator('summary').click();
     await form.getByLabel('Netværksgruppe').selectOption({ label: 'Tirsdagsgruppen (8 ledige pladser af 8)' });
+    await form
+      .getByLabel(/Kan den unge i udgangspunktet deltage mindst 15 timer om ugen/)
+      .selectOption({ label: 'Ja' });
     await form.getByLabel('Dato (hvis ikke i dag)').fill('2026-11-23');
     await form.getByRole('button', { name: 'Tilknyt gruppen' }).click();
     await eventually(timeline).toContain('Tilknyttet netværksgruppe Tirsdagsgruppen');

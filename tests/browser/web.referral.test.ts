@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import {
+  ARTIFACTS,
+  type BrowserTest,
+  eventually,
+  recordFirstConversation,
+  startBrowserTest,
+} from '../support/browser.ts';
 import { newCpr, newGroup, newUnit } from '../support/factories.ts';
 import { sendEvent, youthAtIntake } from '../support/journeys.ts';
 
@@ -41,6 +47,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     expect(await page.locator('#e-name').textContent()).toBe('Må ikke være tomt.');
     expect(await page.locator('#e-cpr').textContent()).toBe('CPR-nummeret indeholder ikke en gyldig fødselsdato.');
     expect(await page.locator('#e-reason').textContent()).toBe('Må ikke være tomt.');
+    expect(await page.locator('#e-earlierBenefit').textContent()).toBe('Vælg en af mulighederne.');
     expect(await page.getByLabel('Navn').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('CPR-nummer').inputValue()).toBe('310299-1234');
     expect(await page.content()).not.toContain('undefined');
@@ -56,6 +63,13 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.getByLabel('Henvist fra').selectOption({ label: 'UU (ungdommens uddannelsesvejledning)' });
     await page.getByLabel('Dato for første kontakt').fill('2026-11-20');
     await page.getByLabel('Årsag til henvisningen').fill('Afbrudt erhvervsuddannelse, ønsker hjælp');
+    await page.getByLabel('Ja, en eller flere tidligere perioder').check();
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    // Earlier periods need their months.
+    await eventually(() => page.locator('#e-earlierBenefitMonths').textContent()).toBe(
+      'Skriv, hvor mange måneder den unge i alt har været på offentlig forsørgelse før.',
+    );
+    await page.getByLabel(/Antal måneder i alt/).fill('14');
     await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
     await eventually(heading).toBe('Emil Sørensen');
     emilUrl = page.url();
@@ -80,7 +94,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   });
 
   it("shows the rules' suggested category and eligibility before the visitation is confirmed", async () => {
-    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await recordFirstConversation(page, 'Fremmøde');
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     await answer(1, 'Grundskole (9. eller 10. klasse)');
     await answer(2, 'Ja');
@@ -99,15 +113,21 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       .getByRole('group', { name: 'Profilafklaring' })
       .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
       .check();
-    await page.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').check();
+    await page.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
+    // Profile C and one mental-health barrier weighed as some: education-ready (STAR 2017, s. 16 and 21).
+    await page.getByRole('button', { name: 'Se forslag' }).click();
+    await eventually(() => page.getByTestId('suggested').textContent()).toBe('Uddannelsesparat');
+    // Weighed as considerable, it points to activity-ready (s. 21).
+    await page.getByRole('group', { name: 'Betydelige barrierer' }).getByLabel('Psykiske problemer').check();
     await page.getByRole('button', { name: 'Se forslag' }).click();
     await eventually(() => page.getByTestId('suggested').textContent()).toBe('Aktivitetsparat');
+    expect(await page.getByTestId('law').textContent()).toContain('Lov om en aktiv beskæftigelsesindsats');
     expect(await page.getByTestId('eligibility').textContent()).toContain('I målgruppen');
     // Nothing is recorded by the preview, and what was ticked is still ticked.
     expect(await page.getByTestId('timeline').textContent()).not.toContain('Visitation besluttet');
-    expect(await page.getByRole('group', { name: 'Barrierer' }).getByLabel('Psykiske problemer').isChecked()).toBe(
-      true,
-    );
+    expect(
+      await page.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').isChecked(),
+    ).toBe(true);
     expect(await page.content()).not.toContain('undefined');
     await page.screenshot({ path: `${ARTIFACTS}/visitation-forslag.png`, fullPage: true });
   });
@@ -149,13 +169,24 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.reload();
     await page.locator('summary', { hasText: 'Tilknyt gruppen' }).click();
     const groupField = page.getByLabel('Netværksgruppe', { exact: true });
+    const entryCondition = page.getByLabel(/Kan den unge i udgangspunktet deltage mindst 15 timer om ugen/);
     await eventually(() => groupField.textContent()).toContain('Lille gruppe (1 ledig plads af 1)');
+    // NExTWORK's entry condition: a "no" without a reason is refused at the reason field, and nothing is recorded.
+    await groupField.selectOption({ label: 'Lille gruppe (1 ledig plads af 1)' });
+    await entryCondition.selectOption({ label: 'Nej' });
+    await page.getByRole('button', { name: 'Tilknyt gruppen' }).click();
+    await eventually(() => page.locator('#e-GROUP_ASSIGNED-entryOverrideReason').textContent()).toContain(
+      'Den unge kan ikke deltage mindst 15 timer om ugen.',
+    );
+    expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
+    await entryCondition.selectOption({ label: 'Ja' });
     // Meanwhile a colleague puts another youth in the last place.
     const other = await youthReadyForGroup('Freja Lund');
     expect(
       (
         await sendEvent(t.ctx.app, unit.caseworker.headers, other.journey.id, {
           type: 'GROUP_ASSIGNED',
+          canTakePart15HoursAWeek: true,
           groupId: small.id,
         })
       ).statusCode,
@@ -188,6 +219,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       const { journey, youth } = await youthReadyForGroup(name);
       const joined = await sendEvent(t.ctx.app, h, journey.id, {
         type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
         groupId: group.id,
         occurredAt: '2026-11-17T10:00:00Z',
       });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import {
+  ARTIFACTS,
+  type BrowserTest,
+  eventually,
+  recordFirstConversation,
+  startBrowserTest,
+} from '../support/browser.ts';
 import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
 import { openJourney, sendEvent } from '../support/journeys.ts';
 
@@ -32,7 +38,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
         method: 'POST',
         url: `/api/journeys/${journey.id}/activities`,
         headers: h,
-        payload: { kind: 'conversation', conversationKind: 'phone', occurredAt },
+        payload: { kind: 'conversation', conversationKind: 'individual', mode: 'phone', occurredAt },
       });
       expect(recorded.statusCode).toBe(201);
     }
@@ -70,7 +76,7 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
       .toBe(`${amalie.enteredCpr.slice(0, 6)}-${amalie.enteredCpr.slice(-4)}`);
     expect(await page.getByRole('status').textContent()).toContain('Visningen er logget');
 
-    await page.getByRole('button', { name: 'Registrér første samtale' }).click();
+    await recordFirstConversation(page, 'Fremmøde');
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     expect(await page.getByRole('status').textContent()).toBe('Registreret.');
     expect(await page.locator('.facts').textContent()).toContain('Visitation');
@@ -117,7 +123,9 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     await page.locator('summary', { hasText: 'Træk ud af forløbet' }).click();
     await page.getByLabel('Begrundelse').fill('Flyttet til Aarhus');
     // Meanwhile a colleague records the first conversation through the API.
-    expect((await sendEvent(t.ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD' })).statusCode).toBe(201);
+    expect(
+      (await sendEvent(t.ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' })).statusCode,
+    ).toBe(201);
     await page.getByRole('button', { name: 'Træk ud af forløbet' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toContain('Forløbet er ændret af en anden');
     expect(await page.getByLabel('Begrundelse').inputValue()).toBe('Flyttet til Aarhus');

@@ -142,9 +142,15 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
   it('records an individual job conversation as contact with the youth', async () => {
     await page.locator('summary', { hasText: 'Registrér kontakt' }).click();
     await page.getByLabel('Slags kontakt').selectOption({ label: 'Individuel jobsamtale (LAB § 31)' });
+    // A job conversation by video counts like one in person (STAR).
+    await page
+      .locator('form[action$="/kontakt"]')
+      .getByLabel('Hvordan blev samtalen holdt')
+      .selectOption({ label: 'Video' });
     await page.getByLabel('Note').last().fill('Talte om arbejdstider');
     await page.getByRole('button', { name: 'Registrér kontakt' }).click();
     await eventually(() => page.getByTestId('activities').textContent()).toContain('Individuel jobsamtale');
+    expect(await page.getByTestId('activities').textContent()).toContain('Individuel jobsamtale (LAB § 31) (Video)');
     expect(await page.getByTestId('activities').textContent()).toContain('Talte om arbejdstider');
   });
 
@@ -219,7 +225,13 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     });
     const member = await youthAtIntake(t.ctx.app, h, 'Mads Kjær');
     expect(
-      (await sendEvent(t.ctx.app, h, member.journey.id, { type: 'GROUP_ASSIGNED', groupId: full.id })).statusCode,
+      (
+        await sendEvent(t.ctx.app, h, member.journey.id, {
+          type: 'GROUP_ASSIGNED',
+          canTakePart15HoursAWeek: true,
+          groupId: full.id,
+        })
+      ).statusCode,
     ).toBe(201);
     const { youth: oliver } = await youthAtIntake(t.ctx.app, h, 'Oliver Dam');
 
@@ -234,6 +246,9 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
       .filter({ has: leader.locator('summary', { hasText: 'Tilknyt gruppen' }) });
     await form.locator('summary').click();
     await form.getByLabel('Netværksgruppe').selectOption({ label: 'Fuld gruppe (fuld: 1/1)' });
+    await form
+      .getByLabel(/Kan den unge i udgangspunktet deltage mindst 15 timer om ugen/)
+      .selectOption({ label: 'Ja' });
     await form.getByRole('button', { name: 'Tilknyt gruppen' }).click();
     await eventually(() => leader.locator('#e-GROUP_ASSIGNED-groupId').textContent()).toBe('Gruppen er fuld (1 af 1).');
     await form.getByLabel(/Placér i en fuld gruppe/).check();

@@ -24,10 +24,14 @@ export async function activeJourney(
 ) {
   const headers = unit.caseworker.headers;
   const journey = await openJourney(app, headers, youthId, { firstContactAt });
-  await sendEvent(app, headers, journey.id, { type: 'FIRST_CONVERSATION_HELD' });
+  await sendEvent(app, headers, journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
   await sendEvent(app, headers, journey.id, activityReadyVisitation());
   const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
-  const assigned = await sendEvent(app, headers, journey.id, { type: 'GROUP_ASSIGNED', groupId: group.id });
+  const assigned = await sendEvent(app, headers, journey.id, {
+    type: 'GROUP_ASSIGNED',
+    canTakePart15HoursAWeek: true,
+    groupId: group.id,
+  });
   if (assigned.statusCode !== 201) throw new Error(`group assignment failed: ${assigned.body}`);
   return { journeyId: journey.id, groupId: group.id };
 }

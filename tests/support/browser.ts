@@ -14,6 +14,16 @@ export const ARTIFACTS = 'test-artifacts/web';
 /** Waits for the page to show something (a click's navigation finishes on its own time). */
 export const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
+/** Records the first conversation on a youth's page, choosing how it was held ("Fremmøde", "Telefon", "Video"). */
+export async function recordFirstConversation(page: Page, mode: string): Promise<void> {
+  const first = page
+    .locator('details.step')
+    .filter({ has: page.locator('summary', { hasText: 'Registrér første samtale' }) });
+  await first.locator('summary').click();
+  await first.getByLabel('Hvordan blev samtalen holdt').selectOption({ label: mode });
+  await first.getByRole('button', { name: 'Registrér første samtale' }).click();
+}
+
 /**
  * Chromium without a window, a sandbox or anything that reaches the network by itself; `args` adds
  * switches, e.g. `--host-resolver-rules` to reach the app under an intranet host name.

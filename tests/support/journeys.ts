@@ -19,12 +19,18 @@ export function questionnaireAnswers(overrides: Partial<QuestionnaireAnswers> = 
   };
 }
 
-/** A visitation decision for an activity-ready youth (profile C), which the rules agree with. */
+/**
+ * A visitation decision for an activity-ready youth (profile C, a considerable mental-health
+ * barrier), which the rules agree with. Barriers given instead keep only the considerable weight
+ * of those among them.
+ */
 export function activityReadyVisitation(overrides: Record<string, unknown> = {}) {
+  const barriers = (overrides.barriers as string[] | undefined) ?? ['mental_health'];
   return {
     type: 'VISITATION_DECIDED',
     category: 'activity_ready',
     barriers: ['mental_health'],
+    considerableBarriers: ['mental_health'].filter((barrier) => barriers.includes(barrier)),
     profile: 'C',
     questionnaire: questionnaireAnswers(),
     ...overrides,
@@ -134,10 +140,10 @@ async function sendIntake(
     return date.toISOString();
   };
   const events: Array<Record<string, unknown>> = [
-    { type: 'FIRST_CONVERSATION_HELD', occurredAt: at(1) },
+    { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: at(1) },
     activityReadyVisitation({ ...visitation, occurredAt: at(2) }),
   ];
-  if (groupId) events.push({ type: 'GROUP_ASSIGNED', groupId, occurredAt: at(3) });
+  if (groupId) events.push({ type: 'GROUP_ASSIGNED', canTakePart15HoursAWeek: true, groupId, occurredAt: at(3) });
   for (const event of events) {
     const response = await sendEvent(app, headers, journeyId, event);
     if (response.statusCode !== 201) throw new Error(`${String(event.type)}: ${response.statusCode} ${response.body}`);

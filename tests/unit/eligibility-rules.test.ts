@@ -203,7 +203,7 @@ describe('decideEligibility: explanations and recommendations', () => {
     [
       'education_ready_without_barriers',
       { category: 'education_ready' },
-      'Ikke i målgruppen: den unge er uddannelsesparat uden registrerede barrierer og er ikke gengænger.',
+      'Ikke i målgruppen: den unge er uddannelsesparat uden registrerede barrierer og er ikke tilbagevendende.',
       'Not in the target group: the young person is education-ready with no recorded barriers and is not returning.',
     ],
     ['eligible_activity_ready', {}, 'I målgruppen: aktivitetsparat.', 'In the target group: activity-ready.'],
@@ -216,7 +216,7 @@ describe('decideEligibility: explanations and recommendations', () => {
     [
       'eligible_returning',
       { category: 'education_ready', returning: true },
-      'I målgruppen: gengænger, der er vendt tilbage til offentlig forsørgelse.',
+      'I målgruppen: tilbagevendende, der er kommet tilbage på offentlig forsørgelse.',
       'In the target group: returning to public benefit after an earlier period.',
     ],
   ])('%s is explained in Danish and English', async (code, facts, da, en) => {
@@ -301,12 +301,15 @@ describe('decideEligibility: what the decision records', () => {
       category: 'activity_ready',
       barriers: ['debt', 'housing'],
       barrierCount: 2,
+      considerableBarriers: [],
+      considerableBarrierCount: 0,
       returning: false,
       inEducationOrJob: false,
       onBenefit: true,
       minAge: 15,
       maxAge: 29,
       minBarrierCount: 1,
+      benefitRequiredFromAge: 18,
     });
     expect(decision.ruleSetVersion).toBe(ruleSet.version);
     expect(decision.ruleSetVersion).toMatch(/^[0-9a-f]{12}$/);

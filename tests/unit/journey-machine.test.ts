@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
-import { eventTypes, journeyEventSchema } from '../../machines/events.ts';
+import { entryConditionIsMetOrOverridden, eventTypes, journeyEventSchema } from '../../machines/events.ts';
 import type { JourneyEventOf, JourneyEventType } from '../../machines/events.ts';
 import {
   acceptedEvents,
@@ -284,6 +284,21 @@ describe('intake', () => {
   it('refuses PLACEMENT_STARTED before a group is assigned', () => {
     expect(applyEvent(inIntake(), ev.start())).toEqual({ accepted: false });
   });
+
+  // NExTWORK's entry condition, "i udgangspunktet kan deltage minimum 15 timer per uge" (seed 002; seed 004 p. 24).
+  it.each([
+    ['can take part 15 hours a week', { canTakePart15HoursAWeek: true }, true],
+    ['cannot, with a reason', { canTakePart15HoursAWeek: false, entryOverrideReason: 'Starter med få timer' }, true],
+    ['cannot, without a reason', { canTakePart15HoursAWeek: false }, false],
+    // Events recorded before the question was asked carry no answer, and must still replay.
+    ['no answer, as an event recorded before the question', {}, true],
+  ])('takes the youth in from intake when %s: %s', (_name, answer, accepted) => {
+    expect(applyEvent(inIntake(), ev.group(randomUUID(), answer)).accepted).toBe(accepted);
+  });
+
+  it('counts a blank reason as no reason, should an event get past the schema', () => {
+    expect(entryConditionIsMetOrOverridden({ canTakePart15HoursAWeek: false, entryOverrideReason: '  ' })).toBe(false);
+  });
 });
 
 describe('active: network group', () => {
@@ -293,6 +308,10 @@ describe('active: network group', () => {
     const s = accept(placed(placementId), ev.group(other));
     expect(s.context.groupId).toBe(other);
     expect(placementStateOf(s)).toBe('placed');
+  });
+
+  it('asks no entry condition on a move to another group', () => {
+    expect(applyEvent(exploring(), ev.group(randomUUID(), { canTakePart15HoursAWeek: false })).accepted).toBe(true);
   });
 
   it('refuses GROUP_ASSIGNED to the group the youth is already in', () => {

@@ -164,13 +164,22 @@ describe('the printed plan, full, in Danish', () => {
     expect(pdf.text).toContain('Klar til job eller uddannelse (rådgiverens vurdering)');
   });
 
+  it("lists the youth's offers with their periods (LAB § 41 stk. 2)", () => {
+    expect(pdf.text).toContain('Mine tilbud');
+    expect(pdf.text).toContain('Du er i virksomhedspraktik.');
+    expect(pdf.text).toContain('Du har en mentor, som hjælper dig.');
+    expect(pdf.text).toContain('2 timer om ugen');
+  });
+
   it('has room for both signatures with dates, and numbers its pages', () => {
     expect(pdf.text).toContain('Din underskrift');
     expect(pdf.text).toContain('Rådgiverens underskrift');
     expect(pdf.text.match(/Dato/g)).toHaveLength(2);
-    expect(pdf.pages).toBe(2);
-    expect(pdf.pageTexts[0]).toContain('Side 1 af 2');
-    expect(pdf.pageTexts[1]).toContain('Side 2 af 2');
+    // The offers part (LAB § 41 stk. 2) makes the full plan three pages.
+    expect(pdf.pages).toBe(3);
+    expect(pdf.pageTexts[0]).toContain('Side 1 af 3');
+    expect(pdf.pageTexts[1]).toContain('Side 2 af 3');
+    expect(pdf.pageTexts[2]).toContain('Side 3 af 3');
   });
 
   it('never prints undefined, null, NaN, a placeholder or a CPR number', () => {
@@ -211,7 +220,7 @@ describe('the printed plan, full, in English', () => {
     expect(pdf.text).toContain('Born 15 May 2004');
     expect(pdf.text).toContain('You meet your group every Tuesday at 10:00 at Ungehuset, Algade 12, 4000 Roskilde.');
     expect(pdf.text).toContain('You are there 15.5 hours a week.');
-    expect(pdf.text).toContain('Page 1 of 2');
+    expect(pdf.text).toContain('Page 1 of 3');
     // The data is in Danish (the youth's and caseworker's own words); the template's words are not.
     expect(pdf.text).not.toMatch(/Side \d|Planen er lavet|Min plan|Underskrifter/);
   });

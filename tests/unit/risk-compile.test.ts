@@ -43,7 +43,7 @@ const riskFacts: fc.Arbitrary<RiskFacts> = fc.record(
     daysSinceLastActivity: dayCount,
     daysSincePlacementEnded: dayCount,
     daysInGroup: dayCount,
-    weeksBelowMinimumHours: fc.integer({ min: 0, max: 30 }),
+    weeksBelowAgreedHours: fc.integer({ min: 0, max: 30 }),
     daysPastExpectedReturn: dayCount,
     daysSinceProgression: dayCount,
     daysFollowUpOverdue: dayCount,
@@ -64,7 +64,6 @@ const overrides: fc.Arbitrary<RiskOverrides> = fc
       passiveLongDays: fc.integer({ min: 2, max: 180 }),
       betweenPlacementsDays: fc.integer({ min: 1, max: 90 }),
       noPlacementDays: fc.integer({ min: 1, max: 180 }),
-      minimumHoursPerWeek: fc.integer({ min: 1, max: 37 }),
       lowHoursWeeks: fc.integer({ min: 1, max: 26 }),
       pauseOverdueDays: fc.integer({ min: 1, max: 90 }),
       progressionDays: fc.integer({ min: 7, max: 365 }),
@@ -102,10 +101,10 @@ describe('the compiled risk rules give exactly the alerts json-rules-engine give
   it('the real rule file compiles, reading exactly its declared facts and parameters', () => {
     expect(compiled.rules.map((rule) => rule.code).sort()).toEqual([...riskCodes].sort());
     expect(compiled.factsRead).toEqual(Object.keys(ruleSet.facts).sort());
-    // minimumHoursPerWeek is read by the caller that counts low weeks, not by a condition.
+    // The conversation parameters are read by the derived fact conversationsDueSoFar, not by a condition.
     expect(compiled.parametersRead).toEqual(
       Object.keys(ruleSet.parameters)
-        .filter((name) => !['conversationsRequired', 'conversationsPeriodDays', 'minimumHoursPerWeek'].includes(name))
+        .filter((name) => !['conversationsRequired', 'conversationsPeriodDays'].includes(name))
         .sort(),
     );
   });
@@ -175,6 +174,8 @@ function ruleSetOf(rules: ReadonlyArray<[string, ConditionNode[], number | undef
     validFrom: '2025-01-01',
     validTo: null,
     source: 'random rules',
+    law: { id: 'random', title: { da: 'tilfældig', en: 'random' }, status: 'enacted', sources: ['random'] },
+    categories: [],
     description: undefined,
     parameters: oddParameters,
     facts: { n: 'n', m: 'm', s: 's', list: 'list' },

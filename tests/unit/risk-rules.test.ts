@@ -33,7 +33,7 @@ function journey(changes: Partial<RiskFacts> = {}): RiskFacts {
     daysSinceLastActivity: 1,
     daysSincePlacementEnded: -1,
     daysInGroup: 10,
-    weeksBelowMinimumHours: 0,
+    weeksBelowAgreedHours: 0,
     daysPastExpectedReturn: -1,
     daysSinceProgression: 10,
     daysFollowUpOverdue: -1,
@@ -104,7 +104,6 @@ describe('the risk rule file', () => {
       passiveLongDays: 28,
       betweenPlacementsDays: 14,
       noPlacementDays: 42,
-      minimumHoursPerWeek: 15,
       lowHoursWeeks: 4,
       pauseOverdueDays: 7,
       progressionDays: 90,
@@ -233,7 +232,7 @@ const thresholdCases: ThresholdCase[] = [
   {
     code: 'low_hours',
     facts: { placementState: 'placed', hasPlacement: true, everPlaced: true },
-    fact: 'weeksBelowMinimumHours',
+    fact: 'weeksBelowAgreedHours',
     firesFrom: (p) => p.lowHoursWeeks,
     overrides: { lowHoursWeeks: 2 },
   },
@@ -292,7 +291,7 @@ describe('each rule fires at its threshold and not one day before', () => {
       'passive_long:daysSinceLastActivity': 28,
       'between_placements:daysSincePlacementEnded': 14,
       'no_placement_after_intake:daysInGroup': 42,
-      'low_hours:weeksBelowMinimumHours': 4,
+      'low_hours:weeksBelowAgreedHours': 4,
       'pause_overdue:daysPastExpectedReturn': 7,
       'progression_overdue:daysSinceProgression': 90,
       'follow_up_due:daysFollowUpOverdue': 15,
@@ -363,7 +362,7 @@ describe('rules fire only in the stages they are about', () => {
     daysSinceLastActivity: 1000,
     daysSincePlacementEnded: 1000,
     daysInGroup: 1000,
-    weeksBelowMinimumHours: 50,
+    weeksBelowAgreedHours: 50,
     daysPastExpectedReturn: 1000,
     daysSinceProgression: 1000,
     daysFollowUpOverdue: 1000,
@@ -395,7 +394,7 @@ describe('rules fire only in the stages they are about', () => {
       daysSinceLastActivity: -1,
       daysSincePlacementEnded: -1,
       daysInGroup: -1,
-      weeksBelowMinimumHours: 0,
+      weeksBelowAgreedHours: 0,
       daysPastExpectedReturn: -1,
       daysSinceProgression: -1,
       daysFollowUpOverdue: -1,
@@ -443,15 +442,19 @@ describe('findings and explanations', () => {
     expect(finding?.message.da).toBe('Ingen registreret aktivitet i 11 dage (grænse: 10).');
   });
 
-  it('show the derived number of conversations due', async () => {
+  it('say how many job conversations are held and how many are due by today (LAB § 31 stk. 3)', async () => {
     const findings = await evaluateRisk(
       ruleSet,
       journey({ daysSinceFirstContact: 100, individualConversationsFirst6Months: 1 }),
     );
     expect(findings.map((f) => f.message)).toEqual([
       {
-        da: 'Kun 1 af 2 forventede individuelle samtaler er holdt efter 100 dage (krav: 4 samtaler på 182 dage).',
-        en: 'Only 1 of 2 expected individual conversations held after 100 days (requirement: 4 conversations in 182 days).',
+        da:
+          'Jobsamtaler holdt: 1. Skulle være holdt i dag: 2. Der er gået 100 dage siden første kontakt ' +
+          '(krav: 4 jobsamtaler på 182 dage; den første samtale tæller med, og samtaler ved fremmøde, telefon og video tæller alle).',
+        en:
+          'Job conversations held: 1. Due by today: 2. 100 days have passed since first contact ' +
+          '(requirement: 4 job conversations in 182 days; the first conversation counts, and conversations in person, by phone and by video all count).',
       },
     ]);
   });
@@ -481,7 +484,7 @@ describe('findings and explanations', () => {
       }),
       journey({ daysSinceLastActivity: 30, missedMeetingsInRow: 2, daysInGroup: 50, daysSinceProgression: 95 }),
       journey({ placementState: 'between', everPlaced: true, daysSincePlacementEnded: 20 }),
-      journey({ placementState: 'placed', hasPlacement: true, everPlaced: true, weeksBelowMinimumHours: 5 }),
+      journey({ placementState: 'placed', hasPlacement: true, everPlaced: true, weeksBelowAgreedHours: 5 }),
       journey({ ...notActive, stage: 'paused', daysPastExpectedReturn: 8 }),
       journey({
         ...notActive,
@@ -499,7 +502,9 @@ describe('findings and explanations', () => {
       expect(message.da).not.toBe(message.en);
     }
     const lowHours = findings.find((f) => f.code === 'low_hours');
-    expect(lowHours?.message.en).toBe('Fewer than 15 hours a week in the placement for 5 weeks (limit: 4 weeks).');
+    expect(lowHours?.message.en).toBe(
+      'Fewer hours than agreed in the placement for 5 weeks in a row (limit: 4 weeks).',
+    );
   });
 
   it('explainRisk gives the conditions with the values that made the rule fire', async () => {

@@ -8,7 +8,7 @@ import { compileRuleSet, evaluateCompiled } from '../../src/risk/risk.compile.ts
 import { type RiskFacts, withDerivedFacts } from '../../src/risk/risk.facts.ts';
 import { effectiveRiskParameters } from '../../src/risk/risk.overrides.ts';
 import { loadRuleSets, selectRuleSet } from '../../src/rules/rule-set.loader.ts';
-import { dayNumberOf } from '../../src/shared/days.ts';
+import { dayNumberOf, dayOfNumber, mondayOf } from '../../src/shared/days.ts';
 
 const ruleSet = selectRuleSet(await loadRuleSets(), 'risk', '2026-11-22');
 const compiled = compileRuleSet(ruleSet);
@@ -24,9 +24,9 @@ function bruteForce(
   parameters: ReturnType<typeof effectiveRiskParameters>,
   fired: (f: RiskFacts) => string[],
 ) {
-  const now = key(fired(riskFactsOf(row, today, parameters.minimumHoursPerWeek)));
+  const now = key(fired(riskFactsOf(row, today)));
   for (let day = today + 1; day <= today + MAX_DAYS_BETWEEN_CHECKS; day++) {
-    if (key(fired(riskFactsOf(row, day, parameters.minimumHoursPerWeek))) !== now) return day;
+    if (key(fired(riskFactsOf(row, day))) !== now) return day;
   }
   return today + MAX_DAYS_BETWEEN_CHECKS;
 }
@@ -56,6 +56,11 @@ const rowArb: fc.Arbitrary<JourneyRiskRow> = fc.record({
   expectedReturn: maybe(isoDay),
   missedMeetingsInRow: fc.integer({ min: 0, max: 4 }),
   conversationsFirst6Months: fc.integer({ min: 0, max: 5 }),
+  hoursBelowAgreedWeeks: fc.integer({ min: 0, max: 8 }),
+  // A Monday from some weeks back to this week.
+  hoursLatestWeek: maybe(
+    fc.integer({ min: 0, max: 12 }).map((weeksAgo) => mondayOf(dayOfNumber(today - 7 * weeksAgo))),
+  ),
   lastProgressionAt: maybe(pastInstant),
   nextFollowUpDue: maybe(isoDay),
   lastActivityAt: maybe(pastInstant),
@@ -104,6 +109,8 @@ describe('the next day a journey needs the risk rules again', () => {
       expectedReturn: null,
       missedMeetingsInRow: 0,
       conversationsFirst6Months: 2,
+      hoursBelowAgreedWeeks: 0,
+      hoursLatestWeek: null,
       lastProgressionAt: noon(today - 10),
       nextFollowUpDue: null,
       lastActivityAt: noon(today - 3),

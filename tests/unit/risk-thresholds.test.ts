@@ -11,9 +11,9 @@ describe('the thresholds of each risk rule', () => {
     const byCode = Object.fromEntries(rules.map((r) => [r.code, r]));
     expect(byCode.passive).toMatchObject({ severity: 'medium', leader: false, parameters: ['passiveDays'] });
     expect(byCode.passive_long).toMatchObject({ severity: 'high', leader: true, parameters: ['passiveLongDays'] });
-    // Derived facts: the conversations due so far and the weeks below the minimum hours.
+    // A derived fact: the conversations due so far. The weeks below the hours agreed need no parameter but their limit.
     expect(byCode.conversations_behind?.parameters).toEqual(['conversationsRequired', 'conversationsPeriodDays']);
-    expect(byCode.low_hours?.parameters).toEqual(['lowHoursWeeks', 'minimumHoursPerWeek']);
+    expect(byCode.low_hours?.parameters).toEqual(['lowHoursWeeks']);
     // Every threshold a municipality may set belongs to a rule, so the page shows them all.
     expect(new Set(rules.flatMap((r) => r.parameters))).toEqual(new Set(riskParameterNames));
   });

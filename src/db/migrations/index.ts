@@ -15,6 +15,9 @@ import * as rateLimit from './20261205T1200-rate-limit.ts';
 import * as webhookFailures from './20261205T1400-webhook-failures.ts';
 import * as offers from './20261206T0900-offers.ts';
 import * as companySector from './20261206T1000-company-sector.ts';
+import * as benefitHistory from './20261206T1010-benefit-history.ts';
+import * as conversationMode from './20261207T0900-conversation-mode.ts';
+import * as userPhone from './20261207T0900-user-phone.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +37,7 @@ export const migrations: Record<string, Migration> = {
   '20261205T1400-webhook-failures': webhookFailures,
   '20261206T0900-offers': offers,
   '20261206T1000-company-sector': companySector,
+  '20261206T1010-benefit-history': benefitHistory,
+  '20261207T0900-conversation-mode': conversationMode,
+  '20261207T0900-user-phone': userPhone,
 };
