@@ -46,10 +46,10 @@ export interface BenefitFacts {
  * its first contact (the referral) up to and including the day it left the stages on benefit
  * (benefitStages: an exit, a redirection at the visitation, the control group, a withdrawal).
  * A visitation that records the youth as not on benefit ends the days on benefit the day before
- * it. Withdrawn journeys count up to their withdrawal, also one registered by mistake: the
- * journey does not record that yet.
+ * it. A journey withdrawn because it was registered by mistake never counts.
  */
 export function benefitFactsOf(journey: OverviewJourney, at: OverviewMoments): BenefitFacts | null {
+  if (journey.registeredByMistake) return null;
   const firstContact = danishDayNumber(journey.firstContactAt);
   const lastOnBenefit = Math.min(lastDayOnBenefit(journey.benefitEvents) ?? Infinity, dayNumberOf(at.asOfDay));
   const first = Math.max(firstContact, dayNumberOf(at.from));

@@ -88,6 +88,8 @@ export interface OverviewJourney {
   followUps: string[];
   /** Per progression factor, the latest score measured in the period (null: not measured). */
   latestScores: Record<ProgressionFactor, number | null>;
+  /** Withdrawn because it was registered by mistake: never a youth on benefit. */
+  registeredByMistake: boolean;
   /** The visitations, exits and withdrawals that occurred before `asOf`, in the order they occurred. */
   benefitEvents: OverviewBenefitEvent[];
   /** The offers that ran on some day from the period's first day to `asOfDay`. */
@@ -120,6 +122,7 @@ interface OverviewJourneyRow {
   network: number | null;
   meaning_and_direction: number | null;
   readiness: number | null;
+  registered_by_mistake: boolean;
   benefit_events: EventFields[] | null;
   offers: Array<[OfferKind, string, string | null]> | null;
 }
@@ -186,7 +189,7 @@ export async function listOverviewJourneys(
       where me.municipality_id = ${municipalityId}
         and me.held_on >= ${at.activeSinceDay} and me.held_on <= ${at.asOfDay}
     )
-    select j.id, j.caseworker_id, j.first_contact_at, j.first_conversation_at,
+    select j.id, j.caseworker_id, j.first_contact_at, j.first_conversation_at, j.registered_by_mistake,
       events.event_before_start, events.event_at_end, events.visitation, events.exit_outcome,
       groups.group_id, groups.first_joined_group_at,
       placed.journey_id is not null as placed,
@@ -293,6 +296,7 @@ export async function listOverviewJourneys(
         meaningAndDirection: r.meaning_and_direction,
         readiness: r.readiness,
       },
+      registeredByMistake: r.registered_by_mistake,
       // At most a visitation, an exit and a withdrawal: sorted here rather than in each journey's aggregate.
       benefitEvents: (r.benefit_events ?? [])
         .flatMap((fields) => {

@@ -146,10 +146,18 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
     // G: found not on benefit at the visitation on 4 November: on benefit 2-3 November only.
     await visitated('2026-11-02', '2026-11-04', 'activity_ready', { onBenefit: false });
 
-    // I: withdrawn on 12 November: 10-12 November. The journey cannot yet say it was registered
-    // by mistake, so every withdrawn journey counts up to its withdrawal.
+    // I: withdrawn on 12 November (moved away): on benefit 10-12 November.
     const i = await referred('2026-11-10');
     await send(i, { type: 'WITHDRAWN', reason: 'Flyttet', occurredAt: at('2026-11-12') });
+
+    // Registered by mistake and withdrawn: never a youth on benefit.
+    const mistake = await referred('2026-11-10');
+    await send(mistake, {
+      type: 'WITHDRAWN',
+      reason: 'Oprettet ved en fejl',
+      registeredByMistake: true,
+      occurredAt: at('2026-11-11'),
+    });
 
     // Not on benefit in November: withdrawn in October, and exited to a job in October.
     const gone = await referred('2026-10-01');
@@ -176,7 +184,8 @@ describe.each(engines)('the key figures by STAR’s definitions on %s', (engine)
   }
 
   it('counts every journey on benefit in the period, whatever its stage, with its days on benefit', async () => {
-    // s. 35 "personer på ydelse": A, B, C, D, E, F, G and I; not the journeys that left in October.
+    // s. 35 "personer på ydelse": A, B, C, D, E, F, G and I; not the journeys that left in
+    // October, nor the one registered by mistake.
     // Days: A 10 + B 30 + C 30 + D 10 + E 30 + F 3 + G 2 + I 3.
     expect((await keyFigures()).all.population).toEqual({ persons: 8, daysOnBenefit: 118 });
   });
