@@ -122,6 +122,29 @@ async function addProgrammeHistory(db: Db): Promise<void> {
       case when j.later_at + interval '3 months' < now() then j.later_at + interval '3 months' end,
       case when j.later_at + interval '3 months' < now() then j.caseworker_id end
     from bench_journey j where j.stage = 'followUp'`.execute(db);
+  // The LAB offers the key figures read: every internship is virksomhedspraktik; every fourth
+  // journey in a group has a mentor grant from joining it; every fifth journey not yet in a
+  // group (referred, visitation, intake) has had a month of bridge-building since its first contact.
+  await sql`
+    insert into offer (municipality_id, journey_id, youth_id, kind, placement_id, provider, start_date, ended_on,
+      end_cause, hours_per_week, created_by)
+    select p.municipality_id, p.journey_id, p.youth_id, 'internship', p.id, 'Virksomhed', p.start_date,
+      (p.ended_at at time zone 'Europe/Copenhagen')::date, case when p.ended_at is not null then 'completed' end,
+      p.hours_per_week, p.created_by
+    from placement p`.execute(db);
+  await sql`
+    insert into offer (municipality_id, journey_id, youth_id, kind, provider, start_date, ended_on, end_cause,
+      hours_per_week, created_by)
+    select j.municipality_id, j.id, j.youth_id, 'mentor', 'Mentor', j.group_joined_at::date,
+      case when j.stage = 'followUp' then j.later_at::date end, case when j.stage = 'followUp' then 'withdrawn' end,
+      2, j.caseworker_id
+    from bench_journey j where j.n % 4 = 0`.execute(db);
+  await sql`
+    insert into offer (municipality_id, journey_id, youth_id, kind, subtype, provider, start_date, ended_on,
+      end_cause, created_by)
+    select j.municipality_id, j.id, j.youth_id, 'guidance_upskilling', 'bridge_building', 'Erhvervsskole',
+      j.first_contact_at::date + 5, least(j.first_contact_at::date + 35, current_date), 'completed', j.caseworker_id
+    from journey j where j.group_joined_at is null and abs(hashtext(j.id::text)) % 5 = 0`.execute(db);
   // Weekly hours for every week of every placement.
   await sql`
     insert into placement_hours (municipality_id, placement_id, journey_id, week_start, hours, recorded_by, recorded_at)
@@ -169,7 +192,7 @@ async function addProgrammeHistory(db: Db): Promise<void> {
 }
 
 async function rowCounts(db: Db): Promise<string> {
-  const tables = ['journey_event', 'activity', 'group_attendance', 'placement_hours', 'audit_log'] as const;
+  const tables = ['journey_event', 'activity', 'group_attendance', 'placement_hours', 'offer', 'audit_log'] as const;
   const counts = await Promise.all(
     tables.map(async (t) => {
       const { rows } = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(t)}`.execute(db);

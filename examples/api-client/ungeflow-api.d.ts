@@ -1810,7 +1810,7 @@ export interface components {
         /** Format: date-time */
         joinedAt: string;
         stage: string;
-        category: ('obviously_education_ready' | 'education_ready' | 'activity_ready') | null;
+        category: ('obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready') | null;
         barriers: (
           | 'academic'
           | 'social'
@@ -1830,6 +1830,7 @@ export interface components {
         byCategory: {
           obviously_education_ready: number;
           education_ready: number;
+          job_ready: number;
           activity_ready: number;
           undecided: number;
         };
@@ -2192,6 +2193,10 @@ export interface components {
       };
       /** @default {} */
       risk: components['schemas']['RiskThresholds'];
+      /** @default {} */
+      lawSwitchDates: {
+        [key: string]: string;
+      };
       webhook: {
         url: string | null;
         secretSet: boolean;
@@ -2228,6 +2233,38 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    OverviewKeyFigures: {
+      /** @description Journeys on benefit on at least one day of the period, and their days on benefit in it */
+      population: {
+        persons: number;
+        daysOnBenefit: number;
+      };
+      /** @description Passivandel: of the population, those without an active LAB offer in the period */
+      passive: components['schemas']['OverviewShare'];
+      /** @description Aktiveringsgrad: days in active LAB offers out of days on benefit in the period, summed over the population */
+      activationRate: components['schemas']['OverviewShare'];
+      /** @description Of the population, those with a mentor grant in the period */
+      mentor: components['schemas']['OverviewShare'];
+      /** @description Of the population, those in an internship or a wage subsidy in the period (STAR follows it for the activity-ready) */
+      companyBased: components['schemas']['OverviewShare'];
+      /** @description Of the population, those who exited to education in the period */
+      startedEducation: components['schemas']['OverviewShare'];
+      /** @description The population by the length of the journey's time on benefit at its last day on benefit in the period */
+      timeOnBenefit: {
+        total: number;
+        counts: {
+          weeks0to4: number;
+          weeks5to8: number;
+          weeks9to13: number;
+          weeks14to26: number;
+          weeks27to39: number;
+          weeks40to52: number;
+          years1to2: number;
+          years2to3: number;
+          over3Years: number;
+        };
+      };
     };
     OverviewShare: {
       numerator: number;
@@ -2343,7 +2380,7 @@ export interface components {
         birthDate?: string | null;
       } | null;
       goal?: string | null;
-      category?: ('obviously_education_ready' | 'education_ready' | 'activity_ready') | null;
+      category?: ('obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready') | null;
       status?: string | null;
       networkGroup?: {
         name?: string | null;
@@ -3438,6 +3475,9 @@ export interface operations {
             controlShare?: number;
           };
           risk?: components['schemas']['RiskThresholds'];
+          lawSwitchDates?: {
+            [key: string]: string;
+          };
           webhook?: {
             url: string | null;
             secret?: string;
@@ -3547,9 +3587,25 @@ export interface operations {
         'application/json': {
           age: number;
           /** @enum {string} */
-          category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+          category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
           /** @default [] */
           barriers?: (
+            | 'academic'
+            | 'social'
+            | 'health'
+            | 'mental_health'
+            | 'substance_use'
+            | 'housing'
+            | 'debt'
+            | 'criminal_record'
+            | 'no_network'
+            | 'other'
+          )[];
+          /**
+           * @description The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)
+           * @default []
+           */
+          considerableBarriers?: (
             | 'academic'
             | 'social'
             | 'health'
@@ -3636,6 +3692,22 @@ export interface operations {
             | 'no_network'
             | 'other'
           )[];
+          /**
+           * @description The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)
+           * @default []
+           */
+          considerableBarriers?: (
+            | 'academic'
+            | 'social'
+            | 'health'
+            | 'mental_health'
+            | 'substance_use'
+            | 'housing'
+            | 'debt'
+            | 'criminal_record'
+            | 'no_network'
+            | 'other'
+          )[];
           answers: {
             /** @enum {string} */
             highest_education: 'none' | 'primary_school' | 'upper_secondary' | 'vocational' | 'higher';
@@ -3686,6 +3758,13 @@ export interface operations {
           };
           /** @default false */
           waitingForApprenticeship?: boolean;
+          /**
+           * @description Has been on public benefit before (returning)
+           * @default false
+           */
+          returning?: boolean;
+          /** @description The assessment that the youth clearly needs support for more than about a year before an education can begin, as its reason (STAR: Den gode ungeindsats i jobcentrene (2017), s. 10); left out when not assessed so */
+          supportOverAYearReason?: string;
           /** Format: date */
           on?: string;
         };
@@ -3700,13 +3779,13 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string} */
-            category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+            category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
             reasons: {
               da: string;
               en: string;
               code: string;
               /** @enum {string} */
-              category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+              category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
             }[];
             ruleSetVersion: string;
             facts: {
@@ -3788,6 +3867,13 @@ export interface operations {
            * @description The responsible caseworker; the caseworker opening it by default
            */
           caseworkerId?: string;
+          /**
+           * @description Earlier periods on public benefit, from the benefit history: none, or earlier periods. Earlier periods make the youth returning, as does an earlier journey in Ungeflow.
+           * @enum {string}
+           */
+          earlierBenefit?: 'none' | 'earlier_periods';
+          /** @description With earlier periods: how many months on benefit in all */
+          earlierBenefitMonths?: number;
         };
       };
     };
@@ -3983,8 +4069,11 @@ export interface operations {
                * @description When it happened; defaults to now. Not in the future, not before first contact.
                */
               occurredAt?: string;
-              /** @enum {string} */
-              category: 'obviously_education_ready' | 'education_ready' | 'activity_ready';
+              /**
+               * @description One of the categories of the visitation rule set in force on the decision's day
+               * @enum {string}
+               */
+              category: 'obviously_education_ready' | 'education_ready' | 'job_ready' | 'activity_ready';
               /** @default [] */
               barriers?: (
                 | 'academic'
@@ -3998,6 +4087,24 @@ export interface operations {
                 | 'no_network'
                 | 'other'
               )[];
+              /**
+               * @description The chosen barriers the caseworker weighs as considerable (betydelige); the others count as some (visse)
+               * @default []
+               */
+              considerableBarriers?: (
+                | 'academic'
+                | 'social'
+                | 'health'
+                | 'mental_health'
+                | 'substance_use'
+                | 'housing'
+                | 'debt'
+                | 'criminal_record'
+                | 'no_network'
+                | 'other'
+              )[];
+              /** @description The assessment that the youth clearly needs support for more than about a year before an education can begin, as its reason (STAR: Den gode ungeindsats i jobcentrene (2017), s. 10); left out when not assessed so */
+              supportOverAYearReason?: string;
               /**
                * @description Result of the statistical profile assessment (A, B or C)
                * @enum {string}
@@ -4198,6 +4305,7 @@ export interface operations {
                */
               occurredAt?: string;
               reason: string;
+              registeredByMistake?: boolean;
             };
       };
     };
@@ -6894,7 +7002,7 @@ export interface operations {
             by: 'unit' | 'caseworker' | 'group';
             /**
              * Format: date
-             * @description The Danish day the status figures (active offer, passive, in placement) are taken at: the period's last day, or today while the period runs
+             * @description The Danish day the status figures (passive, in placement) are taken at, and the last day the key figures count: the period's last day, or today while the period runs
              */
             statusOn: string;
             /** @description The municipality's passive threshold in days (the risk rules' passiveDays), as the passive share uses it */
@@ -6907,6 +7015,7 @@ export interface operations {
                 counts: {
                   obviously_education_ready: number;
                   education_ready: number;
+                  job_ready: number;
                   activity_ready: number;
                 };
               };
@@ -6920,7 +7029,6 @@ export interface operations {
                   notYet: number;
                 };
               };
-              activeOffer: components['schemas']['OverviewShare'];
               passive: components['schemas']['OverviewShare'];
               inPlacement: components['schemas']['OverviewShare'];
               mentorContact: components['schemas']['OverviewShare'];
@@ -6942,6 +7050,17 @@ export interface operations {
                   in_education: number;
                   back_on_benefit: number;
                   unknown: number;
+                };
+              };
+              /** @description The key figures by STAR's and jobindsats.dk's definitions, for every journey and by the visitation category decided by the end of the period */
+              keyFigures: {
+                all: components['schemas']['OverviewKeyFigures'];
+                byCategory: {
+                  obviously_education_ready: components['schemas']['OverviewKeyFigures'];
+                  education_ready: components['schemas']['OverviewKeyFigures'];
+                  job_ready: components['schemas']['OverviewKeyFigures'];
+                  activity_ready: components['schemas']['OverviewKeyFigures'];
+                  notVisitated: components['schemas']['OverviewKeyFigures'];
                 };
               };
               progression: {

@@ -1,6 +1,6 @@
 import { categories, exitOutcomes, followUpStatuses } from '../../machines/events.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
-import type { Lang } from '../shared/i18n.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
 import {
   countWords,
   exitOutcomeLabels,
@@ -8,14 +8,27 @@ import {
   firstConversationLabels,
   followUpStatusLabels,
   groupingLabels,
+  keyFigureCategoryLabels,
+  keyFigureTexts,
+  keyFigureWords,
+  shareFigures,
   shareLabelsFor,
+  timeOnBenefitLabels,
   visitationCategoryLabels,
 } from './overview.labels.ts';
-import { firstConversationBuckets, type Overview, type OverviewRow } from './overview.schemas.ts';
+import {
+  firstConversationBuckets,
+  keyFigureCategories,
+  type KeyFigureSet,
+  keyFigures,
+  keyFigureShares,
+  type Overview,
+  type OverviewRow,
+  timeOnBenefitBands,
+} from './overview.schemas.ts';
 
 /** Excel recognises UTF-8 (and so shows æøå) only when the file starts with a byte order mark. */
 const BOM = '\uFEFF';
-const shares = ['activeOffer', 'passive', 'inPlacement', 'mentorContact'] as const;
 
 interface Column {
   heading: string;
@@ -40,7 +53,7 @@ function columnsFor(overview: Overview, lang: Lang): Column[] {
       heading: t(figureTitles.firstConversation, firstConversationLabels[b]),
       value: (r: OverviewRow) => r.firstConversation.counts[b],
     })),
-    ...shares.flatMap((s) => [
+    ...shareFigures.flatMap((s) => [
       { heading: t(shareLabels[s], countWords.numerator), value: (r: OverviewRow) => r[s].numerator },
       { heading: t(shareLabels[s], countWords.denominator), value: (r: OverviewRow) => r[s].denominator },
       { heading: t(shareLabels[s], countWords.percent), value: (r: OverviewRow) => n(r[s].percent) },
@@ -53,6 +66,7 @@ function columnsFor(overview: Overview, lang: Lang): Column[] {
       heading: t(figureTitles.followUps, followUpStatusLabels[s]),
       value: (r: OverviewRow) => r.followUps.counts[s],
     })),
+    ...keyFigureColumns(lang, n),
     ...progressionFactors.flatMap((factor) => [
       {
         heading: `${progressionFactorLabels[factor][lang]}: ${countWords.average[lang]}`,
@@ -66,12 +80,57 @@ function columnsFor(overview: Overview, lang: Lang): Column[] {
   ];
 }
 
-/** The key figures as CSV: semicolon-separated (what Danish Excel expects), one line per row. */
+/**
+ * The key figures by STAR's definitions: each figure for all and for each visitation category,
+ * headed "<figure>, <category>: <part>".
+ */
+function keyFigureColumns(lang: Lang, n: (value: number | null) => string | number): Column[] {
+  const sets = [
+    { label: keyFigureWords.all, pick: (r: OverviewRow) => r.keyFigures.all },
+    ...keyFigureCategories.map((c) => ({
+      label: keyFigureCategoryLabels[c],
+      pick: (r: OverviewRow) => r.keyFigures.byCategory[c],
+    })),
+  ];
+  return sets.flatMap(({ label, pick }) => {
+    const heading = (title: Text, part: Text) => `${title[lang]}, ${label[lang]}: ${part[lang]}`;
+    const of = (figure: (set: KeyFigureSet) => string | number | null) => (r: OverviewRow) => figure(pick(r));
+    const population = keyFigureTexts.population.title;
+    const time = keyFigureTexts.timeOnBenefit.title;
+    return [
+      { heading: heading(population, keyFigureWords.persons), value: of((s) => s.population.persons) },
+      { heading: heading(population, keyFigureWords.daysOnBenefit), value: of((s) => s.population.daysOnBenefit) },
+      ...keyFigureShares.flatMap((figure) => {
+        const title = keyFigureTexts[figure].title;
+        return [
+          { heading: heading(title, countWords.numerator), value: of((s) => s[figure].numerator) },
+          { heading: heading(title, countWords.denominator), value: of((s) => s[figure].denominator) },
+          { heading: heading(title, countWords.percent), value: of((s) => n(s[figure].percent)) },
+        ];
+      }),
+      ...timeOnBenefitBands.map((band) => ({
+        heading: heading(time, timeOnBenefitLabels[band]),
+        value: of((s) => s.timeOnBenefit.counts[band]),
+      })),
+    ];
+  });
+}
+
+/**
+ * The key figures as CSV: semicolon-separated (what Danish Excel expects), one line per row;
+ * after an empty line, each key figure by STAR's definitions with its definition and source.
+ */
 export function overviewToCsv(overview: Overview, lang: Lang): string {
   const columns = columnsFor(overview, lang);
   const lines = [
     columns.map((c) => cell(c.heading)),
     ...overview.rows.map((row) => columns.map((c) => cell(c.value(row)))),
+    [],
+    [keyFigureWords.heading, keyFigureWords.definition, keyFigureWords.source].map((w) => cell(w[lang])),
+    ...keyFigures.map((figure) => {
+      const { title, definition, source } = keyFigureTexts[figure];
+      return [title, definition, source].map((w) => cell(w[lang]));
+    }),
   ];
   return BOM + lines.map((cells) => cells.join(';')).join('\r\n') + '\r\n';
 }

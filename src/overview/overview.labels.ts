@@ -5,8 +5,13 @@ import { labelsOf, texts, textsEach } from '../shared/texts.ts';
 import {
   firstConversationBuckets,
   type FirstConversationBucket,
+  type KeyFigure,
+  type KeyFigureCategory,
+  keyFigures,
   type OverviewGrouping,
   overviewGroupings,
+  timeOnBenefitBands,
+  type TimeOnBenefitBand,
 } from './overview.schemas.ts';
 
 export { exitOutcomeLabels, followUpStatusLabels } from '../journeys/journey.labels.ts';
@@ -27,7 +32,7 @@ export const firstConversationLabels: Record<FirstConversationBucket, Text> = la
   firstConversationBuckets,
 );
 
-const shareFigures = ['activeOffer', 'passive', 'inPlacement', 'mentorContact'] as const;
+export const shareFigures = ['passive', 'inPlacement', 'mentorContact'] as const;
 export type ShareFigure = (typeof shareFigures)[number];
 
 /** The share figures' titles; the passive share names the municipality's threshold. */
@@ -81,3 +86,35 @@ export const groupingBasis: Record<OverviewGrouping, Text | null> = {
   unit: null,
   ...labelsOf('overview.rowsBasis', ['caseworker', 'group']),
 };
+
+/** The key figures' words: the title, the definition and the source shown beside each figure. */
+export const keyFigureTexts: Record<KeyFigure, { title: Text; definition: Text; source: Text }> = Object.fromEntries(
+  keyFigures.map((figure) => [
+    figure,
+    {
+      title: texts(`overview.keyFigures.figures.${figure}.title`),
+      definition: texts(`overview.keyFigures.figures.${figure}.definition`),
+      source: texts(`overview.keyFigures.figures.${figure}.source`),
+    },
+  ]),
+) as Record<KeyFigure, { title: Text; definition: Text; source: Text }>;
+
+/** The visitation categories, and "not yet visitated", that every key figure is broken down by. */
+export const keyFigureCategoryLabels: Record<KeyFigureCategory, Text> = {
+  ...categoryLabels,
+  notVisitated: texts('overview.keyFigures.notVisitated'),
+};
+
+export const timeOnBenefitLabels: Record<TimeOnBenefitBand, Text> = labelsOf(
+  'overview.keyFigures.bands',
+  timeOnBenefitBands,
+);
+
+export const keyFigureWords = labelsOf('overview.keyFigures', [
+  'heading',
+  'all',
+  'definition',
+  'source',
+  'persons',
+  'daysOnBenefit',
+]);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditAction } from '../audit/audit.types.ts';
 import type { Db } from '../db/database.ts';
+import type { OfferKind } from '../offers/offer.tables.ts';
 import { addDays } from '../shared/days.ts';
 import type { ProgressionFactor } from '../progression/progression.factors.ts';
 import type { StageEvent } from './overview.stages.ts';
@@ -35,6 +36,26 @@ export interface OverviewWorkedWeek {
   recordedAt: Date;
 }
 
+/**
+ * An event that can take a journey off benefit (a visitation, an exit, a withdrawal), with what
+ * decides whether it does (overview.key-figures.ts).
+ */
+export interface OverviewBenefitEvent extends StageEvent {
+  occurredAt: Date;
+  /** VISITATION_DECIDED: whether the youth was on benefit (null on events recorded before it was asked). */
+  onBenefit: boolean | null;
+  /** VISITATION_DECIDED: the decided category. */
+  category: string | null;
+}
+
+/** A LAB offer or mentor grant that ran on some day of the period. */
+export interface OverviewOffer {
+  kind: OfferKind;
+  startDate: string;
+  /** The last day (included); null while it runs. */
+  endedOn: string | null;
+}
+
 /** One journey as the key figures see it, each fact as of the moments asked for. */
 export interface OverviewJourney {
   id: string;
@@ -53,8 +74,6 @@ export interface OverviewJourney {
   exitOutcome: string | null;
   /** The network group the journey was last put in before `asOf` (it may have left it since). */
   lastGroupId: string | null;
-  /** A member of that group at `asOf` (the membership had not ended). */
-  inGroupAtEnd: boolean;
   /** When the journey first joined a group, if before `asOf`: the passive clock runs from here. */
   firstJoinedGroupAt: Date | null;
   /** A placement was running at `asOf` (begun on or before that day, not yet ended). */
@@ -69,6 +88,12 @@ export interface OverviewJourney {
   followUps: string[];
   /** Per progression factor, the latest score measured in the period (null: not measured). */
   latestScores: Record<ProgressionFactor, number | null>;
+  /** Withdrawn because it was registered by mistake: never a youth on benefit. */
+  registeredByMistake: boolean;
+  /** The visitations, exits and withdrawals that occurred before `asOf`, in the order they occurred. */
+  benefitEvents: OverviewBenefitEvent[];
+  /** The offers that ran on some day from the period's first day to `asOfDay`. */
+  offers: OverviewOffer[];
 }
 
 /** Text fields of a journey event as a JSON array, for picking one event out of an aggregate. */
@@ -84,7 +109,6 @@ interface OverviewJourneyRow {
   visitation: EventFields | null;
   exit_outcome: string | null;
   group_id: string | null;
-  group_left_at: Date | null;
   first_joined_group_at: Date | null;
   placed: boolean;
   mentor_contact: boolean | null;
@@ -98,6 +122,9 @@ interface OverviewJourneyRow {
   network: number | null;
   meaning_and_direction: number | null;
   readiness: number | null;
+  registered_by_mistake: boolean;
+  benefit_events: EventFields[] | null;
+  offers: Array<[OfferKind, string, string | null]> | null;
 }
 
 /** The fields of an event that decide the stage it led to (overview.stages.ts), as stageEventOf reads them. */
@@ -162,16 +189,17 @@ export async function listOverviewJourneys(
       where me.municipality_id = ${municipalityId}
         and me.held_on >= ${at.activeSinceDay} and me.held_on <= ${at.asOfDay}
     )
-    select j.id, j.caseworker_id, j.first_contact_at, j.first_conversation_at,
+    select j.id, j.caseworker_id, j.first_contact_at, j.first_conversation_at, j.registered_by_mistake,
       events.event_before_start, events.event_at_end, events.visitation, events.exit_outcome,
-      groups.group_id, groups.group_left_at, groups.first_joined_group_at,
+      groups.group_id, groups.first_joined_group_at,
       placed.journey_id is not null as placed,
       activity.mentor_contact, activity.recent_activity,
       attended.journey_id is not null as attended,
       matched.journey_id is not null as matched,
       worked.worked_weeks, follow_ups.follow_ups,
       progression.belief_in_own_abilities, progression.self_rated_health, progression.network,
-      progression.meaning_and_direction, progression.readiness
+      progression.meaning_and_direction, progression.readiness,
+      events.benefit_events, offers.offers
     from journey j
     left join lateral (
       select
@@ -188,13 +216,17 @@ export async function listOverviewJourneys(
         ))[1] as visitation,
         (array_agg(e.payload->>'outcome' order by e.seq desc) filter (
           where e.type = 'EXITED' and e.occurred_at >= ${at.start} and e.occurred_at < ${at.asOf}
-        ))[1] as exit_outcome
+        ))[1] as exit_outcome,
+        jsonb_agg(jsonb_build_array(e.type, e.payload->'eligibility'->>'eligible',
+            e.payload->'randomisation'->>'arm', e.payload->>'onBenefit', e.payload->>'category', e.occurred_at)
+        ) filter (
+          where e.type in ('VISITATION_DECIDED', 'EXITED', 'WITHDRAWN') and e.occurred_at < ${at.asOf}
+        ) as benefit_events
       from journey_event e
       where e.journey_id = j.id
     ) events on true
     left join lateral (
       select (array_agg(m.group_id order by m.joined_at desc))[1] as group_id,
-        (array_agg(m.left_at order by m.joined_at desc))[1] as group_left_at,
         min(m.joined_at) as first_joined_group_at
       from group_membership m
       where m.journey_id = j.id and m.joined_at < ${at.asOf}
@@ -223,6 +255,11 @@ export async function listOverviewJourneys(
       from progression_measurement pm
       where pm.journey_id = j.id and pm.measured_on >= ${at.from} and pm.measured_on <= ${at.to}
     ) progression on true
+    left join lateral (
+      select jsonb_agg(jsonb_build_array(o.kind, o.start_date, o.ended_on)) as offers
+      from offer o
+      where o.municipality_id = ${municipalityId} and o.journey_id = j.id and o.start_date <= ${at.asOfDay} and (o.ended_on is null or o.ended_on >= ${at.from})
+    ) offers on true
     left join placed on placed.journey_id = j.id
     left join attended on attended.journey_id = j.id
     left join matched on matched.journey_id = j.id
@@ -243,7 +280,6 @@ export async function listOverviewJourneys(
       visitation: category ? { category, eligible: eligible === 'true', randomisationArm: arm ?? null } : null,
       exitOutcome: r.exit_outcome,
       lastGroupId: r.group_id,
-      inGroupAtEnd: r.group_id !== null && (r.group_left_at === null || r.group_left_at >= at.asOf),
       firstJoinedGroupAt: r.first_joined_group_at,
       placedAtEnd: r.placed,
       mentorContact: r.mentor_contact === true,
@@ -260,6 +296,25 @@ export async function listOverviewJourneys(
         meaningAndDirection: r.meaning_and_direction,
         readiness: r.readiness,
       },
+      registeredByMistake: r.registered_by_mistake,
+      // At most a visitation, an exit and a withdrawal: sorted here rather than in each journey's aggregate.
+      benefitEvents: (r.benefit_events ?? [])
+        .flatMap((fields) => {
+          const event = stageEventOf(fields);
+          const [, , , onBenefit, category, occurredAt] = fields;
+          return event && occurredAt
+            ? [
+                {
+                  ...event,
+                  occurredAt: new Date(occurredAt),
+                  onBenefit: onBenefit == null ? null : onBenefit === 'true',
+                  category: category ?? null,
+                },
+              ]
+            : [];
+        })
+        .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()),
+      offers: (r.offers ?? []).map(([kind, startDate, endedOn]) => ({ kind, startDate, endedOn })),
     };
   });
 }

@@ -34,18 +34,81 @@ const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
 export const firstConversationBuckets = ['sameDay', 'withinWeek', 'withinMonth', 'later', 'notYet'] as const;
 export type FirstConversationBucket = (typeof firstConversationBuckets)[number];
 
+/** What the key figures are broken down by: the visitation category, or not visitated yet (STAR 2017, s. 35). */
+export const keyFigureCategories = [...categories, 'notVisitated'] as const;
+export type KeyFigureCategory = (typeof keyFigureCategories)[number];
+
+/**
+ * The bands of time on benefit of STAR: Den gode ungeindsats i jobcentrene (2017), s. 34
+ * ("fordelt på varighed"); they nest in the page's coarser bands 0-4, 5-13, 14-26, 27-52 weeks
+ * and over a year.
+ */
+export const timeOnBenefitBands = [
+  'weeks0to4',
+  'weeks5to8',
+  'weeks9to13',
+  'weeks14to26',
+  'weeks27to39',
+  'weeks40to52',
+  'years1to2',
+  'years2to3',
+  'over3Years',
+] as const;
+export type TimeOnBenefitBand = (typeof timeOnBenefitBands)[number];
+
+/** The key figures that are shares, in the order shown. */
+export const keyFigureShares = ['passive', 'activationRate', 'mentor', 'companyBased', 'startedEducation'] as const;
+export type KeyFigureShare = (typeof keyFigureShares)[number];
+
+/** The key figures in the order shown; their definitions and sources are in templates/texts/overview.*.json. */
+export const keyFigures = ['population', ...keyFigureShares, 'timeOnBenefit'] as const;
+export type KeyFigure = (typeof keyFigures)[number];
+
+const keyFigureSet = z
+  .object({
+    population: z
+      .object({ persons: z.number().int(), daysOnBenefit: z.number().int() })
+      .describe('Journeys on benefit on at least one day of the period, and their days on benefit in it'),
+    passive: share.describe('Passivandel: of the population, those without an active LAB offer in the period'),
+    activationRate: share.describe(
+      'Aktiveringsgrad: days in active LAB offers out of days on benefit in the period, summed over the population',
+    ),
+    mentor: share.describe('Of the population, those with a mentor grant in the period'),
+    companyBased: share.describe(
+      'Of the population, those in an internship or a wage subsidy in the period (STAR follows it for the activity-ready)',
+    ),
+    startedEducation: share.describe('Of the population, those who exited to education in the period'),
+    timeOnBenefit: countsOf(timeOnBenefitBands).describe(
+      "The population by the length of the journey's time on benefit at its last day on benefit in the period",
+    ),
+  })
+  .meta({ id: 'OverviewKeyFigures' });
+export type KeyFigureSet = z.infer<typeof keyFigureSet>;
+
 export const overviewRowSchema = z.object({
   /** The caseworker's or group's id; null for the whole unit and for "no group". */
   id: z.uuid().nullable(),
   label: z.string(),
   visitationCategories: countsOf(categories),
   firstConversation: countsOf(firstConversationBuckets),
-  activeOffer: share,
   passive: share,
   inPlacement: share,
   mentorContact: share,
   exitOutcomes: countsOf(exitOutcomes),
   followUps: countsOf(followUpStatuses),
+  keyFigures: z
+    .object({
+      all: keyFigureSet,
+      byCategory: z.object(
+        Object.fromEntries(keyFigureCategories.map((c) => [c, keyFigureSet])) as Record<
+          KeyFigureCategory,
+          typeof keyFigureSet
+        >,
+      ),
+    })
+    .describe(
+      "The key figures by STAR's and jobindsats.dk's definitions, for every journey and by the visitation category decided by the end of the period",
+    ),
   progression: z.array(
     z.object({
       factor: z.enum(progressionFactors),
@@ -66,7 +129,7 @@ export const overviewResponse = z.object({
   statusOn: z.iso
     .date()
     .describe(
-      "The Danish day the status figures (active offer, passive, in placement) are taken at: the period's last day, or today while the period runs",
+      "The Danish day the status figures (passive, in placement) are taken at, and the last day the key figures count: the period's last day, or today while the period runs",
     ),
   passiveAfterDays: z
     .number()

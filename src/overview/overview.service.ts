@@ -18,6 +18,7 @@ import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate, danishDayNumber, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
+import { type BenefitFacts, benefitFactsOf, keyFiguresOf, round1, shareOf } from './overview.key-figures.ts';
 import { noGroupLabel, wholeUnitLabel } from './overview.labels.ts';
 import {
   listGroups,
@@ -35,7 +36,6 @@ import {
   type Overview,
   type OverviewGrouping,
   type OverviewRow,
-  type OverviewShare,
 } from './overview.schemas.ts';
 import { offerStages, stageAfter } from './overview.stages.ts';
 import { texts } from '../shared/texts.ts';
@@ -61,6 +61,8 @@ interface JourneyFacts {
   visitationCategory: Category | null;
   exitOutcome: ExitOutcome | null;
   followUps: FollowUpStatus[];
+  /** Its days on benefit in the period and what it had in them; null when it had none. */
+  benefit: BenefitFacts | null;
 }
 
 /**
@@ -70,11 +72,13 @@ interface JourneyFacts {
  * Every figure describes the period, not today: stages are rebuilt from the event log (the
  * stage a journey's latest event before a moment led to), group membership, placements and
  * activity from their own times, so a leader looking at October in December sees October.
- * Figures of two kinds:
+ * Figures of three kinds:
  * - flows, counted over the period: visitations, first contacts, exits, follow-ups, mentor
  *   contacts and progression measurements that happened in it;
  * - status figures, taken "at the end of the period": at the first instant after its last
  *   day, or now while the period is still running (`statusOn` in the answer says which day).
+ * - key figures by STAR's and jobindsats.dk's definitions, over the journeys on benefit on some
+ *   day of the period up to `statusOn`, whatever their stage (overview.key-figures.ts).
  * Each figure's comment in rowOf says which journeys it counts (its denominator).
  *
  * Per caseworker, a journey counts for the caseworker who had it at the end of the period (a
@@ -154,6 +158,7 @@ export async function readOverview(
         visitationCategory: visitation && isOneOf(categories, visitation.category) ? visitation.category : null,
         exitOutcome: isOneOf(exitOutcomes, journey.exitOutcome) ? journey.exitOutcome : null,
         followUps: journey.followUps.filter((status) => isOneOf(followUpStatuses, status)),
+        benefit: benefitFactsOf(journey, at),
       };
     });
 
@@ -272,19 +277,22 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
   // Danish calendar days until the first conversation; "not yet" when none was held by the end.
   const contacted = facts.filter((f) => inPeriod(f.journey.firstContactAt));
 
-  // Active offer and placement (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "aktiveringsgrad"): of the journeys in
-  // intake, active or paused at the end of the period, those then in a network group or a
-  // running placement. A paused youth's placement waits for them and still counts.
+  // In placement: of the journeys in intake, active or paused at the end of the period, those
+  // then in a running placement (internship, wage subsidy or paid hours). A paused youth's
+  // placement waits for them and still counts. The unit's own figure; the LAB offers are in
+  // the key figures below.
   const inOfferAtEnd = facts.filter((f) => offerStages.has(f.stageAtEnd));
 
-  // Passive share (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "passivandel"): of the journeys active at the end of the
-  // period (the passive rule applies in the active stage only), those without recorded activity
-  // for the municipality's passive threshold, as the risk rule `passive` counts it.
+  // Without recent activity: of the journeys active at the end of the period (the passive rule
+  // applies in the active stage only), those without recorded activity for the municipality's
+  // passive threshold, as the risk rule `passive` counts it (docs/domain.md, "The rules"). Not
+  // STAR's passivandel, which is about LAB offers: that is in the key figures.
   const activeAtEnd = facts.filter((f) => f.stageAtEnd === 'active');
 
-  // Mentor (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35, "andel ... med mentor"): of the journeys in intake, active or
-  // paused at any moment of the period, those with a mentor contact in the period. A youth
-  // who had a mentor and exited during the period still counts.
+  // Mentor contact: of the journeys in intake, active or paused at any moment of the period,
+  // those with a recorded mentor contact in the period. A youth who had a mentor and exited
+  // during the period still counts. STAR's share with a mentor (s. 35) counts mentor grants:
+  // it is in the key figures.
   const inOfferDuring = facts.filter((f) => f.inOfferDuringPeriod);
 
   return {
@@ -294,10 +302,6 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
     firstConversation: countBy(
       firstConversationBuckets,
       contacted.map((f) => bucketOf(f.journey, at.asOf)),
-    ),
-    activeOffer: shareOf(
-      inOfferAtEnd.filter((f) => f.journey.inGroupAtEnd || f.journey.placedAtEnd).length,
-      inOfferAtEnd.length,
     ),
     passive: shareOf(activeAtEnd.filter((f) => f.passive).length, activeAtEnd.length),
     inPlacement: shareOf(inOfferAtEnd.filter((f) => f.journey.placedAtEnd).length, inOfferAtEnd.length),
@@ -312,6 +316,9 @@ function rowOf(id: string | null, label: string, facts: JourneyFacts[], at: Over
       followUpStatuses,
       facts.flatMap((f) => f.followUps),
     ),
+    // The key figures by STAR's and jobindsats.dk's definitions, over the journeys on benefit in
+    // the period (overview.key-figures.ts).
+    keyFigures: keyFiguresOf(facts.flatMap((f) => (f.benefit ? [f.benefit] : []))),
     // Progression (STAR: Den gode ungeindsats i jobcentrene (2017), s. 29): per factor, the journeys measured in the period, each by
     // its latest score in the period.
     progression: progressionFactors.map((factor) => averageOf(factor, facts)),
@@ -349,12 +356,6 @@ function countBy<K extends string>(keys: readonly K[], values: K[]): { total: nu
   for (const v of values) counts[v] += 1;
   return { total: values.length, counts };
 }
-
-function shareOf(numerator: number, denominator: number): OverviewShare {
-  return { numerator, denominator, percent: denominator === 0 ? null : round1((100 * numerator) / denominator) };
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);

@@ -56,6 +56,22 @@ export function stageAfter(event: StageEvent | null): Stage {
 }
 
 /**
+ * The stages in which a journey is on benefit (kontanthjælp): from the referral until it leaves
+ * the programme. Youth waiting in referral, visitation and intake are on benefit too, and are
+ * the ones without an offer; so is a paused youth. A journey redirected at the visitation, drawn
+ * to the control group, exited (follow-up: the youth left for a job, an education or other
+ * support) or withdrawn is no longer the unit's youth on benefit. The key figures' population
+ * (STAR: Den gode ungeindsats i jobcentrene (2017), s. 35: "personer på ydelse").
+ */
+export const benefitStages: ReadonlySet<Stage> = new Set<Stage>([
+  'referred',
+  'visitation',
+  'intake',
+  'active',
+  'paused',
+]);
+
+/**
  * The stages in which a youth is in the programme and should have an active offer: ready for
  * a group, active, or paused (the placement waits for them). STAR: Den gode ungeindsats i jobcentrene (2017), s. 35: the activation
  * rate and the passive share are taken over the youth on benefit in the programme.

@@ -10,17 +10,27 @@ import {
   followUpStatusLabels,
   groupingBasis,
   groupingLabels,
+  keyFigureCategoryLabels,
+  keyFigureTexts,
+  keyFigureWords,
   type OverviewFigure,
   shareLabelsFor,
   type ShareFigure,
+  timeOnBenefitLabels,
   visitationCategoryLabels,
 } from '../overview/overview.labels.ts';
 import {
   firstConversationBuckets,
+  type KeyFigure,
+  keyFigureCategories,
+  type KeyFigureSet,
+  keyFigureShares,
+  type KeyFigureShare,
   type Overview,
   type OverviewGrouping,
   overviewGroupings,
   type OverviewRow,
+  timeOnBenefitBands,
 } from '../overview/overview.schemas.ts';
 import { readOverview } from '../overview/overview.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
@@ -48,10 +58,12 @@ interface Bar {
 }
 
 interface Figure {
-  id: OverviewFigure;
+  id: OverviewFigure | `key-${KeyFigure}`;
   title: string;
-  /** Which youth the figure counts, and as of when. */
+  /** Which youth the figure counts, and as of when; for a key figure, its definition. */
   basis: string;
+  /** Where a key figure's definition comes from ("Kilde: ..."). */
+  source: string | null;
   columns: string[];
   rows: { label: string; cells: string[] }[];
   chart: { description: string; width: number; height: number; labelWidth: number; bars: Bar[] };
@@ -91,7 +103,7 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
           reply.code(400),
           'overview',
           t('overview.overviewTitle'),
-          { ...form, rowsBasis: null, figures: [], csvHref: null },
+          { ...form, rowsBasis: null, keyFigures: null, figures: [], csvHref: null },
           {
             problem: t('common.formErrors'),
           },
@@ -103,6 +115,11 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
       return page(request, reply, 'overview', t('overview.overviewTitle'), {
         ...form,
         rowsBasis: groupingBasis[overview.by]?.[lang] ?? null,
+        keyFigures: {
+          heading: keyFigureWords.heading[lang],
+          intro: t('overview.keyFigures.intro', { day: when(startOfDanishDay(overview.statusOn), lang) }),
+          figures: keyFiguresOf(overview, lang),
+        },
         figures: figuresOf(overview, lang),
         csvHref: `/api/overview.csv?${query.toString()}`,
       });
@@ -136,6 +153,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
       id,
       title: title[lang],
       basis: basis[id][lang],
+      source: null,
       columns: [grouping, ...keys.map((k) => labels[k][lang]), countWords.total[lang]],
       rows: rows.map((r) => ({
         label: r.label,
@@ -155,6 +173,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
       id,
       title: title[lang],
       basis: basis[id][lang],
+      source: null,
       columns: [grouping, countWords.numerator[lang], countWords.denominator[lang], countWords.percent[lang]],
       rows: rows.map((r) => ({
         label: r.label,
@@ -173,6 +192,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
     id: 'progression',
     title: progressionTitle[lang],
     basis: basis.progression[lang],
+    source: null,
     columns: [grouping, ...progressionFactors.map((f) => progressionFactorLabels[f][lang])],
     rows: rows.map((r) => ({
       label: r.label,
@@ -207,7 +227,6 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
       firstConversationLabels,
       (r) => r.firstConversation,
     ),
-    share('activeOffer'),
     share('passive'),
     share('inPlacement'),
     share('mentorContact'),
@@ -215,6 +234,97 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
     counts('follow-ups', figureTitles.followUps, followUpStatuses, followUpStatusLabels, (r) => r.followUps),
     progression,
   ];
+}
+
+/**
+ * The key figures by STAR's definitions, each with its definition and source: a table row for
+ * every row of the overview and, under it, one for each visitation category (STAR 2017, s. 35);
+ * the chart shows the figure by category for all the rows together (the rows never share a youth).
+ */
+function keyFiguresOf(overview: Overview, lang: Lang): Figure[] {
+  const num = (n: number) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
+  const percent = (p: number | null) => (p === null ? '–' : `${num(p)} %`);
+  const grouping = groupingLabels[overview.by][lang];
+  const sets = (r: OverviewRow) => [
+    { label: overview.by === 'unit' ? r.label : `${r.label}: ${keyFigureWords.all[lang]}`, set: r.keyFigures.all },
+    ...keyFigureCategories.map((c) => ({
+      label:
+        overview.by === 'unit' ? keyFigureCategoryLabels[c][lang] : `${r.label}: ${keyFigureCategoryLabels[c][lang]}`,
+      set: r.keyFigures.byCategory[c],
+    })),
+  ];
+  const lines = overview.rows.flatMap(sets);
+  /** The unit's totals of a figure's counts, for all and by category. */
+  const totals = (pick: (set: KeyFigureSet) => number) => [
+    { label: keyFigureWords.all[lang], value: overview.rows.reduce((sum, r) => sum + pick(r.keyFigures.all), 0) },
+    ...keyFigureCategories.map((c) => ({
+      label: keyFigureCategoryLabels[c][lang],
+      value: overview.rows.reduce((sum, r) => sum + pick(r.keyFigures.byCategory[c]), 0),
+    })),
+  ];
+  const describe = (figure: KeyFigure) => {
+    const { title, definition, source } = keyFigureTexts[figure];
+    return {
+      id: `key-${figure}` as const,
+      title: title[lang],
+      basis: definition[lang],
+      source: t(lang, 'overview.keyFigures.sourceLine', { source: source[lang] }),
+    };
+  };
+
+  const share = (figure: KeyFigureShare): Figure => {
+    const numerators = totals((s) => s[figure].numerator);
+    const denominators = totals((s) => s[figure].denominator);
+    return {
+      ...describe(figure),
+      columns: [grouping, countWords.numerator[lang], countWords.denominator[lang], countWords.percent[lang]],
+      rows: lines.map(({ label, set }) => ({
+        label,
+        cells: [num(set[figure].numerator), num(set[figure].denominator), percent(set[figure].percent)],
+      })),
+      chart: chart(
+        numerators.map((n, i) => {
+          const d = denominators[i]?.value ?? 0;
+          return { label: n.label, value: d === 0 ? 0 : Math.round((1000 * n.value) / d) / 10, max: 100 };
+        }),
+        (v) => `${num(v)} %`,
+        descriptionOf(keyFigureTexts[figure].title, lang),
+      ),
+    };
+  };
+
+  const population: Figure = {
+    ...describe('population'),
+    columns: [grouping, keyFigureWords.persons[lang], keyFigureWords.daysOnBenefit[lang]],
+    rows: lines.map(({ label, set }) => ({
+      label,
+      cells: [num(set.population.persons), num(set.population.daysOnBenefit)],
+    })),
+    chart: chart(
+      totals((s) => s.population.persons),
+      (v) => num(v),
+      descriptionOf(keyFigureTexts.population.title, lang),
+    ),
+  };
+
+  const time: Figure = {
+    ...describe('timeOnBenefit'),
+    columns: [grouping, ...timeOnBenefitBands.map((b) => timeOnBenefitLabels[b][lang]), countWords.total[lang]],
+    rows: lines.map(({ label, set }) => ({
+      label,
+      cells: [...timeOnBenefitBands.map((b) => num(set.timeOnBenefit.counts[b])), num(set.timeOnBenefit.total)],
+    })),
+    chart: chart(
+      timeOnBenefitBands.map((b) => ({
+        label: timeOnBenefitLabels[b][lang],
+        value: overview.rows.reduce((sum, r) => sum + r.keyFigures.all.timeOnBenefit.counts[b], 0),
+      })),
+      (v) => num(v),
+      descriptionOf(keyFigureTexts.timeOnBenefit.title, lang),
+    ),
+  };
+
+  return [population, ...keyFigureShares.map(share), time];
 }
 
 /** What a chart shows, for those who cannot see it (the SVG's description). */

@@ -199,11 +199,6 @@ describe.each(engines)('the leader overview on %s', (engine) => {
     });
   });
 
-  it('gives the share with an active offer among journeys in intake, active or paused', async () => {
-    // Journeys 1, 2 and 3 are active and in a group; journey 4 is still referred.
-    expect((await unitRow()).activeOffer).toEqual({ numerator: 3, denominator: 3, percent: 100 });
-  });
-
   it('counts an active youth with no activity for 14 days as passive', async () => {
     expect((await unitRow()).passive).toEqual({ numerator: 1, denominator: 3, percent: 33.3 });
   });
@@ -330,7 +325,7 @@ describe.each(engines)('the leader overview on %s', (engine) => {
     expect(headings[0]).toBe('Unit');
     const cells = row!.split(';');
     expect(cells[0]).toBe('The whole unit');
-    expect(cells[headings.indexOf('Share passive (no activity for 14 days): percent')]).toBe('33.3');
+    expect(cells[headings.indexOf('Share without recorded activity for 14 days: percent')]).toBe('33.3');
   });
 });
 
@@ -543,9 +538,8 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
   it('counts stage, group and placement as they were at the end of the period', async () => {
     const row = await unitRow();
     // Ready for a group, active or paused on 31 October: everyone but the journey that exited in
-    // October, the redirected one and the one that started in November. All but the one ready
-    // for a group were in a group; one was placed (the placement that started in November is not).
-    expect(row.activeOffer).toEqual({ numerator: 7, denominator: 8, percent: 87.5 });
+    // October, the redirected one and the one that started in November. One was placed (the
+    // placement that started in November is not).
     expect(row.inPlacement).toEqual({ numerator: 1, denominator: 8, percent: 12.5 });
   });
 
@@ -569,7 +563,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
         url: `/api/overview.csv?${OCTOBER}`,
         headers: unit.leader.headers,
       });
-      expect(csv.body).toContain('Passivandel (ingen aktivitet i 5 dage): antal');
+      expect(csv.body).toContain('Andel uden registreret aktivitet i 5 dage: antal');
     } finally {
       await put({});
     }
@@ -603,7 +597,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
     expect(november.visitationCategories.total).toBe(1);
     // In the programme from 4 November: one of nine in November's mentor share, none of October's.
     expect(november.mentorContact.denominator).toBe(9);
-    expect(october.activeOffer.denominator).toBe(8);
+    expect(october.inPlacement.denominator).toBe(8);
   });
 
   it('puts each youth in the network group they were last in at the end of the period', async () => {
@@ -611,13 +605,13 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
     expect(rows.map((r: { label: string }) => r.label)).toEqual(['Gruppe A', 'Gruppe B', 'Ikke i en gruppe']);
     const [a, b, none] = rows;
     // Group A: the five active there and the paused one (the one moved to B in November included).
-    expect(a.activeOffer).toEqual({ numerator: 6, denominator: 6, percent: 100 });
+    expect(a.inPlacement.denominator).toBe(6);
     // Group B: the one withdrawn in November; the one that exited in October counts here for its exit.
-    expect(b.activeOffer).toEqual({ numerator: 1, denominator: 1, percent: 100 });
+    expect(b.inPlacement.denominator).toBe(1);
     expect(b.exitOutcomes.total).toBe(1);
     expect(b.mentorContact).toEqual({ numerator: 1, denominator: 2, percent: 50 });
     // Not in a group: the one ready for a group (group A only in November) and the redirected one.
-    expect(none.activeOffer).toEqual({ numerator: 0, denominator: 1, percent: 0 });
+    expect(none.inPlacement.denominator).toBe(1);
     expect(none.visitationCategories.total).toBe(2);
   });
 
@@ -639,7 +633,7 @@ describe.each(engines)('the leader overview of a past period on %s', (engine) =>
 
     const rows = (await overview(`${OCTOBER}&by=caseworker`)).rows;
     expect(rows.map((r: { id: string }) => r.id)).toEqual([unit.caseworker.id]);
-    expect(rows[0].activeOffer).toEqual({ numerator: 7, denominator: 8, percent: 87.5 });
+    expect(rows[0].inPlacement).toEqual({ numerator: 1, denominator: 8, percent: 12.5 });
   });
 });
 

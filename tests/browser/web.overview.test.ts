@@ -33,14 +33,23 @@ describe('the leader overview in Chromium', { timeout: 90_000 }, () => {
     expect(await page.getByLabel('Til og med').inputValue()).toBe('2026-11-22');
     const figure = page.getByRole('region', { name: 'Fordeling på visitationskategori' });
     await eventually(() => figure.getByRole('row', { name: /Hele enheden/ }).textContent()).toMatch(
-      /Hele enheden\s*0\s*0\s*1\s*1/,
+      /Hele enheden\s*0\s*0\s*0\s*1\s*1/,
     );
     expect(await figure.getByRole('img', { name: 'Fordeling på visitationskategori' }).count()).toBe(1);
     // Each figure says whom it counts and as of when: the status figures at the period's last day.
-    const passive = page.getByRole('region', { name: 'Passivandel (ingen aktivitet i 14 dage)' });
+    const passive = page.getByRole('region', { name: 'Andel uden registreret aktivitet i 14 dage' });
     expect(
       await passive.getByText('Ud af de unge, der var aktive ved periodens slutning (22. nov. 2026)').count(),
     ).toBe(1);
+    // A key figure by STAR's definition, by visitation category, with its definition and source:
+    // the youth waiting in intake since 2 November has had no LAB offer, so is passive.
+    const passivandel = page.getByRole('region', { name: 'Passivandel', exact: true });
+    expect(await passivandel.getByRole('row', { name: /Aktivitetsparat/ }).textContent()).toMatch(
+      /Aktivitetsparat\s*1\s*1\s*100 %/,
+    );
+    expect(await passivandel.getByText('Kilde: STAR: Den gode ungeindsats i jobcentrene (2017), s. 35').count()).toBe(
+      1,
+    );
     await page.screenshot({ path: `${ARTIFACTS}/overblik.png`, fullPage: true });
 
     const [download] = await Promise.all([
