@@ -76,13 +76,17 @@ function answer<T>(operation: keyof operations, result: { data?: T; error?: ApiE
   return result.data;
 }
 
-/** The visitation of a youth who is ready for activities (profile C), with the ten answers of the questionnaire. */
+/**
+ * The visitation of a youth who is ready for activities (profile C, a considerable mental-health
+ * barrier), with the ten answers of the questionnaire.
+ */
 function activityReadyVisitation(expectedVersion: number): VisitationDecided {
   return {
     type: 'VISITATION_DECIDED',
     expectedVersion,
     category: 'activity_ready',
     barriers: ['mental_health'],
+    considerableBarriers: ['mental_health'],
     profile: 'C',
     questionnaire: {
       highest_education: 'primary_school',
