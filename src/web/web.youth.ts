@@ -547,7 +547,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         });
       if (!read.ok || errors.occurredOn) return keep(null, { errors, problem: t('common.formErrors'), status: 400 });
       const input = read.input;
-      if (text(form, 'action') !== 'confirm') return keep(input, {});
+      if (text(form, 'action') !== 'confirm') {
+        // A category left at the earlier suggestion follows the new one; one the caseworker chose stays.
+        const untouched = input.category !== undefined && input.category === text(form, 'previewSuggested');
+        return keep(untouched ? { ...input, category: undefined } : input, {});
+      }
       if (!input.category || input.category !== text(form, 'previewCategory')) {
         return keep(input, { notice: t('visitation.previewUpdated') });
       }

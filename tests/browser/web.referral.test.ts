@@ -83,6 +83,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.getByLabel('Navn').fill('Emil S.');
     await page.getByLabel('CPR-nummer').fill(cpr);
     await page.getByLabel('Årsag til henvisningen').fill('Henvist igen');
+    await page.getByLabel('Nej, ingen tidligere perioder').check();
     await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
     await eventually(() => page.locator('#e-cpr').textContent()).toContain(
       'Der findes allerede en ung med dette CPR-nummer.',
@@ -122,6 +123,8 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await page.getByRole('button', { name: 'Se forslag' }).click();
     await eventually(() => page.getByTestId('suggested').textContent()).toBe('Aktivitetsparat');
     expect(await page.getByTestId('law').textContent()).toContain('Lov om en aktiv beskæftigelsesindsats');
+    // The category left at the earlier suggestion follows the new one.
+    expect(await page.getByLabel('Visitationskategori').inputValue()).toBe('activity_ready');
     expect(await page.getByTestId('eligibility').textContent()).toContain('I målgruppen');
     // Nothing is recorded by the preview, and what was ticked is still ticked.
     expect(await page.getByTestId('timeline').textContent()).not.toContain('Visitation besluttet');
