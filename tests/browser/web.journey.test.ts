@@ -54,6 +54,7 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     await caseworker.getByLabel('Henvist fra').selectOption({ label: 'Jobcentret' });
     await caseworker.getByLabel('Dato for første kontakt').fill('2026-11-20');
     await caseworker.getByLabel('Årsag til henvisningen').fill('Ledig efter afbrudt uddannelse');
+    await caseworker.getByLabel('Nej, ingen tidligere perioder').check();
     await caseworker.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
     await eventually(() => heading(caseworker)).toBe('Sofie Hansen');
     youthUrl = caseworker.url().split('?')[0] as string;
