@@ -121,14 +121,14 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
     const page = await t.loggedIn(unit.caseworker.email);
     await page.goto(`${t.base}/unge/${carl.id}`);
     await page.locator('summary', { hasText: 'Træk ud af forløbet' }).click();
-    await page.getByLabel('Begrundelse').fill('Flyttet til Aarhus');
+    await page.getByLabel('Begrundelse', { exact: true }).fill('Flyttet til Aarhus');
     // Meanwhile a colleague records the first conversation through the API.
     expect(
       (await sendEvent(t.ctx.app, h, journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' })).statusCode,
     ).toBe(201);
     await page.getByRole('button', { name: 'Træk ud af forløbet' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toContain('Forløbet er ændret af en anden');
-    expect(await page.getByLabel('Begrundelse').inputValue()).toBe('Flyttet til Aarhus');
+    expect(await page.getByLabel('Begrundelse', { exact: true }).inputValue()).toBe('Flyttet til Aarhus');
     expect(await page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
     await page.screenshot({ path: `${ARTIFACTS}/konflikt.png`, fullPage: true });
     await page.context().close();
