@@ -1,5 +1,5 @@
 import { readSettings } from '../municipalities/settings.service.ts';
-import { selectRuleSet } from '../rules/rule-set.loader.ts';
+import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import {
@@ -60,14 +60,14 @@ import { progressionFactorLabels, progressionFactors } from '../progression/prog
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { isCalendarDay } from '../shared/days.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
-import type { Text } from '../shared/i18n.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { readYouth } from '../youth/youth.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
-import { t, translator } from '../shared/texts.ts';
+import { t, translator, type Translate } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   type Form,
@@ -250,6 +250,12 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         };
       });
 
+    const todaysVisitationRules = selectRuleSet(
+      deps.ruleSets,
+      'visitation',
+      today,
+      (await readSettings(deps.db, actor)).lawSwitchDates,
+    );
     const kv = kept.visitation;
     const visitationDay = kv?.day ?? today;
     const visitationRuleSet = accepts('VISITATION_DECIDED')
@@ -368,15 +374,13 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         startBy:
           i.startBy && !i.endedOn ? t('offers.page.injunctionStartBy', { date: whenDay(i.startBy, lang) }) : null,
       })),
-      // The form is offered where the 2025 rules allow an injunction and none is in force.
+      // The form is offered where today's law allows an injunction for the youth's category and none is in force.
       injunctionAllowed:
         view.journey.open &&
         category !== null &&
-        injunctionAllowed(
-          selectRuleSet(deps.ruleSets, 'visitation', today, (await readSettings(deps.db, actor)).lawSwitchDates),
-          category,
-        ) &&
+        injunctionAllowed(todaysVisitationRules, category) &&
         injunctions.every((i) => i.endedOn !== null),
+      injunctionRule: injunctionRuleText(todaysVisitationRules, t, lang),
       activityChoices: view.journey.open ? activityChoices : null,
       activityModes: conversationModes.map((m) => ({ value: m, label: conversationModeLabels[m][lang] })),
       activities: activities.items.map((a) => activityLine(a, t, lang)),
@@ -926,4 +930,14 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         : youthPage(request, reply, youthId, { notice: t('youth.caseworkerUnchanged') });
     },
   );
+}
+
+/** Who may be given an uddannelsespålæg under a law, in a sentence for the caseworker. */
+function injunctionRuleText(visitationRules: RuleSet, t: Translate, lang: Lang): string {
+  const allowed = visitationRules.categories.filter((definition) => definition.educationInjunction === true);
+  const law = visitationRules.law.title[lang];
+  if (allowed.length === 0) return t('offers.page.injunctionAbolished', { law });
+  const names = allowed.map((definition) => categoryLabels[definition.code][lang].toLowerCase());
+  const anyOf = new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { style: 'long', type: 'disjunction' });
+  return t('offers.page.injunctionForCategories', { categories: anyOf.format(names), law });
 }

@@ -5,7 +5,7 @@ import { newGroup, newUnit } from '../support/factories.ts';
 import { youthAtIntake } from '../support/journeys.ts';
 
 // Offers recorded on their own from the youth's page, with Danish messages at the fields, and the
-// education injunction, which an activity-ready youth is not offered.
+// education injunction, which the 2025 rules allow an activity-ready youth too.
 const NOW = new Date('2026-11-25T10:00:00Z');
 
 describe("offers on a youth's page in Chromium", { timeout: 180_000 }, () => {
@@ -66,10 +66,7 @@ describe("offers on a youth's page in Chromium", { timeout: 180_000 }, () => {
     expect(await offers().locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/Gennemført/)]);
   });
 
-  it('does not offer an education injunction to an activity-ready youth, and says why', async () => {
-    expect(await page.getByTestId('injunction-form').count()).toBe(0);
-    expect(await offers().textContent()).toContain(
-      'Uddannelsespålæg gives til unge, der er visiteret uddannelsesparate eller åbenlyst uddannelsesparate',
-    );
+  it('offers an education injunction to an activity-ready youth under the 2025 rules (LAB § 30)', async () => {
+    expect(await page.getByTestId('injunction-form').count()).toBe(1);
   });
 });
