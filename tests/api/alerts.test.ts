@@ -202,7 +202,9 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     // 00:30 on 2 April is 8 Danish days later, though 7 x 24 hours have not quite passed.
     ctx.setNow(new Date('2027-04-01T22:30:00Z'));
     await sweep(ctx);
-    expect((await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'no_placement_after_intake')).toMatchObject({
+    expect(
+      (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'no_placement_after_intake'),
+    ).toMatchObject({
       escalatedAt: expect.any(String),
     });
   });
