@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AlertStatus, AlertTable } from '../db/schema.ts';
@@ -303,6 +304,30 @@ export async function appendAlertHistory(
   });
 }
 
+/** The history of each of the alerts, oldest entry first, in one query: what an inbox page shows. */
+export async function alertHistories(
+  db: Db,
+  municipalityId: string,
+  alertIds: readonly string[],
+): Promise<Map<string, AlertHistoryEntry[]>> {
+  const histories = new Map<string, AlertHistoryEntry[]>(alertIds.map((id) => [id, []]));
+  if (alertIds.length === 0) return histories;
+  const rows = await db
+    .selectFrom('alert_history')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('alert_id', 'in', alertIds)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    histories
+      .get(r.alert_id)
+      ?.push({ at: r.at, actorId: r.actor_id, action: r.action, note: r.note, details: r.details });
+  }
+  return histories;
+}
+
 export async function alertHistory(db: Db, municipalityId: string, alertId: string): Promise<AlertHistoryEntry[]> {
   const rows = await db
     .selectFrom('alert_history')
@@ -328,6 +353,11 @@ export interface AlertFilter {
   forLeader?: boolean | undefined;
   /** The user the alert is assigned to (at first the journey's caseworker; see reassignAlert). */
   assignedTo?: string | undefined;
+  /**
+   * newest (default): newest first. urgency: most severe first, then the one waiting longest;
+   * resolved alerts the most recently resolved first.
+   */
+  order?: 'newest' | 'urgency' | undefined;
 }
 
 export interface AlertListItem extends Alert {
@@ -344,6 +374,8 @@ export interface AlertList {
   bySeverity: Record<Severity, number>;
   /** Per status of the alerts not resolved, for the filter with its severity: the inbox's tabs. */
   byStatus: Record<UnresolvedStatus, number>;
+  /** The resolved alerts for the filter with its severity: the inbox's "Løst" tab. */
+  resolved: number;
 }
 
 export async function listAlerts(
@@ -354,7 +386,7 @@ export async function listAlerts(
 ): Promise<AlertList> {
   const bySeverity: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
   const byStatus: Record<UnresolvedStatus, number> = { open: 0, acknowledged: 0, snoozed: 0 };
-  if (filter.journeyIds?.length === 0) return { items: [], total: 0, bySeverity, byStatus };
+  if (filter.journeyIds?.length === 0) return { items: [], total: 0, bySeverity, byStatus, resolved: 0 };
   let query = db
     .selectFrom('alert')
     .innerJoin('journey', 'journey.id', 'alert.journey_id')
@@ -394,15 +426,20 @@ export async function listAlerts(
     .select(['alert.status', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('alert.status')
     .execute();
+  let resolvedOfSeverity = query.where('alert.status', '=', 'resolved');
+  if (filter.severity) resolvedOfSeverity = resolvedOfSeverity.where('alert.severity', '=', filter.severity);
+  const resolved = await resolvedOfSeverity.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const selected = listed.selectAll('alert').select(['youth.name as youth_name', 'journey.caseworker_id']);
+  const ordered =
+    filter.order !== 'urgency'
+      ? selected.orderBy('alert.opened_at', 'desc')
+      : filter.status === 'resolved'
+        ? selected.orderBy('alert.resolved_at', 'desc')
+        : selected
+            .orderBy(sql`case alert.severity when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`)
+            .orderBy('alert.opened_at', 'asc');
   const [rows, total] = await Promise.all([
-    listed
-      .selectAll('alert')
-      .select(['youth.name as youth_name', 'journey.caseworker_id'])
-      .orderBy('alert.opened_at', 'desc')
-      .orderBy('alert.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
+    ordered.orderBy('alert.id').limit(page.limit).offset(page.offset).execute(),
     listed.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
   for (const c of severityCounts) bySeverity[c.severity] = Number(c.n);
@@ -412,6 +449,7 @@ export async function listAlerts(
     total: Number(total.total),
     bySeverity,
     byStatus,
+    resolved: Number(resolved.n),
   };
 }
 

@@ -28,6 +28,8 @@ export interface CompiledRule {
   readonly code: string;
   readonly priority: number;
   readonly test: CompiledCondition;
+  /** The codes this rule stands in for when it fires (the file's `supersedes`). */
+  readonly supersedes: readonly string[];
 }
 
 export interface CompiledRuleSet {
@@ -131,7 +133,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       refuse(context, path, 'the top of "conditions" must be "all", "any" or "not"');
     }
     // json-rules-engine's default rule priority is 1.
-    return { code, priority: rule.priority ?? 1, test: compileCondition(top, path, context) };
+    return {
+      code,
+      priority: rule.priority ?? 1,
+      test: compileCondition(top, path, context),
+      supersedes: rule.event.params.supersedes ?? [],
+    };
   });
   // Array.prototype.sort is stable: equal priorities keep the file's order.
   compiled.sort((a, b) => b.priority - a.priority);
@@ -159,11 +166,13 @@ export function evaluateCompiled(
 ): string[] {
   assertPresent(compiled.factsRead, facts, 'fact');
   assertPresent(compiled.parametersRead, parameters, 'parameter');
-  const fired: string[] = [];
+  const fired: CompiledRule[] = [];
   for (const rule of compiled.rules) {
-    if (rule.test(facts, parameters)) fired.push(rule.code);
+    if (rule.test(facts, parameters)) fired.push(rule);
   }
-  return fired;
+  // A rule that fires stands in for the rules it supersedes: passive_long for passive.
+  const superseded = new Set(fired.flatMap((rule) => rule.supersedes));
+  return fired.filter((rule) => !superseded.has(rule.code)).map((rule) => rule.code);
 }
 
 function assertPresent(names: readonly string[], values: FactValues, kind: string): void {

@@ -45,10 +45,14 @@ export async function evaluateRisk(
   overrides: RiskOverrides = {},
 ): Promise<RiskFinding[]> {
   const { engineFacts, run } = await runRisk(ruleSet, facts, overrides);
-  return run.fired.map((outcome) => {
-    const { fired: _fired, facts: _facts, ...finding } = explanationOf(ruleSet, outcome.code, engineFacts, run, true);
-    return finding;
-  });
+  // A rule that fires stands in for the rules it supersedes (passive_long for passive).
+  const superseded = new Set(run.fired.flatMap((outcome) => outcome.params.supersedes ?? []));
+  return run.fired
+    .filter((outcome) => !superseded.has(outcome.code))
+    .map((outcome) => {
+      const { fired: _fired, facts: _facts, ...finding } = explanationOf(ruleSet, outcome.code, engineFacts, run, true);
+      return finding;
+    });
 }
 
 /**

@@ -66,6 +66,11 @@ export const eventParamsSchema = z
      * whatever else points higher (a presumption such as STAR: Den gode ungeindsats i jobcentrene (2017), s. 10).
      */
     ceiling: z.enum(categories).optional(),
+    /**
+     * Risk rules: the codes of the rules this one stands in for. When it fires, they give no alert
+     * (one passivity alert per youth: passive_long supersedes passive).
+     */
+    supersedes: z.array(code).min(1).optional(),
     /** Risk rules: the alert also goes to the leader (docs/domain.md, "The rules": passive_long and every high severity). */
     leader: z.boolean().optional(),
   })
@@ -319,6 +324,15 @@ export const ruleSetFileSchema = z
             code: 'custom',
             path: [...rulePath, 'event', 'params', key],
             message: `"${named}" is not one of this rule set's categories (${fileCategories.join(', ')})`,
+          });
+        }
+      }
+      for (const [index, superseded] of (params.supersedes ?? []).entries()) {
+        if (!file.rules.some((other) => other.event.type === superseded) || superseded === codeName) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...rulePath, 'event', 'params', 'supersedes', index],
+            message: `"${superseded}" is not another rule of this file`,
           });
         }
       }

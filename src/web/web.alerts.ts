@@ -1,6 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import type { Alert, AlertListItem, Severity } from '../alerts/alert.repository.ts';
+import {
+  type Alert,
+  type AlertHistoryEntry,
+  alertHistories,
+  type AlertListItem,
+  type Severity,
+} from '../alerts/alert.repository.ts';
 import { acknowledgeBody, reassignBody, resolveBody, severities, snoozeBody } from '../alerts/alert.schemas.ts';
 import { acknowledgeAlert, findAlerts, reassignAlert, resolveAlert, snoozeAlert } from '../alerts/alert.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -8,10 +14,10 @@ import { actorOf } from '../auth/auth.plugin.ts';
 import { findGroups } from '../groups/group.service.ts';
 import { type RiskCode, riskCodes } from '../risk/risk.codes.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
-import type { Text } from '../shared/i18n.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
-import { t, type TextKey, translator } from '../shared/texts.ts';
+import { t, type TextKey, translator, type Translate } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
   formBody,
@@ -26,11 +32,12 @@ import {
   type WebContext,
   when,
   whenDay,
+  whenWithTime,
 } from './web.shared.ts';
 
 const PAGE_SIZE = 20;
-/** The inbox's tabs: the alerts not yet resolved, by where they stand. */
-const tabs = ['open', 'acknowledged', 'snoozed'] as const;
+/** The inbox's tabs: the alerts not yet resolved, by where they stand, and the resolved ones. */
+const tabs = ['open', 'acknowledged', 'snoozed', 'resolved'] as const;
 /** The severities the risk rules use (docs/domain.md, "The rules"), most severe first. */
 const severityChoices = ['high', 'medium', 'low'] as const;
 
@@ -141,6 +148,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         groupId: view.groupId || undefined,
         forLeader: view.forLeader ? true : undefined,
         assignedTo: isLeader ? undefined : actor.userId,
+        order: 'urgency',
       },
       { page: view.page, pageSize: PAGE_SIZE },
     );
@@ -152,6 +160,12 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         : [];
     const users = await listMunicipalityUsers(deps.db, actor);
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
+    // What was done about each alert, and by whom: shown with the alert.
+    const histories = await alertHistories(
+      deps.db,
+      actor.municipalityId,
+      [...list.items, ...keptElsewhere].map((a) => a.id),
+    );
     const groups = await findGroups(deps, actor, { active: true }, { page: 1, pageSize: 200 });
     const keptFor = (id: string, action: Action) => kept.id === id && kept.action === action;
     const title = isLeader ? t('inbox.alertsTitle') : t('inbox.myAlertsTitle');
@@ -171,7 +185,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         clearHref: hrefOf({ ...viewOf({}, actor), status: view.status }),
         tabs: tabs.map((status) => ({
           status,
-          count: list.byStatus[status],
+          count: status === 'resolved' ? list.resolved : list.byStatus[status],
           href: hrefOf(view, { status, page: 1 }),
           current: status === view.status,
         })),
@@ -206,6 +220,13 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         assignee: a.assignedTo ? (nameOf.get(a.assignedTo) ?? '') : '',
         assignedTo: a.assignedTo ?? '',
         snoozedUntil: a.snoozedUntil ? whenDay(a.snoozedUntil, lang) : '',
+        resolved: a.resolvedAt ? when(a.resolvedAt, lang) : '',
+        history: (histories.get(a.id) ?? []).map((entry) => ({
+          at: whenWithTime(entry.at, lang),
+          who: entry.actorId ? (nameOf.get(entry.actorId) ?? '') : t('inbox.history.byTheRules'),
+          what: historyText(entry, nameOf, t, lang),
+          note: entry.note ?? '',
+        })),
         version: a.version,
         // The service's rule: an alert sent to the leader is put aside by the leader only.
         leaderOnly: a.forLeader && !isLeader,
@@ -301,5 +322,22 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     fields: { note: 'resolveNote' },
     schema: resolveBody,
     run: (actor, id, input) => resolveAlert(deps, actor, id, input),
+  });
+}
+
+const historyActions = ['opened', 'acknowledged', 'snoozed', 'reassigned', 'resolved', 'woken', 'escalated'] as const;
+type HistoryAction = (typeof historyActions)[number];
+const isHistoryAction = (action: string): action is HistoryAction =>
+  (historyActions as readonly string[]).includes(action);
+
+/** One entry of an alert's history in words: what happened, with the date or colleague it names. */
+function historyText(entry: AlertHistoryEntry, nameOf: ReadonlyMap<string, string>, t: Translate, lang: Lang): string {
+  if (!isHistoryAction(entry.action)) return entry.action;
+  const details = entry.details as { until?: unknown; to?: unknown; assignedTo?: unknown };
+  const to =
+    typeof details.to === 'string' ? details.to : typeof details.assignedTo === 'string' ? details.assignedTo : '';
+  return t(`inbox.history.actions.${entry.action}`, {
+    until: typeof details.until === 'string' ? whenDay(details.until, lang) : '',
+    to: nameOf.get(to) ?? '',
   });
 }

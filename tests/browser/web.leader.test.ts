@@ -188,6 +188,29 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     await page.context().close();
   });
 
+  it('shows what was done about an alert, and the resolved ones under "Løst"', async () => {
+    const page = await t.loggedIn(unit.leader.email);
+    await page.goto(`${t.base}/advarsler?status=acknowledged`);
+    const jonas = alertOf(page, 'Jonas Berg');
+    await eventually(() => jonas.count()).toBe(1);
+    await jonas.locator('summary', { hasText: 'Hvad er gjort' }).click();
+    const history = (await jonas.locator('.alert-history').textContent()) ?? '';
+    expect(history).toContain('Ungeflow: Åbnet af reglerne');
+    expect(history).toContain('Kvitteret – »Sms sendt«');
+    // Resolved by the leader, it leaves the tab and is found under "Løst" with its whole history.
+    await jonas.locator('summary', { hasText: 'Løs' }).click();
+    await jonas.getByLabel('Hvorfor er advarslen løst?').fill('Jonas er i gang igen');
+    await jonas.getByRole('button', { name: 'Markér som løst' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Advarslen er markeret som løst.');
+    await page.getByRole('navigation', { name: 'Advarslernes status' }).getByRole('link', { name: /Løst/ }).click();
+    const resolved = alertOf(page, 'Jonas Berg').filter({ hasText: 'Jonas er i gang igen' });
+    await eventually(() => resolved.count()).toBe(1);
+    expect(await resolved.textContent()).toContain('Advarslen er løst.');
+    await resolved.locator('summary', { hasText: 'Hvad er gjort' }).click();
+    expect(await resolved.locator('.alert-history').textContent()).toContain('Løst – »Jonas er i gang igen«');
+    await page.context().close();
+  });
+
   it('pages through the caseload and shows each journey its next deadline', async () => {
     const page = await t.loggedIn(unit.caseworker.email);
     await eventually(() => heading(page)).toBe('Mine unge');

@@ -274,11 +274,19 @@ describe('each rule fires at its threshold and not one day before', () => {
   ]);
 
   it.each(cases)('$code on $fact, $label', async ({ code, facts, fact, firesFrom, overrides }) => {
-    const threshold = firesFrom(effectiveRiskParameters(ruleSet, overrides));
+    const parameters = effectiveRiskParameters(ruleSet, overrides);
+    const threshold = firesFrom(parameters);
     const on = (value: number) => firing(journey({ ...facts, [fact]: value }), overrides);
     expect(await on(threshold - 1)).not.toContain(code);
     expect(await on(threshold)).toContain(code);
-    expect(await on(threshold + 30)).toContain(code);
+    if (code === 'passive') {
+      // One passivity alert per youth: from passiveLongDays on, passive_long stands in for passive.
+      expect(await on(parameters.passiveLongDays - 1)).toContain('passive');
+      expect(await on(parameters.passiveLongDays)).toEqual(expect.arrayContaining(['passive_long']));
+      expect(await on(parameters.passiveLongDays)).not.toContain('passive');
+    } else {
+      expect(await on(threshold + 30)).toContain(code);
+    }
   });
 
   it('uses the defaults of docs/domain.md, "The rules"', () => {
@@ -375,7 +383,8 @@ describe('rules fire only in the stages they are about', () => {
   );
 
   it.each(situations)('$stage ($placementState)', async ({ stage, placementState }) => {
-    const expected = riskCodes.filter((code) => applies(code, stage, placementState));
+    // Everything overdue: passive_long stands in for passive (one passivity alert per youth).
+    const expected = riskCodes.filter((code) => applies(code, stage, placementState) && code !== 'passive');
     const fired = await firing({ ...everythingOverdue, stage, placementState });
     expect([...fired].sort()).toEqual([...expected].sort());
   });
@@ -467,7 +476,6 @@ describe('findings and explanations', () => {
     expect(findings.map((f) => [f.code, f.severity])).toEqual([
       ['passive_long', 'high'],
       ['missed_meetings', 'medium'],
-      ['passive', 'medium'],
       ['progression_overdue', 'low'],
     ]);
   });
@@ -483,6 +491,8 @@ describe('findings and explanations', () => {
         daysSinceFirstContact: 60,
       }),
       journey({ daysSinceLastActivity: 30, missedMeetingsInRow: 2, daysInGroup: 50, daysSinceProgression: 95 }),
+      // Passive, before passive_long stands in for it.
+      journey({ daysSinceLastActivity: 20 }),
       journey({ placementState: 'between', everPlaced: true, daysSincePlacementEnded: 20 }),
       journey({ placementState: 'placed', hasPlacement: true, everPlaced: true, weeksBelowAgreedHours: 5 }),
       journey({ ...notActive, stage: 'paused', daysPastExpectedReturn: 8 }),
