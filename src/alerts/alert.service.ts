@@ -112,41 +112,78 @@ async function changeAlert(
   details: Record<string, unknown> = {},
 ): Promise<Alert> {
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
-    const alert = await findAlert(trx, actor.municipalityId, id, true);
-    if (!alert) throw new DomainError('not_found');
-    if (alert.status === 'resolved') {
-      throw new DomainError('conflict', {
-        fieldErrors: [{ field: 'status', message: texts('alerts.refusals.alreadyResolved') }],
-      });
-    }
-    if (alert.version !== version)
-      throw new DomainError('version_conflict', { extra: { currentVersion: alert.version } });
-    // An alert that went to the leader is the leader's to put aside; a caseworker may say what was done.
-    if (alert.forLeader && action !== 'acknowledged' && actor.role !== 'leader') throw new DomainError('forbidden');
-    const changes = await decide(alert, now, trx);
-    const updated = await updateAlert(trx, actor.municipalityId, id, version, changes, now);
-    if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: alert.version + 1 } });
-    await appendAlertHistory(trx, [
-      { municipalityId: actor.municipalityId, alertId: id, at: now, actorId: actor.userId, action, note, details },
-    ]);
-    await appendAudit(trx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'alert.updated',
-      youthId: alert.youthId,
-      details: { alertId: id, change: action },
-      ip: actor.ip,
-      requestId: actor.requestId,
+  return deps.db
+    .transaction()
+    .execute((trx) => changeAlertIn(trx, actor, now, { id, version }, action, note, decide, details));
+}
+
+/** One alert's change inside the caller's transaction: checked, written, in its history and the audit log. */
+async function changeAlertIn(
+  trx: Db,
+  actor: Actor,
+  now: Date,
+  { id, version }: { id: string; version: number },
+  action: 'acknowledged' | 'snoozed' | 'reassigned' | 'resolved',
+  note: string | null,
+  decide: (alert: Alert, now: Date, trx: Db) => Promise<Parameters<typeof updateAlert>[4]>,
+  details: Record<string, unknown> = {},
+): Promise<Alert> {
+  const alert = await findAlert(trx, actor.municipalityId, id, true);
+  if (!alert) throw new DomainError('not_found');
+  if (alert.status === 'resolved') {
+    throw new DomainError('conflict', {
+      fieldErrors: [{ field: 'status', message: texts('alerts.refusals.alreadyResolved') }],
     });
-    return updated;
+  }
+  if (alert.version !== version)
+    throw new DomainError('version_conflict', { extra: { currentVersion: alert.version } });
+  // An alert that went to the leader is the leader's to put aside; a caseworker may say what was done.
+  if (alert.forLeader && action !== 'acknowledged' && actor.role !== 'leader') throw new DomainError('forbidden');
+  const changes = await decide(alert, now, trx);
+  const updated = await updateAlert(trx, actor.municipalityId, id, version, changes, now);
+  if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: alert.version + 1 } });
+  await appendAlertHistory(trx, [
+    { municipalityId: actor.municipalityId, alertId: id, at: now, actorId: actor.userId, action, note, details },
+  ]);
+  await appendAudit(trx, {
+    municipalityId: actor.municipalityId,
+    userId: actor.userId,
+    action: 'alert.updated',
+    youthId: alert.youthId,
+    details: { alertId: id, change: action },
+    ip: actor.ip,
+    requestId: actor.requestId,
   });
+  return updated;
 }
 
 export function acknowledgeAlert(deps: Deps, actor: Actor, id: string, input: { version: number; note: string }) {
   return changeAlert(deps, actor, id, input.version, 'acknowledged', input.note, () =>
     Promise.resolve({ status: 'acknowledged' as const, snoozedUntil: null }),
   );
+}
+
+/**
+ * Acknowledges several alerts at once with one note, all or none: an alert someone else changed
+ * meanwhile, or one already resolved, refuses the lot and names it.
+ */
+export async function acknowledgeAlerts(
+  deps: Deps,
+  actor: Actor,
+  input: { alerts: ReadonlyArray<{ id: string; version: number }>; note: string },
+): Promise<Alert[]> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const done: Alert[] = [];
+    for (const alert of input.alerts) {
+      done.push(
+        await changeAlertIn(trx, actor, now, alert, 'acknowledged', input.note, () =>
+          Promise.resolve({ status: 'acknowledged' as const, snoozedUntil: null }),
+        ),
+      );
+    }
+    return done;
+  });
 }
 
 export function snoozeAlert(

@@ -8,7 +8,14 @@ import {
   type Severity,
 } from '../alerts/alert.repository.ts';
 import { acknowledgeBody, reassignBody, resolveBody, severities, snoozeBody } from '../alerts/alert.schemas.ts';
-import { acknowledgeAlert, findAlerts, reassignAlert, resolveAlert, snoozeAlert } from '../alerts/alert.service.ts';
+import {
+  acknowledgeAlert,
+  acknowledgeAlerts,
+  findAlerts,
+  reassignAlert,
+  resolveAlert,
+  snoozeAlert,
+} from '../alerts/alert.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findGroups } from '../groups/group.service.ts';
@@ -28,6 +35,7 @@ import {
   riskLabel,
   staff,
   text,
+  textList,
   type WebApp,
   type WebContext,
   when,
@@ -116,6 +124,8 @@ function hrefOf(view: View, changes: Partial<View> = {}): string {
 }
 
 interface Kept {
+  /** The bulk acknowledgement as it was sent: the note, the alerts ticked, and what was wrong. */
+  bulk?: { note: string; selected: string[]; errors: Record<string, string> };
   id?: string;
   action?: Action;
   values?: Record<string, string>;
@@ -198,6 +208,7 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           .filter((u) => u.active && (u.role === 'caseworker' || u.role === 'leader'))
           .map((u) => ({ id: u.id, name: u.name, role: u.role })),
         keptAlerts: keptElsewhere.map(card),
+        bulk: kept.bulk ?? { note: '', selected: [], errors: {} },
         alerts: list.items.map(card),
         total: list.total,
         pager: pagerOf(list.total, view.page, PAGE_SIZE, (n) => hrefOf(view, { page: n })),
@@ -248,7 +259,11 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     (request, reply) => {
       const done = request.query.done;
       return inboxPage(request, reply, viewOf(request.query, actorOf(request)), {
-        notice: isAction(done) ? t(request.lang, doneNotices[done]) : undefined,
+        notice: isAction(done)
+          ? t(request.lang, doneNotices[done])
+          : done === 'several'
+            ? t(request.lang, 'inbox.bulk.done')
+            : undefined,
       });
     },
   );
@@ -302,6 +317,39 @@ export function registerAlertPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       },
     );
   }
+
+  // Several alerts acknowledged at once with one note, all or none (the checkboxes on the cards).
+  app.post(
+    '/advarsler/kvitter-valgte',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, querystring: inboxQuery, body: formBody } },
+    async (request, reply) => {
+      const lang = request.lang;
+      const tr = translator(lang);
+      const actor = actorOf(request);
+      const view = viewOf(request.query, actor);
+      const note = text(request.body, 'bulk-note').trim();
+      const selected = [...new Set(textList(request.body, 'selected'))];
+      const keep = (status: number, problem: string, errors: Record<string, string> = {}) =>
+        inboxPage(request, reply, view, { bulk: { note, selected, errors }, problem, status });
+      if (selected.length === 0) return keep(400, tr('inbox.bulk.noneSelected'));
+      const checked = parseWithMessages(acknowledgeBody, { version: 1, note });
+      if (!checked.success)
+        return keep(400, tr('common.formErrors'), { note: issueErrorsOf(checked.issues, lang).note ?? '' });
+      const alerts = selected.map((id) => ({ id, version: formVersion(request.body, `version-${id}`) }));
+      if (alerts.some((a) => !z.uuid().safeParse(a.id).success)) return keep(400, tr('inbox.bulk.noneSelected'));
+      try {
+        await acknowledgeAlerts(deps, actor, { alerts, note: checked.data.note });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (['version_conflict', 'conflict', 'not_found', 'forbidden'].includes(error.code)) {
+          return keep(409, tr('inbox.bulk.changedMeanwhile'));
+        }
+        throw error;
+      }
+      const back = hrefOf(view);
+      return reply.redirect(`${back}${back.includes('?') ? '&' : '?'}done=several`, 303);
+    },
+  );
 
   registerAction('acknowledge', {
     fields: { note: 'note' },

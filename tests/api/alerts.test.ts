@@ -6,6 +6,7 @@ import { newUnit, newUser, newYouth, putSettings } from '../support/factories.ts
 import { openJourney, sendEvent } from '../support/journeys.ts';
 import { activeJourney, days, sweep } from '../support/alerts.ts';
 import { SWEEP_LOCK_KEY } from '../../src/alerts/sweep.service.ts';
+import { acknowledgeAlerts } from '../../src/alerts/alert.service.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -95,6 +96,56 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     expect(codes).not.toContain('passive');
     const long = (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'passive_long');
     expect(long.forLeader).toBe(true);
+  });
+
+  it('acknowledges several alerts in one go, all or none: a stale version refuses the lot', async () => {
+    const fresh = await newUnit(ctx.app, ctx.db);
+    const journeys = [];
+    for (let i = 0; i < 2; i++) {
+      const youth = await newYouth(ctx.app, fresh.caseworker.headers);
+      journeys.push(await openJourney(ctx.app, fresh.caseworker.headers, youth.id, { firstContactAt: '2026-11-01' }));
+    }
+    const listed = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/alerts?status=open',
+      headers: fresh.leader.headers,
+    });
+    const alerts = listed.json<{ items: Array<{ id: string; version: number }> }>().items;
+    expect(alerts).toHaveLength(2);
+    const actor = {
+      userId: fresh.leader.id,
+      municipalityId: fresh.municipality.id,
+      role: 'leader' as const,
+      name: 'Leder',
+      email: fresh.leader.email,
+      passwordMustChange: false,
+      via: { kind: 'session' as const, sessionId: 'test' },
+      ip: null,
+      requestId: null,
+    };
+    const deps = { db: ctx.db, clock: ctx.clock };
+    const [first, second] = alerts as [{ id: string; version: number }, { id: string; version: number }];
+    // The second one's version is stale: nothing is acknowledged, not even the first.
+    await expect(
+      acknowledgeAlerts(deps, actor, {
+        alerts: [first, { id: second.id, version: second.version + 1 }],
+        note: 'Ringet til begge',
+      }),
+    ).rejects.toMatchObject({ code: 'version_conflict' });
+    const still = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/alerts?status=open',
+      headers: fresh.leader.headers,
+    });
+    expect(still.json().total).toBe(2);
+    const done = await acknowledgeAlerts(deps, actor, { alerts: [first, second], note: 'Ringet til begge' });
+    expect(done.map((a) => a.status)).toEqual(['acknowledged', 'acknowledged']);
+    const history = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/alerts/${first.id}`,
+      headers: fresh.leader.headers,
+    });
+    expect(JSON.stringify(history.json())).toContain('Ringet til begge');
   });
 
   it('keeps one alert per journey and code, across sweeps and in the database itself', async () => {

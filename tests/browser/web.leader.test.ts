@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
-import { loginAs, newUnit, newUser } from '../support/factories.ts';
-import { referredYouth, sendEvent, youthAtIntake } from '../support/journeys.ts';
+import { loginAs, newUnit, newUser, newYouth } from '../support/factories.ts';
+import { openJourney, referredYouth, sendEvent, youthAtIntake } from '../support/journeys.ts';
 
 // The leader's alert inbox, the caseload lists and the network group pages, driven in Chromium
 // over PGlite (the services underneath are tested on both engines by the API tests).
@@ -363,5 +363,33 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
       expect(response.body).toContain(`<h1>${title}</h1>`);
       expect(response.body).not.toContain('undefined');
     }
+  });
+  it('acknowledges several alerts at once with one note, and refuses none chosen', async () => {
+    // A unit of its own: two youth referred in early November without a first conversation.
+    const fresh = await newUnit(t.ctx.app, t.ctx.db);
+    for (const name of ['Alma Krog', 'Bjørn Lind']) {
+      const youth = await newYouth(t.ctx.app, fresh.caseworker.headers, { name });
+      await openJourney(t.ctx.app, fresh.caseworker.headers, youth.id, { firstContactAt: '2026-11-02' });
+    }
+    const page = await t.loggedIn(fresh.leader.email);
+    await page.goto(`${t.base}/advarsler`);
+    const bulk = page.getByTestId('bulk-acknowledge');
+    await bulk.getByRole('button', { name: 'Kvittér for de valgte' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Vælg mindst én advarsel, før du kvitterer.');
+    await page.getByLabel(/om Alma Krog/).check();
+    await page.getByLabel(/om Bjørn Lind/).check();
+    await page.getByLabel('Hvad er der gjort? (gælder alle de valgte)').fill('Ringet til begge; samtaler aftalt');
+    await page.getByTestId('bulk-acknowledge').getByRole('button', { name: 'Kvittér for de valgte' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('De valgte advarsler er kvitteret.');
+    expect(await page.locator('ul.alerts > li').count()).toBe(0);
+    await page.goto(`${t.base}/advarsler?status=acknowledged`);
+    for (const name of ['Alma Krog', 'Bjørn Lind']) {
+      const card = page.locator('ul.alerts > li').filter({ hasText: name });
+      await eventually(() => card.count()).toBe(1);
+      expect(await card.locator('.alert-history').textContent()).toContain(
+        'Kvitteret – »Ringet til begge; samtaler aftalt«',
+      );
+    }
+    await page.context().close();
   });
 });
