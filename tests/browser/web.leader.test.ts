@@ -392,4 +392,24 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
     }
     await page.context().close();
   });
+  it('lists twenty alerts compactly on one page', async () => {
+    const fresh = await newUnit(t.ctx.app, t.ctx.db);
+    // Twenty youth referred in November without a first conversation: twenty high alerts.
+    for (let i = 1; i <= 20; i++) {
+      const youth = await newYouth(t.ctx.app, fresh.caseworker.headers, {
+        name: `Ventende ${String(i).padStart(2, '0')}`,
+      });
+      const day = String(i).padStart(2, '0');
+      await openJourney(t.ctx.app, fresh.caseworker.headers, youth.id, { firstContactAt: `2026-11-${day}` });
+    }
+    const page = await t.loggedIn(fresh.leader.email);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${t.base}/advarsler`);
+    await eventually(() => page.locator('ul.alerts > li').count()).toBe(20);
+    // Before, twenty alerts made a page of about 9,700 pixels.
+    await page.screenshot({ path: `${ARTIFACTS}/advarsler-kompakt.png`, fullPage: true });
+    const height = await page.locator('html').evaluate((html) => html.scrollHeight);
+    expect(height).toBeLessThan(4500);
+    await page.context().close();
+  });
 });
