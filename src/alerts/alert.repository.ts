@@ -329,14 +329,7 @@ export async function alertHistories(
 }
 
 export async function alertHistory(db: Db, municipalityId: string, alertId: string): Promise<AlertHistoryEntry[]> {
-  const rows = await db
-    .selectFrom('alert_history')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('alert_id', '=', alertId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ at: r.at, actorId: r.actor_id, action: r.action, note: r.note, details: r.details }));
+  return (await alertHistories(db, municipalityId, [alertId])).get(alertId) ?? [];
 }
 
 export interface AlertFilter {

@@ -69,8 +69,9 @@ export async function previewNextLaw(
   const changes: LawChange[] = [];
   let changedCategory = 0;
   let changedEligibility = 0;
+  const recordedSchema = visitationDecidedCommand.partial({ category: true });
   for (const journey of journeys) {
-    const recorded = visitationDecidedCommand.partial({ category: true }).parse(recordedAnswers(journey.payload));
+    const recorded = recordedSchema.parse(recordedAnswers(journey.payload));
     const before = journey.payload as { category: Category; eligibility: { eligible: boolean; code: string } };
     const { suggestion, eligibility } = await assessVisitation(
       deps.ruleSets,

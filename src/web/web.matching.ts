@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { longDayText } from '../shared/days.ts';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { findCompanies } from '../companies/company.service.ts';
@@ -13,7 +14,7 @@ import {
   setParticipants,
 } from '../matching/match-event.service.ts';
 import { buildMatchList } from '../matching/match-list.ts';
-import { danishDate, startOfDanishDay } from '../shared/clock.ts';
+import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -109,12 +110,6 @@ function typedChoices(body: Form) {
     changedInterests: interestRows.filter((row) => !sameSet(row.now, row.was)),
   };
 }
-
-const longDay = (day: string, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
-    timeZone: 'Europe/Copenhagen',
-    dateStyle: 'long',
-  }).format(startOfDanishDay(day));
 
 /** The notices the event pages show after a redirect (`?registreret=oensker`). */
 const notices = {
@@ -311,7 +306,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
       };
     });
     for (const problem of kept.general ?? []) summary.push({ href: '#oensker', text: problem });
-    const date = longDay(event.date, lang);
+    const date = longDayText(event.date, lang);
     return page(
       request,
       reply.code(kept.status ?? 200),

@@ -6,12 +6,9 @@ import { previewNextLaw } from '../rules/law-preview.service.ts';
 import { type RuleSet, ruleSetsInOrder, selectRuleSet, takesOverOn } from '../rules/rule-set.loader.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
-import { translator } from '../shared/texts.ts';
+import { hasText, type TextKey, translator } from '../shared/texts.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
 import { formBody, formVersion, pageFor, text, type WebApp, type WebContext, whenDay } from './web.shared.ts';
-
-const ruleSetNames: readonly string[] = ['eligibility', 'visitation', 'risk'] as const;
-type RuleSetName = 'eligibility' | 'visitation' | 'risk';
 
 /** Leaders see the laws and run the preview; administrators also choose the day a law takes over. */
 const readers = ['leader', 'admin'] as const;
@@ -72,7 +69,7 @@ export function registerRuleSetPages(app: WebApp, { deps, page, checkCsrf }: Web
             ? t('admin.ruleSets.inForce')
             : t('admin.ruleSets.replaced'),
         ruleSets: files.map((r: RuleSet) => ({
-          name: ruleSetNames.includes(r.name) ? t(`admin.ruleSets.names.${r.name as RuleSetName}`) : r.name,
+          name: hasText(`admin.ruleSets.names.${r.name}`) ? t(`admin.ruleSets.names.${r.name}` as TextKey) : r.name,
           version: r.version,
           file: r.file.split('/').at(-1) ?? r.file,
           categories: r.categories.map((c) => categoryLabels[c.code][lang]),

@@ -250,16 +250,13 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         };
       });
 
-    const todaysVisitationRules = selectRuleSet(
-      deps.ruleSets,
-      'visitation',
-      today,
-      (await readSettings(deps.db, actor)).lawSwitchDates,
-    );
+    // The law in force for the municipality: today's for the injunction, the decision day's for the visitation.
+    const { lawSwitchDates } = await readSettings(deps.db, actor);
+    const todaysVisitationRules = selectRuleSet(deps.ruleSets, 'visitation', today, lawSwitchDates);
     const kv = kept.visitation;
     const visitationDay = kv?.day ?? today;
     const visitationRuleSet = accepts('VISITATION_DECIDED')
-      ? selectRuleSet(deps.ruleSets, 'visitation', visitationDay, (await readSettings(deps.db, actor)).lawSwitchDates)
+      ? selectRuleSet(deps.ruleSets, 'visitation', visitationDay, lawSwitchDates)
       : null;
     const preview =
       kv?.input && accepts('VISITATION_DECIDED')
