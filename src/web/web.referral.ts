@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { earlierBenefitKinds, openJourneyBody, referralSources } from '../journeys/journey.schemas.ts';
-import { openJourney } from '../journeys/journey.service.ts';
+import { conversationModes } from '../../machines/events.ts';
+import { openJourney, recordEvent } from '../journeys/journey.service.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -12,7 +13,22 @@ import { translator } from '../shared/texts.ts';
 import { fieldErrorsOf, type Form, formBody, pageFor, text, type WebApp, type WebContext } from './web.shared.ts';
 
 const youthFields = ['name', 'cpr', 'phone', 'email', 'address'] as const;
-const referralFields = ['source', 'firstContactAt', 'reason', 'earlierBenefit', 'earlierBenefitMonths'] as const;
+const referralFields = [
+  'source',
+  'firstContactAt',
+  'reason',
+  'earlierBenefit',
+  'earlierBenefitMonths',
+  'firstConversation',
+] as const;
+
+/**
+ * Whether the first conversation is being held now, and how: the caseworker who registers a youth
+ * in the first conversation records it with the referral and goes straight on to the visitation.
+ */
+const firstConversationChoices = ['later', ...conversationModes] as const;
+const isFirstConversationChoice = (value: string): value is (typeof firstConversationChoices)[number] =>
+  (firstConversationChoices as readonly string[]).includes(value);
 type Values = Record<(typeof youthFields)[number] | (typeof referralFields)[number], string>;
 
 /** Who registers referrals: the caseworker, who becomes responsible for the journey. */
@@ -37,13 +53,17 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
       'referral',
       t('referral.newYouthTitle'),
       {
-        values: kept.values ?? { source: 'jobcenter', firstContactAt: today },
+        values: kept.values ?? { source: 'jobcenter', firstContactAt: today, firstConversation: 'later' },
         errors: kept.errors ?? {},
         duplicateOf: kept.duplicateOf ?? null,
         sources: referralSources.map((code) => ({ code, label: t(`referral.referralSources.${code}`) })),
         earlierBenefitChoices: earlierBenefitKinds.map((code) => ({
           code,
           label: t(`referral.earlierBenefit.${code}`),
+        })),
+        firstConversationChoices: firstConversationChoices.map((code) => ({
+          code,
+          label: t(`referral.firstConversation.${code}`),
         })),
         today,
       },
@@ -96,6 +116,9 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
       );
       // The form asks the benefit history of every new referral; the API leaves it to the client.
       if (!values.earlierBenefit) errors.earlierBenefit ??= t('validation.forms.chooseOption');
+      if (!isFirstConversationChoice(values.firstConversation)) {
+        errors.firstConversation ??= t('validation.forms.chooseOption');
+      }
       // The journey service refuses a first contact in the future; asked here, before the youth is created.
       if (referralInput.success && values.firstContactAt > danishDate(deps.clock())) {
         errors.firstContactAt ??= t('referral.firstContactInFuture');
@@ -120,13 +143,24 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
         if (error.code === 'validation_failed') return rerender(fieldErrorsOf(error.fieldErrors, lang), 400);
         throw error;
       }
+      let journey: { id: string; version: number };
       try {
-        await openJourney(deps, actor, youthId, referralInput.data);
+        journey = await openJourney(deps, actor, youthId, referralInput.data);
       } catch (error) {
         // Checked above; should the service still refuse, the youth exists: show the youth's page.
         if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
         request.log.warn({ youthId, fields: error.fieldErrors.map((f) => f.field) }, 'referral not opened');
         return reply.redirect(`/unge/${youthId}`, 303);
+      }
+      const held = conversationModes.find((mode) => mode === values.firstConversation);
+      if (held) {
+        // Held now: recorded on the new journey, and the youth's page opens at the visitation.
+        await recordEvent(deps, actor, journey.id, {
+          type: 'FIRST_CONVERSATION_HELD',
+          mode: held,
+          expectedVersion: journey.version,
+        });
+        return reply.redirect(`/unge/${youthId}?registreret=1#h-visitation`, 303);
       }
       return reply.redirect(`/unge/${youthId}?registreret=1`, 303);
     },

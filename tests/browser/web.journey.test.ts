@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
+import { answerQuestionnaire, ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
 import { newCompany, newCpr, newGroup, newUnit, newYouth } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
 import { pdfText } from '../support/pdf.ts';
@@ -70,28 +70,7 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     await eventually(timeline).toContain('Første samtale holdt');
     expect(await timeline()).toContain('Telefon');
 
-    const answer = (number: number, label: string) =>
-      caseworker
-        .getByRole('group', { name: new RegExp(`^${number}\\. `) })
-        .getByLabel(label, { exact: true })
-        .check();
-    await answer(1, 'Grundskole (9. eller 10. klasse)');
-    await answer(2, 'Ja');
-    await answer(3, 'Ja');
-    await answer(4, '5 (Meget vigtigt)');
-    await answer(5, 'I gang med en uddannelse');
-    await answer(6, 'Nej');
-    await answer(7, 'Forældre');
-    await answer(9, 'Nej');
-    await caseworker
-      .getByRole('group', { name: /^10\. / })
-      .getByLabel(/Gennemsnit/)
-      .fill('7');
-    await caseworker
-      .getByRole('group', { name: 'Profilafklaring' })
-      .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
-      .check();
-    await caseworker.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
+    await answerQuestionnaire(caseworker);
     await caseworker.getByRole('group', { name: 'Betydelige barrierer' }).getByLabel('Psykiske problemer').check();
     await caseworker.locator('form.visitation').getByLabel('Dato (hvis ikke i dag)').fill('2026-11-22');
     await caseworker.getByRole('button', { name: 'Se forslag' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  answerQuestionnaire,
   ARTIFACTS,
   type BrowserTest,
   eventually,
@@ -36,6 +37,13 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       .getByLabel(label, { exact: true })
       .check();
 
+  /** Whether the element is inside the window as it is scrolled now (not only somewhere on the page). */
+  const inViewport = (on: Page, selector: string) =>
+    on.locator(selector).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= -1 && box.bottom <= el.ownerDocument.documentElement.clientHeight + 1;
+    });
+
   const youthReadyForGroup = (name: string) => youthAtIntake(t.ctx.app, unit.caseworker.headers, name);
 
   it('shows in Danish next to each field what is missing on the "Ny ung" page', async () => {
@@ -57,7 +65,7 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   it('registers a youth and opens the referral from the "Ny ung" page', async () => {
     await page.getByLabel('Navn').fill('Emil Sørensen');
     await page.getByLabel('CPR-nummer').fill(cpr);
-    await page.getByLabel('Telefon').fill('+45 22 33 44 55');
+    await page.getByLabel(/^Telefon/).fill('+45 22 33 44 55');
     await page.getByLabel('E-mail').fill('emil@example.dk');
     await page.getByLabel('Adresse').fill('Vestergade 4, 8000 Aarhus C');
     await page.getByLabel('Henvist fra').selectOption({ label: 'UU (ungdommens uddannelsesvejledning)' });
@@ -97,24 +105,8 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
   it("shows the rules' suggested category and eligibility before the visitation is confirmed", async () => {
     await recordFirstConversation(page, 'Fremmøde');
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
-    await answer(1, 'Grundskole (9. eller 10. klasse)');
-    await answer(2, 'Ja');
-    await answer(3, 'Ja');
-    await answer(4, '5 (Meget vigtigt)');
-    await answer(5, 'I gang med en uddannelse');
-    await answer(6, 'Nej');
-    await answer(7, 'Forældre');
+    await answerQuestionnaire(page);
     await answer(7, 'Venner');
-    await answer(9, 'Nej');
-    await page
-      .getByRole('group', { name: /^10\. / })
-      .getByLabel(/Gennemsnit/)
-      .fill('7');
-    await page
-      .getByRole('group', { name: 'Profilafklaring' })
-      .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
-      .check();
-    await page.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
     // Profile C and one mental-health barrier weighed as some: education-ready (STAR 2017, s. 16 and 21).
     await page.getByRole('button', { name: 'Se forslag' }).click();
     await eventually(() => page.getByTestId('suggested').textContent()).toBe('Uddannelsesparat');
@@ -283,6 +275,35 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
       expect(response.body).toContain(`<h1>${title}</h1>`);
       expect(response.body).not.toContain('undefined');
     }
+  });
+
+  it('reaches the eligibility answer from "Ny ung" in three page loads, each answer in view', async () => {
+    const fresh = await t.loggedIn(unit.caseworker.email);
+    let loads = 0;
+    fresh.on('load', () => loads++);
+    // 1: the empty form.
+    await fresh.goto(`${t.base}/unge/ny`);
+    await fresh.getByLabel('Navn').fill('Sara Holm');
+    await fresh.getByLabel('CPR-nummer').fill(newCpr('2004-04-04'));
+    await fresh.getByLabel('Årsag til henvisningen').fill('Droppet ud af gymnasiet');
+    await fresh.getByLabel('Nej, ingen tidligere perioder').check();
+    await fresh.getByLabel('Den holdes nu, i telefonen').check();
+    // 2: registered with the first conversation held now, the page opens at the visitation.
+    await fresh.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(() => fresh.getByRole('heading', { level: 1 }).textContent()).toBe('Sara Holm');
+    expect(await fresh.getByTestId('timeline').textContent()).toContain('Første samtale holdt');
+    expect(new URL(fresh.url()).hash).toBe('#h-visitation');
+    await eventually(() => inViewport(fresh, '#h-visitation')).toBe(true);
+    await answerQuestionnaire(fresh);
+    // 3: the preview, opened at the suggestion and the eligibility answer.
+    await fresh.getByRole('button', { name: 'Se forslag' }).click();
+    await eventually(() => fresh.getByTestId('suggested').textContent()).toBe('Uddannelsesparat');
+    expect(await fresh.getByTestId('eligibility').textContent()).toContain('I målgruppen');
+    await eventually(() => inViewport(fresh, '[data-testid=suggested]')).toBe(true);
+    await eventually(() => inViewport(fresh, '[data-testid=eligibility]')).toBe(true);
+    expect(loads).toBe(3);
+    await fresh.screenshot({ path: `${ARTIFACTS}/ny-ung-til-forslag.png` });
+    await fresh.context().close();
   });
 
   it('answers a leader who opens the "Ny ung" page with a Danish refusal', async () => {

@@ -25,6 +25,37 @@ export async function recordFirstConversation(page: Page, mode: string): Promise
 }
 
 /**
+ * Answers the visitation questionnaire on a youth's page as a youth who stopped after primary
+ * school, wants an education (grade average 7, supported by the parents), with profile C and a
+ * mental-health barrier weighed as some: the rules suggest uddannelsesparat (STAR: Den gode
+ * ungeindsats i jobcentrene (2017), s. 16 og 21).
+ */
+export async function answerQuestionnaire(page: Page): Promise<void> {
+  const answer = (number: number, label: string) =>
+    page
+      .getByRole('group', { name: new RegExp(`^${number}\\. `) })
+      .getByLabel(label, { exact: true })
+      .check();
+  await answer(1, 'Grundskole (9. eller 10. klasse)');
+  await answer(2, 'Ja');
+  await answer(3, 'Ja');
+  await answer(4, '5 (Meget vigtigt)');
+  await answer(5, 'I gang med en uddannelse');
+  await answer(6, 'Nej');
+  await answer(7, 'Forældre');
+  await answer(9, 'Nej');
+  await page
+    .getByRole('group', { name: /^10\. / })
+    .getByLabel(/Gennemsnit/)
+    .fill('7');
+  await page
+    .getByRole('group', { name: 'Profilafklaring' })
+    .getByLabel('C: I risiko for langvarig offentlig forsørgelse')
+    .check();
+  await page.getByRole('group', { name: 'Barrierer', exact: true }).getByLabel('Psykiske problemer').check();
+}
+
+/**
  * Chromium without a window, a sandbox or anything that reaches the network by itself; `args` adds
  * switches, e.g. `--host-resolver-rules` to reach the app under an intranet host name.
  */
