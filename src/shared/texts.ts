@@ -19,6 +19,7 @@ import type account from '../../templates/texts/account.da.json';
 import type activities from '../../templates/texts/activities.da.json';
 import type admin from '../../templates/texts/admin.da.json';
 import type alerts from '../../templates/texts/alerts.da.json';
+import type appointments from '../../templates/texts/appointments.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
 import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
@@ -45,6 +46,7 @@ export const textAreas = [
   'activities',
   'admin',
   'alerts',
+  'appointments',
   'caseload',
   'common',
   'companies',
@@ -71,6 +73,7 @@ type Catalogue = {
   activities: typeof activities;
   admin: typeof admin;
   alerts: typeof alerts;
+  appointments: typeof appointments;
   caseload: typeof caseload;
   common: typeof common;
   companies: typeof companies;
