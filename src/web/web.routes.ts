@@ -15,6 +15,7 @@ import { type PageFrame, renderPage, stylesheet } from './web.render.ts';
 import { t, translator } from '../shared/texts.ts';
 import { registerAdminPages } from './web.admin.ts';
 import { registerAlertPages } from './web.alerts.ts';
+import { registerAppointmentPages } from './web.appointments.ts';
 import { registerCaseloadPages } from './web.caseload.ts';
 import { registerCompanyPages } from './web.companies.ts';
 import { registerGroupPages } from './web.groups.ts';
@@ -264,6 +265,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
 
   registerCaseloadPages(app, { deps, page, checkCsrf });
   registerYouthPages(app, { deps, page, checkCsrf });
+  registerAppointmentPages(app, { deps, page, checkCsrf });
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
