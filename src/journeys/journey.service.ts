@@ -37,6 +37,7 @@ import {
   type JourneyEventRecord,
   type JourneyListFilter,
   type JourneyListItem,
+  type JourneyOrder,
   type EarlierBenefit,
   type JourneyRecord,
   listJourneys,
@@ -252,12 +253,16 @@ export async function findJourneys(
   actor: Actor,
   filter: JourneyListFilter,
   page: { page: number; pageSize: number },
+  order?: JourneyOrder,
 ): Promise<{ items: JourneyListItem[]; total: number }> {
   return deps.db.transaction().execute(async (trx) => {
-    const result = await listJourneys(trx, actor.municipalityId, filter, {
-      limit: page.pageSize,
-      offset: (page.page - 1) * page.pageSize,
-    });
+    const result = await listJourneys(
+      trx,
+      actor.municipalityId,
+      filter,
+      { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
+      order,
+    );
     await appendAudit(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,

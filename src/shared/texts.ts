@@ -36,6 +36,7 @@ import type progression from '../../templates/texts/progression.da.json';
 import type referral from '../../templates/texts/referral.da.json';
 import type risk from '../../templates/texts/risk.da.json';
 import type rules from '../../templates/texts/rules.da.json';
+import type today from '../../templates/texts/today.da.json';
 import type validation from '../../templates/texts/validation.da.json';
 import type visitation from '../../templates/texts/visitation.da.json';
 import type youth from '../../templates/texts/youth.da.json';
@@ -63,6 +64,7 @@ export const textAreas = [
   'referral',
   'risk',
   'rules',
+  'today',
   'validation',
   'visitation',
   'youth',
@@ -90,6 +92,7 @@ type Catalogue = {
   referral: typeof referral;
   risk: typeof risk;
   rules: typeof rules;
+  today: typeof today;
   validation: typeof validation;
   visitation: typeof visitation;
   youth: typeof youth;
