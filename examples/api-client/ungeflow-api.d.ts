@@ -4104,6 +4104,9 @@ export interface operations {
         to?: string;
         /** @description Only journeys with an alert nobody has acted on yet */
         withOpenAlerts?: 'true' | 'false';
+        /** @description The column to sort by: the youth's name, stage, caseworker, last activity, unresolved alerts or next deadline */
+        sort?: 'name' | 'stage' | 'caseworker' | 'lastActivity' | 'alerts' | 'deadline';
+        dir?: 'asc' | 'desc';
         page?: number;
         pageSize?: number;
       };
