@@ -71,24 +71,39 @@ function wordDistance(typed: string, word: string): number | undefined {
  * the name; undefined when it does not match.
  */
 export function nameDistance(typed: string, name: string): number | undefined {
+  return matcherOf(typed)(name);
+}
+
+/** nameDistance with the typed text prepared once, for comparing it with many names. */
+function matcherOf(typed: string): (name: string) => number | undefined {
   const text = normaliseName(typed).trim();
-  if (!text) return undefined;
-  if (normaliseName(name).includes(text)) return 0;
-  const words = tokensOf(name);
-  let total = 0;
-  for (const typedWord of tokensOf(text)) {
-    const distances = words.map((w) => wordDistance(typedWord, w)).filter((d): d is number => d !== undefined);
-    if (distances.length === 0) return undefined;
-    total += Math.min(...distances);
-  }
-  return total;
+  const typedWords = tokensOf(text);
+  return (name) => {
+    if (!text) return undefined;
+    const normalised = normaliseName(name);
+    if (normalised.includes(text)) return 0;
+    const words = normalised.split(/[\s-]+/).filter(Boolean);
+    let total = 0;
+    for (const typedWord of typedWords) {
+      let best: number | undefined;
+      for (const word of words) {
+        const d = wordDistance(typedWord, word);
+        if (d !== undefined && (best === undefined || d < best)) best = d;
+        if (best === 0) break;
+      }
+      if (best === undefined) return undefined;
+      total += best;
+    }
+    return total;
+  };
 }
 
 /** The names that match, closest first, then in name order (stable: then by id). */
 export function rankByName<T extends { id: string; name: string }>(candidates: readonly T[], typed: string): T[] {
   const scored: Array<{ item: T; distance: number }> = [];
+  const distanceTo = matcherOf(typed);
   for (const item of candidates) {
-    const distance = nameDistance(typed, item.name);
+    const distance = distanceTo(item.name);
     if (distance !== undefined) scored.push({ item, distance });
   }
   return scored
