@@ -13,6 +13,8 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { z } from 'zod';
 import { activityRoutes } from './activities/activity.routes.ts';
 import { alertRoutes } from './alerts/alert.routes.ts';
+import { appointmentRoutes } from './appointments/appointment.routes.ts';
+import { calendarFeedRoutes } from './appointments/calendar-feed.routes.ts';
 import { webhookRoutes } from './alerts/webhook.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
@@ -63,10 +65,13 @@ export interface BuildAppOptions {
 /**
  * Everything a logged request shows: never headers (cookies, tokens) or bodies, and the URL
  * without the values of its query string (a search puts a name or a CPR number there); the
- * names of the parameters stay, so the log still tells what kind of request it was.
+ * names of the parameters stay, so the log still tells what kind of request it was. A calendar
+ * feed's secret address is cut from its path.
  */
 export function loggableUrl(url: string): string {
-  const [path = '', query] = url.split('?', 2);
+  const [address = '', query] = url.split('?', 2);
+  // A calendar feed's address is its only credential (src/appointments/calendar-feed.routes.ts).
+  const path = address.replace(/^\/kalender\/[^/]*/, '/kalender/…');
   const keys = query ? [...new URLSearchParams(query).keys()] : [];
   return redactCpr(keys.length ? `${path}?${keys.map((k) => `${k}=…`).join('&')}` : path);
 }
@@ -192,6 +197,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { url: '/api/openapi.json' } });
   await app.register(authPlugin, { deps });
   await app.register(webRoutes, { deps });
+  await app.register(calendarFeedRoutes, { deps });
 
   await app.register(
     async (api) => {
@@ -267,6 +273,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(placementRoutes, { deps });
       await api.register(offerRoutes, { deps });
       await api.register(activityRoutes, { deps });
+      await api.register(appointmentRoutes, { deps });
       await api.register(progressionRoutes, { deps });
       await api.register(followUpRoutes, { deps });
       await api.register(alertRoutes, { deps });

@@ -1,3 +1,4 @@
+import { CalendarFeedKey } from './appointments/calendar-feed.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { journeyEffects } from './journey-effects.ts';
@@ -10,6 +11,8 @@ import { CprVault } from './shared/crypto.ts';
 export interface AppDeps {
   db: Db;
   vault: CprVault;
+  /** Derives each user's secret calendar-feed address (src/appointments/calendar-feed.ts). */
+  calendarFeedKey: CalendarFeedKey;
   clock: Clock;
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
@@ -37,6 +40,7 @@ export async function createAppDeps(options: {
     config: options.config,
     clock: options.clock ?? systemClock,
     vault: new CprVault(options.secret),
+    calendarFeedKey: new CalendarFeedKey(options.secret),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     journeyEffects,
   };

@@ -600,6 +600,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/meetings/{id}/notified-absences/{youthId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record a youth's notified absence before a meeting
+     * @description Afbud: the youth has said they cannot come to a meeting that has not begun. Recorded as `absent_with_notice` on its attendance, which taking the attendance later keeps or replaces.
+     */
+    put: operations['recordNotifiedAbsence'];
+    post?: never;
+    /** Take back a youth's notified absence before a meeting */
+    delete: operations['withdrawNotifiedAbsence'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies': {
     parameters: {
       query?: never;
@@ -1071,6 +1092,112 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/youth/{id}/appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a youth's appointments */
+    get: operations['listAppointmentsOfYouth'];
+    put?: never;
+    /**
+     * Book an appointment with a youth
+     * @description A conversation or another meeting in the youth's open journey, in person at a place, by phone or by video. Not in the past.
+     */
+    post: operations['bookAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List appointments by holder and period
+     * @description A caseworker's own appointments; a leader may name a caseworker. From today on by default.
+     */
+    get: operations['listAppointments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/appointments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read an appointment */
+    get: operations['getAppointment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Move, change or cancel an appointment
+     * @description A held appointment cannot be changed. A stale `version` answers 409 and nothing is changed.
+     */
+    patch: operations['changeAppointment'];
+    trace?: never;
+  };
+  '/api/appointments/{id}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record an appointment as held
+     * @description In one step and one transaction: the conversation is recorded on the youth's journey (as the first conversation while the journey waits for it, otherwise as an individual conversation; another meeting as other contact), and the appointment is marked held.
+     */
+    post: operations['holdAppointment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the address of my calendar feed
+     * @description The secret address of an iCalendar feed of my appointments and the meetings of the groups I facilitate, for Outlook. Anyone with it can read the feed: it names youth by first name only.
+     */
+    get: operations['getCalendarFeed'];
+    put?: never;
+    /**
+     * Make a new address for my calendar feed
+     * @description The old address, if any, stops working at once.
+     */
+    post: operations['renewCalendarFeed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/journeys/{id}/progression': {
     parameters: {
       query?: never;
@@ -1501,6 +1628,40 @@ export interface components {
       lastUsedAt: string | null;
       revokedAt: string | null;
     };
+    Appointment: {
+      /** Format: uuid */
+      id: string;
+      youth: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: uuid */
+      journeyId: string;
+      caseworker: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: 'job_conversation' | 'conversation' | 'other_meeting';
+      /** @enum {string} */
+      mode: 'in_person' | 'phone' | 'video';
+      /** Format: date-time */
+      startsAt: string;
+      durationMinutes: number;
+      place: string | null;
+      note: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'held' | 'cancelled';
+      /** @description When it was recorded as held */
+      heldAt: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     AuditEntry: {
       id: string;
       /** Format: date-time */
@@ -1536,6 +1697,7 @@ export interface components {
         | 'group.updated'
         | 'group.meetings_changed'
         | 'group.attendance_recorded'
+        | 'group.absence_notified'
         | 'group.membership_changed'
         | 'company.created'
         | 'company.updated'
@@ -1554,13 +1716,23 @@ export interface components {
         | 'alert.updated'
         | 'plan.content_changed'
         | 'plan.rendered'
-        | 'plan.version_created';
+        | 'plan.version_created'
+        | 'appointment.booked'
+        | 'appointment.changed'
+        | 'appointment.held'
+        | 'calendar.feed_renewed'
+        | 'calendar.feed_read';
       youthId: string | null;
       details: {
         [key: string]: unknown;
       };
       ip: string | null;
       requestId: string | null;
+    };
+    CalendarFeed: {
+      /** @description The secret address of the feed, to subscribe to in Outlook; null when there is none */
+      url: string | null;
+      createdAt: string | null;
     };
     Company: {
       /** Format: uuid */
@@ -3379,6 +3551,7 @@ export interface operations {
           | 'group.updated'
           | 'group.meetings_changed'
           | 'group.attendance_recorded'
+          | 'group.absence_notified'
           | 'group.membership_changed'
           | 'company.created'
           | 'company.updated'
@@ -3397,7 +3570,12 @@ export interface operations {
           | 'alert.updated'
           | 'plan.content_changed'
           | 'plan.rendered'
-          | 'plan.version_created';
+          | 'plan.version_created'
+          | 'appointment.booked'
+          | 'appointment.changed'
+          | 'appointment.held'
+          | 'calendar.feed_renewed'
+          | 'calendar.feed_read';
         from?: string;
         to?: string;
         page?: number;
@@ -3926,6 +4104,9 @@ export interface operations {
         to?: string;
         /** @description Only journeys with an alert nobody has acted on yet */
         withOpenAlerts?: 'true' | 'false';
+        /** @description The column to sort by: the youth's name, stage, caseworker, last activity, unresolved alerts or next deadline */
+        sort?: 'name' | 'stage' | 'caseworker' | 'lastActivity' | 'alerts' | 'deadline';
+        dir?: 'asc' | 'desc';
         page?: number;
         pageSize?: number;
       };
@@ -4735,6 +4916,71 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  recordNotifiedAbsence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        youthId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What the youth said, e.g. the reason */
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The meeting with its attendance. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMeetingDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  withdrawNotifiedAbsence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        youthId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The meeting with its attendance. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMeetingDetail'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };
@@ -6155,6 +6401,329 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listAppointmentsOfYouth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every appointment of the youth, in time order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Appointment'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  bookAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description An individual job conversation (LAB § 31), another conversation, or another meeting
+           * @enum {string}
+           */
+          kind: 'job_conversation' | 'conversation' | 'other_meeting';
+          /**
+           * @description In person (at `place`), by phone or by video
+           * @enum {string}
+           */
+          mode: 'in_person' | 'phone' | 'video';
+          /**
+           * Format: date-time
+           * @description When it begins; not in the past
+           */
+          startsAt: string;
+          /** @default 45 */
+          durationMinutes?: number;
+          /** @description Where, for a meeting in person (required then) */
+          place?: string | null;
+          note?: string | null;
+          /**
+           * Format: uuid
+           * @description Who holds it: the caseworker booking it, or the youth’s caseworker
+           */
+          caseworkerId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The appointment as booked. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appointment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listAppointments: {
+    parameters: {
+      query?: {
+        /** @description Starting on or after this Danish day; today by default */
+        from?: string;
+        /** @description Starting on or before this Danish day */
+        to?: string;
+        /** @description A leader's choice of caseworker; a caseworker sees their own */
+        caseworkerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The appointments in time order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Appointment'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The appointment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appointment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  changeAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version the change was made against (optimistic concurrency). */
+          version: number;
+          /**
+           * @description An individual job conversation (LAB § 31), another conversation, or another meeting
+           * @enum {string}
+           */
+          kind?: 'job_conversation' | 'conversation' | 'other_meeting';
+          /**
+           * @description In person (at `place`), by phone or by video
+           * @enum {string}
+           */
+          mode?: 'in_person' | 'phone' | 'video';
+          /**
+           * Format: date-time
+           * @description Moves it
+           */
+          startsAt?: string;
+          durationMinutes?: number;
+          /** @description Where, for a meeting in person (required then) */
+          place?: string | null;
+          note?: string | null;
+          /**
+           * @description cancelled cancels it; planned books it again
+           * @enum {string}
+           */
+          status?: 'planned' | 'cancelled';
+        };
+      };
+    };
+    responses: {
+      /** @description The appointment as changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appointment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Changed by someone else meanwhile (`version_conflict`, with `currentVersion`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  holdAppointment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version the change was made against (optimistic concurrency). */
+          version: number;
+          /** @description A note for the recorded conversation or contact */
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The appointment, held. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appointment'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description Changed by someone else meanwhile (`version_conflict`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The journey is closed or takes no conversation now (`event_not_accepted`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The address, or null when none is made yet. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeed'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  renewCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new address. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeed'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findJourney } from '../journeys/journey.repository.ts';
+import type { InTheSameTransaction } from '../journeys/journey.service.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { type Activity, type ActivityFilter, insertActivity, listActivities } from './activity.repository.ts';
@@ -18,6 +19,7 @@ export async function recordActivity(
   actor: Actor,
   journeyId: string,
   input: RecordActivityInput,
+  options: InTheSameTransaction = {},
 ): Promise<Activity> {
   const now = deps.clock();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
@@ -61,6 +63,7 @@ export async function recordActivity(
       ...(conversationKind ? { conversationKind, mode, jobConversation } : {}),
       occurredAt: occurredAt.toISOString(),
     });
+    await options.alongside?.(trx);
     return {
       id,
       journeyId,

@@ -27,6 +27,7 @@ export const auditActions = [
   'group.updated',
   'group.meetings_changed',
   'group.attendance_recorded',
+  'group.absence_notified',
   'group.membership_changed',
   'company.created',
   'company.updated',
@@ -46,6 +47,11 @@ export const auditActions = [
   'plan.content_changed',
   'plan.rendered',
   'plan.version_created',
+  'appointment.booked',
+  'appointment.changed',
+  'appointment.held',
+  'calendar.feed_renewed',
+  'calendar.feed_read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

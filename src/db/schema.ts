@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ActivityTables } from '../activities/activity.tables.ts';
+import type { AppointmentTables } from '../appointments/appointment.tables.ts';
 import type { CompanyTables } from '../companies/company.tables.ts';
 import type { FollowUpTables } from '../followups/follow-up.tables.ts';
 import type { GroupTables } from '../groups/group.tables.ts';
@@ -255,7 +256,8 @@ export interface Database
     ActivityTables,
     ProgressionTables,
     FollowUpTables,
-    PlanTables {
+    PlanTables,
+    AppointmentTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

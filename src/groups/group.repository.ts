@@ -802,3 +802,49 @@ export async function missedMeetingsInRow(db: Db, municipalityId: string, journe
   }
   return missed;
 }
+
+/** A meeting with its group's name, as a facilitator's day and calendar show it. */
+export interface FacilitatedMeeting extends Meeting {
+  groupName: string;
+}
+
+/** The meetings of the groups the user facilitates, starting in [from, to), cancelled ones left out. */
+export async function listFacilitatedMeetings(
+  db: Db,
+  municipalityId: string,
+  facilitatorId: string,
+  range: { from: Date; to: Date },
+): Promise<FacilitatedMeeting[]> {
+  const rows = await db
+    .selectFrom('group_meeting')
+    .innerJoin('network_group', 'network_group.id', 'group_meeting.group_id')
+    .selectAll('group_meeting')
+    .select('network_group.name as group_name')
+    .where('group_meeting.municipality_id', '=', municipalityId)
+    .where('network_group.facilitator_id', '=', facilitatorId)
+    .where('group_meeting.status', '<>', 'cancelled')
+    .where('group_meeting.starts_at', '>=', range.from)
+    .where('group_meeting.starts_at', '<', range.to)
+    .orderBy('group_meeting.starts_at')
+    .orderBy('group_meeting.id')
+    .execute();
+  return rows.map((row) => ({ ...meetingRowToMeeting(row), groupName: row.group_name }));
+}
+
+/** Removes a youth's recorded status at a meeting when it is `status`; true when one was removed. */
+export async function deleteAttendance(
+  db: Db,
+  municipalityId: string,
+  meetingId: string,
+  youthId: string,
+  status: AttendanceStatus,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('group_attendance')
+    .where('municipality_id', '=', municipalityId)
+    .where('meeting_id', '=', meetingId)
+    .where('youth_id', '=', youthId)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  return result.numDeletedRows === 1n;
+}

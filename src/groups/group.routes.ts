@@ -16,6 +16,8 @@ import {
   meetingListQuery,
   meetingListSchema,
   meetingSchema,
+  notifiedAbsenceBody,
+  notifiedAbsenceParams,
   recordAttendanceBody,
   updateGroupBody,
   updateMeetingBody,
@@ -33,6 +35,8 @@ import {
   readGroup,
   readMeeting,
   recordAttendance,
+  recordNotifiedAbsence,
+  withdrawNotifiedAbsence,
 } from './group.service.ts';
 
 // The people who run the groups; an administrator manages users and settings, not youth.
@@ -256,6 +260,54 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
     },
     async (request) =>
       meetingDetailToResponse(await recordAttendance(deps, actorOf(request), request.params.id, request.body.entries)),
+  );
+
+  app.put(
+    '/meetings/:id/notified-absences/:youthId',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        operationId: 'recordNotifiedAbsence',
+        summary: "Record a youth's notified absence before a meeting",
+        tags: ['groups'],
+        description:
+          'Afbud: the youth has said they cannot come to a meeting that has not begun. Recorded as ' +
+          '`absent_with_notice` on its attendance, which taking the attendance later keeps or replaces.',
+        params: notifiedAbsenceParams,
+        body: notifiedAbsenceBody,
+        response: {
+          200: meetingDetailSchema.describe('The meeting with its attendance.'),
+          ...authErrors,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request) =>
+      meetingDetailToResponse(
+        await recordNotifiedAbsence(deps, actorOf(request), request.params.id, request.params.youthId, request.body),
+      ),
+  );
+
+  app.delete(
+    '/meetings/:id/notified-absences/:youthId',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        operationId: 'withdrawNotifiedAbsence',
+        summary: "Take back a youth's notified absence before a meeting",
+        tags: ['groups'],
+        params: notifiedAbsenceParams,
+        response: {
+          200: meetingDetailSchema.describe('The meeting with its attendance.'),
+          ...authErrors,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request) =>
+      meetingDetailToResponse(
+        await withdrawNotifiedAbsence(deps, actorOf(request), request.params.id, request.params.youthId),
+      ),
   );
 };
 

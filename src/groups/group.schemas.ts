@@ -124,6 +124,9 @@ export const recordAttendanceBody = z.strictObject({
 
 export const meetingIdParams = z.object({ id: z.uuid() });
 
+export const notifiedAbsenceParams = z.object({ id: z.uuid(), youthId: z.uuid() });
+export const notifiedAbsenceBody = z.strictObject({ note: note.describe('What the youth said, e.g. the reason') });
+
 // ---------------------------------------------------------------------------------------------
 // Answers
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { findUser } from '../users/users.repository.ts';
 import {
   type Attendance,
   countMembers,
+  deleteAttendance,
   deleteComingMeetings,
   endAlumniMemberships,
   findGroup,
@@ -688,5 +689,93 @@ export async function recordAttendance(
       { via: 'group_meeting', groupId: meeting.groupId, meetingId },
     );
     return view;
+  });
+}
+
+/**
+ * The meeting a notified absence (afbud) is recorded at, and the youth's place in the group then.
+ * An afbud comes before the meeting: once it has begun, the attendance of the whole group is taken
+ * instead (where "absent with notice" is one of the choices).
+ */
+async function comingMeetingOfMember(trx: Db, actor: Actor, meetingId: string, youthId: string, now: Date) {
+  const meeting = await findMeeting(trx, actor.municipalityId, meetingId, { forUpdate: true });
+  if (!meeting) throw new DomainError('not_found');
+  if (meeting.status === 'cancelled') {
+    throw new DomainError('validation_failed', {
+      fieldErrors: [fieldError('youthId', texts('groups.refusals.meetingCancelled'))],
+    });
+  }
+  if (meeting.status === 'held' || meeting.startsAt <= now) {
+    throw new DomainError('validation_failed', {
+      fieldErrors: [fieldError('youthId', texts('groups.refusals.meetingBegun'))],
+    });
+  }
+  const participant = (
+    await listMembersDuring(trx, actor.municipalityId, meeting.groupId, meetingPeriod(meeting))
+  ).find((p) => p.youthId === youthId);
+  if (!participant) {
+    throw new DomainError('validation_failed', {
+      fieldErrors: [fieldError('youthId', texts('groups.refusals.youthNotInGroup'))],
+    });
+  }
+  return { meeting, participant };
+}
+
+/**
+ * Records that the youth has said in advance they cannot come to a meeting (afbud): "absent with
+ * notice" at a meeting still to come, shown on its attendance and kept when the attendance is
+ * taken. It is not activity, and as the meeting is not held yet it changes no run of missed meetings.
+ */
+export async function recordNotifiedAbsence(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  youthId: string,
+  input: { note?: string | null | undefined },
+): Promise<MeetingView> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { meeting, participant } = await comingMeetingOfMember(trx, actor, meetingId, youthId, now);
+    await upsertAttendance(trx, [
+      {
+        municipalityId: actor.municipalityId,
+        meetingId,
+        youthId,
+        journeyId: participant.journeyId,
+        status: 'absent_with_notice',
+        note: input.note ?? null,
+        recordedBy: actor.userId,
+        recordedAt: now,
+      },
+    ]);
+    await auditAs(trx, actor, 'group.absence_notified', youthId, {
+      groupId: meeting.groupId,
+      meetingId,
+      journeyId: participant.journeyId,
+      change: 'recorded',
+    });
+    return meetingViewOf(trx, actor, meeting);
+  });
+}
+
+/** Takes back a notified absence before the meeting (the youth can come after all). */
+export async function withdrawNotifiedAbsence(
+  deps: Deps,
+  actor: Actor,
+  meetingId: string,
+  youthId: string,
+): Promise<MeetingView> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const { meeting, participant } = await comingMeetingOfMember(trx, actor, meetingId, youthId, now);
+    if (await deleteAttendance(trx, actor.municipalityId, meetingId, youthId, 'absent_with_notice')) {
+      await auditAs(trx, actor, 'group.absence_notified', youthId, {
+        groupId: meeting.groupId,
+        meetingId,
+        journeyId: participant.journeyId,
+        change: 'withdrawn',
+      });
+    }
+    return meetingViewOf(trx, actor, meeting);
   });
 }

@@ -1,7 +1,9 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import { stages } from '../../machines/journey.ts';
 import type { FollowUpMonth } from '../../machines/events.ts';
 import type { Db } from '../db/database.ts';
 import type { JourneyEventTable, JourneyTable, ReferralSource, RuleDecisionTable } from '../db/schema.ts';
+import { FIRST_CONVERSATION_WITHIN_DAYS } from './journey.deadline.ts';
 import type { JourneyRiskState } from './journey.risk-state.ts';
 
 /** The youth's earlier periods on public benefit, as the caseworker recorded them at referral. */
@@ -376,11 +378,51 @@ export interface JourneyListItem {
   version: number;
 }
 
+/** The columns a caseload list sorts by. */
+export const journeyOrderColumns = ['name', 'stage', 'caseworker', 'lastActivity', 'alerts', 'deadline'] as const;
+export type JourneyOrderColumn = (typeof journeyOrderColumns)[number];
+export interface JourneyOrder {
+  column: JourneyOrderColumn;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * The SQL a caseload sorts by for each column. Stages sort in the order a journey meets them; the
+ * alerts by how many are unresolved; the last activity with "never" as the oldest. The deadline is
+ * nextDeadlineOf (journey.deadline.ts) said in SQL, so a page of a sorted list is the same rows the
+ * next page does not repeat: the first conversation within 7 days of first contact (Danish day),
+ * the expected return of a pause, the earliest follow-up not yet recorded. Every order ends with
+ * the name and the id, so pages are stable.
+ */
+function orderOf(order: JourneyOrder) {
+  const dir = order.direction === 'asc' ? sql.raw('asc') : sql.raw('desc');
+  switch (order.column) {
+    case 'name':
+      return sql`youth.name ${dir}`;
+    case 'stage':
+      return sql`array_position(${sql.raw(`array[${stages.map((st) => `'${st}'`).join(', ')}]::text[]`)}, journey.stage) ${dir}`;
+    case 'caseworker':
+      return sql`app_user.name ${dir}`;
+    case 'lastActivity':
+      return sql`journey.last_activity_at ${dir} ${sql.raw(order.direction === 'asc' ? 'nulls first' : 'nulls last')}`;
+    case 'alerts':
+      return sql`(select count(*) from alert where alert.journey_id = journey.id and alert.status <> 'resolved') ${dir}`;
+    case 'deadline':
+      return sql`(case journey.stage
+        when 'referred' then (journey.first_contact_at at time zone 'Europe/Copenhagen')::date + ${FIRST_CONVERSATION_WITHIN_DAYS}::int
+        when 'paused' then journey.expected_return
+        when 'followUp' then (select min(follow_up.due_on) from follow_up
+          where follow_up.journey_id = journey.id and follow_up.status is null)
+      end) ${dir} nulls last`;
+  }
+}
+
 export async function listJourneys(
   db: Db,
   municipalityId: string,
   filter: JourneyListFilter,
   page: { limit: number; offset: number },
+  order: JourneyOrder = { column: 'name', direction: 'asc' },
 ): Promise<{ items: JourneyListItem[]; total: number }> {
   let query = db
     .selectFrom('journey')
@@ -446,6 +488,7 @@ export async function listJourneys(
           pending.select('follow_up.month').as('next_follow_up_month'),
         ];
       })
+      .orderBy(orderOf(order))
       .orderBy('youth.name')
       .orderBy('journey.id')
       .limit(page.limit)
@@ -485,4 +528,49 @@ export async function markRegisteredByMistake(db: Db, municipalityId: string, jo
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', journeyId)
     .execute();
+}
+
+/** An open journey of a caseworker's and when the caseworker last had contact with the youth. */
+export interface JourneyWithoutContact {
+  journeyId: string;
+  youthId: string;
+  youthName: string;
+  stage: string;
+  lastContactAt: Date;
+}
+
+/**
+ * The caseworker's open journeys whose youth they have had no contact with since `since`: the
+ * latest conversation or contact recorded (src/activities), the first conversation, or, before
+ * any, the first contact at referral. Longest without contact first.
+ */
+export async function listJourneysWithoutContactSince(
+  db: Db,
+  municipalityId: string,
+  caseworkerId: string,
+  since: Date,
+  limit: number,
+): Promise<JourneyWithoutContact[]> {
+  const lastContact = sql<Date>`greatest(journey.first_contact_at, journey.first_conversation_at,
+    (select max(activity.occurred_at) from activity where activity.journey_id = journey.id))`;
+  const rows = await db
+    .selectFrom('journey')
+    .innerJoin('youth', 'youth.id', 'journey.youth_id')
+    .select(['journey.id', 'journey.youth_id', 'youth.name', 'journey.stage', lastContact.as('last_contact_at')])
+    .where('journey.municipality_id', '=', municipalityId)
+    .where('journey.caseworker_id', '=', caseworkerId)
+    .where('journey.open', '=', true)
+    .where(lastContact, '<', since)
+    .orderBy('last_contact_at')
+    .orderBy('youth.name')
+    .orderBy('journey.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    journeyId: r.id,
+    youthId: r.youth_id,
+    youthName: r.name,
+    stage: r.stage,
+    lastContactAt: new Date(r.last_contact_at),
+  }));
 }

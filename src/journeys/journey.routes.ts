@@ -93,12 +93,13 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
     },
     async (request) => {
-      const { page, pageSize, from, to, ...filter } = request.query;
+      const { page, pageSize, from, to, sort, dir, ...filter } = request.query;
       const result = await findJourneys(
         deps,
         actorOf(request),
         { ...filter, from: from ? startOfDanishDay(from) : undefined, to: to ? startOfDanishDay(to) : undefined },
         { page, pageSize },
+        { column: sort, direction: dir },
       );
       const now = deps.clock();
       const today = danishDate(now);

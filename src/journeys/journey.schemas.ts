@@ -1,3 +1,4 @@
+import { journeyOrderColumns } from './journey.repository.ts';
 import { z } from 'zod';
 import {
   barriers,
@@ -284,6 +285,13 @@ export const journeyListQuery = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('Only journeys with an alert nobody has acted on yet'),
+  sort: z
+    .enum(journeyOrderColumns)
+    .default('name')
+    .describe(
+      "The column to sort by: the youth's name, stage, caseworker, last activity, unresolved alerts or next deadline",
+    ),
+  dir: z.enum(['asc', 'desc']).default('asc'),
   ...pageQuery,
 });
 

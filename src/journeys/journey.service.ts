@@ -37,6 +37,7 @@ import {
   type JourneyEventRecord,
   type JourneyListFilter,
   type JourneyListItem,
+  type JourneyOrder,
   type EarlierBenefit,
   type JourneyRecord,
   listJourneys,
@@ -252,12 +253,16 @@ export async function findJourneys(
   actor: Actor,
   filter: JourneyListFilter,
   page: { page: number; pageSize: number },
+  order?: JourneyOrder,
 ): Promise<{ items: JourneyListItem[]; total: number }> {
   return deps.db.transaction().execute(async (trx) => {
-    const result = await listJourneys(trx, actor.municipalityId, filter, {
-      limit: page.pageSize,
-      offset: (page.page - 1) * page.pageSize,
-    });
+    const result = await listJourneys(
+      trx,
+      actor.municipalityId,
+      filter,
+      { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
+      order,
+    );
     await appendAudit(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,
@@ -437,6 +442,19 @@ function requireEntryCondition(command: JourneyCommandOf<'GROUP_ASSIGNED'>): voi
   }
 }
 
+/**
+ * What a caller writes in the transaction of an event or an activity, so that both happen or
+ * neither does: an appointment that becomes the conversation it was is marked held with it.
+ */
+export interface InTheSameTransaction {
+  alongside?: (trx: Db) => Promise<void>;
+}
+
+/** Whether the journey's stage takes the event now (the machine decides, as when it is sent). */
+export function journeyAccepts(journey: JourneyRecord, type: JourneyEventType): boolean {
+  return acceptedEvents(snapshotOf(journey)).includes(type);
+}
+
 /** Records one event; see recordEvents. */
 export function recordEvent(
   deps: Deps,
@@ -462,6 +480,7 @@ export async function recordEvents(
   journeyId: string,
   expectedVersion: number,
   commands: readonly JourneyCommandInput[],
+  options: InTheSameTransaction = {},
 ): Promise<JourneyView> {
   const { db, clock } = deps;
   const now = clock();
@@ -563,6 +582,7 @@ export async function recordEvents(
     }
     // The risk rules see the journey as it is now: alerts open or clear with the event.
     await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);
+    await options.alongside?.(trx);
   });
 
   return readJourneyUnaudited(deps, actor, journeyId);

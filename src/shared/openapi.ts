@@ -50,6 +50,11 @@ export const apiTags = [
       "A youth's LAB offers and mentor grants, and the education injunction. Internships and wage subsidies become offers when the placement starts.",
   },
   { name: 'activities', description: "Conversations, mentor contacts and other contacts on a youth's journey." },
+  {
+    name: 'appointments',
+    description:
+      "Appointments with a youth: booked, moved, cancelled, and held (recorded as the conversation or contact they were), and each user's calendar feed.",
+  },
   { name: 'progression', description: 'Measurements of the progression factors, by the youth and the caseworker.' },
   { name: 'follow-ups', description: 'Follow-ups after a journey ends: when each is due, and what was recorded.' },
   {

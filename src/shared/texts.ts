@@ -19,6 +19,7 @@ import type account from '../../templates/texts/account.da.json';
 import type activities from '../../templates/texts/activities.da.json';
 import type admin from '../../templates/texts/admin.da.json';
 import type alerts from '../../templates/texts/alerts.da.json';
+import type appointments from '../../templates/texts/appointments.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
 import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
@@ -35,6 +36,7 @@ import type progression from '../../templates/texts/progression.da.json';
 import type referral from '../../templates/texts/referral.da.json';
 import type risk from '../../templates/texts/risk.da.json';
 import type rules from '../../templates/texts/rules.da.json';
+import type today from '../../templates/texts/today.da.json';
 import type validation from '../../templates/texts/validation.da.json';
 import type visitation from '../../templates/texts/visitation.da.json';
 import type youth from '../../templates/texts/youth.da.json';
@@ -45,6 +47,7 @@ export const textAreas = [
   'activities',
   'admin',
   'alerts',
+  'appointments',
   'caseload',
   'common',
   'companies',
@@ -61,6 +64,7 @@ export const textAreas = [
   'referral',
   'risk',
   'rules',
+  'today',
   'validation',
   'visitation',
   'youth',
@@ -71,6 +75,7 @@ type Catalogue = {
   activities: typeof activities;
   admin: typeof admin;
   alerts: typeof alerts;
+  appointments: typeof appointments;
   caseload: typeof caseload;
   common: typeof common;
   companies: typeof companies;
@@ -87,6 +92,7 @@ type Catalogue = {
   referral: typeof referral;
   risk: typeof risk;
   rules: typeof rules;
+  today: typeof today;
   validation: typeof validation;
   visitation: typeof visitation;
   youth: typeof youth;

@@ -3,10 +3,11 @@ import { type Stage, stages } from '../../machines/journey.ts';
 import { findAlerts } from '../alerts/alert.service.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { nextDeadlineOf } from '../journeys/journey.deadline.ts';
+import { journeyOrderColumns } from '../journeys/journey.repository.ts';
 import { findJourneys } from '../journeys/journey.service.ts';
 import { danishDate, danishDaysBetween } from '../shared/clock.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
-import { ageOn } from '../youth/cpr.ts';
+import { ageOn, looksLikeCpr } from '../youth/cpr.ts';
 import { findYouth } from '../youth/youth.service.ts';
 import { translator } from '../shared/texts.ts';
 import {
@@ -31,6 +32,8 @@ const caseloadQuery = z.object({
   caseworkerId: z.union([z.uuid(), z.literal('')]).optional(),
   alerts: z.union([z.literal('1'), z.literal('')]).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
+  sort: z.enum(journeyOrderColumns).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
   lang: z.string().optional(),
 });
 type CaseloadQuery = z.infer<typeof caseloadQuery>;
@@ -39,7 +42,9 @@ type CaseloadQuery = z.infer<typeof caseloadQuery>;
 function hrefOf(query: Omit<CaseloadQuery, 'lang'>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) search.set(key, String(value));
+    const isDefault =
+      (key === 'page' && value === 1) || (key === 'sort' && value === 'name') || (key === 'dir' && value === 'asc');
+    if (value !== undefined && value !== '' && !isDefault) search.set(key, String(value));
   }
   const text = search.toString();
   return text ? `/?${text}` : '/';
@@ -83,7 +88,10 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
       return page(request, reply, 'caseload', frame.heading, {
         ...frame,
         searchResults: found.items,
+        searchBy: found.by,
+        fromCpr: looksLikeCpr(q),
         rows: [],
+        columns: [],
         total: found.total,
         pager: null,
       });
@@ -98,10 +106,24 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
       const lang = request.lang;
       const t = translator(lang);
       const isLeader = actor.role === 'leader';
-      const { stage = '', alerts = '', page: pageNumber = 1 } = request.query;
+      const { stage = '', alerts = '', page: pageNumber = 1, sort = 'name', dir = 'asc' } = request.query;
       // A caseworker's list is their own caseload; choosing another caseworker is the leader's.
       const caseworkerId = isLeader ? (request.query.caseworkerId ?? '') : actor.userId;
-      const criteria = { stage, alerts, caseworkerId: isLeader ? caseworkerId : '', page: pageNumber };
+      const criteria = { stage, alerts, caseworkerId: isLeader ? caseworkerId : '', page: pageNumber, sort, dir };
+      // Each column's header sorts by it; the sorted column's header turns the direction round.
+      // A new order starts at the first page.
+      const columns = journeyOrderColumns
+        .filter((column) => column !== 'caseworker' || isLeader)
+        .map((column) => ({
+          column,
+          ariaSort: column === sort ? (dir === 'asc' ? 'ascending' : 'descending') : null,
+          href: hrefOf({
+            ...criteria,
+            page: 1,
+            sort: column,
+            dir: column === sort && dir === 'asc' ? 'desc' : 'asc',
+          }),
+        }));
       const frame = await frameOf(request, { q: '', stage, alerts, caseworkerId: criteria.caseworkerId });
       const heading = frame.heading;
       const pager = (total: number) => pagerOf(total, pageNumber, PAGE_SIZE, (n) => hrefOf({ ...criteria, page: n }));
@@ -114,6 +136,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
           withOpenAlerts: alerts === '1' || undefined,
         },
         { page: pageNumber, pageSize: PAGE_SIZE },
+        { column: sort, direction: dir },
       );
       // The alerts of the journeys on this page, in one read.
       const unresolved = await findAlerts(
@@ -149,6 +172,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
         ...frame,
         searchResults: null,
         rows,
+        columns,
         total: journeys.total,
         pager: pager(journeys.total),
       });

@@ -19,6 +19,8 @@ import {
   readGroup,
   readMeeting,
   recordAttendance,
+  recordNotifiedAbsence,
+  withdrawNotifiedAbsence,
 } from '../groups/group.service.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
@@ -34,6 +36,7 @@ import {
   formBody,
   formVersion,
   issueErrorsOf,
+  noticeFrom,
   pageFor,
   staff,
   text,
@@ -101,6 +104,13 @@ function checkGroupForm<T>(
   if (parsed.success && Object.keys(missing).length === 0) return { ok: true, data: parsed.data };
   return { ok: false, errors: { ...(parsed.success ? {} : issueErrorsOf(parsed.issues, lang)), ...missing } };
 }
+
+/** What the meeting's page says after a form (`?registreret=`). */
+const meetingNotices = {
+  '1': 'groups.attendanceSaved',
+  afbud: 'groups.notifiedAbsenceSaved',
+  'afbud-fortrudt': 'groups.notifiedAbsenceWithdrawn',
+} as const;
 
 type AttendanceStatus = (typeof attendanceStatuses)[number];
 const isStatus = (value: string): value is AttendanceStatus =>
@@ -385,6 +395,8 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         // Attendance is taken from the meeting's start, and never for a cancelled meeting.
         open: meeting.status !== 'cancelled' && meeting.startsAt <= now,
         notBegun: meeting.startsAt > now,
+        // An afbud is recorded before the meeting; from its start the attendance is taken instead.
+        notifiable: meeting.status === 'planned' && meeting.startsAt > now,
         statuses: attendanceStatuses,
         rows: meeting.attendance.map((a) => ({
           youthId: a.youth.id,
@@ -414,7 +426,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     (request, reply) =>
       meetingPage(request, reply, request.params.groupId, request.params.meetingId, {
-        notice: request.query.registreret ? t(request.lang, 'groups.attendanceSaved') : undefined,
+        notice: noticeFrom(meetingNotices, request.query.registreret, translator(request.lang)),
       }),
   );
 
@@ -465,6 +477,35 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         return keep(errors, general.map((m) => m[lang]).join(' ') || t('common.formErrors'));
       }
       return reply.redirect(`/grupper/${savedGroupId}/moeder/${meetingId}?registreret=1`, 303);
+    },
+  );
+
+  // A youth's afbud before the meeting, and taking it back; one youth at a time.
+  app.post(
+    '/grupper/:groupId/moeder/:meetingId/afbud',
+    {
+      config: pageFor(staff),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: meetingParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { groupId, meetingId } = request.params;
+      const youthId = text(request.body, 'youthId');
+      if (!z.uuid().safeParse(youthId).success) throw new DomainError('validation_failed');
+      const withdraw = text(request.body, 'action') === 'withdraw';
+      const note = text(request.body, `afbud-note-${youthId}`).trim().slice(0, 2000);
+      let view;
+      try {
+        view = withdraw
+          ? await withdrawNotifiedAbsence(deps, actorOf(request), meetingId, youthId)
+          : await recordNotifiedAbsence(deps, actorOf(request), meetingId, youthId, { note: note || null });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.fieldErrors.length === 0) throw error;
+        const problem = error.fieldErrors.map((f) => f.message[request.lang]).join(' ');
+        return meetingPage(request, reply.code(error.status), groupId, meetingId, { problem });
+      }
+      const done = withdraw ? 'afbud-fortrudt' : 'afbud';
+      return reply.redirect(`/grupper/${view.group.id}/moeder/${meetingId}?registreret=${done}`, 303);
     },
   );
 }

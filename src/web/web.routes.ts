@@ -15,6 +15,7 @@ import { type PageFrame, renderPage, stylesheet } from './web.render.ts';
 import { t, translator } from '../shared/texts.ts';
 import { registerAdminPages } from './web.admin.ts';
 import { registerAlertPages } from './web.alerts.ts';
+import { registerAppointmentPages } from './web.appointments.ts';
 import { registerCaseloadPages } from './web.caseload.ts';
 import { registerCompanyPages } from './web.companies.ts';
 import { registerGroupPages } from './web.groups.ts';
@@ -23,6 +24,7 @@ import { registerOverviewPage } from './web.overview.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { registerRuleSetPages } from './web.rule-sets.ts';
+import { registerTodayPage } from './web.today.ts';
 import { registerYouthPages } from './web.youth.ts';
 import { registerPasswordPage } from './web.password.ts';
 import { CHOOSE_PASSWORD_PATH, everyone, formBody, issueErrorsOf, landingOf, pageFor, text } from './web.shared.ts';
@@ -191,8 +193,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     },
     async (request, reply) => {
       if (request.actor) {
-        const start = request.actor.role === 'admin' ? '/admin' : '/';
-        return reply.redirect(request.actor.passwordMustChange ? CHOOSE_PASSWORD_PATH : start, 303);
+        return reply.redirect(landingOf(request.actor), 303);
       }
       const t = translator(request.lang);
       return page(
@@ -263,7 +264,9 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   // -------------------------------------------------------------------------------------------
 
   registerCaseloadPages(app, { deps, page, checkCsrf });
+  registerTodayPage(app, { deps, page, checkCsrf });
   registerYouthPages(app, { deps, page, checkCsrf });
+  registerAppointmentPages(app, { deps, page, checkCsrf });
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });

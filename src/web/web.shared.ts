@@ -137,7 +137,8 @@ export const CHOOSE_PASSWORD_PATH = '/adgangskode';
 /** The page a log-in leads to: each role's start page, or choosing a password first. */
 export function landingOf(user: { role: Role; passwordMustChange: boolean }): string {
   if (user.passwordMustChange) return CHOOSE_PASSWORD_PATH;
-  const byRole = { caseworker: '/', leader: '/advarsler', admin: '/admin' } as const;
+  // A caseworker starts the day on "I dag"; a leader, who has no caseload, on the alert inbox.
+  const byRole = { caseworker: '/i-dag', leader: '/advarsler', admin: '/admin' } as const;
   return byRole[user.role];
 }
 

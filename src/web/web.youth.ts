@@ -77,6 +77,7 @@ import {
   whenDay,
   formVersion,
   issueErrorsOf,
+  noticeFrom,
   pageFor,
   riskLabel,
   staff,
@@ -85,6 +86,7 @@ import {
   type WebContext,
   when,
 } from './web.shared.ts';
+import { appointmentsSection } from './web.appointments.ts';
 import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
 import {
   activityChoices,
@@ -101,6 +103,13 @@ const journeyParams = youthParams.extend({ journeyId: z.uuid() });
 const placementParams = youthParams.extend({ placementId: z.uuid() });
 const offerParams = youthParams.extend({ offerId: z.uuid() });
 const injunctionParams = youthParams.extend({ injunctionId: z.uuid() });
+
+/** What the page says after a form elsewhere brought the user back (`?registreret=`). */
+const recordedNotices = {
+  aftale: 'appointments.booked',
+  holdt: 'appointments.held',
+  aflyst: 'appointments.cancelledNotice',
+} as const;
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
 const ownForms: ReadonlySet<JourneyEventType> = new Set(['VISITATION_DECIDED']);
@@ -150,6 +159,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const current = journeys.find((j) => j.open) ?? journeys[0];
     const view = current ? await readJourney(deps, actor, current.id) : null;
     const journey = view ? await journeySections(request, view, kept, youth.birthDate, today) : null;
+    const appointments = await appointmentsSection(deps, actor, youthId, lang);
     return page(
       request,
       reply.code(kept.status ?? 200),
@@ -158,6 +168,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       {
         youth: { ...youth, cprRevealed: kept.revealCpr ?? false },
         journey,
+        appointments,
         earlierJourneys: journeys
           .filter((j) => j.id !== current?.id)
           .map((j) => ({ firstContact: when(j.firstContactAt, lang), stage: j.stage })),
@@ -457,7 +468,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
     (request, reply) =>
       youthPage(request, reply, request.params.youthId, {
-        notice: request.query.registreret ? t(request.lang, 'common.recorded') : undefined,
+        notice:
+          noticeFrom(recordedNotices, request.query.registreret, translator(request.lang)) ??
+          (request.query.registreret ? t(request.lang, 'common.recorded') : undefined),
       }),
   );
 

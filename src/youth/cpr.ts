@@ -77,3 +77,23 @@ export function isoDate(d: Date): string {
 export function redactCpr(text: string): string {
   return text.replace(/(?<!\d)(\d{6})(?:-|%2D| |%20|\+)?\d{4}(?!\d)/gi, '$1-XXXX');
 }
+
+// Six digits, as a date of birth is typed: "010203", "01-02-03", "01.02.03", "01/02/03", "01 02 03".
+const BIRTH_DATE_PATTERN = /^(\d{2})[-./ ]?(\d{2})[-./ ]?(\d{2})$/;
+
+/**
+ * The days of birth a typed DDMMYY can be, without the serial number that tells the century:
+ * 20YY and 19YY, each when it is a real date not after `today` ('YYYY-MM-DD'). Empty when the
+ * text is no such date.
+ */
+export function birthDatesOf(text: string, today: string): string[] {
+  const match = BIRTH_DATE_PATTERN.exec(text.trim());
+  if (!match) return [];
+  const [, dd, mm, yy] = match as unknown as [string, string, string, string];
+  return [2000, 1900]
+    .map((century) => `${century + Number(yy)}-${mm}-${dd}`)
+    .filter((day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day && day <= today;
+    });
+}

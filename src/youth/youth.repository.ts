@@ -86,7 +86,11 @@ export async function findYouthIdByCprHash(
   return row?.id;
 }
 
-export type YouthSearch = { kind: 'all' } | { kind: 'name'; text: string } | { kind: 'cpr'; cprHash: string };
+export type YouthSearch =
+  | { kind: 'all' }
+  | { kind: 'cpr'; cprHash: string }
+  | { kind: 'birthDate'; days: readonly string[] }
+  | { kind: 'ids'; ids: readonly string[] };
 
 export async function searchYouth(
   db: Db,
@@ -98,11 +102,16 @@ export async function searchYouth(
   switch (search.kind) {
     case 'all':
       break;
-    case 'name':
-      query = query.where('name', 'ilike', `%${escapeLike(search.text)}%`);
-      break;
     case 'cpr':
       query = query.where('cpr_hash', '=', search.cprHash);
+      break;
+    case 'birthDate':
+      if (search.days.length === 0) return { items: [], total: 0 };
+      query = query.where('birth_date', 'in', search.days);
+      break;
+    case 'ids':
+      if (search.ids.length === 0) return { items: [], total: 0 };
+      query = query.where('id', 'in', search.ids);
       break;
   }
   const [rows, count] = await Promise.all([
@@ -112,8 +121,9 @@ export async function searchYouth(
   return { items: rows.map(youthRowToRecord), total: Number(count.total) };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Every youth's id and name in the municipality: what a search by name compares (name-match.ts). */
+export async function listYouthNames(db: Db, municipalityId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.selectFrom('youth').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute();
 }
 
 export interface YouthChanges {

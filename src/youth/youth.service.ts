@@ -5,16 +5,17 @@ import type { AppDeps } from '../deps.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
-import { ageOn, formatCpr, looksLikeCpr, maskCpr, parseCpr, redactCpr } from './cpr.ts';
+import { ageOn, birthDatesOf, formatCpr, looksLikeCpr, maskCpr, parseCpr, redactCpr } from './cpr.ts';
+import { rankByName } from './name-match.ts';
 import {
   findYouthById,
   findYouthIdByCprHash,
   insertYouth,
+  listYouthNames,
   searchYouth,
   updateYouth,
   type YouthChanges,
   type YouthRecord,
-  type YouthSearch,
 } from './youth.repository.ts';
 import { texts } from '../shared/texts.ts';
 
@@ -135,38 +136,75 @@ export async function readYouth(deps: Deps, actor: Actor, id: string, options: {
   });
 }
 
+/** How a search found its youth: all, by CPR number, by date of birth, or by name. */
+export type YouthSearchBy = 'all' | 'cpr' | 'birth_date' | 'name';
+
+/**
+ * Looks youth up by what was typed: a whole CPR number (found through its keyed hash; when no one
+ * has that number, the youth born on its day are shown instead), a date of birth (DDMMYY, with or
+ * without separators: the CPR number's date part, from the birth date kept in clear beside the
+ * encrypted number, so nothing is decrypted), or a name, despite a small misspelling
+ * (name-match.ts). Audited with its criteria, a CPR number masked.
+ */
 export async function findYouth(
   deps: Deps,
   actor: Actor,
   criteria: { query?: string | undefined; page: number; pageSize: number },
-): Promise<{ items: Youth[]; total: number }> {
+): Promise<{ items: Youth[]; total: number; by: YouthSearchBy }> {
   const { db, vault, clock } = deps;
   const text = criteria.query?.trim() ?? '';
-  let search: YouthSearch = { kind: 'all' };
-  if (text && looksLikeCpr(text)) {
-    const cpr = parseCpr(text, clock());
-    // A CPR-shaped text that is no real number cannot match anyone.
-    search = cpr.ok
-      ? { kind: 'cpr', cprHash: vault.searchHash(actor.municipalityId, cpr.cpr.digits) }
-      : { kind: 'cpr', cprHash: '-' };
-  } else if (text) {
-    search = { kind: 'name', text };
-  }
   const today = danishDate(clock());
+  const page = { limit: criteria.pageSize, offset: (criteria.page - 1) * criteria.pageSize };
   return db.transaction().execute(async (trx) => {
-    const result = await searchYouth(trx, actor.municipalityId, search, {
-      limit: criteria.pageSize,
-      offset: (criteria.page - 1) * criteria.pageSize,
-    });
+    let by: YouthSearchBy = 'all';
+    let result: { items: YouthRecord[]; total: number };
+    if (text && looksLikeCpr(text)) {
+      const cpr = parseCpr(text, clock());
+      by = 'cpr';
+      // A CPR-shaped text that is no real number cannot match anyone.
+      result = await searchYouth(
+        trx,
+        actor.municipalityId,
+        { kind: 'cpr', cprHash: cpr.ok ? vault.searchHash(actor.municipalityId, cpr.cpr.digits) : '-' },
+        page,
+      );
+      if (result.total === 0 && cpr.ok) {
+        by = 'birth_date';
+        result = await searchYouth(trx, actor.municipalityId, { kind: 'birthDate', days: [cpr.cpr.birthDate] }, page);
+      }
+    } else if (text && birthDatesOf(text, today).length > 0) {
+      by = 'birth_date';
+      result = await searchYouth(
+        trx,
+        actor.municipalityId,
+        { kind: 'birthDate', days: birthDatesOf(text, today) },
+        page,
+      );
+    } else if (text) {
+      by = 'name';
+      const ranked = rankByName(await listYouthNames(trx, actor.municipalityId), text);
+      const ids = ranked.slice(page.offset, page.offset + page.limit).map((y) => y.id);
+      const found = await searchYouth(
+        trx,
+        actor.municipalityId,
+        { kind: 'ids', ids },
+        { limit: ids.length, offset: 0 },
+      );
+      const byId = new Map(found.items.map((y) => [y.id, y]));
+      result = { items: ids.flatMap((id) => byId.get(id) ?? []), total: ranked.length };
+    } else {
+      result = await searchYouth(trx, actor.municipalityId, { kind: 'all' }, page);
+    }
     // Datatilsynet: a search is logged with its criteria; a CPR criterion only masked.
     await audit(trx, actor, 'youth.searched', null, {
-      criteria: { query: redactCpr(text), by: search.kind, page: criteria.page, pageSize: criteria.pageSize },
+      criteria: { query: redactCpr(text), by, page: criteria.page, pageSize: criteria.pageSize },
       resultCount: result.total,
       youthIds: result.items.map((y) => y.id),
     });
     return {
       items: result.items.map((r) => toYouth(r, today, maskedFromBirthDate(r.birthDate))),
       total: result.total,
+      by,
     };
   });
 }

@@ -50,8 +50,8 @@ describe('the pages over plain HTTP on an intranet host name, in Chromium', { ti
     await page.getByLabel('Adgangskode').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
 
-    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine unge');
-    expect(page.url()).toBe(`${base}/`);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^I dag/);
+    expect(page.url()).toBe(`${base}/i-dag`);
     // Asked for over the same plain HTTP each time (not upgraded to an HTTPS port that is not there).
     await eventually(async () => stylesheets.length).toBeGreaterThan(0);
     expect(new Set(stylesheets)).toEqual(new Set([`200 ${base}/web.css`]));

@@ -213,6 +213,8 @@ describe('alert inbox, caseloads and group pages in Chromium', { timeout: 180_00
 
   it('pages through the caseload and shows each journey its next deadline', async () => {
     const page = await t.loggedIn(unit.caseworker.email);
+    await eventually(() => heading(page)).toMatch(/^I dag/);
+    await page.getByRole('link', { name: 'Mine unge' }).click();
     await eventually(() => heading(page)).toBe('Mine unge');
     expect(await page.locator('caption').textContent()).toBe('I alt: 29');
     expect(await page.getByRole('row', { name: /Mikkel Dahl/ }).textContent()).toContain(

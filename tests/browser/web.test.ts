@@ -47,6 +47,9 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
 
   it('lets a caseworker search, open a youth, reveal the CPR and record the first conversation', async () => {
     const page = await t.loggedIn(unit.caseworker.email);
+    // A caseworker starts on "I dag"; the caseload is one link away.
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^I dag/);
+    await page.getByRole('link', { name: 'Mine unge' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Mine unge');
     const amalieRow = page.getByRole('row', { name: /Amalie Jensen/ });
     await eventually(() => amalieRow.textContent()).toContain('Henvist');
@@ -173,7 +176,8 @@ describe('web interface in Chromium', { timeout: 90_000 }, () => {
   it('switches the pages to English and remembers the choice', async () => {
     const page = await t.loggedIn(unit.caseworker.email);
     await page.getByRole('link', { name: 'English' }).click();
-    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My youth');
+    // The switch is on "I dag", where a caseworker starts.
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Today/);
     await page.goto(`${t.base}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My youth');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
