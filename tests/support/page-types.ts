@@ -33,6 +33,10 @@ interface PageType {
 
 interface DemoIds {
   youthByStage: Map<string, string>;
+  /** A youth of the demo caseworker's with an appointment booked for today. */
+  youthWithAppointment: string;
+  appointmentId: string;
+  comingMeetingId: string;
   youthWithPlan: string;
   groupId: string;
   meetingId: string;
@@ -60,7 +64,9 @@ const pageTypes: PageType[] = [
     },
   },
   { name: 'page not found', role: 'caseworker', path: () => '/unge/00000000-0000-4000-8000-000000000000' },
+  { name: 'today', role: 'caseworker', path: () => '/i-dag' },
   { name: 'caseload', role: 'caseworker', path: () => '/' },
+  { name: 'caseload sorted', role: 'caseworker', path: () => '/?sort=deadline&dir=desc' },
   { name: 'all journeys', role: 'leader', path: () => '/' },
   { name: 'new youth', role: 'caseworker', path: () => '/unge/ny' },
   {
@@ -77,11 +83,23 @@ const pageTypes: PageType[] = [
     role: 'caseworker',
     path: youthIn(stage),
   })),
+  { name: 'new appointment', role: 'caseworker', path: (ids) => `/unge/${ids.youthWithAppointment}/aftaler/ny` },
+  {
+    name: 'appointment',
+    role: 'caseworker',
+    path: (ids) => `/unge/${ids.youthWithAppointment}/aftaler/${ids.appointmentId}`,
+  },
+  { name: 'my calendar', role: 'caseworker', path: () => '/min-kalender' },
   { name: "youth's plan", role: 'caseworker', path: (ids) => `/unge/${ids.youthWithPlan}/plan` },
   { name: 'groups', role: 'caseworker', path: () => '/grupper' },
   { name: 'group', role: 'caseworker', path: (ids) => `/grupper/${ids.groupId}` },
   { name: 'new group', role: 'leader', path: () => '/grupper/ny' },
   { name: 'group meeting', role: 'caseworker', path: (ids) => `/grupper/${ids.groupId}/moeder/${ids.meetingId}` },
+  {
+    name: 'coming group meeting',
+    role: 'caseworker',
+    path: (ids) => `/grupper/${ids.groupId}/moeder/${ids.comingMeetingId}`,
+  },
   { name: 'companies', role: 'caseworker', path: () => '/virksomheder' },
   { name: 'new company', role: 'caseworker', path: () => '/virksomheder/ny' },
   { name: 'company', role: 'caseworker', path: (ids) => `/virksomheder/${ids.companyId}` },
@@ -105,7 +123,16 @@ const pageTypes: PageType[] = [
 ];
 
 /** The pages a unit prints, which must print their content and nothing of the site around it. */
-const printed = ['caseload', 'group meeting', 'match event', "youth's plan", 'youth (active)', 'overview'];
+const printed = [
+  'today',
+  'caseload',
+  'group meeting',
+  'coming group meeting',
+  'match event',
+  "youth's plan",
+  'youth (active)',
+  'overview',
+];
 
 const widths = [1280, 390] as const;
 
@@ -205,6 +232,20 @@ async function lookUpDemoIds(t: BrowserTest): Promise<DemoIds> {
     .select('id')
     .where('email', '=', 'raadgiver@demo.dk')
     .executeTakeFirstOrThrow();
+  const coming = await db
+    .selectFrom('group_meeting')
+    .select('id')
+    .where('group_id', '=', meeting.group_id)
+    .where('starts_at', '>', NOW)
+    .orderBy('starts_at')
+    .executeTakeFirstOrThrow();
+  const mine = await db
+    .selectFrom('journey')
+    .select('youth_id')
+    .where('caseworker_id', '=', user.id)
+    .where('stage', '=', 'active')
+    .executeTakeFirstOrThrow();
+  const appointment = await bookAppointment(t, mine.youth_id);
   return {
     youthByStage: new Map(journeys.map((j) => [j.stage, j.youth_id])),
     youthWithPlan: withPlan,
@@ -214,5 +255,27 @@ async function lookUpDemoIds(t: BrowserTest): Promise<DemoIds> {
     companyMeetingId: companyMeeting.id,
     matchEventId: matchEvent.id,
     userId: user.id,
+    youthWithAppointment: mine.youth_id,
+    appointmentId: appointment,
+    comingMeetingId: coming.id,
   };
+}
+
+/** Books a conversation this afternoon through the API, as the demo caseworker; returns its id. */
+async function bookAppointment(t: BrowserTest, youthId: string): Promise<string> {
+  const login = await t.ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: demoLogIn.caseworker, password: DEMO_PASSWORD },
+  });
+  const session = login.cookies.find((c) => c.name === 'ungeflow_session');
+  if (!session) throw new Error(`The demo caseworker could not log in: ${login.body}`);
+  const booked = await t.ctx.app.inject({
+    method: 'POST',
+    url: `/api/youth/${youthId}/appointments`,
+    headers: { cookie: `ungeflow_session=${session.value}` },
+    payload: { kind: 'job_conversation', mode: 'phone', startsAt: '2026-11-25T14:00:00+01:00' },
+  });
+  if (booked.statusCode !== 201) throw new Error(`The appointment was not booked: ${booked.body}`);
+  return booked.json<{ id: string }>().id;
 }
