@@ -21,6 +21,7 @@ import type { AppDeps } from '../deps.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
 import type { EligibilityDecision } from '../rules/eligibility.ts';
 import { assessVisitation } from '../rules/assess-visitation.ts';
+import { type LawSwitchDates, type RuleSet, type StoredLaw, takesOverOn } from '../rules/rule-set.loader.ts';
 import type { CategorySuggestion } from '../rules/visitation.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
@@ -302,7 +303,15 @@ interface Enriched {
   decisions: Decision[];
 }
 
-function eligibilityDecisionRecord(decision: EligibilityDecision): Decision {
+/**
+ * The law a decision followed, as a reader names it: the law's title and the day its rules took over
+ * in the municipality. Stored with the decision, so it reads the same after the rule file changes.
+ */
+function lawOfDecision(ruleSet: RuleSet, switchDates: LawSwitchDates): StoredLaw {
+  return { id: ruleSet.law.id, title: ruleSet.law.title, inForceFrom: takesOverOn(ruleSet, switchDates) };
+}
+
+function eligibilityDecisionRecord(decision: EligibilityDecision, law: StoredLaw): Decision {
   return {
     ruleSet: 'eligibility',
     ruleSetVersion: decision.ruleSetVersion,
@@ -314,18 +323,20 @@ function eligibilityDecisionRecord(decision: EligibilityDecision): Decision {
       explanation: decision.explanation,
       ...(decision.recommendation ? { recommendation: decision.recommendation } : {}),
       source: decision.source,
+      citations: decision.citations,
+      law,
       conditions: decision.conditions,
     },
   };
 }
 
-function visitationDecisionRecord(suggestion: CategorySuggestion): Decision {
+function visitationDecisionRecord(suggestion: CategorySuggestion, law: StoredLaw): Decision {
   return {
     ruleSet: 'visitation',
     ruleSetVersion: suggestion.ruleSetVersion,
     outcome: suggestion.category,
     facts: suggestion.facts,
-    result: { category: suggestion.category, reasons: suggestion.reasons, conditions: suggestion.conditions },
+    result: { category: suggestion.category, reasons: suggestion.reasons, law, conditions: suggestion.conditions },
   };
 }
 
@@ -346,7 +357,7 @@ async function enrich(
     case 'VISITATION_DECIDED': {
       const day = danishDate(occurredAt);
       const settings = await findSettings(deps.db, actor.municipalityId);
-      const { suggestion, eligibility } = await assessVisitation(
+      const { suggestion, eligibility, visitationRuleSet, eligibilityRuleSet } = await assessVisitation(
         deps.ruleSets,
         settings,
         { age: ageOn(youth.birthDate, day), returning: journey.returning, day },
@@ -394,7 +405,10 @@ async function enrich(
           waitingForApprenticeship: command.waitingForApprenticeship,
           ...(randomisation ? { randomisationControlShare: settings.randomisation.controlShare } : {}),
         },
-        decisions: [visitationDecisionRecord(suggestion), eligibilityDecisionRecord(eligibility)],
+        decisions: [
+          visitationDecisionRecord(suggestion, lawOfDecision(visitationRuleSet, settings.lawSwitchDates)),
+          eligibilityDecisionRecord(eligibility, lawOfDecision(eligibilityRuleSet, settings.lawSwitchDates)),
+        ],
       };
     }
     case 'PLACEMENT_STARTED': {

@@ -62,8 +62,10 @@ export interface EligibilityDecision {
   explanation: Text;
   recommendation?: Recommendation;
   severity?: Severity;
-  /** Law paragraph or seed page of the deciding rule. */
+  /** What the deciding rule rests on, with the notes behind it (rules/README.md). */
   source: string;
+  /** The deciding rule's citations, as a reader looks them up. */
+  citations: string[];
   ruleSetVersion: string;
   /** Every fact the rules saw, including derived facts and the effective parameters. */
   facts: Record<string, unknown>;
@@ -116,6 +118,7 @@ export async function decideEligibility(
       : {}),
     ...(params.severity ? { severity: params.severity } : {}),
     source: params.source,
+    citations: [...(params.citations ?? [])],
     ruleSetVersion: ruleSet.version,
     facts: engineFacts,
     conditions: run.conditions,

@@ -104,6 +104,13 @@ export async function loadRuleSets(dir: string = defaultRulesDir): Promise<RuleS
  */
 export type LawSwitchDates = Readonly<Record<string, string>>;
 
+/** The law a decision followed, as stored with it: the law's id and title, and the day its rules took over. */
+export interface StoredLaw {
+  id: string;
+  title: { da: string; en: string };
+  inForceFrom: string;
+}
+
 /** The first day a rule set applies in a municipality: the day it chose for the law, or the file's own. */
 export function takesOverOn(ruleSet: RuleSet, switchDates: LawSwitchDates = {}): string {
   const chosen = switchDates[ruleSet.law.id];

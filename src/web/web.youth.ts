@@ -297,7 +297,13 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           }
         : null,
       events: timelineOf(view.events, names, t, lang),
-      decisions: decisionsOf(view.decisions, deps.ruleSets, t, lang),
+      decisions: decisionsOf(
+        view.decisions,
+        view.events,
+        { ruleSets: deps.ruleSets, switchDates: lawSwitchDates },
+        t,
+        lang,
+      ),
       alerts: view.alerts.map(({ alert }) => ({
         severity: alert.severity,
         label: riskLabel(alert.code, lang),

@@ -93,6 +93,64 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     expect(reasons).not.toMatch(/\b(activity_ready|mental_health|primary_school|unsure|partly|yes|no)\b/);
   });
 
+  it("cites the rules' sources as a reader finds them and names the law, never internal text", async () => {
+    // Decisions stored before the rules cited their sources: a working note, and a version no longer loaded.
+    const stored = await t.ctx.db
+      .selectFrom('rule_decision')
+      .select(['id', 'result'])
+      .where('journey_id', '=', journeyId)
+      .execute();
+    for (const row of stored) {
+      const { citations: _c, law: _l, ...older } = row.result;
+      const reasons = (older.reasons as Array<Record<string, unknown>> | undefined)?.map(
+        ({ citations: _rc, ...reason }) => ({ ...reason, source: 'Seed 004 p. 21' }),
+      );
+      await t.ctx.db
+        .updateTable('rule_decision')
+        .set({
+          rule_set_version: '2ee783c77442',
+          result: JSON.stringify({ ...older, source: "Seed 000 ('Problemet'); seed 003", ...(reasons && { reasons }) }),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await page.reload();
+    const eligibility = page.getByTestId('decision-eligibility');
+    expect(await eligibility.getByTestId('citations').textContent()).toBe(
+      'Kilde: Rockwool Fonden: Hvad er NExTWORK?; STAR: Den gode ungeindsats i jobcentrene (2017), s. 20-25',
+    );
+    const law =
+      'Regler efter Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025, ' +
+      'gældende fra 1. juli 2025.';
+    expect(await eligibility.getByTestId('decision-law').textContent()).toContain(law);
+    const visitation = page.getByTestId('decision-visitation');
+    expect(await visitation.textContent()).toContain('(Kilde: STAR: Den gode ungeindsats i jobcentrene (2017), s. 21)');
+    expect(await visitation.getByTestId('decision-law').textContent()).toContain(law);
+    const shown = await page.locator('body').innerText();
+    expect(shown).not.toMatch(/seed/i);
+    expect(shown).not.toMatch(/\b[0-9a-f]{12}\b/);
+    expect(shown).not.toContain('regelsæt');
+    await page.screenshot({ path: `${ARTIFACTS}/ung-begrundelser.png`, fullPage: true });
+
+    // The same in English for a youth who reads English.
+    await page.context().addCookies([{ name: 'ungeflow_lang', value: 'en', url: t.base }]);
+    try {
+      await page.reload();
+      expect(await page.getByTestId('decision-eligibility').getByTestId('decision-law').textContent()).toContain(
+        'Rules under The Active Employment Act (LAB) with the cash benefit reform of 1 July 2025, in force from 1 July 2025.',
+      );
+      expect(await page.getByTestId('decision-eligibility').getByTestId('citations').textContent()).toBe(
+        'Source: Rockwool Fonden: Hvad er NExTWORK?; STAR: Den gode ungeindsats i jobcentrene (2017), s. 20-25',
+      );
+      const english = await page.locator('body').innerText();
+      expect(english).not.toMatch(/seed/i);
+      expect(english).not.toMatch(/\b[0-9a-f]{12}\b/);
+    } finally {
+      await page.context().addCookies([{ name: 'ungeflow_lang', value: 'da', url: t.base }]);
+      await page.reload();
+    }
+  });
+
   it('refuses a placement without company and hours with Danish messages at the fields', async () => {
     const form = step('Start praktik eller job');
     await form.locator('summary').click();
