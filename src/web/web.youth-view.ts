@@ -22,7 +22,14 @@ import { type ConditionOutcome, formatRuleValue } from '../rules/explain.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addDays, isoWeek, longDayText, mondayOf } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { categoryLabels, codeLabels, questionnaire } from '../visitation/questionnaire.ts';
+import {
+  barrierLabels,
+  categoryLabels,
+  codeLabels,
+  profileMeanings,
+  type Question,
+  questionnaire,
+} from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';
 import { hasText, type Translate } from '../shared/texts.ts';
 import { formatNumber, when } from './web.shared.ts';
@@ -125,6 +132,101 @@ export function timelineOf(
     date: when(e.occurredAt, lang),
     detail: detailOf(e.type as JourneyEventType, e.payload),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The visitation as recorded: the questionnaire's answers and what the caseworker weighed
+// ---------------------------------------------------------------------------------------------
+
+export interface VisitationRecord {
+  iso: string;
+  decidedOn: string;
+  /** The ten questions in order, each with the answer in words. */
+  answers: Array<{ number: number; question: string; answer: string }>;
+  profile: string;
+  barriers: string[];
+  /** The caseworker's reason for assessing a need of support for more than about a year, if given. */
+  supportOverAYear: string | null;
+  situation: Array<{ question: string; answer: string }>;
+  category: string;
+  suggested: string;
+  overrideReason: string | null;
+}
+
+/** An answer of the questionnaire in the words the youth ticked it with; one never given says so. */
+function answerText(question: Question, value: unknown, t: Translate, lang: Lang): string {
+  if (value === undefined || value === null) return t('youth.visitationRecord.notAnswered');
+  const answer = question.answer;
+  const wordsOf = (options: ReadonlyArray<{ value: string; label: Text }>, code: unknown) =>
+    options.find((o) => o.value === code)?.label[lang] ?? String(code);
+  switch (answer.type) {
+    case 'single_choice':
+    case 'yes_partly_no':
+    case 'yes_no_unsure':
+      return wordsOf(answer.options, value);
+    case 'multiple_choice': {
+      const chosen = Array.isArray(value) ? value.map((code) => wordsOf(answer.options, code)) : [];
+      return chosen.length === 0 ? t('youth.visitationRecord.noneTicked') : chosen.join(', ');
+    }
+    case 'scale': {
+      if (typeof value !== 'number') return t('youth.visitationRecord.notAnswered');
+      const end = value === answer.min ? answer.minLabel : value === answer.max ? answer.maxLabel : null;
+      return end ? `${value} (${end[lang]})` : String(value);
+    }
+    case 'yes_no_with_reason': {
+      const dropout = value as { droppedOut?: boolean; mainReason?: string };
+      return dropout.droppedOut
+        ? t('youth.visitationRecord.droppedOut', { reason: wordsOf(answer.reasons, dropout.mainReason) })
+        : t('common.no');
+    }
+    case 'grade_average':
+      return typeof value === 'number' ? formatNumber(value, lang) : answer.unknownLabel[lang];
+  }
+}
+
+/**
+ * The latest visitation of the journey as it was recorded: after it is confirmed the form is gone,
+ * and this is where the caseworker (and a youth reading the page) finds the answers again.
+ */
+export function visitationRecordOf(
+  events: readonly JourneyEventRecord[],
+  t: Translate,
+  lang: Lang,
+): VisitationRecord | null {
+  const event = events.findLast((e) => e.type === 'VISITATION_DECIDED');
+  if (!event) return null;
+  const p = event.payload;
+  const answers = (p.questionnaire ?? {}) as Record<string, unknown>;
+  const chosen = Array.isArray(p.barriers) ? (p.barriers as string[]) : [];
+  const considerable = new Set(Array.isArray(p.considerableBarriers) ? (p.considerableBarriers as string[]) : []);
+  const yesNo = (value: unknown) =>
+    typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : t('youth.visitationRecord.notAnswered');
+  return {
+    iso: event.occurredAt.toISOString(),
+    decidedOn: when(event.occurredAt, lang),
+    answers: questionnaire.map((q) => ({
+      number: q.number,
+      question: q.text[lang],
+      answer: answerText(q, answers[q.code], t, lang),
+    })),
+    profile:
+      typeof p.profile === 'string' && p.profile in profileMeanings
+        ? `${p.profile}: ${profileMeanings[p.profile as keyof typeof profileMeanings][lang]}`
+        : t('youth.visitationRecord.notAnswered'),
+    barriers: chosen.map((code) => {
+      const name = label(barrierLabels, code, lang);
+      return considerable.has(code) ? t('youth.visitationRecord.considerable', { barrier: name }) : name;
+    }),
+    supportOverAYear: str(p.supportOverAYearReason) || null,
+    situation: [
+      { question: t('visitation.inEducationOrJob'), answer: yesNo(p.inEducationOrJob) },
+      { question: t('visitation.onBenefit'), answer: yesNo(p.onBenefit) },
+      { question: t('visitation.waitingForApprenticeship'), answer: yesNo(p.waitingForApprenticeship) },
+    ],
+    category: label(categoryLabels, p.category, lang),
+    suggested: label(categoryLabels, p.suggestedCategory, lang),
+    overrideReason: str(p.overrideReason) || null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

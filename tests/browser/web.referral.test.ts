@@ -162,6 +162,15 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Visitation besluttet');
     expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
     expect(await page.getByRole('button', { name: 'Se forslag' }).count()).toBe(0);
+    // The form is gone, and what was ticked in it is still there to read, in words.
+    const recorded = page.getByTestId('visitation-record');
+    const answers = await recorded.getByTestId('questionnaire-answers').textContent();
+    for (const answer of ['Grundskole (9. eller 10. klasse)', '5 (Meget vigtigt)', 'Forældre, Venner', '7']) {
+      expect(answers).toContain(answer);
+    }
+    expect(await recorded.textContent()).toContain('C: I risiko for langvarig offentlig forsørgelse');
+    expect(await recorded.textContent()).toContain('Psykiske problemer (betydelig)');
+    expect(await recorded.textContent()).not.toMatch(/\b(primary_school|mental_health|parents|activity_ready)\b/);
   });
 
   it('refuses in Danish a group that filled up meanwhile, and assigns one with a free place', async () => {

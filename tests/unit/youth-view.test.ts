@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { JourneyEventRecord, RuleDecisionRecord } from '../../src/journeys/journey.repository.ts';
 import { loadRuleSets } from '../../src/rules/rule-set.loader.ts';
 import { translator } from '../../src/shared/texts.ts';
-import { decisionsOf } from '../../src/web/web.youth-view.ts';
+import { decisionsOf, visitationRecordOf } from '../../src/web/web.youth-view.ts';
+import { questionnaireAnswers } from '../support/journeys.ts';
 
 // What a youth's page says about the rules' decisions and the recorded visitation. A youth may read
 // the page (aktindsigt): citations a reader can look up and the law by its name, never the notes of
@@ -109,5 +110,56 @@ describe("the rules' decisions on a youth's page", () => {
       citations: ['LAB § 31, stk. 3'],
       law: 'Regler efter Loven, gældende fra 1. juli 2025',
     });
+  });
+});
+
+describe('the visitation as recorded', () => {
+  it('gives every answer of the questionnaire and the assessment in words, none as its code', () => {
+    const record = visitationRecordOf(
+      [
+        visitationEvent({
+          category: 'activity_ready',
+          suggestedCategory: 'education_ready',
+          overrideReason: 'Massive psykiske problemer',
+          profile: 'C',
+          barriers: ['mental_health', 'debt'],
+          considerableBarriers: ['mental_health'],
+          questionnaire: questionnaireAnswers({
+            previous_dropout: { droppedOut: true, mainReason: 'no_apprenticeship' },
+            primary_school_grade_average: 7.3,
+            completion_obstacles: [],
+          }),
+          inEducationOrJob: false,
+          onBenefit: true,
+        }),
+      ],
+      da,
+      'da',
+    );
+    expect(record?.answers.map((a) => a.answer)).toEqual([
+      'Grundskole (9. eller 10. klasse)',
+      'Ja',
+      'Ja',
+      '5 (Meget vigtigt)',
+      'I gang med en uddannelse',
+      'Nej',
+      'Forældre, Venner',
+      'Intet valgt',
+      'Ja. Vigtigste grund: Jeg kunne ikke få en praktikplads',
+      '7,3',
+    ]);
+    expect(record).toMatchObject({
+      profile: 'C: I risiko for langvarig offentlig forsørgelse',
+      barriers: ['Psykiske problemer (betydelig)', 'Gæld'],
+      category: 'Aktivitetsparat',
+      suggested: 'Uddannelsesparat',
+      overrideReason: 'Massive psykiske problemer',
+    });
+    // Recorded before the question was asked: said so, not left blank.
+    expect(record?.situation.map((s) => s.answer)).toEqual(['Nej', 'Ja', 'Ikke besvaret']);
+  });
+
+  it('is there only once the visitation is decided', () => {
+    expect(visitationRecordOf([], da, 'da')).toBeNull();
   });
 });
