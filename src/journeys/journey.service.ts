@@ -19,9 +19,15 @@ import type { Db } from '../db/database.ts';
 import type { ReferralSource } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
-import type { EligibilityDecision } from '../rules/eligibility.ts';
+import { type AgeVerdict, ageVerdict, type EligibilityDecision, targetAges } from '../rules/eligibility.ts';
 import { assessVisitation } from '../rules/assess-visitation.ts';
-import { type LawSwitchDates, type RuleSet, type StoredLaw, takesOverOn } from '../rules/rule-set.loader.ts';
+import {
+  type LawSwitchDates,
+  type RuleSet,
+  ruleSetApplyingOn,
+  type StoredLaw,
+  takesOverOn,
+} from '../rules/rule-set.loader.ts';
 import type { CategorySuggestion } from '../rules/visitation.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
@@ -110,6 +116,12 @@ export async function openJourney(
     return await db.transaction().execute(async (trx) => {
       const youth = await findYouthById(trx, actor.municipalityId, youthId);
       if (!youth) throw new DomainError('not_found');
+      const verdict = await referralAge(trx, deps.ruleSets, actor, youth.birthDate, danishDate(firstContactAt));
+      if (verdict.kind === 'impossible') {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [{ field: 'firstContactAt', message: texts('journeys.refusals.ageImpossible', verdict) }],
+        });
+      }
       const earlier = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
       const open = earlier.find((j) => j.open);
       if (open) throw new DomainError('conflict', { extra: { openJourneyId: open.id } });
@@ -134,6 +146,25 @@ export async function openJourney(
     if (isUniqueViolation(error)) throw new DomainError('conflict');
     throw error;
   }
+}
+
+/**
+ * The youth's age on the day of first contact against the target group of the municipality: the
+ * ages of the eligibility rules in force that day, with its own limits. A referral outside what any
+ * municipality's target group can be is refused; one outside this municipality's ages is allowed
+ * (the visitation decides on its own day, and redirects the youth), but the referral page asks first.
+ */
+export async function referralAge(
+  db: Db,
+  ruleSets: Deps['ruleSets'],
+  actor: Actor,
+  birthDate: string,
+  day: string,
+): Promise<AgeVerdict> {
+  const settings = await findSettings(db, actor.municipalityId);
+  // A first contact before the first rule file applies is judged by the earliest one.
+  const ruleSet = ruleSetApplyingOn(ruleSets, 'eligibility', day, settings.lawSwitchDates);
+  return ageVerdict(ageOn(birthDate, day), targetAges(ruleSet, settings.eligibility));
 }
 
 function earlierBenefitOf(

@@ -144,6 +144,21 @@ export function selectRuleSet(
   return current;
 }
 
+/**
+ * The rule set called `name` for a day, as selectRuleSet, but a day before the first file applies is
+ * given the first file: for judging what was recorded about an earlier day, never for a decision.
+ */
+export function ruleSetApplyingOn(
+  ruleSets: readonly RuleSet[],
+  name: string,
+  day: string,
+  switchDates: LawSwitchDates = {},
+): RuleSet {
+  const first = ruleSetsInOrder(ruleSets, name, switchDates)[0];
+  if (first !== undefined && day < takesOverOn(first, switchDates)) return first;
+  return selectRuleSet(ruleSets, name, day, switchDates);
+}
+
 /** Every rule set loaded for `name`, in the order they take over in a municipality. */
 export function ruleSetsInOrder(
   ruleSets: readonly RuleSet[],

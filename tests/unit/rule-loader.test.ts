@@ -7,6 +7,7 @@ import {
   defaultRulesDir,
   loadRuleSet,
   loadRuleSets,
+  ruleSetApplyingOn,
   RuleSetError,
   selectRuleSet,
 } from '../../src/rules/rule-set.loader.ts';
@@ -260,6 +261,12 @@ describe('rule sets by validity period', () => {
     });
     expect([before.eligible, after.eligible]).toEqual([false, true]);
     expect(before.ruleSetVersion).not.toBe(after.ruleSetVersion);
+  });
+
+  it('judges what was recorded about a day before the first file by the first file, never a decision', async () => {
+    const ruleSets = await loadRuleSets(await ruleDir({ 'eligibility.json': current, 'eligibility-2027.json': next }));
+    expect(ruleSetApplyingOn(ruleSets, 'eligibility', '2025-01-10').file.endsWith('/eligibility.json')).toBe(true);
+    expect(ruleSetApplyingOn(ruleSets, 'eligibility', '2027-02-01').file.endsWith('/eligibility-2027.json')).toBe(true);
   });
 
   it('no rule set for the day is an error that names the loaded periods', async () => {

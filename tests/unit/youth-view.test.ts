@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyEventRecord, RuleDecisionRecord } from '../../src/journeys/journey.repository.ts';
+import { ageVerdict, possibleTargetAges } from '../../src/rules/eligibility.ts';
 import { loadRuleSets } from '../../src/rules/rule-set.loader.ts';
 import { translator } from '../../src/shared/texts.ts';
 import { decisionsOf, visitationRecordOf } from '../../src/web/web.youth-view.ts';
@@ -161,5 +162,25 @@ describe('the visitation as recorded', () => {
 
   it('is there only once the visitation is decided', () => {
     expect(visitationRecordOf([], da, 'da')).toBeNull();
+  });
+});
+
+describe("the youth's age at referral", () => {
+  const ages = { min: 18, max: 29 };
+  it.each<[number, string]>([
+    [14, 'impossible'],
+    [15, 'outside'],
+    [17, 'outside'],
+    [18, 'within'],
+    [29, 'within'],
+    [32, 'outside'],
+    [35, 'outside'],
+    [36, 'impossible'],
+  ])('at %i is %s the target group of 18 to 29', (age, kind) => {
+    expect(ageVerdict(age, ages).kind).toBe(kind);
+  });
+
+  it('takes the widest ages any municipality may set as the limits of the possible', () => {
+    expect(possibleTargetAges).toEqual({ min: 15, max: 35 });
   });
 });
