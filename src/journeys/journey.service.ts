@@ -19,8 +19,15 @@ import type { Db } from '../db/database.ts';
 import type { ReferralSource } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
-import type { EligibilityDecision } from '../rules/eligibility.ts';
+import { type AgeVerdict, ageVerdict, type EligibilityDecision, targetAges } from '../rules/eligibility.ts';
 import { assessVisitation } from '../rules/assess-visitation.ts';
+import {
+  type LawSwitchDates,
+  type RuleSet,
+  ruleSetApplyingOn,
+  type StoredLaw,
+  takesOverOn,
+} from '../rules/rule-set.loader.ts';
 import type { CategorySuggestion } from '../rules/visitation.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
@@ -110,6 +117,12 @@ export async function openJourney(
     return await db.transaction().execute(async (trx) => {
       const youth = await findYouthById(trx, actor.municipalityId, youthId);
       if (!youth) throw new DomainError('not_found');
+      const verdict = await referralAge(trx, deps.ruleSets, actor, youth.birthDate, danishDate(firstContactAt));
+      if (verdict.kind === 'impossible') {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [{ field: 'firstContactAt', message: texts('journeys.refusals.ageImpossible', verdict) }],
+        });
+      }
       const earlier = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
       const open = earlier.find((j) => j.open);
       if (open) throw new DomainError('conflict', { extra: { openJourneyId: open.id } });
@@ -134,6 +147,25 @@ export async function openJourney(
     if (isUniqueViolation(error)) throw new DomainError('conflict');
     throw error;
   }
+}
+
+/**
+ * The youth's age on the day of first contact against the target group of the municipality: the
+ * ages of the eligibility rules in force that day, with its own limits. A referral outside what any
+ * municipality's target group can be is refused; one outside this municipality's ages is allowed
+ * (the visitation decides on its own day, and redirects the youth), but the referral page asks first.
+ */
+export async function referralAge(
+  db: Db,
+  ruleSets: Deps['ruleSets'],
+  actor: Actor,
+  birthDate: string,
+  day: string,
+): Promise<AgeVerdict> {
+  const settings = await findSettings(db, actor.municipalityId);
+  // A first contact before the first rule file applies is judged by the earliest one.
+  const ruleSet = ruleSetApplyingOn(ruleSets, 'eligibility', day, settings.lawSwitchDates);
+  return ageVerdict(ageOn(birthDate, day), targetAges(ruleSet, settings.eligibility));
 }
 
 function earlierBenefitOf(
@@ -307,7 +339,15 @@ interface Enriched {
   decisions: Decision[];
 }
 
-function eligibilityDecisionRecord(decision: EligibilityDecision): Decision {
+/**
+ * The law a decision followed, as a reader names it: the law's title and the day its rules took over
+ * in the municipality. Stored with the decision, so it reads the same after the rule file changes.
+ */
+function lawOfDecision(ruleSet: RuleSet, switchDates: LawSwitchDates): StoredLaw {
+  return { id: ruleSet.law.id, title: ruleSet.law.title, inForceFrom: takesOverOn(ruleSet, switchDates) };
+}
+
+function eligibilityDecisionRecord(decision: EligibilityDecision, law: StoredLaw): Decision {
   return {
     ruleSet: 'eligibility',
     ruleSetVersion: decision.ruleSetVersion,
@@ -319,18 +359,20 @@ function eligibilityDecisionRecord(decision: EligibilityDecision): Decision {
       explanation: decision.explanation,
       ...(decision.recommendation ? { recommendation: decision.recommendation } : {}),
       source: decision.source,
+      citations: decision.citations,
+      law,
       conditions: decision.conditions,
     },
   };
 }
 
-function visitationDecisionRecord(suggestion: CategorySuggestion): Decision {
+function visitationDecisionRecord(suggestion: CategorySuggestion, law: StoredLaw): Decision {
   return {
     ruleSet: 'visitation',
     ruleSetVersion: suggestion.ruleSetVersion,
     outcome: suggestion.category,
     facts: suggestion.facts,
-    result: { category: suggestion.category, reasons: suggestion.reasons, conditions: suggestion.conditions },
+    result: { category: suggestion.category, reasons: suggestion.reasons, law, conditions: suggestion.conditions },
   };
 }
 
@@ -351,7 +393,7 @@ async function enrich(
     case 'VISITATION_DECIDED': {
       const day = danishDate(occurredAt);
       const settings = await findSettings(deps.db, actor.municipalityId);
-      const { suggestion, eligibility } = await assessVisitation(
+      const { suggestion, eligibility, visitationRuleSet, eligibilityRuleSet } = await assessVisitation(
         deps.ruleSets,
         settings,
         { age: ageOn(youth.birthDate, day), returning: journey.returning, day },
@@ -399,7 +441,10 @@ async function enrich(
           waitingForApprenticeship: command.waitingForApprenticeship,
           ...(randomisation ? { randomisationControlShare: settings.randomisation.controlShare } : {}),
         },
-        decisions: [visitationDecisionRecord(suggestion), eligibilityDecisionRecord(eligibility)],
+        decisions: [
+          visitationDecisionRecord(suggestion, lawOfDecision(visitationRuleSet, settings.lawSwitchDates)),
+          eligibilityDecisionRecord(eligibility, lawOfDecision(eligibilityRuleSet, settings.lawSwitchDates)),
+        ],
       };
     }
     case 'PLACEMENT_STARTED': {

@@ -15,6 +15,8 @@ import { auditAs } from '../audit/audit-as.ts';
 import { listMeasurements } from '../progression/progression.repository.ts';
 import { progressionFactors as recordedFactors } from '../progression/progression.factors.ts';
 import { danishDate } from '../shared/clock.ts';
+import { addMonths, longDayText } from '../shared/days.ts';
+import { textsEach } from '../shared/texts.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
@@ -265,6 +267,7 @@ export async function changePlanContent(
     // A closed journey's plan is history: it can be printed, not changed.
     if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
     const current = await findPlanContent(trx, actor.municipalityId, journeyId);
+    refuseUnlikelyStepDates(fields.nextSteps, current?.nextSteps ?? [], danishDate(now));
     const written = { ...fields, updatedBy: actor.userId, updatedAt: now };
     if (current === undefined) {
       // A version for content that was never saved: the client works from some other page.
@@ -290,6 +293,41 @@ export async function changePlanContent(
     });
     return saved;
   });
+}
+
+/** How far back and ahead a next step's date can lie before it is taken for a typing error. */
+const STEP_MONTHS_BACK = 12;
+const STEP_MONTHS_AHEAD = 24;
+
+/**
+ * A next step dated more than a year back, or more than two years ahead, is a typing error ("2016"
+ * for "2026"), not a plan: it is refused at its field. A date the plan already has is kept, so a
+ * plan of a long journey can still be saved with the steps it had.
+ */
+function refuseUnlikelyStepDates(
+  steps: PlanContentFields['nextSteps'],
+  stored: PlanContentFields['nextSteps'],
+  today: string,
+): void {
+  const kept = new Set(stored.map((step) => step.when));
+  const earliest = addMonths(today, -STEP_MONTHS_BACK);
+  const latest = addMonths(today, STEP_MONTHS_AHEAD);
+  const fieldErrors = steps.flatMap((step, index) => {
+    if (step.when === null || kept.has(step.when)) return [];
+    const field = `nextSteps.${index}.when`;
+    if (step.when < earliest) {
+      return [
+        { field, message: textsEach('plan.refusals.stepLongAgo', (lang) => ({ date: longDayText(earliest, lang) })) },
+      ];
+    }
+    if (step.when > latest) {
+      return [
+        { field, message: textsEach('plan.refusals.stepFarAhead', (lang) => ({ date: longDayText(latest, lang) })) },
+      ];
+    }
+    return [];
+  });
+  if (fieldErrors.length > 0) throw new DomainError('validation_failed', { fieldErrors });
 }
 
 // ---------------------------------------------------------------------------------------------

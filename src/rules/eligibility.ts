@@ -27,6 +27,12 @@ export type EligibilityFacts = z.input<typeof eligibilityFactsSchema>;
 const minAge = z.number().int().min(15).max(29);
 const maxAge = z.number().int().min(18).max(35);
 
+/**
+ * The widest ages any municipality's target group can have: the bounds of the overrides above. A
+ * youth outside them is in no municipality's NExTWORK target group, whatever its settings.
+ */
+export const possibleTargetAges = { min: minAge.minValue ?? 15, max: maxAge.maxValue ?? 35 } as const;
+
 /** A municipality's overrides of the eligibility thresholds (municipality settings). */
 export const eligibilityOverridesSchema = z
   .object({ minAge: minAge.optional(), maxAge: maxAge.optional() })
@@ -51,6 +57,30 @@ const effectiveParametersSchema = z
   .loose()
   .refine((p) => p.minAge <= p.maxAge, { message: 'min_age_above_max_age', path: ['minAge'] });
 
+/** The target group's ages under a rule set: the file's limits with the municipality's overrides. */
+export function targetAges(ruleSet: RuleSet, overrides: EligibilityOverrides = {}): { min: number; max: number } {
+  const parameters = effectiveParametersSchema.parse({ ...ruleSet.parameters, ...overrides });
+  return { min: parameters.minAge, max: parameters.maxAge };
+}
+
+/**
+ * How a youth's age on a day stands to the target group: within the municipality's ages, outside
+ * them (a referral may still be right: the visitation decides, on its own day), or outside what any
+ * municipality's target group can be (a mistyped CPR number or date, refused).
+ */
+export type AgeVerdict =
+  | { kind: 'within'; age: number }
+  | { kind: 'outside'; age: number; min: number; max: number }
+  | { kind: 'impossible'; age: number; min: number; max: number };
+
+export function ageVerdict(age: number, ages: { min: number; max: number }): AgeVerdict {
+  if (age < possibleTargetAges.min || age > possibleTargetAges.max) {
+    return { kind: 'impossible', age, ...possibleTargetAges };
+  }
+  if (age < ages.min || age > ages.max) return { kind: 'outside', age, ...ages };
+  return { kind: 'within', age };
+}
+
 export interface Recommendation extends Text {
   code: string;
 }
@@ -62,8 +92,10 @@ export interface EligibilityDecision {
   explanation: Text;
   recommendation?: Recommendation;
   severity?: Severity;
-  /** Law paragraph or seed page of the deciding rule. */
+  /** What the deciding rule rests on, with the notes behind it (rules/README.md). */
   source: string;
+  /** The deciding rule's citations, as a reader looks them up. */
+  citations: string[];
   ruleSetVersion: string;
   /** Every fact the rules saw, including derived facts and the effective parameters. */
   facts: Record<string, unknown>;
@@ -116,6 +148,7 @@ export async function decideEligibility(
       : {}),
     ...(params.severity ? { severity: params.severity } : {}),
     source: params.source,
+    citations: [...(params.citations ?? [])],
     ruleSetVersion: ruleSet.version,
     facts: engineFacts,
     conditions: run.conditions,

@@ -104,6 +104,13 @@ export async function loadRuleSets(dir: string = defaultRulesDir): Promise<RuleS
  */
 export type LawSwitchDates = Readonly<Record<string, string>>;
 
+/** The law a decision followed, as stored with it: the law's id and title, and the day its rules took over. */
+export interface StoredLaw {
+  id: string;
+  title: { da: string; en: string };
+  inForceFrom: string;
+}
+
 /** The first day a rule set applies in a municipality: the day it chose for the law, or the file's own. */
 export function takesOverOn(ruleSet: RuleSet, switchDates: LawSwitchDates = {}): string {
   const chosen = switchDates[ruleSet.law.id];
@@ -135,6 +142,21 @@ export function selectRuleSet(
     );
   }
   return current;
+}
+
+/**
+ * The rule set called `name` for a day, as selectRuleSet, but a day before the first file applies is
+ * given the first file: for judging what was recorded about an earlier day, never for a decision.
+ */
+export function ruleSetApplyingOn(
+  ruleSets: readonly RuleSet[],
+  name: string,
+  day: string,
+  switchDates: LawSwitchDates = {},
+): RuleSet {
+  const first = ruleSetsInOrder(ruleSets, name, switchDates)[0];
+  if (first !== undefined && day < takesOverOn(first, switchDates)) return first;
+  return selectRuleSet(ruleSets, name, day, switchDates);
 }
 
 /** Every rule set loaded for `name`, in the order they take over in a municipality. */

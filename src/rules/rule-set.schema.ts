@@ -48,14 +48,27 @@ export type ParameterValue = z.infer<typeof parameterValueSchema>;
 export const severities = ['info', 'low', 'medium', 'high'] as const;
 export type Severity = (typeof severities)[number];
 
+/**
+ * A citation as a reader finds it, in the publication's own words: "STAR: Den gode ungeindsats i
+ * jobcentrene (2017), s. 16", "LAB § 31, stk. 3". Never a file of the project or a working note.
+ */
+const citation = nonEmpty.refine((text) => !/\bseed\b|\.md\b|\bDESIGN\b/i.test(text), {
+  message: 'must cite a publication or a law as a reader finds it, not a file of the project',
+});
+
 export const eventParamsSchema = z
   .object({
     code,
     /** May contain {placeholders} naming a fact or a parameter. */
     message: localizedTextSchema,
     severity: z.enum(severities).optional(),
-    /** Law paragraph or seed page the rule comes from. */
+    /** What the rule rests on, with the notes behind it, for the reader of the file. */
     source: nonEmpty,
+    /**
+     * The same as citations a youth or a caseworker can look up, shown beside a decision. Required
+     * where decisions are shown to the youth (eligibility and visitation).
+     */
+    citations: z.array(citation).min(1).optional(),
     recommendation: z.object({ code, da: nonEmpty, en: nonEmpty }).strict().optional(),
     /** Eligibility rules: whether the rule makes the youth eligible. */
     eligible: z.boolean().optional(),
@@ -308,6 +321,13 @@ export const ruleSetFileSchema = z
           code: 'custom',
           path: [...rulePath, 'event', 'params', 'eligible'],
           message: 'an eligibility rule must say whether it makes the youth eligible (true/false)',
+        });
+      }
+      if ((file.ruleSet === 'eligibility' || file.ruleSet === 'visitation') && params.citations === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...rulePath, 'event', 'params', 'citations'],
+          message: 'a decision a youth reads must cite what it rests on, e.g. ["LAB § 31, stk. 3"]',
         });
       }
       if (file.ruleSet === 'visitation' && params.category === undefined) {

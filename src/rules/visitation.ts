@@ -31,6 +31,8 @@ export interface VisitationReason extends Text {
   /** The category this reason points to. */
   category: Category;
   source: string;
+  /** The rule's citations, as a reader looks them up. */
+  citations: string[];
 }
 
 export interface CategorySuggestion {
@@ -95,6 +97,7 @@ export async function suggestCategory(ruleSet: RuleSet, facts: VisitationFacts):
       code,
       category: params.category,
       source: params.source,
+      citations: [...(params.citations ?? [])],
       ...fillText(params.message, engineFacts, codeLabels),
     };
   });

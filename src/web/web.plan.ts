@@ -23,7 +23,7 @@ import {
 import type { PlanData } from '../plans/plan.types.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
-import type { Lang } from '../shared/i18n.ts';
+import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
 import { translator } from '../shared/texts.ts';
@@ -376,17 +376,19 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
 
       const { input, placeOf } = contentInput(form);
       const parsed = parseWithMessages(planContentBody, input);
-      if (!parsed.success) {
+      /** Each problem at its place on the form: the field, and the line where it is one line of a list. */
+      const atFields = (problems: ReadonlyArray<{ field: string; message: Text }>) => {
         const errors: Record<string, string> = {};
-        for (const issue of parsed.issues) {
-          const place = placeOf(issue.field);
+        for (const problem of problems) {
+          const place = placeOf(problem.field);
           // Only a tampered version field has no place on the form.
           if (!place) throw new DomainError('validation_failed');
-          const message = issue.messages[lang];
+          const message = problem.message[lang];
           errors[place.name] ??= place.line ? t('plan.planLineError', { line: place.line, message }) : message;
         }
         return keep({ errors, problem: t('common.formErrors'), status: 400 });
-      }
+      };
+      if (!parsed.success) return atFields(parsed.issues.map((i) => ({ field: i.field, message: i.messages })));
       const conflict = () => keep({ conflict: true, problem: t('plan.planVersionConflict'), status: 409 });
       // The form was another journey's plan: that journey closed and a new one opened meanwhile.
       if (text(request.body, 'journeyId') !== journey.id) return conflict();
@@ -396,6 +398,8 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'version_conflict') return conflict();
         if (error.code === 'event_not_accepted') return keep({ problem: t('plan.planJourneyClosed'), status: 422 });
+        // A step's date the service takes for a typing error (a year back, two years ahead).
+        if (error.code === 'validation_failed' && error.fieldErrors.length > 0) return atFields(error.fieldErrors);
         throw error;
       }
       return reply.redirect(`/unge/${youthId}/plan?registreret=plan`, 303);

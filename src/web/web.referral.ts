@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { earlierBenefitKinds, openJourneyBody, referralSources } from '../journeys/journey.schemas.ts';
 import { conversationModes } from '../../machines/events.ts';
-import { openJourney, recordEvent } from '../journeys/journey.service.ts';
+import { openJourney, recordEvent, referralAge } from '../journeys/journey.service.ts';
 import { danishDate } from '../shared/clock.ts';
+import { isCalendarDay } from '../shared/days.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
+import { parseCpr } from '../youth/cpr.ts';
 import { createYouthBody } from '../youth/youth.schemas.ts';
 import { createYouth } from '../youth/youth.service.ts';
 import { translator } from '../shared/texts.ts';
@@ -20,6 +22,7 @@ const referralFields = [
   'earlierBenefit',
   'earlierBenefitMonths',
   'firstConversation',
+  'confirmAge',
 ] as const;
 
 /**
@@ -125,6 +128,24 @@ export function registerReferralPages(app: WebApp, { deps, page, checkCsrf }: We
       }
       if (!youthInput.success || !referralInput.success || Object.keys(errors).length > 0) {
         return rerender(errors, 400);
+      }
+      // The age on the day of first contact: impossible for any target group is refused at the CPR
+      // number; outside this municipality's target group is asked about once (docs/domain.md, "The rules").
+      const birth = parseCpr(youthInput.data.cpr, deps.clock());
+      if (birth.ok) {
+        const typed = referralInput.data.firstContactAt;
+        const day = isCalendarDay(typed) ? typed : danishDate(new Date(typed));
+        const verdict = await referralAge(deps.db, deps.ruleSets, actor, birth.cpr.birthDate, day);
+        if (verdict.kind === 'impossible') {
+          return rerender({ cpr: t('journeys.refusals.ageImpossible', verdict) }, 400);
+        }
+        if (verdict.kind === 'outside' && values.confirmAge !== 'yes') {
+          return referralPage(request, reply.code(400), {
+            values,
+            errors: { confirmAge: t('referral.ageOutsideTargetGroup', verdict) },
+            problem: t('referral.ageCheckProblem'),
+          });
+        }
       }
 
       let youthId: string;

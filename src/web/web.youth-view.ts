@@ -1,5 +1,11 @@
 import type { JourneyEventType } from '../../machines/events.ts';
-import type { RuleSet } from '../rules/rule-set.loader.ts';
+import {
+  type LawSwitchDates,
+  type RuleSet,
+  selectRuleSet,
+  type StoredLaw,
+  takesOverOn,
+} from '../rules/rule-set.loader.ts';
 import type { Activity } from '../activities/activity.repository.ts';
 import {
   conversationModeLabels,
@@ -13,9 +19,17 @@ import type { Placement, PlacementWeek } from '../placements/placement.repositor
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import type { Progression } from '../progression/progression.service.ts';
 import { type ConditionOutcome, formatRuleValue } from '../rules/explain.ts';
-import { addDays, isoWeek, mondayOf } from '../shared/days.ts';
+import { danishDate } from '../shared/clock.ts';
+import { addDays, isoWeek, longDayText, mondayOf } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { categoryLabels, codeLabels, questionnaire } from '../visitation/questionnaire.ts';
+import {
+  barrierLabels,
+  categoryLabels,
+  codeLabels,
+  profileMeanings,
+  type Question,
+  questionnaire,
+} from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';
 import { hasText, type Translate } from '../shared/texts.ts';
 import { formatNumber, when } from './web.shared.ts';
@@ -121,6 +135,101 @@ export function timelineOf(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The visitation as recorded: the questionnaire's answers and what the caseworker weighed
+// ---------------------------------------------------------------------------------------------
+
+export interface VisitationRecord {
+  iso: string;
+  decidedOn: string;
+  /** The ten questions in order, each with the answer in words. */
+  answers: Array<{ number: number; question: string; answer: string }>;
+  profile: string;
+  barriers: string[];
+  /** The caseworker's reason for assessing a need of support for more than about a year, if given. */
+  supportOverAYear: string | null;
+  situation: Array<{ question: string; answer: string }>;
+  category: string;
+  suggested: string;
+  overrideReason: string | null;
+}
+
+/** An answer of the questionnaire in the words the youth ticked it with; one never given says so. */
+function answerText(question: Question, value: unknown, t: Translate, lang: Lang): string {
+  if (value === undefined || value === null) return t('youth.visitationRecord.notAnswered');
+  const answer = question.answer;
+  const wordsOf = (options: ReadonlyArray<{ value: string; label: Text }>, code: unknown) =>
+    options.find((o) => o.value === code)?.label[lang] ?? String(code);
+  switch (answer.type) {
+    case 'single_choice':
+    case 'yes_partly_no':
+    case 'yes_no_unsure':
+      return wordsOf(answer.options, value);
+    case 'multiple_choice': {
+      const chosen = Array.isArray(value) ? value.map((code) => wordsOf(answer.options, code)) : [];
+      return chosen.length === 0 ? t('youth.visitationRecord.noneTicked') : chosen.join(', ');
+    }
+    case 'scale': {
+      if (typeof value !== 'number') return t('youth.visitationRecord.notAnswered');
+      const end = value === answer.min ? answer.minLabel : value === answer.max ? answer.maxLabel : null;
+      return end ? `${value} (${end[lang]})` : String(value);
+    }
+    case 'yes_no_with_reason': {
+      const dropout = value as { droppedOut?: boolean; mainReason?: string };
+      return dropout.droppedOut
+        ? t('youth.visitationRecord.droppedOut', { reason: wordsOf(answer.reasons, dropout.mainReason) })
+        : t('common.no');
+    }
+    case 'grade_average':
+      return typeof value === 'number' ? formatNumber(value, lang) : answer.unknownLabel[lang];
+  }
+}
+
+/**
+ * The latest visitation of the journey as it was recorded: after it is confirmed the form is gone,
+ * and this is where the caseworker (and a youth reading the page) finds the answers again.
+ */
+export function visitationRecordOf(
+  events: readonly JourneyEventRecord[],
+  t: Translate,
+  lang: Lang,
+): VisitationRecord | null {
+  const event = events.findLast((e) => e.type === 'VISITATION_DECIDED');
+  if (!event) return null;
+  const p = event.payload;
+  const answers = (p.questionnaire ?? {}) as Record<string, unknown>;
+  const chosen = Array.isArray(p.barriers) ? (p.barriers as string[]) : [];
+  const considerable = new Set(Array.isArray(p.considerableBarriers) ? (p.considerableBarriers as string[]) : []);
+  const yesNo = (value: unknown) =>
+    typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : t('youth.visitationRecord.notAnswered');
+  return {
+    iso: event.occurredAt.toISOString(),
+    decidedOn: when(event.occurredAt, lang),
+    answers: questionnaire.map((q) => ({
+      number: q.number,
+      question: q.text[lang],
+      answer: answerText(q, answers[q.code], t, lang),
+    })),
+    profile:
+      typeof p.profile === 'string' && p.profile in profileMeanings
+        ? `${p.profile}: ${profileMeanings[p.profile as keyof typeof profileMeanings][lang]}`
+        : t('youth.visitationRecord.notAnswered'),
+    barriers: chosen.map((code) => {
+      const name = label(barrierLabels, code, lang);
+      return considerable.has(code) ? t('youth.visitationRecord.considerable', { barrier: name }) : name;
+    }),
+    supportOverAYear: str(p.supportOverAYearReason) || null,
+    situation: [
+      { question: t('visitation.inEducationOrJob'), answer: yesNo(p.inEducationOrJob) },
+      { question: t('visitation.onBenefit'), answer: yesNo(p.onBenefit) },
+      { question: t('visitation.waitingForApprenticeship'), answer: yesNo(p.waitingForApprenticeship) },
+    ],
+    category: label(categoryLabels, p.category, lang),
+    suggested: label(categoryLabels, p.suggestedCategory, lang),
+    overrideReason: str(p.overrideReason) || null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The rules' explanations
 // ---------------------------------------------------------------------------------------------
 
@@ -137,8 +246,10 @@ export interface ConditionLine {
 export interface DecisionView {
   ruleSet: 'eligibility' | 'visitation';
   decidedOn: string;
-  ruleSetVersion: string;
-  /** The law the decision followed: the title of its rule set's law, as loaded when the page is shown. */
+  /**
+   * The rules the decision followed, as a reader names them: the law's title and the day its rules
+   * took over ("Regler efter lov ..., gældende fra 1. juli 2025"); never the rule file's hash.
+   */
   law: string;
   /** Eligibility: in the target group or not. */
   eligible: boolean | null;
@@ -146,9 +257,10 @@ export interface DecisionView {
   suggested: string | null;
   explanation: string | null;
   recommendation: string | null;
-  source: string | null;
-  /** Why: each reason (a rule that fired) with the conditions that made it fire. */
-  reasons: Array<{ text: string; conditions: ConditionLine[] }>;
+  /** What the deciding rule rests on, as citations a reader can look up. */
+  citations: string[];
+  /** Why: each reason (a rule that fired) with its citations and the conditions that made it fire. */
+  reasons: Array<{ text: string; citations: string[]; conditions: ConditionLine[] }>;
 }
 
 /** A question's answer codes and their words ("unsure" -> "Ved ikke"), for the conditions that read it. */
@@ -187,10 +299,40 @@ function conditionLine(condition: StoredCondition, t: Translate, lang: Lang): Co
   };
 }
 
-/** The stored decisions of the journey explained: what the rules said, and why. */
+/**
+ * The rule set a stored decision was made with: the one loaded with its version, or, when the file
+ * has changed since, the one that applied on the decision's day (its rules keep their codes).
+ */
+function ruleSetOfDecision(
+  decision: RuleDecisionRecord,
+  day: string,
+  ruleSets: readonly RuleSet[],
+  switchDates: LawSwitchDates,
+): RuleSet | undefined {
+  const same = ruleSets.find((r) => r.name === decision.ruleSet && r.version === decision.ruleSetVersion);
+  if (same) return same;
+  try {
+    return selectRuleSet(ruleSets, decision.ruleSet, day, switchDates);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A rule's citations: those stored with the decision, or, for decisions stored before rules cited
+ * their sources, those of the rule with the same code in the rule set of the decision.
+ */
+function citationsOf(stored: unknown, code: string | undefined, ruleSet: RuleSet | undefined): string[] {
+  if (Array.isArray(stored)) return stored.filter((c): c is string => typeof c === 'string');
+  const rule = ruleSet?.rules.find((r) => r.event.params.code === code);
+  return [...(rule?.event.params.citations ?? [])];
+}
+
+/** The stored decisions of the journey explained: what the rules said, why, and on what. */
 export function decisionsOf(
   decisions: readonly RuleDecisionRecord[],
-  ruleSets: readonly RuleSet[],
+  events: readonly JourneyEventRecord[],
+  rules: { ruleSets: readonly RuleSet[]; switchDates: LawSwitchDates },
   t: Translate,
   lang: Lang,
 ): DecisionView[] {
@@ -200,33 +342,46 @@ export function decisionsOf(
       eligible?: boolean;
       explanation?: Text;
       recommendation?: Text;
-      source?: string;
+      citations?: unknown;
+      law?: StoredLaw;
       category?: string;
-      reasons?: Array<Text & { code: string }>;
+      reasons?: Array<Text & { code: string; citations?: unknown }>;
       conditions?: StoredCondition[];
     };
+    // The rules ran on the day the visitation happened, not the day it was recorded.
+    const event = events.find((e) => e.seq === d.eventSeq);
+    const day = danishDate(event?.occurredAt ?? d.decidedAt);
+    const ruleSet = ruleSetOfDecision(d, day, rules.ruleSets, rules.switchDates);
+    const law =
+      result.law ??
+      (ruleSet && {
+        id: ruleSet.law.id,
+        title: ruleSet.law.title,
+        inForceFrom: takesOverOn(ruleSet, rules.switchDates),
+      });
     const conditions = result.conditions ?? [];
     const why = (code: string) =>
       conditions.filter((c) => c.rule === code && c.result !== null).map((c) => conditionLine(c, t, lang));
     const common = {
-      decidedOn: when(d.decidedAt, lang),
-      ruleSetVersion: d.ruleSetVersion.slice(0, 12),
-      law:
-        ruleSets.find((ruleSet) => ruleSet.name === d.ruleSet && ruleSet.version === d.ruleSetVersion)?.law.title[
-          lang
-        ] ?? t('youth.lawNoLongerLoaded'),
+      decidedOn: when(event?.occurredAt ?? d.decidedAt, lang),
+      law: law
+        ? t('youth.rulesOfLaw', { law: law.title[lang], from: longDayText(law.inForceFrom, lang) })
+        : t('youth.lawNoLongerLoaded'),
       explanation: result.explanation?.[lang] ?? null,
       recommendation: result.recommendation?.[lang] ?? null,
-      source: result.source ?? null,
     };
     if (d.ruleSet === 'eligibility') {
+      const citations = citationsOf(result.citations, result.code ?? d.outcome, ruleSet);
       return [
         {
           ruleSet: 'eligibility',
           ...common,
           eligible: result.eligible ?? null,
           suggested: null,
-          reasons: result.explanation ? [{ text: result.explanation[lang], conditions: why(d.outcome) }] : [],
+          citations,
+          reasons: result.explanation
+            ? [{ text: result.explanation[lang], citations: [], conditions: why(d.outcome) }]
+            : [],
         },
       ];
     }
@@ -237,7 +392,12 @@ export function decisionsOf(
           ...common,
           eligible: null,
           suggested: label(categoryLabels, result.category, lang),
-          reasons: (result.reasons ?? []).map((r) => ({ text: r[lang], conditions: why(r.code) })),
+          citations: [],
+          reasons: (result.reasons ?? []).map((r) => ({
+            text: r[lang],
+            citations: citationsOf(r.citations, r.code, ruleSet),
+            conditions: why(r.code),
+          })),
         },
       ];
     }

@@ -64,7 +64,8 @@ import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
-import { readYouth } from '../youth/youth.service.ts';
+import { updateYouthBody } from '../youth/youth.schemas.ts';
+import { changeYouth, readYouth } from '../youth/youth.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
 import { t, translator, type Translate } from '../shared/texts.ts';
@@ -95,6 +96,7 @@ import {
   eventCodeLabels,
   progressionOf,
   timelineOf,
+  visitationRecordOf,
   weekChoices,
 } from './web.youth-view.ts';
 
@@ -109,6 +111,7 @@ const recordedNotices = {
   aftale: 'appointments.booked',
   holdt: 'appointments.held',
   aflyst: 'appointments.cancelledNotice',
+  stamoplysninger: 'youth.detailsSaved',
 } as const;
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
@@ -167,6 +170,10 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       youth.name,
       {
         youth: { ...youth, cprRevealed: kept.revealCpr ?? false },
+        // The referral of the journey shown: where the youth came from and why.
+        referral: current
+          ? { source: t(`referral.referralSources.${current.referralSource}`), reason: current.referralReason }
+          : null,
         journey,
         appointments,
         earlierJourneys: journeys
@@ -308,7 +315,14 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           }
         : null,
       events: timelineOf(view.events, names, t, lang),
-      decisions: decisionsOf(view.decisions, deps.ruleSets, t, lang),
+      visitationRecord: visitationRecordOf(view.events, t, lang),
+      decisions: decisionsOf(
+        view.decisions,
+        view.events,
+        { ruleSets: deps.ruleSets, switchDates: lawSwitchDates },
+        t,
+        lang,
+      ),
       alerts: view.alerts.map(({ alert }) => ({
         severity: alert.severity,
         label: riskLabel(alert.code, lang),
@@ -414,6 +428,15 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     (refused: Refusal) =>
       youthPage(request, reply, youthId, { form, values, ...refused, errors: withDateField(refused.errors) });
 
+  /** The form's fields, named "<prefix>-<field>" so they do not clash with other forms on the page. */
+  const fieldsOf = (form: Form, prefix: string, names: readonly string[]) =>
+    Object.fromEntries(names.map((name) => [name, text(form, `${prefix}-${name}`).trim()]));
+  const formErrors = (issues: Parameters<typeof issueErrorsOf>[0], lang: FastifyRequest['lang']) => ({
+    errors: issueErrorsOf(issues, lang),
+    problem: t(lang, 'common.formErrors'),
+    status: 400,
+  });
+
   /**
    * Maps what a service refused to the form: a stale version to the "someone else changed it"
    * message, field problems to their fields, a step the journey no longer takes to its message.
@@ -479,6 +502,36 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     '/unge/:youthId/cpr',
     { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
     (request, reply) => youthPage(request, reply, request.params.youthId, { revealCpr: true }),
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // The youth's personal details: name, phone, e-mail and address, against the youth's version
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/stamoplysninger',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId } = request.params;
+      const t = translator(request.lang);
+      const values = fieldsOf(request.body, 'youth', ['name', 'phone', 'email', 'address']);
+      const keep = again(request, reply, youthId, 'details', values);
+      const parsed = parseWithMessages(updateYouthBody, { version: formVersion(request.body), ...values });
+      if (!parsed.success) return keep(formErrors(parsed.issues, request.lang));
+      let changed = true;
+      const refused = await attempt(
+        async () => {
+          // Nothing differed from what is stored: the service wrote nothing and the version stays.
+          changed = (await changeYouth(deps, actorOf(request), youthId, parsed.data)).version !== parsed.data.version;
+        },
+        request.lang,
+        t('youth.detailsVersionConflict'),
+      );
+      if (refused) return keep(refused);
+      return changed
+        ? reply.redirect(`/unge/${youthId}?registreret=stamoplysninger`, 303)
+        : youthPage(request, reply, youthId, { notice: t('youth.detailsUnchanged') });
+    },
   );
 
   // -------------------------------------------------------------------------------------------
@@ -776,14 +829,6 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const { youthId, injunctionId } = request.params as { youthId: string; injunctionId: string };
     await requireInjunctionOfYouth(deps, actorOf(request), injunctionId, youthId);
   };
-  /** The form's fields, named "<prefix>-<field>" so they do not clash with other forms on the page. */
-  const fieldsOf = (form: Form, prefix: string, names: readonly string[]) =>
-    Object.fromEntries(names.map((name) => [name, text(form, `${prefix}-${name}`).trim()]));
-  const formErrors = (issues: Parameters<typeof issueErrorsOf>[0], lang: FastifyRequest['lang']) => ({
-    errors: issueErrorsOf(issues, lang),
-    problem: t(lang, 'common.formErrors'),
-    status: 400,
-  });
 
   app.post(
     '/unge/:youthId/forloeb/:journeyId/tilbud',

@@ -8,6 +8,8 @@ export interface YouthRecord {
   municipalityId: string;
   name: string;
   cprEncrypted: string;
+  /** The keyed hash the CPR number is found by; compares two numbers without decrypting them. */
+  cprHash: string;
   birthDate: string;
   phone: string | null;
   email: string | null;
@@ -23,6 +25,7 @@ function youthRowToRecord(row: Selectable<YouthTable>): YouthRecord {
     municipalityId: row.municipality_id,
     name: row.name,
     cprEncrypted: row.cpr_encrypted,
+    cprHash: row.cpr_hash,
     birthDate: row.birth_date,
     phone: row.phone,
     email: row.email,

@@ -224,31 +224,37 @@ export async function changeYouth(
 ): Promise<Youth> {
   const { db, vault, clock } = deps;
   const now = clock();
-  const changes: YouthChanges = {};
-  if (input.name !== undefined) changes.name = input.name;
-  if (input.phone !== undefined) changes.phone = input.phone;
-  if (input.email !== undefined) changes.email = input.email;
-  if (input.address !== undefined) changes.address = input.address;
-  if (input.cpr !== undefined) {
-    const cpr = parsedCpr(input.cpr, now);
-    changes.cprHash = vault.searchHash(actor.municipalityId, cpr.digits);
-    changes.cprEncrypted = vault.encrypt(actor.municipalityId, cpr.digits);
-    changes.birthDate = cpr.birthDate;
-  }
+  const cpr = input.cpr === undefined ? undefined : parsedCpr(input.cpr, now);
+  const cprHash = cpr && vault.searchHash(actor.municipalityId, cpr.digits);
   try {
     return await db.transaction().execute(async (trx) => {
       const current = await findYouthById(trx, actor.municipalityId, id);
       if (!current) throw new DomainError('not_found');
-      if (changes.cprHash) {
-        const holder = await findYouthIdByCprHash(trx, actor.municipalityId, changes.cprHash);
-        if (holder && holder !== id) throw new DomainError('duplicate_cpr', { extra: { existingYouthId: holder } });
+      if (current.version !== input.version) {
+        throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
       }
+      // Only what differs from the stored youth is a change: a form sends every field each time.
+      const changes: YouthChanges = {};
+      const fields: string[] = [];
+      for (const key of ['name', 'phone', 'email', 'address'] as const) {
+        const value = input[key];
+        if (value !== undefined && value !== current[key]) {
+          Object.assign(changes, { [key]: value });
+          fields.push(key);
+        }
+      }
+      if (cpr && cprHash && cprHash !== current.cprHash) {
+        const holder = await findYouthIdByCprHash(trx, actor.municipalityId, cprHash);
+        if (holder && holder !== id) throw new DomainError('duplicate_cpr', { extra: { existingYouthId: holder } });
+        changes.cprHash = cprHash;
+        changes.cprEncrypted = vault.encrypt(actor.municipalityId, cpr.digits);
+        changes.birthDate = cpr.birthDate;
+        fields.push('cpr');
+      }
+      if (fields.length === 0) return toYouth(current, danishDate(now), maskedFromBirthDate(current.birthDate));
       const updated = await updateYouth(trx, actor.municipalityId, id, input.version, changes, now);
       if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
       // Which fields changed, never their values: the log must not become a copy of the register.
-      const fields = Object.entries(input)
-        .filter(([k, v]) => k !== 'version' && v !== undefined)
-        .map(([k]) => k);
       await audit(trx, actor, 'youth.updated', id, { fields });
       return toYouth(updated, danishDate(now), maskedFromBirthDate(updated.birthDate));
     });

@@ -81,6 +81,69 @@ describe.each(engines)('journeys on %s', (engine) => {
     expect(body.events[1].payload).toMatchObject({ profile: 'C', questionnaire: questionnaireAnswers() });
   });
 
+  it('refuses a referral at an age no target group can have, in Danish at the date of first contact', async () => {
+    for (const [birthDate, age] of [
+      ['2013-01-10', 13],
+      ['1989-05-01', 37],
+    ] as const) {
+      const youth = await newYouth(ctx.app, headers(), { cpr: newCpr(birthDate) });
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/youth/${youth.id}/journeys`,
+        headers: headers(),
+        payload: { source: 'jobcenter', firstContactAt: '2026-11-02', reason: 'Henvist fra jobcentret' },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toEqual([
+        {
+          field: 'firstContactAt',
+          message:
+            `Den unge er ${age} år på dagen for første kontakt. Målgruppen kan i ingen kommune gå ud over 15 til 35 år. ` +
+            'Tjek CPR-nummeret og datoen for første kontakt.',
+        },
+      ]);
+      const journeys = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/youth/${youth.id}/journeys`,
+        headers: headers(),
+      });
+      expect(journeys.json().items).toEqual([]);
+    }
+  });
+
+  it('stores with each decision the law it followed and the citations of its rules', async () => {
+    const youth = await newYouth(ctx.app, headers(), { cpr: newCpr('2003-06-01') });
+    const journey = await openJourney(ctx.app, headers(), youth.id);
+    await sendEvent(ctx.app, headers(), journey.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person' });
+    expect((await sendEvent(ctx.app, headers(), journey.id, activityReadyVisitation())).statusCode).toBe(201);
+    const rows = await ctx.db
+      .selectFrom('rule_decision')
+      .select(['rule_set', 'result'])
+      .where('journey_id', '=', journey.id)
+      .orderBy('rule_set')
+      .execute();
+    const law = {
+      id: 'lab_2019',
+      title: {
+        da: 'Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025',
+        en: 'The Active Employment Act (LAB) with the cash benefit reform of 1 July 2025',
+      },
+      inForceFrom: '2025-07-01',
+    };
+    expect(rows.map((r) => [r.rule_set, r.result.law])).toEqual([
+      ['eligibility', law],
+      ['visitation', law],
+    ]);
+    expect(rows[0]?.result.citations).toEqual([
+      'Rockwool Fonden: Hvad er NExTWORK?',
+      'STAR: Den gode ungeindsats i jobcentrene (2017), s. 20-25',
+    ]);
+    const reasons = rows[1]?.result.reasons as Array<{ code: string; citations: string[] }>;
+    expect(reasons.find((r) => r.code === 'considerable_barriers')?.citations).toEqual([
+      'STAR: Den gode ungeindsats i jobcentrene (2017), s. 21',
+    ]);
+  });
+
   it('redirects a youth outside the target group with the recommendation in words', async () => {
     const youth = await newYouth(ctx.app, headers(), { cpr: newCpr('1994-01-10') });
     const journey = await openJourney(ctx.app, headers(), youth.id);

@@ -3,9 +3,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanTemplate, planTemplateDirFor } from '../../src/plans/plan.template.ts';
-import { startTestApp, type TestContext } from '../support/app.ts';
+import { startTestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { newCompany, newCpr, newGroup, newUnit, newYouth, putSettings } from '../support/factories.ts';
+import { loginAs, newCompany, newCpr, newGroup, newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -28,7 +28,7 @@ function expectNoLeaks(text: string): void {
 }
 
 describe.each(engines)('the plan "Min plan" on %s', (engine) => {
-  let ctx: TestContext;
+  let ctx: Awaited<ReturnType<typeof startTestApp>>;
   let unit: Unit;
   let other: Unit;
   beforeAll(async () => {
@@ -584,6 +584,49 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         'nextSteps.0.when': 'Datoen skal have formen ÅÅÅÅ-MM-DD.',
         'nextSteps.0.who': 'For lang: højst 100 tegn.',
       });
+    });
+
+    it('refuses a step dated more than a year back or two years ahead, and keeps a date the plan has', async () => {
+      const { journeyId } = await referredJourney();
+      const put = (nextSteps: unknown[], version?: number, as: Headers = headers()) =>
+        inject(
+          'PUT',
+          `/api/journeys/${journeyId}/plan-content`,
+          { ...(version === undefined ? {} : { version }), goal: null, agreements: [], nextSteps, stabilisation: [] },
+          as,
+        );
+      const refused = await put([
+        { what: 'Ring til UU', when: '2025-11-22' },
+        { what: 'Start på skolen', when: '2016-11-01' },
+        { what: 'Svendeprøve', when: '2028-11-23' },
+      ]);
+      expect(refused.statusCode).toBe(400);
+      const details = refused.json().error.details as Array<{ field: string; message: string }>;
+      expect(Object.fromEntries(details.map((d) => [d.field, d.message]))).toEqual({
+        'nextSteps.1.when':
+          'Datoen ligger mere end et år tilbage. Skriv en dato fra 22. november 2025 og frem, eller lad feltet stå tomt.',
+        'nextSteps.2.when':
+          'Datoen ligger mere end to år frem. Skriv en dato til og med 22. november 2028, eller lad feltet stå tomt.',
+      });
+      expect((await inject('GET', `/api/journeys/${journeyId}/plan-content`)).json().version).toBeNull();
+
+      expect((await put([{ what: 'Ring til UU', when: '2025-11-22' }])).statusCode).toBe(200);
+      // Two years on, the plan is saved again with the date it has and a new step.
+      ctx.setNow(new Date('2028-06-01T10:00:00Z'));
+      try {
+        const later = await loginAs(ctx.app, unit.caseworker);
+        const saved = await put(
+          [
+            { what: 'Ring til UU', when: '2025-11-22' },
+            { what: 'Møde med mentor', when: '2028-06-10' },
+          ],
+          1,
+          later,
+        );
+        expect(saved.statusCode).toBe(200);
+      } finally {
+        ctx.setNow(NOW);
+      }
     });
 
     it('refuses a change to the plan of a closed journey', async () => {

@@ -197,6 +197,33 @@ describe.each(engines)('youth registry on %s', (engine) => {
     expect(reread.json().name).toBe(youth.name);
   });
 
+  it('changes only what differs: the same details again write nothing, and the log names the changed fields', async () => {
+    const youth = await newYouth(ctx.app, headers(), { phone: '11223344', email: 'ida@example.dk' });
+    const patch = (payload: Record<string, unknown>) =>
+      ctx.app.inject({ method: 'PATCH', url: `/api/youth/${youth.id}`, headers: headers(), payload });
+    // A form sends every field: only the e-mail is new.
+    const changed = await patch({
+      version: 1,
+      name: youth.name,
+      phone: '11223344',
+      email: 'ida.holm@example.dk',
+      address: '',
+    });
+    expect(changed.json()).toMatchObject({ version: 2, email: 'ida.holm@example.dk', address: null });
+    const same = await patch({ version: 2, name: youth.name, phone: '11223344', email: 'ida.holm@example.dk' });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ version: 2, email: 'ida.holm@example.dk' });
+    // Unchanged details against a stale version are still a conflict: the page must show what is stored.
+    expect((await patch({ version: 1, name: youth.name })).statusCode).toBe(409);
+    const logged = await ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('youth_id', '=', youth.id)
+      .where('action', '=', 'youth.updated')
+      .execute();
+    expect(logged.map((row) => row.details)).toEqual([{ fields: ['email'] }]);
+  });
+
   it('corrects a CPR number and re-derives the birth date', async () => {
     const youth = await newYouth(ctx.app, headers(), { cpr: '010101-4001' });
     const changed = await ctx.app.inject({

@@ -80,9 +80,10 @@ describe('a week in the youth unit, through the pages in Chromium', { timeout: 2
     await caseworker.getByRole('button', { name: 'Bekræft visitation' }).click();
     await eventually(timeline).toContain('Visitation besluttet');
     expect(await caseworker.getByTestId('decision-eligibility').textContent()).toContain('I målgruppen');
-    // The youth's page says which law the decision followed.
+    // The youth's page says which law the decision followed, and from when its rules apply.
     expect(await caseworker.getByTestId('decision-visitation').textContent()).toContain(
-      'efter: Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025',
+      'Regler efter Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025, ' +
+        'gældende fra 1. juli 2025.',
     );
   });
 

@@ -42,6 +42,16 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     return { youthId: youth.id, journeyId: journey.id };
   }
 
+  /** The version of the journey's saved plan content; null while nothing is saved. */
+  async function savedVersion(journeyId: string): Promise<number | null> {
+    const content = await t.ctx.app.inject({
+      method: 'GET',
+      url: `/api/journeys/${journeyId}/plan-content`,
+      headers: h(),
+    });
+    return content.json<{ version: number | null }>().version;
+  }
+
   /** Downloads are kept, so that the test can read the PDFs. */
   const loggedIn = (email: string) => t.loggedIn(email, { acceptDownloads: true });
 
@@ -188,12 +198,38 @@ describe('the plan "Min plan" in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('#e-step-1-what').textContent()).toBe('Må ikke være tomt.');
     expect(await page.getByLabel('Mål').inputValue()).toBe('Uddannelse');
     expect(await page.getByRole('textbox', { name: 'Hvornår (Skridt 2)' }).inputValue()).toBe('2026-12-10');
-    const content = await t.ctx.app.inject({
-      method: 'GET',
-      url: `/api/journeys/${journeyId}/plan-content`,
-      headers: h(),
-    });
-    expect(content.json().version).toBeNull();
+    expect(await savedVersion(journeyId)).toBeNull();
+    await page.context().close();
+  });
+
+  it('refuses in Danish a step dated years back or far ahead, at its date, and keeps what was typed', async () => {
+    const { youthId, journeyId } = await youthInGroup('Karla Bech');
+    const page = await loggedIn(unit.caseworker.email);
+    await page.goto(`${t.base}/unge/${youthId}/plan`);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min plan: Karla Bech');
+    await page.getByRole('textbox', { name: 'Hvad skal ske (Skridt 1)' }).fill('Besøg erhvervsskolen');
+    // 2016 for 2026: a typing error, not a plan.
+    await page.getByRole('textbox', { name: 'Hvornår (Skridt 1)' }).fill('2016-12-08');
+    await page.getByRole('textbox', { name: 'Hvad skal ske (Skridt 2)' }).fill('Svendeprøve');
+    await page.getByRole('textbox', { name: 'Hvornår (Skridt 2)' }).fill('2062-06-01');
+    await page.getByRole('button', { name: 'Gem planen' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
+    expect(await page.locator('#e-step-0-when').textContent()).toBe(
+      'Datoen ligger mere end et år tilbage. Skriv en dato fra 1. december 2025 og frem, eller lad feltet stå tomt.',
+    );
+    expect(await page.locator('#e-step-1-when').textContent()).toBe(
+      'Datoen ligger mere end to år frem. Skriv en dato til og med 1. december 2028, eller lad feltet stå tomt.',
+    );
+    expect(await page.getByRole('textbox', { name: 'Hvornår (Skridt 1)' }).inputValue()).toBe('2016-12-08');
+    expect(await page.getByRole('textbox', { name: 'Hvad skal ske (Skridt 2)' }).inputValue()).toBe('Svendeprøve');
+    expect(await savedVersion(journeyId)).toBeNull();
+    await page.screenshot({ path: `${ARTIFACTS}/plan-dato-fejl.png`, fullPage: true });
+
+    await page.getByRole('textbox', { name: 'Hvornår (Skridt 1)' }).fill('2026-12-08');
+    await page.getByRole('textbox', { name: 'Hvornår (Skridt 2)' }).fill('');
+    await page.getByRole('button', { name: 'Gem planen' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Planen er gemt.');
+    expect(await page.getByRole('textbox', { name: 'Hvornår (Skridt 1)' }).inputValue()).toBe('2026-12-08');
     await page.context().close();
   });
 

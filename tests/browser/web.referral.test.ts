@@ -154,6 +154,15 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     await eventually(() => page.getByTestId('timeline').textContent()).toContain('Visitation besluttet');
     expect(await page.locator('.facts').textContent()).toContain('Klar til gruppe');
     expect(await page.getByRole('button', { name: 'Se forslag' }).count()).toBe(0);
+    // The form is gone, and what was ticked in it is still there to read, in words.
+    const recorded = page.getByTestId('visitation-record');
+    const answers = await recorded.getByTestId('questionnaire-answers').textContent();
+    for (const answer of ['Grundskole (9. eller 10. klasse)', '5 (Meget vigtigt)', 'Forældre, Venner', '7']) {
+      expect(answers).toContain(answer);
+    }
+    expect(await recorded.textContent()).toContain('C: I risiko for langvarig offentlig forsørgelse');
+    expect(await recorded.textContent()).toContain('Psykiske problemer (betydelig)');
+    expect(await recorded.textContent()).not.toMatch(/\b(primary_school|mental_health|parents|activity_ready)\b/);
   });
 
   it('refuses in Danish a group that filled up meanwhile, and assigns one with a free place', async () => {
@@ -310,6 +319,81 @@ describe('referral, visitation, groups and attendance pages in Chromium', { time
     const response = await t.ctx.app.inject({ method: 'GET', url: '/unge/ny', headers: unit.leader.headers });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('Du har ikke adgang til dette.');
+  });
+
+  /** Fills "Ny ung" for a youth born on the day, first contact on 20 November 2026. */
+  async function fillNewYouth(name: string, birthDate: string) {
+    await page.goto(`${t.base}/unge/ny`);
+    await page.getByLabel('Navn').fill(name);
+    await page.getByLabel('CPR-nummer').fill(newCpr(birthDate));
+    await page.getByLabel('Dato for første kontakt').fill('2026-11-20');
+    await page.getByLabel('Årsag til henvisningen').fill('Henvist fra jobcentret');
+    await page.getByLabel('Nej, ingen tidligere perioder').check();
+  }
+  const found = async (name: string) =>
+    (
+      await t.ctx.app.inject({
+        method: 'GET',
+        url: `/api/youth?query=${encodeURIComponent(name)}`,
+        headers: unit.caseworker.headers,
+      })
+    ).json<{ total: number }>().total;
+
+  it('refuses on "Ny ung" an age no target group can have, at the CPR number, and registers nobody', async () => {
+    await fillNewYouth('Alma Vestergaard', '2014-02-01');
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(() => page.locator('#e-cpr').textContent()).toBe(
+      'Den unge er 12 år på dagen for første kontakt. Målgruppen kan i ingen kommune gå ud over 15 til 35 år. ' +
+        'Tjek CPR-nummeret og datoen for første kontakt.',
+    );
+    expect(await page.getByLabel('CPR-nummer').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Navn').inputValue()).toBe('Alma Vestergaard');
+    // Ticking a confirmation does not help: no municipality's target group holds a 12-year-old.
+    expect(await page.getByTestId('age-check').count()).toBe(0);
+    expect(await found('Alma Vestergaard')).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/ny-ung-alder-umulig.png`, fullPage: true });
+  });
+
+  it("asks before registering a youth outside the municipality's target ages, and registers on confirmation", async () => {
+    await fillNewYouth('Bent Kristoffersen', '1994-06-01');
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe(
+      'Tjek den unges alder, før henvisningen oprettes.',
+    );
+    expect(await page.getByTestId('age-check').textContent()).toContain(
+      'Den unge er 32 år på dagen for første kontakt og dermed uden for kommunens målgruppe på 18 til 29 år.',
+    );
+    expect(await found('Bent Kristoffersen')).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/ny-ung-alder-bekraeft.png`, fullPage: true });
+    await page.getByLabel('Ja, opret henvisningen, selv om alderen er uden for målgruppen').check();
+    await page.getByRole('button', { name: 'Opret den unge og henvisningen' }).click();
+    await eventually(heading).toBe('Bent Kristoffersen');
+    expect(await page.getByTestId('stage').textContent()).toBe('Henvist');
+    expect(await found('Bent Kristoffersen')).toBe(1);
+  });
+
+  it('asks about the age in English when English is chosen', async () => {
+    await page.context().addCookies([{ name: 'ungeflow_lang', value: 'en', url: t.base }]);
+    try {
+      await page.goto(`${t.base}/unge/ny`);
+      await page.getByLabel('Name').fill('Carl Munk');
+      await page.getByLabel('CPR number').fill(newCpr('2010-01-15'));
+      await page.getByLabel('Date of first contact').fill('2026-11-20');
+      await page.getByLabel('Reason for the referral').fill('Referred by the jobcentre');
+      await page.getByLabel('No, no earlier periods').check();
+      await page.getByRole('button', { name: 'Create the youth and the referral' }).click();
+      await eventually(() => page.getByRole('alert').textContent()).toBe(
+        "Check the youth's age before the referral is created.",
+      );
+      expect(await page.getByTestId('age-check').textContent()).toContain(
+        "The youth is 16 on the day of first contact, outside the municipality's target group of 18 to 29 years.",
+      );
+      expect(
+        await page.getByLabel('Yes, create the referral although the age is outside the target group').count(),
+      ).toBe(1);
+    } finally {
+      await page.context().addCookies([{ name: 'ungeflow_lang', value: 'da', url: t.base }]);
+    }
   });
 
   it("answers another municipality's meeting as not found", async () => {

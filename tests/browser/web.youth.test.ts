@@ -93,6 +93,168 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
     expect(reasons).not.toMatch(/\b(activity_ready|mental_health|primary_school|unsure|partly|yes|no)\b/);
   });
 
+  it('keeps the questionnaire readable after the visitation is confirmed, in words', async () => {
+    const recorded = page.getByTestId('visitation-record');
+    const answers = recorded.getByTestId('questionnaire-answers');
+    expect(await answers.locator('dt').count()).toBe(10);
+    expect(await answers.textContent()).toContain(
+      '2. Har du lyst til at starte på en uddannelse af mindst 1 års varighed?',
+    );
+    expect(await answers.locator('dd').nth(1).textContent()).toBe('Ved ikke');
+    expect(await answers.locator('dd').nth(8).textContent()).toBe(
+      'Ja. Vigtigste grund: Jeg kunne ikke få en praktikplads',
+    );
+    const text = await recorded.textContent();
+    expect(text).toContain('C: I risiko for langvarig offentlig forsørgelse');
+    expect(text).toContain('Psykiske problemer (betydelig)');
+    expect(text).toContain('Psykiske problemer, der skal behandles, før en uddannelse kan begynde.');
+    expect(text).not.toMatch(/\b(unsure|no_apprenticeship|mental_health|activity_ready|primary_school)\b/);
+  });
+
+  it("cites the rules' sources as a reader finds them and names the law, never internal text", async () => {
+    // Decisions stored before the rules cited their sources: a working note, and a version no longer loaded.
+    const stored = await t.ctx.db
+      .selectFrom('rule_decision')
+      .select(['id', 'result'])
+      .where('journey_id', '=', journeyId)
+      .execute();
+    for (const row of stored) {
+      const { citations: _c, law: _l, ...older } = row.result;
+      const reasons = (older.reasons as Array<Record<string, unknown>> | undefined)?.map(
+        ({ citations: _rc, ...reason }) => ({ ...reason, source: 'Seed 004 p. 21' }),
+      );
+      await t.ctx.db
+        .updateTable('rule_decision')
+        .set({
+          rule_set_version: '2ee783c77442',
+          result: JSON.stringify({ ...older, source: "Seed 000 ('Problemet'); seed 003", ...(reasons && { reasons }) }),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await page.reload();
+    const eligibility = page.getByTestId('decision-eligibility');
+    expect(await eligibility.getByTestId('citations').textContent()).toBe(
+      'Kilde: Rockwool Fonden: Hvad er NExTWORK?; STAR: Den gode ungeindsats i jobcentrene (2017), s. 20-25',
+    );
+    const law =
+      'Regler efter Lov om en aktiv beskæftigelsesindsats (LAB) med kontanthjælpsreformen fra 1. juli 2025, ' +
+      'gældende fra 1. juli 2025.';
+    expect(await eligibility.getByTestId('decision-law').textContent()).toContain(law);
+    const visitation = page.getByTestId('decision-visitation');
+    expect(await visitation.textContent()).toContain('(Kilde: STAR: Den gode ungeindsats i jobcentrene (2017), s. 21)');
+    expect(await visitation.getByTestId('decision-law').textContent()).toContain(law);
+    const shown = await page.locator('body').innerText();
+    expect(shown).not.toMatch(/seed/i);
+    expect(shown).not.toMatch(/\b[0-9a-f]{12}\b/);
+    expect(shown).not.toContain('regelsæt');
+    await page.screenshot({ path: `${ARTIFACTS}/ung-begrundelser.png`, fullPage: true });
+
+    // The same in English for a youth who reads English.
+    await page.context().addCookies([{ name: 'ungeflow_lang', value: 'en', url: t.base }]);
+    try {
+      await page.reload();
+      expect(await page.getByTestId('decision-eligibility').getByTestId('decision-law').textContent()).toContain(
+        'Rules under The Active Employment Act (LAB) with the cash benefit reform of 1 July 2025, in force from 1 July 2025.',
+      );
+      expect(await page.getByTestId('decision-eligibility').getByTestId('citations').textContent()).toBe(
+        'Source: Rockwool Fonden: Hvad er NExTWORK?; STAR: Den gode ungeindsats i jobcentrene (2017), s. 20-25',
+      );
+      expect(await page.getByTestId('visitation-record').textContent()).toContain("Don't know");
+      const english = await page.locator('body').innerText();
+      expect(english).not.toMatch(/seed/i);
+      expect(english).not.toMatch(/\b[0-9a-f]{12}\b/);
+    } finally {
+      await page.context().addCookies([{ name: 'ungeflow_lang', value: 'da', url: t.base }]);
+      await page.reload();
+    }
+  });
+
+  it("shows the youth's details and referral, and corrects them with every mistake named in Danish at once", async () => {
+    expect(await page.getByTestId('referral-source').textContent()).toBe('Jobcentret');
+    expect(await page.getByTestId('referral-reason').textContent()).toBe('Henvist fra jobcentret');
+    expect(await page.getByTestId('email').textContent()).toBe('Ikke oplyst');
+    const form = step('Ret stamoplysninger');
+    await form.locator('summary').click();
+    await form.getByLabel('Navn').fill('  ');
+    await form.getByLabel('Telefon').fill('ring efter kl. 10');
+    await form.getByLabel('E-mail').fill('freja(at)example.dk');
+    await form.getByLabel('Adresse').fill('Algade 3, 4000 Roskilde');
+    await form.getByRole('button', { name: 'Gem stamoplysningerne' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Nogle felter er ikke udfyldt korrekt.');
+    const open = step('Ret stamoplysninger');
+    expect(await open.locator('#e-youth-name').textContent()).toBe('Må ikke være tomt.');
+    expect(await open.locator('#e-youth-phone').textContent()).toBe(
+      'Telefonnummeret må kun indeholde cifre, mellemrum, + og -.',
+    );
+    expect(await open.locator('#e-youth-email').textContent()).toBe(
+      'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.',
+    );
+    expect(await open.getByLabel('Adresse').inputValue()).toBe('Algade 3, 4000 Roskilde');
+    expect(await open.getByLabel('Navn').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: `${ARTIFACTS}/ung-stamoplysninger-fejl.png`, fullPage: true });
+
+    await open.getByLabel('Navn').fill('Freja Madsen Holm');
+    await open.getByLabel('Telefon').fill('+45 40 50 60 70');
+    await open.getByLabel('E-mail').fill('freja@example.dk');
+    await open.getByRole('button', { name: 'Gem stamoplysningerne' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Stamoplysningerne er gemt.');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Freja Madsen Holm');
+    expect(await page.getByTestId('phone').textContent()).toBe('+45 40 50 60 70');
+    expect(await page.getByTestId('email').textContent()).toBe('freja@example.dk');
+    expect(await page.getByTestId('address').textContent()).toBe('Algade 3, 4000 Roskilde');
+
+    // Saved again as it is: nothing to change, and the page says so.
+    await step('Ret stamoplysninger').locator('summary').click();
+    await step('Ret stamoplysninger').getByRole('button', { name: 'Gem stamoplysningerne' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe(
+      'Der var ikke noget at ændre. Stamoplysningerne er de samme som før.',
+    );
+    const log = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('youth_id', '=', youth.id)
+      .where('action', '=', 'youth.updated')
+      .execute();
+    expect(log.map((row) => row.details)).toEqual([{ fields: ['name', 'phone', 'email', 'address'] }]);
+  });
+
+  it('refuses in Danish to overwrite details a colleague changed meanwhile, and keeps what was typed', async () => {
+    const form = step('Ret stamoplysninger');
+    await form.locator('summary').click();
+    await form.getByLabel('Adresse').fill('Hersegade 12, 4000 Roskilde');
+    // A colleague corrects the phone number while the form is open.
+    const current = await t.ctx.app.inject({
+      method: 'GET',
+      url: `/api/youth/${youth.id}`,
+      headers: unit.leader.headers,
+    });
+    const colleague = await t.ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/youth/${youth.id}`,
+      headers: unit.leader.headers,
+      payload: { version: current.json<{ version: number }>().version, phone: '+45 41 41 41 41' },
+    });
+    expect(colleague.statusCode).toBe(200);
+    await form.getByRole('button', { name: 'Gem stamoplysningerne' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe(
+      'Den unges stamoplysninger er ændret af en anden, mens du arbejdede. De gemte oplysninger står ovenfor; ' +
+        'det, du skrev, er bevaret i felterne. Gem igen, hvis dit skal erstatte det gemte.',
+    );
+    expect(await page.getByTestId('phone').textContent()).toBe('+45 41 41 41 41');
+    expect(await page.getByTestId('address').textContent()).toBe('Algade 3, 4000 Roskilde');
+    const open = step('Ret stamoplysninger');
+    expect(await open.getByLabel('Adresse').inputValue()).toBe('Hersegade 12, 4000 Roskilde');
+    await page.screenshot({ path: `${ARTIFACTS}/ung-stamoplysninger-konflikt.png`, fullPage: true });
+
+    // Sent again against what is stored now: the address is saved, and the colleague's phone is the one kept.
+    await open.getByLabel('Telefon').fill('+45 41 41 41 41');
+    await open.getByRole('button', { name: 'Gem stamoplysningerne' }).click();
+    await eventually(() => page.getByRole('status').textContent()).toBe('Stamoplysningerne er gemt.');
+    expect(await page.getByTestId('address').textContent()).toBe('Hersegade 12, 4000 Roskilde');
+    expect(await page.getByTestId('phone').textContent()).toBe('+45 41 41 41 41');
+  });
+
   it('refuses a placement without company and hours with Danish messages at the fields', async () => {
     const form = step('Start praktik eller job');
     await form.locator('summary').click();

@@ -7,6 +7,7 @@ import {
   defaultRulesDir,
   loadRuleSet,
   loadRuleSets,
+  ruleSetApplyingOn,
   RuleSetError,
   selectRuleSet,
 } from '../../src/rules/rule-set.loader.ts';
@@ -64,6 +65,19 @@ describe('the rule files in rules/', () => {
     for (const ruleSet of ruleSets) expect(ruleSet.version).toMatch(/^[0-9a-f]{12}$/);
   });
 
+  it('cite every eligibility and visitation rule as a reader finds it, never by a project file', async () => {
+    for (const ruleSet of await loadRuleSets()) {
+      if (ruleSet.name !== 'eligibility' && ruleSet.name !== 'visitation') continue;
+      for (const rule of ruleSet.rules) {
+        const citations = rule.event.params.citations ?? [];
+        expect(citations.length, rule.event.params.code).toBeGreaterThan(0);
+        for (const citation of citations) {
+          expect(citation).toMatch(/^(STAR: |Rockwool Fonden: |Bekendtgørelse om |Lov nr\. |Aftale om |LAB § )/);
+        }
+      }
+    }
+  });
+
   it('give every rule a source and a message in both languages', async () => {
     for (const ruleSet of await loadRuleSets()) {
       for (const rule of ruleSet.rules) {
@@ -110,6 +124,20 @@ describe('a malformed rule file stops loading with the file and the problem name
         f.rules[3]!.event.params.message = { da: 'Kun dansk.' } as { da: string; en: string };
       }),
       'rules.3.event.params.message.en',
+    ],
+    [
+      'an eligibility rule without citations, which the youth reads beside the decision',
+      eligibilityWith((f) => {
+        delete f.rules[2]!.event.params.citations;
+      }),
+      'rules.2.event.params.citations: a decision a youth reads must cite what it rests on',
+    ],
+    [
+      'a citation that names a file of the project rather than a publication',
+      eligibilityWith((f) => {
+        f.rules[4]!.event.params.citations = ['Seed 004 pp. 6, 12-14'];
+      }),
+      'rules.4.event.params.citations.0: must cite a publication or a law as a reader finds it',
     ],
     [
       'a placeholder that names nothing',
@@ -233,6 +261,12 @@ describe('rule sets by validity period', () => {
     });
     expect([before.eligible, after.eligible]).toEqual([false, true]);
     expect(before.ruleSetVersion).not.toBe(after.ruleSetVersion);
+  });
+
+  it('judges what was recorded about a day before the first file by the first file, never a decision', async () => {
+    const ruleSets = await loadRuleSets(await ruleDir({ 'eligibility.json': current, 'eligibility-2027.json': next }));
+    expect(ruleSetApplyingOn(ruleSets, 'eligibility', '2025-01-10').file.endsWith('/eligibility.json')).toBe(true);
+    expect(ruleSetApplyingOn(ruleSets, 'eligibility', '2027-02-01').file.endsWith('/eligibility-2027.json')).toBe(true);
   });
 
   it('no rule set for the day is an error that names the loaded periods', async () => {

@@ -282,7 +282,7 @@ describe('suggestCategory: the suggestion table', () => {
 });
 
 describe('suggestCategory: reasons and records', () => {
-  it('gives each reason as a sentence in Danish and English, with its category and source', async () => {
+  it('gives each reason as a sentence in Danish and English, with its category, source and citations', async () => {
     const suggestion = await suggestCategory(
       ruleSet,
       visitation({ profile: 'B', barriers: ['debt', 'criminal_record'] }),
@@ -294,6 +294,7 @@ describe('suggestCategory: reasons and records', () => {
       en: 'Barriers are recorded (debt and criminal record). Single or moderate barriers fit an education-ready young person.',
       source:
         'STAR: Den gode ungeindsats i jobcentrene (2017), s. 13 (åbenlyst uddannelsesparate har ikke massive udfordringer) og s. 16 (uddannelsesparate kan have visse sociale og/eller helbredsmæssige udfordringer)',
+      citations: ['STAR: Den gode ungeindsats i jobcentrene (2017), s. 13 og 16'],
     });
     expect(suggestion.reasons).toContainEqual(
       expect.objectContaining({
