@@ -1071,6 +1071,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/youth/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a youth's case notes
+     * @description The latest day first, each with its earlier versions. The read is written to the audit log.
+     */
+    get: operations['listCaseNotes'];
+    put?: never;
+    /**
+     * Write a case note on a youth
+     * @description A dated note with its kind; the day defaults to today and cannot be in the future.
+     */
+    post: operations['writeCaseNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a case note
+     * @description With every earlier version as it was written. The read is written to the audit log.
+     */
+    get: operations['getCaseNote'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a case note
+     * @description Made against the note's `version`. The words as they were are kept as an earlier version; nothing is overwritten, and a note is never deleted (forvaltningsloven § 13). Only the author and a leader may edit. An edit that changes nothing adds no version.
+     */
+    patch: operations['editCaseNote'];
+    trace?: never;
+  };
   '/api/journeys/{id}/progression': {
     parameters: {
       query?: never;
@@ -1554,13 +1602,63 @@ export interface components {
         | 'alert.updated'
         | 'plan.content_changed'
         | 'plan.rendered'
-        | 'plan.version_created';
+        | 'plan.version_created'
+        | 'case_note.written'
+        | 'case_note.edited'
+        | 'case_note.read';
       youthId: string | null;
       details: {
         [key: string]: unknown;
       };
       ip: string | null;
       requestId: string | null;
+    };
+    CaseNote: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      youthId: string;
+      /** Format: date */
+      concernsOn: string;
+      /** @enum {string} */
+      kind: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+      /** @description The current words. */
+      text: string;
+      /** @description Who wrote the first version. */
+      author: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 1 for a note never edited; one more for every edit. */
+      version: number;
+      /** @description Who wrote the current version. */
+      updatedBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Every earlier version as it was written, the newest first; empty for a note never edited. */
+      earlierVersions: components['schemas']['CaseNoteVersion'][];
+    };
+    CaseNoteVersion: {
+      version: number;
+      /** Format: date */
+      concernsOn: string;
+      /** @enum {string} */
+      kind: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+      text: string;
+      writtenBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      writtenAt: string;
     };
     Company: {
       /** Format: uuid */
@@ -3397,7 +3495,10 @@ export interface operations {
           | 'alert.updated'
           | 'plan.content_changed'
           | 'plan.rendered'
-          | 'plan.version_created';
+          | 'plan.version_created'
+          | 'case_note.written'
+          | 'case_note.edited'
+          | 'case_note.read';
         from?: string;
         to?: string;
         page?: number;
@@ -6148,6 +6249,177 @@ export interface operations {
       404: components['responses']['NotFound'];
       /** @description The journey is closed (`event_not_accepted`, with `stage`). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listCaseNotes: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the notes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CaseNote'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  writeCaseNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description The day the note is about; today when left out. Not in the future.
+           */
+          concernsOn?: string;
+          /**
+           * @description conversation, phone, email, network_meeting (with family, school, treatment), assessment (professional), other
+           * @enum {string}
+           */
+          kind: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The note as written. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getCaseNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The note. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  editCaseNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version the edit was made against (optimistic concurrency). */
+          version: number;
+          /**
+           * Format: date
+           * @description The day the note is about; not in the future.
+           */
+          concernsOn?: string;
+          /**
+           * @description conversation, phone, email, network_meeting (with family, school, treatment), assessment (professional), other
+           * @enum {string}
+           */
+          kind?: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The note as edited, with its earlier versions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      /** @description Neither the author nor a leader (`forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      404: components['responses']['NotFound'];
+      /** @description Edited by someone else meanwhile (`version_conflict`, with `currentVersion`). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -46,6 +46,9 @@ export const auditActions = [
   'plan.content_changed',
   'plan.rendered',
   'plan.version_created',
+  'case_note.written',
+  'case_note.edited',
+  'case_note.read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -3,6 +3,7 @@ import type { ActivityTables } from '../activities/activity.tables.ts';
 import type { CompanyTables } from '../companies/company.tables.ts';
 import type { FollowUpTables } from '../followups/follow-up.tables.ts';
 import type { GroupTables } from '../groups/group.tables.ts';
+import type { NoteTables } from '../notes/note.tables.ts';
 import type { OfferTables } from '../offers/offer.tables.ts';
 import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
@@ -255,7 +256,8 @@ export interface Database
     ActivityTables,
     ProgressionTables,
     FollowUpTables,
-    PlanTables {
+    PlanTables,
+    NoteTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

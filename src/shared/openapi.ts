@@ -50,6 +50,12 @@ export const apiTags = [
       "A youth's LAB offers and mentor grants, and the education injunction. Internships and wage subsidies become offers when the placement starts.",
   },
   { name: 'activities', description: "Conversations, mentor contacts and other contacts on a youth's journey." },
+  {
+    name: 'case notes',
+    description:
+      'The journal: dated notes on a youth with their author and kind (forvaltningsloven § 13). An edit keeps ' +
+      'every earlier version; notes are never deleted.',
+  },
   { name: 'progression', description: 'Measurements of the progression factors, by the youth and the caseworker.' },
   { name: 'follow-ups', description: 'Follow-ups after a journey ends: when each is due, and what was recorded.' },
   {
