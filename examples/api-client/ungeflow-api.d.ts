@@ -436,6 +436,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several journeys to another caseworker at once
+     * @description When a caseworker leaves: the journeys sent move from `fromCaseworkerId` to `toCaseworkerId` in one transaction, all or none. Each must still be open, the from-caseworker's and at the `version` sent. Each move is written to the audit log, with the batch it was part of; the open alerts follow the journeys.
+     */
+    post: operations['reassignJourneys'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/caseloads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each caseworker's caseload size
+     * @description The open journeys of every active caseworker, and of anyone else who still has open journeys (a caseworker who left), by name.
+     */
+    get: operations['listCaseloads'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/journeys/{id}': {
     parameters: {
       query?: never;
@@ -1659,6 +1699,15 @@ export interface components {
       };
       /** Format: date-time */
       writtenAt: string;
+    };
+    Caseload: {
+      caseworker: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        active: boolean;
+      };
+      openJourneys: number;
     };
     Company: {
       /** Format: uuid */
@@ -4100,6 +4149,95 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  reassignJourneys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description The caseworker the journeys are moved from; each must still be theirs
+           */
+          fromCaseworkerId: string;
+          /**
+           * Format: uuid
+           * @description An active caseworker of the municipality, not the one they come from
+           */
+          toCaseworkerId: string;
+          journeys: {
+            /** Format: uuid */
+            id: string;
+            /** @description The journey's version when the move was decided */
+            version: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Every journey sent has moved. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description How many journeys moved: all of those sent */
+            moved: number;
+            /** Format: uuid */
+            fromCaseworkerId: string;
+            /** Format: uuid */
+            toCaseworkerId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Nothing moved: `version_conflict` with `conflicts`, each journey that is changed (`changed`), with another caseworker (`moved`), closed (`closed`) or not found (`not_found`) meanwhile. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listCaseloads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caseloads. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Caseload'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

@@ -17,6 +17,7 @@ import { registerAdminPages } from './web.admin.ts';
 import { registerAlertPages } from './web.alerts.ts';
 import { registerCaseloadPages } from './web.caseload.ts';
 import { registerCompanyPages } from './web.companies.ts';
+import { registerDistributePages } from './web.distribute.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
@@ -271,6 +272,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerCompanyPages(app, { deps, page, checkCsrf });
   registerMatchEventPages(app, { deps, page, checkCsrf });
   registerAlertPages(app, { deps, page, checkCsrf });
+  registerDistributePages(app, { deps, page, checkCsrf });
   registerAdminPages(app, { deps, page, checkCsrf });
   registerRuleSetPages(app, { deps, page, checkCsrf });
   registerPasswordPage(app, { deps, page, checkCsrf });
