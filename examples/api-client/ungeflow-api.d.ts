@@ -277,6 +277,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/audit.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log as CSV for Excel
+     * @description Every entry the filter finds (as GET /api/audit), at most 10000: a wider filter answers 400 and asks for a narrower one. Headings in Danish, or English with `lang=en`. CPR numbers never appear. Reading the log is itself logged.
+     */
+    get: operations['getAuditCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings': {
     parameters: {
       query?: never;
@@ -1647,6 +1667,7 @@ export interface components {
         | 'case_note.edited'
         | 'case_note.read';
       youthId: string | null;
+      youthName: string | null;
       details: {
         [key: string]: unknown;
       };
@@ -3571,6 +3592,88 @@ export interface operations {
             page: number;
             pageSize: number;
           };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getAuditCsv: {
+    parameters: {
+      query?: {
+        userId?: string;
+        youthId?: string;
+        action?:
+          | 'auth.login_succeeded'
+          | 'auth.login_failed'
+          | 'auth.logout'
+          | 'auth.token_created'
+          | 'auth.token_revoked'
+          | 'auth.password_changed'
+          | 'auth.password_change_failed'
+          | 'municipality.created'
+          | 'user.created'
+          | 'user.updated'
+          | 'youth.created'
+          | 'youth.read'
+          | 'youth.searched'
+          | 'youth.updated'
+          | 'youth.cpr_revealed'
+          | 'audit.read'
+          | 'settings.updated'
+          | 'webhook.delivery_retried'
+          | 'journey.opened'
+          | 'journey.read'
+          | 'journey.event_recorded'
+          | 'journey.reassigned'
+          | 'journey.listed'
+          | 'group.created'
+          | 'group.updated'
+          | 'group.meetings_changed'
+          | 'group.attendance_recorded'
+          | 'group.membership_changed'
+          | 'company.created'
+          | 'company.updated'
+          | 'company.meeting_recorded'
+          | 'match_event.created'
+          | 'match_event.updated'
+          | 'placement.updated'
+          | 'placement.hours_logged'
+          | 'offer.recorded'
+          | 'offer.ended'
+          | 'education_injunction.given'
+          | 'education_injunction.ended'
+          | 'activity.recorded'
+          | 'progression.recorded'
+          | 'follow_up.recorded'
+          | 'alert.updated'
+          | 'plan.content_changed'
+          | 'plan.rendered'
+          | 'plan.version_created'
+          | 'case_note.written'
+          | 'case_note.edited'
+          | 'case_note.read';
+        from?: string;
+        to?: string;
+        /** @description The language of the headings and the actions */
+        lang?: 'da' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entries as semicolon-separated UTF-8 CSV with a byte order mark, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];

@@ -71,6 +71,7 @@ export interface AuditEntry {
   userName: string | null;
   action: AuditAction;
   youthId: string | null;
+  youthName: string | null;
   details: Record<string, unknown>;
   ip: string | null;
   requestId: string | null;

@@ -341,6 +341,8 @@ export async function findJourneys(
         criteria: { ...filter, ...page },
         resultCount: result.total,
         journeyIds: result.items.map((j) => j.id),
+        // The youth the list showed, so the log answers who saw a youth (audit.repository).
+        youthIds: result.items.map((j) => j.youthId),
       },
       ip: actor.ip,
       requestId: actor.requestId,

@@ -15,6 +15,7 @@ import { type PageFrame, renderPage, stylesheet } from './web.render.ts';
 import { t, translator } from '../shared/texts.ts';
 import { registerAdminPages } from './web.admin.ts';
 import { registerAlertPages } from './web.alerts.ts';
+import { registerAuditPage } from './web.audit.ts';
 import { registerCaseloadPages } from './web.caseload.ts';
 import { registerCompanyPages } from './web.companies.ts';
 import { registerDistributePages } from './web.distribute.ts';
@@ -273,6 +274,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerMatchEventPages(app, { deps, page, checkCsrf });
   registerAlertPages(app, { deps, page, checkCsrf });
   registerDistributePages(app, { deps, page, checkCsrf });
+  registerAuditPage(app, { deps, page, checkCsrf });
   registerAdminPages(app, { deps, page, checkCsrf });
   registerRuleSetPages(app, { deps, page, checkCsrf });
   registerPasswordPage(app, { deps, page, checkCsrf });

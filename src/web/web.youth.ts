@@ -173,6 +173,8 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           .filter((j) => j.id !== current?.id)
           .map((j) => ({ firstContact: when(j.firstContactAt, lang), stage: j.stage })),
         journal: journalOf(notes, actor, kept, showAllNotes, youthId, t, lang),
+        // A leader reads in the log who has read or changed the youth's data.
+        auditHref: actor.role === 'leader' ? `/logning?youthId=${youthId}` : null,
         keptForm: kept.form ?? null,
         values: kept.values ?? {},
         errors: kept.errors ?? {},

@@ -18,6 +18,7 @@ import * as companySector from './20261206T1000-company-sector.ts';
 import * as benefitHistory from './20261206T1010-benefit-history.ts';
 import * as conversationMode from './20261207T0900-conversation-mode.ts';
 import * as userPhone from './20261207T0900-user-phone.ts';
+import * as auditSearchHits from './20261208T1100-audit-search-hits.ts';
 import * as caseNotes from './20261208T1100-case-notes.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T1010-benefit-history': benefitHistory,
   '20261207T0900-conversation-mode': conversationMode,
   '20261207T0900-user-phone': userPhone,
+  '20261208T1100-audit-search-hits': auditSearchHits,
   '20261208T1100-case-notes': caseNotes,
 };
