@@ -146,7 +146,7 @@ describe('the audit log page in Chromium', { timeout: 180_000 }, () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Hent som CSV (til Excel)' }).click(),
     ]);
-    const bytes = await readFile((await download.path()));
+    const bytes = await readFile(await download.path());
     const text = bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [heading, ...entries] = parseCsv(text.slice(1));
@@ -209,7 +209,7 @@ describe('the audit log page in Chromium', { timeout: 180_000 }, () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download as CSV (for Excel)' }).click(),
     ]);
-    const [heading, ...entries] = parseCsv((await readFile((await download.path()))).toString('utf8').slice(1));
+    const [heading, ...entries] = parseCsv((await readFile(await download.path())).toString('utf8').slice(1));
     expect(heading?.slice(0, 4)).toEqual(['Time', 'User', 'Action', 'Action code']);
     expect(entries.map((cells) => [cells[2], cells[3], cells[4]])).toEqual([
       ['CPR number shown', 'youth.cpr_revealed', 'Sofie Holm'],
