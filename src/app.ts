@@ -35,6 +35,7 @@ import { companyRoutes } from './companies/company.routes.ts';
 import { followUpRoutes } from './followups/follow-up.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
+import { noteRoutes } from './notes/note.routes.ts';
 import { overviewRoutes } from './overview/overview.routes.ts';
 import { settingsRoutes } from './municipalities/settings.routes.ts';
 import { offerRoutes } from './offers/offer.routes.ts';
@@ -274,6 +275,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(offerRoutes, { deps });
       await api.register(activityRoutes, { deps });
       await api.register(appointmentRoutes, { deps });
+      await api.register(noteRoutes, { deps });
       await api.register(progressionRoutes, { deps });
       await api.register(followUpRoutes, { deps });
       await api.register(alertRoutes, { deps });

@@ -277,6 +277,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/audit.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit log as CSV for Excel
+     * @description Every entry the filter finds (as GET /api/audit), at most 10000: a wider filter answers 400 and asks for a narrower one. Headings in Danish, or English with `lang=en`. CPR numbers never appear. Reading the log is itself logged.
+     */
+    get: operations['getAuditCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings': {
     parameters: {
       query?: never;
@@ -429,6 +449,46 @@ export interface paths {
     get?: never;
     /** Move a journey to another caseworker */
     put: operations['reassignJourney'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move several journeys to another caseworker at once
+     * @description When a caseworker leaves: the journeys sent move from `fromCaseworkerId` to `toCaseworkerId` in one transaction, all or none. Each must still be open, the from-caseworker's and at the `version` sent. Each move is written to the audit log, with the batch it was part of; the open alerts follow the journeys.
+     */
+    post: operations['reassignJourneys'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/caseloads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each caseworker's caseload size
+     * @description The open journeys of every active caseworker, and of anyone else who still has open journeys (a caseworker who left), by name.
+     */
+    get: operations['listCaseloads'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1198,6 +1258,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/youth/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a youth's case notes
+     * @description The latest day first, each with its earlier versions. The read is written to the audit log.
+     */
+    get: operations['listCaseNotes'];
+    put?: never;
+    /**
+     * Write a case note on a youth
+     * @description A dated note with its kind; the day defaults to today and cannot be in the future.
+     */
+    post: operations['writeCaseNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a case note
+     * @description With every earlier version as it was written. The read is written to the audit log.
+     */
+    get: operations['getCaseNote'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a case note
+     * @description Made against the note's `version`. The words as they were are kept as an earlier version; nothing is overwritten, and a note is never deleted (forvaltningsloven § 13). Only the author and a leader may edit. An edit that changes nothing adds no version.
+     */
+    patch: operations['editCaseNote'];
+    trace?: never;
+  };
   '/api/journeys/{id}/progression': {
     parameters: {
       query?: never;
@@ -1721,8 +1829,12 @@ export interface components {
         | 'appointment.changed'
         | 'appointment.held'
         | 'calendar.feed_renewed'
-        | 'calendar.feed_read';
+        | 'calendar.feed_read'
+        | 'case_note.written'
+        | 'case_note.edited'
+        | 'case_note.read';
       youthId: string | null;
+      youthName: string | null;
       details: {
         [key: string]: unknown;
       };
@@ -1733,6 +1845,62 @@ export interface components {
       /** @description The secret address of the feed, to subscribe to in Outlook; null when there is none */
       url: string | null;
       createdAt: string | null;
+    };
+    CaseNote: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      youthId: string;
+      /** Format: date */
+      concernsOn: string;
+      /** @enum {string} */
+      kind: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+      /** @description The current words. */
+      text: string;
+      /** @description Who wrote the first version. */
+      author: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 1 for a note never edited; one more for every edit. */
+      version: number;
+      /** @description Who wrote the current version. */
+      updatedBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Every earlier version as it was written, the newest first; empty for a note never edited. */
+      earlierVersions: components['schemas']['CaseNoteVersion'][];
+    };
+    CaseNoteVersion: {
+      version: number;
+      /** Format: date */
+      concernsOn: string;
+      /** @enum {string} */
+      kind: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+      text: string;
+      writtenBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      writtenAt: string;
+    };
+    Caseload: {
+      caseworker: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        active: boolean;
+      };
+      openJourneys: number;
     };
     Company: {
       /** Format: uuid */
@@ -3575,7 +3743,10 @@ export interface operations {
           | 'appointment.changed'
           | 'appointment.held'
           | 'calendar.feed_renewed'
-          | 'calendar.feed_read';
+          | 'calendar.feed_read'
+          | 'case_note.written'
+          | 'case_note.edited'
+          | 'case_note.read';
         from?: string;
         to?: string;
         page?: number;
@@ -3599,6 +3770,94 @@ export interface operations {
             page: number;
             pageSize: number;
           };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getAuditCsv: {
+    parameters: {
+      query?: {
+        userId?: string;
+        youthId?: string;
+        action?:
+          | 'auth.login_succeeded'
+          | 'auth.login_failed'
+          | 'auth.logout'
+          | 'auth.token_created'
+          | 'auth.token_revoked'
+          | 'auth.password_changed'
+          | 'auth.password_change_failed'
+          | 'municipality.created'
+          | 'user.created'
+          | 'user.updated'
+          | 'youth.created'
+          | 'youth.read'
+          | 'youth.searched'
+          | 'youth.updated'
+          | 'youth.cpr_revealed'
+          | 'audit.read'
+          | 'settings.updated'
+          | 'webhook.delivery_retried'
+          | 'journey.opened'
+          | 'journey.read'
+          | 'journey.event_recorded'
+          | 'journey.reassigned'
+          | 'journey.listed'
+          | 'group.created'
+          | 'group.updated'
+          | 'group.meetings_changed'
+          | 'group.attendance_recorded'
+          | 'group.absence_notified'
+          | 'group.membership_changed'
+          | 'company.created'
+          | 'company.updated'
+          | 'company.meeting_recorded'
+          | 'match_event.created'
+          | 'match_event.updated'
+          | 'placement.updated'
+          | 'placement.hours_logged'
+          | 'offer.recorded'
+          | 'offer.ended'
+          | 'education_injunction.given'
+          | 'education_injunction.ended'
+          | 'activity.recorded'
+          | 'progression.recorded'
+          | 'follow_up.recorded'
+          | 'alert.updated'
+          | 'plan.content_changed'
+          | 'plan.rendered'
+          | 'plan.version_created'
+          | 'appointment.booked'
+          | 'appointment.changed'
+          | 'appointment.held'
+          | 'calendar.feed_renewed'
+          | 'calendar.feed_read'
+          | 'case_note.written'
+          | 'case_note.edited'
+          | 'case_note.read';
+        from?: string;
+        to?: string;
+        /** @description The language of the headings and the actions */
+        lang?: 'da' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The entries as semicolon-separated UTF-8 CSV with a byte order mark, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];
@@ -4180,6 +4439,95 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  reassignJourneys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description The caseworker the journeys are moved from; each must still be theirs
+           */
+          fromCaseworkerId: string;
+          /**
+           * Format: uuid
+           * @description An active caseworker of the municipality, not the one they come from
+           */
+          toCaseworkerId: string;
+          journeys: {
+            /** Format: uuid */
+            id: string;
+            /** @description The journey's version when the move was decided */
+            version: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Every journey sent has moved. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description How many journeys moved: all of those sent */
+            moved: number;
+            /** Format: uuid */
+            fromCaseworkerId: string;
+            /** Format: uuid */
+            toCaseworkerId: string;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description Nothing moved: `version_conflict` with `conflicts`, each journey that is changed (`changed`), with another caseworker (`moved`), closed (`closed`) or not found (`not_found`) meanwhile. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listCaseloads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caseloads. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Caseload'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };
@@ -6724,6 +7072,177 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listCaseNotes: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the notes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CaseNote'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  writeCaseNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: date
+           * @description The day the note is about; today when left out. Not in the future.
+           */
+          concernsOn?: string;
+          /**
+           * @description conversation, phone, email, network_meeting (with family, school, treatment), assessment (professional), other
+           * @enum {string}
+           */
+          kind: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The note as written. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getCaseNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The note. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  editCaseNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The version the edit was made against (optimistic concurrency). */
+          version: number;
+          /**
+           * Format: date
+           * @description The day the note is about; not in the future.
+           */
+          concernsOn?: string;
+          /**
+           * @description conversation, phone, email, network_meeting (with family, school, treatment), assessment (professional), other
+           * @enum {string}
+           */
+          kind?: 'conversation' | 'phone' | 'email' | 'network_meeting' | 'assessment' | 'other';
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The note as edited, with its earlier versions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseNote'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      /** @description Neither the author nor a leader (`forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      404: components['responses']['NotFound'];
+      /** @description Edited by someone else meanwhile (`version_conflict`, with `currentVersion`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

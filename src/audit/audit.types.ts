@@ -52,6 +52,9 @@ export const auditActions = [
   'appointment.held',
   'calendar.feed_renewed',
   'calendar.feed_read',
+  'case_note.written',
+  'case_note.edited',
+  'case_note.read',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -74,6 +77,7 @@ export interface AuditEntry {
   userName: string | null;
   action: AuditAction;
   youthId: string | null;
+  youthName: string | null;
   details: Record<string, unknown>;
   ip: string | null;
   requestId: string | null;

@@ -4,6 +4,7 @@ import type { AppointmentTables } from '../appointments/appointment.tables.ts';
 import type { CompanyTables } from '../companies/company.tables.ts';
 import type { FollowUpTables } from '../followups/follow-up.tables.ts';
 import type { GroupTables } from '../groups/group.tables.ts';
+import type { NoteTables } from '../notes/note.tables.ts';
 import type { OfferTables } from '../offers/offer.tables.ts';
 import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
@@ -257,7 +258,8 @@ export interface Database
     ProgressionTables,
     FollowUpTables,
     PlanTables,
-    AppointmentTables {
+    AppointmentTables,
+    NoteTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

@@ -166,6 +166,23 @@ export async function findJourney(
   return row ? journeyRowToRecord(row) : undefined;
 }
 
+/**
+ * Journeys by id, locked for the rest of the transaction in the order of their ids, so two
+ * transactions locking overlapping sets wait for each other rather than deadlock.
+ */
+export async function lockJourneys(db: Db, municipalityId: string, ids: readonly string[]): Promise<JourneyRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('journey')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(journeyRowToRecord);
+}
+
 export async function listJourneysOfYouth(db: Db, municipalityId: string, youthId: string): Promise<JourneyRecord[]> {
   const rows = await db
     .selectFrom('journey')
@@ -344,6 +361,18 @@ export async function setJourneyCaseworker(
     .where('id', '=', journeyId)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** How many open journeys each caseworker has: the caseload sizes. Users with none are not listed. */
+export async function openJourneysPerCaseworker(db: Db, municipalityId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('journey')
+    .select(['caseworker_id', (eb) => eb.fn.countAll<string | number>().as('open')])
+    .where('municipality_id', '=', municipalityId)
+    .where('open', '=', true)
+    .groupBy('caseworker_id')
+    .execute();
+  return new Map(rows.map((r) => [r.caseworker_id, Number(r.open)]));
 }
 
 export interface JourneyListFilter {

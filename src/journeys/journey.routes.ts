@@ -13,15 +13,20 @@ import {
   journeyListQuery,
   journeySummarySchema,
   openJourneyBody,
+  caseloadSchema,
   reassignBody,
+  reassignManyBody,
+  reassignManyResponse,
 } from './journey.schemas.ts';
 import {
+  caseloads,
   findJourneys,
   journeysOfYouth,
   type JourneyView,
   openJourney,
   readJourney,
   reassignJourney,
+  reassignJourneys,
   recordEvent,
 } from './journey.service.ts';
 import { restore, type Stage, stageOf } from '../../machines/journey.ts';
@@ -148,6 +153,55 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       await reassignJourney(deps, actorOf(request), request.params.id, request.body);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/journeys/reassign',
+    {
+      config: { roles: ['leader'] },
+      schema: {
+        operationId: 'reassignJourneys',
+        summary: 'Move several journeys to another caseworker at once',
+        description:
+          'When a caseworker leaves: the journeys sent move from `fromCaseworkerId` to `toCaseworkerId` in one ' +
+          "transaction, all or none. Each must still be open, the from-caseworker's and at the `version` sent. Each " +
+          'move is written to the audit log, with the batch it was part of; the open alerts follow the journeys.',
+        tags: ['journeys'],
+        body: reassignManyBody,
+        response: {
+          200: reassignManyResponse.describe('Every journey sent has moved.'),
+          ...authErrors,
+          409: errorResponse.describe(
+            'Nothing moved: `version_conflict` with `conflicts`, each journey that is changed (`changed`), with ' +
+              'another caseworker (`moved`), closed (`closed`) or not found (`not_found`) meanwhile.',
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const { moved } = await reassignJourneys(deps, actorOf(request), request.body);
+      return { moved, fromCaseworkerId: request.body.fromCaseworkerId, toCaseworkerId: request.body.toCaseworkerId };
+    },
+  );
+
+  app.get(
+    '/caseloads',
+    {
+      config: { roles: ['leader'] },
+      schema: {
+        operationId: 'listCaseloads',
+        summary: "Each caseworker's caseload size",
+        description:
+          'The open journeys of every active caseworker, and of anyone else who still has open journeys (a ' +
+          'caseworker who left), by name.',
+        tags: ['journeys'],
+        response: {
+          200: z.object({ items: z.array(caseloadSchema) }).describe('The caseloads.'),
+          ...authErrors,
+        },
+      },
+    },
+    async (request) => ({ items: await caseloads(deps, actorOf(request)) }),
   );
 
   app.get(

@@ -90,6 +90,40 @@ export const reassignBody = z.strictObject({
     .describe('The caseworker the move was decided against; when another has it meanwhile, 409 and nothing moves'),
 });
 
+/** The most journeys moved at once: a whole caseload, with room. */
+export const MOST_MOVED_AT_ONCE = 500;
+
+export const reassignManyBody = z.strictObject({
+  fromCaseworkerId: z.uuid().describe('The caseworker the journeys are moved from; each must still be theirs'),
+  toCaseworkerId: z.uuid().describe('An active caseworker of the municipality, not the one they come from'),
+  journeys: z
+    .array(
+      z.strictObject({
+        id: z.uuid(),
+        version: z.number().int().min(1).describe("The journey's version when the move was decided"),
+      }),
+    )
+    .min(1)
+    .max(MOST_MOVED_AT_ONCE),
+});
+export type ReassignManyInput = z.infer<typeof reassignManyBody>;
+
+export const moveConflictReasons = ['changed', 'moved', 'closed', 'not_found'] as const;
+export type MoveConflictReason = (typeof moveConflictReasons)[number];
+
+export const reassignManyResponse = z.object({
+  moved: z.number().int().describe('How many journeys moved: all of those sent'),
+  fromCaseworkerId: z.uuid(),
+  toCaseworkerId: z.uuid(),
+});
+
+export const caseloadSchema = z
+  .object({
+    caseworker: z.object({ id: z.uuid(), name: z.string(), active: z.boolean() }),
+    openJourneys: z.number().int(),
+  })
+  .meta({ id: 'Caseload' });
+
 /**
  * What the caseworker submits for the visitation decision. The service adds what the rules say
  * (suggested category, eligibility, randomisation) before the event reaches the machine.

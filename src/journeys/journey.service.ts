@@ -33,7 +33,7 @@ import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, maskCpr } from '../youth/cpr.ts';
-import { findUser } from '../users/users.repository.ts';
+import { findUser, listUsers } from '../users/users.repository.ts';
 import { findYouthById, type YouthRecord } from '../youth/youth.repository.ts';
 import {
   advanceJourney,
@@ -48,6 +48,8 @@ import {
   type EarlierBenefit,
   type JourneyRecord,
   listJourneys,
+  lockJourneys,
+  openJourneysPerCaseworker,
   setJourneyCaseworker,
   latestRuleDecisions,
   listJourneyEvents,
@@ -64,6 +66,8 @@ import {
   type JourneyCommand,
   type JourneyCommandInput,
   type JourneyCommandOf,
+  type MoveConflictReason,
+  type ReassignManyInput,
 } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
 import { auditAs } from '../audit/audit-as.ts';
@@ -226,23 +230,26 @@ async function createJourney(trx: Db, actor: Actor, input: NewJourney): Promise<
   return record;
 }
 
-/** The named caseworker (who must be an active caseworker of the municipality), or the actor. */
-async function responsibleCaseworker(db: Db, actor: Actor, caseworkerId: string | undefined): Promise<string> {
+/**
+ * The named caseworker (who must be an active caseworker of the municipality), or the actor; a
+ * refusal names `field`.
+ */
+async function responsibleCaseworker(
+  db: Db,
+  actor: Actor,
+  caseworkerId: string | undefined,
+  field = 'caseworkerId',
+): Promise<string> {
   const id = caseworkerId ?? actor.userId;
   const user = await findUser(db, actor.municipalityId, id);
   if (!user || !user.active || user.role !== 'caseworker') {
     if (!caseworkerId && actor.role !== 'caseworker') {
       throw new DomainError('validation_failed', {
-        fieldErrors: [
-          {
-            field: 'caseworkerId',
-            message: texts('journeys.refusals.chooseCaseworker'),
-          },
-        ],
+        fieldErrors: [{ field, message: texts('journeys.refusals.chooseCaseworker') }],
       });
     }
     throw new DomainError('validation_failed', {
-      fieldErrors: [{ field: 'caseworkerId', message: texts('journeys.refusals.unknownCaseworker') }],
+      fieldErrors: [{ field, message: texts('journeys.refusals.unknownCaseworker') }],
     });
   }
   return id;
@@ -267,16 +274,84 @@ export async function reassignJourney(
     }
     await responsibleCaseworker(trx, actor, move.caseworkerId);
     if (move.caseworkerId === journey.caseworkerId) return { changed: false };
-    await setJourneyCaseworker(trx, actor.municipalityId, journeyId, move.caseworkerId);
-    // The journey's open alerts follow it to the new caseworker, unless someone took one over.
-    await reassignJourneyAlerts(trx, actor.municipalityId, journeyId, journey.caseworkerId, move.caseworkerId);
-    await auditAs(trx, actor, 'journey.reassigned', journey.youthId, {
-      journeyId,
-      from: journey.caseworkerId,
-      to: move.caseworkerId,
-    });
+    await moveJourneyIn(trx, actor, journey, move.caseworkerId);
     return { changed: true };
   });
+}
+
+/** Moves a journey, locked by the caller, to another caseworker, and writes the move to the audit log. */
+async function moveJourneyIn(
+  trx: Db,
+  actor: Actor,
+  journey: JourneyRecord,
+  caseworkerId: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await setJourneyCaseworker(trx, actor.municipalityId, journey.id, caseworkerId);
+  // The journey's open alerts follow it to the new caseworker, unless someone took one over.
+  await reassignJourneyAlerts(trx, actor.municipalityId, journey.id, journey.caseworkerId, caseworkerId);
+  await auditAs(trx, actor, 'journey.reassigned', journey.youthId, {
+    journeyId: journey.id,
+    from: journey.caseworkerId,
+    to: caseworkerId,
+    ...details,
+  });
+}
+
+/** Why one journey of a move of several was refused. */
+export interface MoveConflict {
+  journeyId: string;
+  reason: MoveConflictReason;
+}
+
+/**
+ * A leader moves several journeys from one caseworker to another at once (a caseworker leaves),
+ * all or none: each journey must still be open, the from-caseworker's and at the version the move
+ * was decided against. A 409 `version_conflict` lists every journey that is not, in `conflicts`,
+ * and nothing moves. Each move is its own entry in the audit log, with the batch it was part of.
+ */
+export async function reassignJourneys(deps: Deps, actor: Actor, input: ReassignManyInput): Promise<{ moved: number }> {
+  if (input.toCaseworkerId === input.fromCaseworkerId) {
+    throw invalidField('toCaseworkerId', 'journeys.refusals.sameCaseworker');
+  }
+  const versions = new Map(input.journeys.map((j) => [j.id, j.version]));
+  return deps.db.transaction().execute(async (trx) => {
+    await responsibleCaseworker(trx, actor, input.toCaseworkerId, 'toCaseworkerId');
+    const journeys = await lockJourneys(trx, actor.municipalityId, [...versions.keys()]);
+    const byId = new Map(journeys.map((j) => [j.id, j]));
+    const conflicts: MoveConflict[] = [];
+    for (const [journeyId, version] of versions) {
+      const journey = byId.get(journeyId);
+      const reason: MoveConflictReason | null = !journey
+        ? 'not_found'
+        : journey.caseworkerId !== input.fromCaseworkerId
+          ? 'moved'
+          : !journey.open
+            ? 'closed'
+            : journey.version !== version
+              ? 'changed'
+              : null;
+      if (reason) conflicts.push({ journeyId, reason });
+    }
+    if (conflicts.length > 0) throw new DomainError('version_conflict', { extra: { conflicts } });
+    const batch = { batchId: randomUUID(), batchSize: journeys.length };
+    for (const journey of journeys) await moveJourneyIn(trx, actor, journey, input.toCaseworkerId, batch);
+    return { moved: journeys.length };
+  });
+}
+
+/** Each caseworker's open journeys: every active caseworker, and anyone else who still has open journeys. */
+export async function caseloads(
+  deps: Deps,
+  actor: Actor,
+): Promise<Array<{ caseworker: { id: string; name: string; active: boolean }; openJourneys: number }>> {
+  const [users, counts] = await Promise.all([
+    listUsers(deps.db, actor.municipalityId),
+    openJourneysPerCaseworker(deps.db, actor.municipalityId),
+  ]);
+  return users
+    .filter((u) => (u.role === 'caseworker' && u.active) || (counts.get(u.id) ?? 0) > 0)
+    .map((u) => ({ caseworker: { id: u.id, name: u.name, active: u.active }, openJourneys: counts.get(u.id) ?? 0 }));
 }
 
 /** The caseload list: filters by caseworker, stage, group and period; audited as a search. */
@@ -303,6 +378,8 @@ export async function findJourneys(
         criteria: { ...filter, ...page },
         resultCount: result.total,
         journeyIds: result.items.map((j) => j.id),
+        // The youth the list showed, so the log answers who saw a youth (audit.repository).
+        youthIds: result.items.map((j) => j.youthId),
       },
       ip: actor.ip,
       requestId: actor.requestId,

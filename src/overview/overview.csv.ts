@@ -1,5 +1,6 @@
 import { categories, exitOutcomes, followUpStatuses } from '../../machines/events.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
+import { csvCell, csvFile } from '../shared/csv.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import {
   countWords,
@@ -26,9 +27,6 @@ import {
   type OverviewRow,
   timeOnBenefitBands,
 } from './overview.schemas.ts';
-
-/** Excel recognises UTF-8 (and so shows æøå) only when the file starts with a byte order mark. */
-const BOM = '\uFEFF';
 
 interface Column {
   heading: string;
@@ -123,22 +121,14 @@ function keyFigureColumns(lang: Lang, n: (value: number | null) => string | numb
 export function overviewToCsv(overview: Overview, lang: Lang): string {
   const columns = columnsFor(overview, lang);
   const lines = [
-    columns.map((c) => cell(c.heading)),
-    ...overview.rows.map((row) => columns.map((c) => cell(c.value(row)))),
+    columns.map((c) => csvCell(c.heading)),
+    ...overview.rows.map((row) => columns.map((c) => csvCell(c.value(row)))),
     [],
-    [keyFigureWords.heading, keyFigureWords.definition, keyFigureWords.source].map((w) => cell(w[lang])),
+    [keyFigureWords.heading, keyFigureWords.definition, keyFigureWords.source].map((w) => csvCell(w[lang])),
     ...keyFigures.map((figure) => {
       const { title, definition, source } = keyFigureTexts[figure];
-      return [title, definition, source].map((w) => cell(w[lang]));
+      return [title, definition, source].map((w) => csvCell(w[lang]));
     }),
   ];
-  return BOM + lines.map((cells) => cells.join(';')).join('\r\n') + '\r\n';
-}
-
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  // A name starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvFile(lines);
 }

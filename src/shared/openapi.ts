@@ -55,6 +55,12 @@ export const apiTags = [
     description:
       "Appointments with a youth: booked, moved, cancelled, and held (recorded as the conversation or contact they were), and each user's calendar feed.",
   },
+  {
+    name: 'case notes',
+    description:
+      'The journal: dated notes on a youth with their author and kind (forvaltningsloven § 13). An edit keeps ' +
+      'every earlier version; notes are never deleted.',
+  },
   { name: 'progression', description: 'Measurements of the progression factors, by the youth and the caseworker.' },
   { name: 'follow-ups', description: 'Follow-ups after a journey ends: when each is due, and what was recorded.' },
   {

@@ -20,6 +20,7 @@ import type activities from '../../templates/texts/activities.da.json';
 import type admin from '../../templates/texts/admin.da.json';
 import type alerts from '../../templates/texts/alerts.da.json';
 import type appointments from '../../templates/texts/appointments.da.json';
+import type audit from '../../templates/texts/audit.da.json';
 import type caseload from '../../templates/texts/caseload.da.json';
 import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
@@ -27,6 +28,7 @@ import type digest from '../../templates/texts/digest.da.json';
 import type errors from '../../templates/texts/errors.da.json';
 import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
+import type journal from '../../templates/texts/journal.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
 import type offers from '../../templates/texts/offers.da.json';
 import type overview from '../../templates/texts/overview.da.json';
@@ -48,6 +50,7 @@ export const textAreas = [
   'admin',
   'alerts',
   'appointments',
+  'audit',
   'caseload',
   'common',
   'companies',
@@ -55,6 +58,7 @@ export const textAreas = [
   'errors',
   'groups',
   'inbox',
+  'journal',
   'journeys',
   'offers',
   'overview',
@@ -76,6 +80,7 @@ type Catalogue = {
   admin: typeof admin;
   alerts: typeof alerts;
   appointments: typeof appointments;
+  audit: typeof audit;
   caseload: typeof caseload;
   common: typeof common;
   companies: typeof companies;
@@ -83,6 +88,7 @@ type Catalogue = {
   errors: typeof errors;
   groups: typeof groups;
   inbox: typeof inbox;
+  journal: typeof journal;
   journeys: typeof journeys;
   offers: typeof offers;
   overview: typeof overview;

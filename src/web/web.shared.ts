@@ -10,6 +10,13 @@ import type { TranslatedIssue } from '../shared/validation.ts';
 import type { PageFrame } from './web.render.ts';
 import type { TextKey, Translate } from '../shared/texts.ts';
 
+/** What a service refused, for the form it came from: the field problems, the page's message and the status. */
+export interface Refusal {
+  errors: Record<string, string>;
+  problem: string;
+  status: number;
+}
+
 /** The fastify instance the page plugin registers its routes on. */
 export type WebApp = Parameters<FastifyPluginAsyncZod<{ deps: AppDeps }>>[0];
 
@@ -73,6 +80,15 @@ export const when = (instant: Date, lang: Lang) =>
 
 /** A calendar day ('YYYY-MM-DD') as `when` shows it; noon UTC is that day in Denmark too. */
 export const whenDay = (day: string, lang: Lang) => when(new Date(`${day}T12:00:00Z`), lang);
+
+/** The time of day in Denmark as the language writes it: "9.05" in Danish, "9:05" in English. */
+export const clockTime = (instant: Date, lang: Lang, options: { seconds?: boolean } = {}) =>
+  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(options.seconds ? { second: '2-digit' } : {}),
+  }).format(instant);
 
 export const whenWithTime = (instant: Date, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {

@@ -59,10 +59,13 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 // ---------------------------------------------------------------------------------------------
 
 export interface TimelineEntry {
-  type: JourneyEventType;
+  /** What happened: the event's name, or "Notat: Samtale". */
+  title: string;
   iso: string;
   date: string;
   detail: string;
+  /** A case note's entry links to the note in the journal. */
+  noteId?: string;
 }
 
 /** Each event with what it said, in words: the group's name, the company, the outcome. */
@@ -127,7 +130,7 @@ export function timelineOf(
     }
   };
   return [...events].reverse().map((e) => ({
-    type: e.type as JourneyEventType,
+    title: t(`common.events.${e.type as JourneyEventType}`),
     iso: e.occurredAt.toISOString(),
     date: when(e.occurredAt, lang),
     detail: detailOf(e.type as JourneyEventType, e.payload),

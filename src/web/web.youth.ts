@@ -68,6 +68,15 @@ import { updateYouthBody } from '../youth/youth.schemas.ts';
 import { changeYouth, readYouth } from '../youth/youth.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
+import { notesOfYouth, type NoteWithHistory } from '../notes/note.service.ts';
+import {
+  ALL_NOTES,
+  journalOf,
+  mergedTimeline,
+  noteTimelineEntries,
+  RECENT_NOTES,
+  registerJournalForms,
+} from './web.journal.ts';
 import { t, translator, type Translate } from '../shared/texts.ts';
 import {
   fieldErrorsOf,
@@ -80,6 +89,7 @@ import {
   issueErrorsOf,
   noticeFrom,
   pageFor,
+  type Refusal,
   riskLabel,
   staff,
   text,
@@ -112,6 +122,8 @@ const recordedNotices = {
   holdt: 'appointments.held',
   aflyst: 'appointments.cancelledNotice',
   stamoplysninger: 'youth.detailsSaved',
+  notat: 'journal.saved',
+  rettet: 'journal.edited',
 } as const;
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
@@ -124,13 +136,6 @@ const isDay = isCalendarDay;
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
 /** What a form on the page was given when the page comes back with a problem. */
-/** What a service refused, for the form it came from. */
-interface Refusal {
-  errors: Record<string, string>;
-  problem: string;
-  status: number;
-}
-
 interface Kept {
   /** Which form: "event:PAUSED", "activity", "progression", "hours", "placement", "caseworker". */
   form?: string;
@@ -139,6 +144,8 @@ interface Kept {
   /** The visitation form as typed, its problems, and (once it reads) the decision the rules preview. */
   visitation?: { form: Form; errors: Record<string, string>; input: VisitationInput | null; day: string | null };
   revealCpr?: boolean;
+  /** The journal lists every note rather than the latest ("Vis alle"). */
+  allNotes?: boolean;
   problem?: string;
   notice?: string | undefined;
   status?: number;
@@ -161,7 +168,12 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const journeys = await journeysOfYouth(deps, actor, youthId);
     const current = journeys.find((j) => j.open) ?? journeys[0];
     const view = current ? await readJourney(deps, actor, current.id) : null;
-    const journey = view ? await journeySections(request, view, kept, youth.birthDate, today) : null;
+    const showAllNotes = kept.allNotes ?? false;
+    const notes = await notesOfYouth(deps, actor, youthId, {
+      page: 1,
+      pageSize: showAllNotes ? ALL_NOTES : RECENT_NOTES,
+    });
+    const journey = view ? await journeySections(request, view, kept, youth.birthDate, today, notes.items) : null;
     const appointments = await appointmentsSection(deps, actor, youthId, lang);
     return page(
       request,
@@ -179,6 +191,9 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         earlierJourneys: journeys
           .filter((j) => j.id !== current?.id)
           .map((j) => ({ firstContact: when(j.firstContactAt, lang), stage: j.stage })),
+        journal: journalOf(notes, actor, kept, showAllNotes, youthId, t, lang),
+        // A leader reads in the log who has read or changed the youth's data.
+        auditHref: actor.role === 'leader' ? `/logning?youthId=${youthId}` : null,
         keptForm: kept.form ?? null,
         values: kept.values ?? {},
         errors: kept.errors ?? {},
@@ -194,6 +209,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     kept: Kept,
     birthDate: string,
     today: string,
+    notes: readonly NoteWithHistory[],
   ) {
     const actor = actorOf(request);
     const lang = request.lang;
@@ -314,7 +330,11 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
             preview,
           }
         : null,
-      events: timelineOf(view.events, names, t, lang),
+      // The journey's events, and the notes from its first contact on.
+      events: mergedTimeline(
+        timelineOf(view.events, names, t, lang),
+        noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang),
+      ),
       visitationRecord: visitationRecordOf(view.events, t, lang),
       decisions: decisionsOf(
         view.decisions,
@@ -486,16 +506,25 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       schema: {
         hide: true,
         params: youthParams,
-        querystring: z.object({ registreret: z.string().optional(), lang: z.string().optional() }),
+        querystring: z.object({
+          registreret: z.string().optional(),
+          notater: z.literal('alle').optional(),
+          lang: z.string().optional(),
+        }),
       },
     },
-    (request, reply) =>
-      youthPage(request, reply, request.params.youthId, {
+    (request, reply) => {
+      const tr = translator(request.lang);
+      return youthPage(request, reply, request.params.youthId, {
+        allNotes: request.query.notater === 'alle',
         notice:
-          noticeFrom(recordedNotices, request.query.registreret, translator(request.lang)) ??
-          (request.query.registreret ? t(request.lang, 'common.recorded') : undefined),
-      }),
+          noticeFrom(recordedNotices, request.query.registreret, tr) ??
+          (request.query.registreret ? tr('common.recorded') : undefined),
+      });
+    },
   );
+
+  registerJournalForms(app, { deps, page, checkCsrf }, { again, attempt });
 
   // A POST, so the reveal is a deliberate act (never a prefetched link) and the number stays out of URLs.
   app.post(

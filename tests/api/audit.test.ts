@@ -133,6 +133,69 @@ describe.each(engines)('audit log on %s', (engine) => {
     expect(asCaseworker.statusCode).toBe(403);
   });
 
+  it('exports the entries the filter finds as CSV, Danish headings first, never a CPR number', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers, { name: 'Åse Ærø' });
+    const digits = youth.enteredCpr.replace('-', '');
+    await ctx.app.inject({ method: 'GET', url: `/api/youth?query=${digits}`, headers: unit.caseworker.headers });
+    await ctx.app.inject({ method: 'GET', url: `/api/youth/${youth.id}?reveal=cpr`, headers: unit.caseworker.headers });
+    const csv = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/audit.csv?youthId=${youth.id}`,
+      headers: unit.leader.headers,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toContain('attachment');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.body.slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('Tidspunkt;Bruger;Handling;Handlingskode;Ung;Ung-id;Detaljer;IP-adresse;Forespørgsels-id');
+    // Newest first; the search found her among its results, so it is hers too.
+    expect(lines.slice(1).map((line) => line.split(';')[3])).toEqual([
+      'youth.cpr_revealed',
+      'youth.searched',
+      'youth.created',
+    ]);
+    expect(lines[1]).toContain(';CPR-nummer vist;youth.cpr_revealed;Åse Ærø;');
+    expect(csv.body).toContain(`${digits.slice(0, 6)}-XXXX`);
+    expect(csv.body).not.toContain(digits);
+    const english = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/audit.csv?youthId=${youth.id}&lang=en`,
+      headers: unit.admin.headers,
+    });
+    expect(english.body.slice(1).split('\r\n')[1]).toContain(';CPR number shown;youth.cpr_revealed;');
+    const exported = await entries({ action: 'audit.read', userId: unit.leader.id });
+    expect(exported.at(-1)?.details).toMatchObject({ format: 'csv', resultCount: 3, criteria: { youthId: youth.id } });
+    const asCaseworker = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/audit.csv',
+      headers: unit.caseworker.headers,
+    });
+    expect(asCaseworker.statusCode).toBe(403);
+  });
+
+  it('refuses a CSV of more than 10,000 entries and asks for a narrower filter', async () => {
+    const busy = await newUnit(ctx.app, ctx.db);
+    await sql`insert into audit_log (municipality_id, user_id, action)
+              select ${busy.municipality.id}::uuid, ${busy.caseworker.id}::uuid, 'journey.listed'
+              from generate_series(1, 10001)`.execute(ctx.db);
+    const refused = await ctx.app.inject({ method: 'GET', url: '/api/audit.csv', headers: busy.leader.headers });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      {
+        field: 'from',
+        message:
+          'Der er for mange handlinger til én CSV-fil (højst 10.000). Vælg en kortere periode eller flere filtre.',
+      },
+    ]);
+    const narrower = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/audit.csv?action=auth.login_succeeded',
+      headers: busy.leader.headers,
+    });
+    expect(narrower.statusCode).toBe(200);
+  });
+
   it('records reading the log itself', async () => {
     await ctx.app.inject({ method: 'GET', url: '/api/audit?action=youth.read', headers: unit.admin.headers });
     const rows = await entries({ action: 'audit.read', userId: unit.admin.id });

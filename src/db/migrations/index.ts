@@ -20,6 +20,8 @@ import * as conversationMode from './20261207T0900-conversation-mode.ts';
 import * as userPhone from './20261207T0900-user-phone.ts';
 import * as appointments from './20261208T1000-appointments.ts';
 import * as youthBirthDate from './20261208T1000-youth-birth-date.ts';
+import * as auditSearchHits from './20261208T1100-audit-search-hits.ts';
+import * as caseNotes from './20261208T1100-case-notes.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '20261207T0900-user-phone': userPhone,
   '20261208T1000-appointments': appointments,
   '20261208T1000-youth-birth-date': youthBirthDate,
+  '20261208T1100-audit-search-hits': auditSearchHits,
+  '20261208T1100-case-notes': caseNotes,
 };
