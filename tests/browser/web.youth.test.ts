@@ -161,6 +161,8 @@ describe("a youth's page in Chromium", { timeout: 180_000 }, () => {
         'Source: Rockwool Fonden: Hvad er NExTWORK?; STAR: Den gode ungeindsats i jobcentrene (2017), s. 20-25',
       );
       expect(await page.getByTestId('visitation-record').textContent()).toContain("Don't know");
+      expect(await page.locator('summary', { hasText: 'Correct personal details' }).count()).toBe(1);
+      expect(await page.getByTestId('referral-source').textContent()).toBe('The jobcentre');
       const english = await page.locator('body').innerText();
       expect(english).not.toMatch(/seed/i);
       expect(english).not.toMatch(/\b[0-9a-f]{12}\b/);
