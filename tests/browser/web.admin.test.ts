@@ -36,6 +36,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Webhook',
       'Advarselsregler',
       'Regelsæt',
+      'Logning',
     ]);
     await page.screenshot({ path: `${ARTIFACTS}/admin.png`, fullPage: true });
     // The caseworkers' front page sends an administrator to theirs.
