@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { newUnit, newYouth, TEST_PASSWORD } from '../support/factories.ts';
+import { openJourney } from '../support/journeys.ts';
 
 describe.each(engines)('audit log on %s', (engine) => {
   let ctx: TestContext;
@@ -172,6 +173,24 @@ describe.each(engines)('audit log on %s', (engine) => {
       headers: unit.caseworker.headers,
     });
     expect(asCaseworker.statusCode).toBe(403);
+  });
+
+  it('finds under a youth the caseload lists that showed the youth among others', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers);
+    await openJourney(ctx.app, unit.caseworker.headers, youth.id);
+    await ctx.app.inject({
+      method: 'GET',
+      url: `/api/journeys?caseworkerId=${unit.caseworker.id}&open=true&pageSize=100`,
+      headers: unit.leader.headers,
+    });
+    const found = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/audit?youthId=${youth.id}&action=journey.listed`,
+      headers: unit.admin.headers,
+    });
+    expect(found.json().items.map((e: { userId: string; youthId: string | null }) => [e.userId, e.youthId])).toEqual([
+      [unit.leader.id, null],
+    ]);
   });
 
   it('refuses a CSV of more than 10,000 entries and asks for a narrower filter', async () => {
