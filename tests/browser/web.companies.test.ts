@@ -44,7 +44,8 @@ describe('companies and match event pages in Chromium', { timeout: 120_000 }, ()
 
     page = await t.loggedIn(unit.caseworker.email);
     page.setDefaultTimeout(8_000);
-    await page.waitForURL(`${t.base}/`);
+    // Caseworkers land on "I dag".
+    await page.waitForURL(`${t.base}/i-dag`);
   });
   afterAll(() => t?.close());
 
