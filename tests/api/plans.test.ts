@@ -514,6 +514,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: [],
         nextSteps: [],
         stabilisation: [],
+        reviewOn: null,
         version: null,
         updatedBy: null,
         updatedAt: null,
@@ -535,6 +536,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: ['Du kommer til gruppen hver uge.'],
         nextSteps: [{ what: 'Besøg smedjen', when: null, who: null }],
         stabilisation: [],
+        reviewOn: null,
         version: 1,
         updatedBy: { id: unit.caseworker.id, name: 'Test caseworker' },
         updatedAt: NOW.toISOString(),
@@ -624,6 +626,60 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
           later,
         );
         expect(saved.statusCode).toBe(200);
+      } finally {
+        ctx.setNow(NOW);
+      }
+    });
+
+    it('sets the next review day, keeps it when left out, removes it with null, and refuses unlikely days', async () => {
+      const { journeyId } = await referredJourney();
+      const put = (fields: Record<string, unknown>, version?: number) =>
+        inject('PUT', `/api/journeys/${journeyId}/plan-content`, {
+          ...(version === undefined ? {} : { version }),
+          goal: null,
+          agreements: [],
+          nextSteps: [],
+          stabilisation: [],
+          ...fields,
+        });
+      const refused = await put({ reviewOn: '2026-11-21' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details).toEqual([
+        {
+          field: 'reviewOn',
+          message:
+            'Datoen for næste gennemgang ligger før i dag. Skriv dagen, I gennemgår planen sammen igen, eller lad feltet stå tomt.',
+        },
+      ]);
+      const farAhead = await put({ reviewOn: '2027-11-23' });
+      expect(farAhead.json().error.details).toEqual([
+        {
+          field: 'reviewOn',
+          message:
+            'Datoen ligger mere end et år frem. Skriv en dato til og med 22. november 2027, eller lad feltet stå tomt.',
+        },
+      ]);
+      expect((await put({ reviewOn: '2026-12-18' })).json()).toMatchObject({ reviewOn: '2026-12-18', version: 1 });
+      // Left out, as a client from before the review day would send it: the day stays.
+      expect((await put({ goal: 'Job i en butik' }, 1)).json()).toMatchObject({ reviewOn: '2026-12-18', version: 2 });
+      expect((await put({ reviewOn: null }, 2)).json()).toMatchObject({ reviewOn: null, version: 3 });
+    });
+
+    it('keeps a review day that has passed when the rest of the plan is saved', async () => {
+      const { journeyId } = await referredJourney();
+      const body = { goal: null, agreements: [], nextSteps: [], stabilisation: [], reviewOn: '2026-11-25' };
+      expect((await inject('PUT', `/api/journeys/${journeyId}/plan-content`, body)).statusCode).toBe(200);
+      ctx.setNow(new Date('2026-12-10T10:00:00Z'));
+      try {
+        const later = await loginAs(ctx.app, unit.caseworker);
+        const saved = await inject(
+          'PUT',
+          `/api/journeys/${journeyId}/plan-content`,
+          { ...body, version: 1, goal: 'Uddannelse' },
+          later,
+        );
+        expect(saved.statusCode).toBe(200);
+        expect(saved.json().reviewOn).toBe('2026-11-25');
       } finally {
         ctx.setNow(NOW);
       }
