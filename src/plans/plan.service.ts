@@ -154,6 +154,7 @@ export async function assemblePlanData(
       : null,
     withoutPlacement: placement ? null : without.placement,
     nextSteps: content?.nextSteps ?? [],
+    reviewOn: content?.reviewOn ?? null,
     // The phone only when the caseworker has given one: the plan says "ring" only with a number to ring.
     contactPerson: {
       name: subject.caseworker.name,

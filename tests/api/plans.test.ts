@@ -122,6 +122,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: ['Du sender en sms til Mette før kl. 9, hvis du ikke kan komme.'],
         nextSteps: [{ what: 'Køb arbejdssko', when: '2026-11-26', who: 'Dig selv' }],
         stabilisation: ['Du står op kl. 7.30 på hverdage.'],
+        reviewOn: '2027-02-22',
       },
       h,
     );
@@ -151,6 +152,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       expect(text).toContain('Din kontaktperson på arbejdspladsen er Åse Jørgensen.');
       expect(text).toContain('Telefon: 46 31 30 00');
       expect(text).toContain('Køb arbejdssko Hvornår: torsdag den 26. november 2026 Hvem: Dig selv');
+      expect(text).toContain('Vi gennemgår planen sammen igen senest mandag den 22. februar 2027.');
       expect(text).toContain('Din kontaktperson er Test caseworker.');
       expect(text).toContain(`E-mail: ${unit.caseworker.email}`);
       expect(text).toContain('Du står op kl. 7.30 på hverdage.');
@@ -808,6 +810,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: ['Du sender en sms til Mette før kl. 9, hvis du ikke kan komme.', 'Du møder kl. 8 i Bilka.'],
         nextSteps: [],
         stabilisation: ['Du står op kl. 7.30 på hverdage.'],
+        reviewOn: '2027-03-01',
       });
       const v2 = (await inject('POST', `/api/journeys/${journeyId}/plans`, { lang: 'da' })).json();
 
@@ -830,6 +833,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
           from: '16. november 2026',
           to: '18. november 2026',
         },
+        { field: 'reviewOn', label: 'Næste gennemgang', from: '22. februar 2027', to: '1. marts 2027' },
         {
           field: 'nextSteps',
           label: 'Næste skridt',
@@ -904,7 +908,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       const entries = log.json().items as Array<{ action: string; userId: string; details: Record<string, unknown> }>;
       expect(entries.find((e) => e.action === 'plan.content_changed')).toMatchObject({
         userId: unit.caseworker.id,
-        details: { journeyId, version: 1, fields: ['goal', 'agreements', 'nextSteps', 'stabilisation'] },
+        details: { journeyId, version: 1, fields: ['goal', 'agreements', 'nextSteps', 'stabilisation', 'reviewOn'] },
       });
       const rendered = entries.filter((e) => e.action === 'plan.rendered').map((e) => e.details);
       expect(rendered).toContainEqual(expect.objectContaining({ journeyId, lang: 'en' }));
