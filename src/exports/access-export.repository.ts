@@ -3,8 +3,9 @@ import type { Role } from '../db/schema.ts';
 import type { AttendanceStatus } from '../groups/group.tables.ts';
 
 /**
- * What the access export reads that no other feature lists the way it needs: the youth's attendance and group memberships, the youth's
- * alerts with their history, and the municipality's users by id (to name them by role).
+ * What the access export reads that no other feature lists the way it needs: the youth's
+ * attendance and group memberships, the youth's alerts, and the municipality's users by id (to
+ * name them by role).
  */
 
 export interface AttendanceRecord {
