@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/app.ts';
+import { startTestApp, TEST_SECRET } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newCompany, newCpr, newGroup, newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
@@ -155,6 +156,26 @@ describe.each(engines)("the evaluation's data on %s", (engine) => {
     const elsewhere = await rowsOf('NExTWORK 2026', other.leader.headers);
     expect(elsewhere).toHaveLength(1);
     expect(once.map((r) => r.pseudonym)).not.toContain(elsewhere[0]?.pseudonym);
+  });
+
+  it("gives the municipality the same pseudonyms for its register data, by the server's command", async () => {
+    const rows = await rowsOf('NExTWORK 2026');
+    const run = spawnSync(
+      'npx',
+      ['tsx', 'src/exports/pseudonym.cli.ts', '--municipality', unit.municipality.id, '--evaluation', 'nextwork 2026'],
+      {
+        input: `${drawn.map((d) => d.cpr.replace('-', '')).join('\n')}\nikke et nummer\n`,
+        env: { ...process.env, UNGEFLOW_SECRET: TEST_SECRET },
+        encoding: 'utf8',
+      },
+    );
+    // The line that is no CPR number is named by its number only, and makes the exit code 2.
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`line ${drawn.length + 1}: not a CPR number (cpr_format)`);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('cpr;pseudonym');
+    const byCpr = new Map(lines.slice(1).map((line) => line.split(';') as [string, string]));
+    expect(new Set(drawn.map((d) => byCpr.get(d.cpr)))).toEqual(new Set(rows.map((r) => r.pseudonym)));
   });
 
   it('holds no name, CPR number or free text, as CSV or as JSON', async () => {
