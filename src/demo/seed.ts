@@ -1,3 +1,4 @@
+import { RiskRefreshQueue } from '../alerts/activity-facts.ts';
 import { runSweep } from '../alerts/sweep.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -76,14 +77,10 @@ export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult | null> {
   let counts: DemoCounts;
   try {
     const youth = planYouth(calendar, rng, names);
-    counts = await recordUnit(
-      { ...deps, ruleSets: withoutRiskRules(deps.ruleSets) },
-      actors,
-      youth,
-      calendar,
-      rng,
-      names,
-    );
+    const seeding = { ...deps, ruleSets: withoutRiskRules(deps.ruleSets), riskRefresh: new RiskRefreshQueue() };
+    counts = await recordUnit(seeding, actors, youth, calendar, rng, names);
+    // Each journey's risk counters and check day once, as the last write left it.
+    await seeding.riskRefresh.flush(seeding);
     await runSweep({ db: deps.db, ruleSets: deps.ruleSets, clock: deps.clock }, 'startup');
   } catch (error) {
     throw new DemoSeedError(error);
@@ -140,8 +137,8 @@ async function demoActors(deps: AppDeps, municipalityId: string) {
  * The rule sets with the risk rules held back. Recording months of history "now" would open
  * alerts for every stage the youth passed through (a first conversation overdue five months ago,
  * a meeting missed in July) and resolve them again at the next step, all stamped with the seeding
- * time. Without the risk rules the services still keep every risk column current; the start-up
- * sweep with the real rules then opens only what the finished unit calls for.
+ * time. The risk columns are brought up to date once per journey at the end (RiskRefreshQueue);
+ * the start-up sweep with the real rules then opens only what the finished unit calls for.
  */
 function withoutRiskRules(ruleSets: readonly RuleSet[]): RuleSet[] {
   return ruleSets.map((ruleSet) => (ruleSet.name === 'risk' ? { ...ruleSet, rules: [] } : ruleSet));

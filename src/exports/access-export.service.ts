@@ -217,7 +217,7 @@ export function accessExportJson(data: AccessData) {
         outcome: d.outcome,
         decidedAt: d.decidedAt.toISOString(),
         eventSeq: d.eventSeq,
-        facts: d.facts,
+        facts: maskedPayload(d.facts),
         result: maskedPayload(d.result),
       })),
       groups: data.memberships
