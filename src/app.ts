@@ -33,6 +33,7 @@ import { t } from './shared/texts.ts';
 import { guardInput } from './shared/input-guard.ts';
 import { RequestValidationError, validatorCompiler } from './shared/validation.ts';
 import { companyRoutes } from './companies/company.routes.ts';
+import { exportRoutes } from './exports/export.routes.ts';
 import { followUpRoutes } from './followups/follow-up.routes.ts';
 import { groupRoutes } from './groups/group.routes.ts';
 import { journeyRoutes } from './journeys/journey.routes.ts';
@@ -283,6 +284,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(alertRoutes, { deps });
       await api.register(planRoutes, { deps });
       await api.register(overviewRoutes, { deps });
+      await api.register(exportRoutes, { deps });
     },
     { prefix: '/api' },
   );

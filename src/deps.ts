@@ -7,6 +7,7 @@ import type { JourneyEffectTable } from './journeys/journey.effects.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { CprVault } from './shared/crypto.ts';
+import { EvaluationPseudonyms } from './exports/evaluation-pseudonym.ts';
 
 /** What route plugins hand to services. Built once in buildApp, by createAppDeps. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   vault: CprVault;
   /** Derives each user's secret calendar-feed address (src/appointments/calendar-feed.ts). */
   calendarFeedKey: CalendarFeedKey;
+  /** The evaluation export's keyed pseudonyms (src/exports/evaluation-pseudonym.ts). */
+  evaluationPseudonyms: EvaluationPseudonyms;
   clock: Clock;
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
@@ -47,6 +50,7 @@ export async function createAppDeps(options: {
     clock: options.clock ?? systemClock,
     vault: new CprVault(options.secret),
     calendarFeedKey: new CalendarFeedKey(options.secret),
+    evaluationPseudonyms: new EvaluationPseudonyms(options.secret),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     journeyEffects,
   };

@@ -1683,10 +1683,113 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/youth/{id}/access-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything about a youth: the right of access (GDPR art. 15)
+     * @description Everything Ungeflow holds about the youth: personal details, every journey with its events, the rules' decisions with their explanations, groups and attendance, contacts, placements and hours, offers, progression, the plan and its versions, follow-ups, alerts, case notes, appointments, and who has read or changed the data and when (from the audit log). A PDF in plain Danish or English for the youth, or JSON for a system. The youth's own CPR number is shown in full once; CPR-shaped numbers in free text are masked. Colleagues are named by role unless the municipality's setting `accessExport.colleagueNames` is on. The export is audited (`youth.access_exported`).
+     */
+    get: operations['getAccessExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/evaluation-export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The randomised trial's data, pseudonymised
+     * @description One row per journey drawn (randomised) in the period: the arm and its seed, the days of referral, visitation and exit, category and barriers, weeks in placement by kind, the exit outcome, the follow-up status at 3, 6 and 12 months, and the progression factors first and last. The youth is named by a pseudonym, a keyed hash of the CPR number that is the same in every export of the same evaluation in the municipality and different for another evaluation or municipality. No name, CPR number or free text. Leaders only; audited (`evaluation.exported`).
+     */
+    get: operations['getEvaluationExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccessExport: {
+      /** @constant */
+      format: 'ungeflow-access-export';
+      /** @constant */
+      formatVersion: 1;
+      /** Format: date-time */
+      exportedAt: string;
+      municipality: string;
+      colleaguesNamed: boolean;
+      youth: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @description The youth's own CPR number, in full (DDMMYY-SSSS) */
+        cpr: string;
+        /** Format: date */
+        birthDate: string;
+      } & {
+        [key: string]: unknown;
+      };
+      journeys: ({
+        /** Format: uuid */
+        id: string;
+        /** @description Who: a role, with the name when the municipality names colleagues; null for Ungeflow itself */
+        caseworker: {
+          /** @enum {string} */
+          role: 'caseworker' | 'leader' | 'admin';
+          name?: string;
+        } | null;
+      } & {
+        [key: string]: unknown;
+      })[];
+      caseNotes: ({
+        /** @description Who: a role, with the name when the municipality names colleagues; null for Ungeflow itself */
+        author: {
+          /** @enum {string} */
+          role: 'caseworker' | 'leader' | 'admin';
+          name?: string;
+        } | null;
+      } & {
+        [key: string]: unknown;
+      })[];
+      appointments: {
+        [key: string]: unknown;
+      }[];
+      auditTrail: {
+        /** Format: date-time */
+        at: string;
+        action: string;
+        actionText: {
+          da: string;
+          en: string;
+        };
+        /** @description Who: a role, with the name when the municipality names colleagues; null for Ungeflow itself */
+        by: {
+          /** @enum {string} */
+          role: 'caseworker' | 'leader' | 'admin';
+          name?: string;
+        } | null;
+      }[];
+    } & {
+      [key: string]: unknown;
+    };
     Activity: {
       /** Format: uuid */
       id: string;
@@ -1813,6 +1916,7 @@ export interface components {
         | 'youth.searched'
         | 'youth.updated'
         | 'youth.cpr_revealed'
+        | 'youth.access_exported'
         | 'audit.read'
         | 'settings.updated'
         | 'webhook.delivery_retried'
@@ -1852,7 +1956,8 @@ export interface components {
         | 'calendar.feed_read'
         | 'case_note.written'
         | 'case_note.edited'
-        | 'case_note.read';
+        | 'case_note.read'
+        | 'evaluation.exported';
       youthId: string | null;
       youthName: string | null;
       details: {
@@ -2127,6 +2232,67 @@ export interface components {
         }[];
       } & {
         [key: string]: unknown;
+      };
+    };
+    EvaluationExport: {
+      /** @constant */
+      format: 'ungeflow-evaluation-export';
+      /** @constant */
+      formatVersion: 1;
+      evaluation: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** Format: date-time */
+      exportedAt: string;
+      rows: components['schemas']['EvaluationRow'][];
+    };
+    EvaluationRow: {
+      /** @description Keyed hash of the CPR number, per municipality and evaluation */
+      pseudonym: string;
+      /** @enum {string} */
+      arm: 'treatment' | 'control';
+      /** @description The seed the arm follows from (src/journeys/randomisation.ts) */
+      seed: string;
+      /** Format: date */
+      referredOn: string;
+      /** Format: date */
+      visitationOn: string;
+      category: string;
+      barriers: string[];
+      returning: boolean;
+      stage: string;
+      exitOn: string | null;
+      exitOutcome: string | null;
+      withdrawnOn: string | null;
+      weeksInPlacement: {
+        internship: number;
+        paid_hours: number;
+        wage_subsidy: number;
+      };
+      followUp: {
+        month3: string | null;
+        month6: string | null;
+        month12: string | null;
+      };
+      progression: {
+        firstOn: string | null;
+        lastOn: string | null;
+        first: {
+          beliefInOwnAbilities: number | null;
+          selfRatedHealth: number | null;
+          network: number | null;
+          meaningAndDirection: number | null;
+          readiness: number | null;
+        };
+        last: {
+          beliefInOwnAbilities: number | null;
+          selfRatedHealth: number | null;
+          network: number | null;
+          meaningAndDirection: number | null;
+          readiness: number | null;
+        };
       };
     };
     FollowUp: {
@@ -2559,6 +2725,15 @@ export interface components {
       lawSwitchDates: {
         [key: string]: string;
       };
+      /**
+       * @default {
+       *       "colleagueNames": false
+       *     }
+       */
+      accessExport: {
+        /** @default false */
+        colleagueNames: boolean;
+      };
       webhook: {
         url: string | null;
         secretSet: boolean;
@@ -2795,6 +2970,7 @@ export interface components {
             who?: string | null;
           }[]
         | null;
+      reviewOn?: string | null;
       contactPerson?: {
         name?: string | null;
         phone?: string | null;
@@ -3831,6 +4007,7 @@ export interface operations {
           | 'youth.searched'
           | 'youth.updated'
           | 'youth.cpr_revealed'
+          | 'youth.access_exported'
           | 'audit.read'
           | 'settings.updated'
           | 'webhook.delivery_retried'
@@ -3870,7 +4047,8 @@ export interface operations {
           | 'calendar.feed_read'
           | 'case_note.written'
           | 'case_note.edited'
-          | 'case_note.read';
+          | 'case_note.read'
+          | 'evaluation.exported';
         from?: string;
         to?: string;
         page?: number;
@@ -3924,6 +4102,7 @@ export interface operations {
           | 'youth.searched'
           | 'youth.updated'
           | 'youth.cpr_revealed'
+          | 'youth.access_exported'
           | 'audit.read'
           | 'settings.updated'
           | 'webhook.delivery_retried'
@@ -3963,7 +4142,8 @@ export interface operations {
           | 'calendar.feed_read'
           | 'case_note.written'
           | 'case_note.edited'
-          | 'case_note.read';
+          | 'case_note.read'
+          | 'evaluation.exported';
         from?: string;
         to?: string;
         /** @description The language of the headings and the actions */
@@ -4038,6 +4218,10 @@ export interface operations {
           risk?: components['schemas']['RiskThresholds'];
           lawSwitchDates?: {
             [key: string]: string;
+          };
+          accessExport?: {
+            /** @default false */
+            colleagueNames?: boolean;
           };
           webhook?: {
             url: string | null;
@@ -8347,6 +8531,74 @@ export interface operations {
         };
         content: {
           'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getAccessExport: {
+    parameters: {
+      query?: {
+        /** @description A PDF for the youth, or JSON for a system */
+        format?: 'pdf' | 'json';
+        /** @description The PDF's language */
+        lang?: 'da' | 'en';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Everything Ungeflow holds about the youth, as an A4 PDF or as JSON (`format`) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/json': components['schemas']['AccessExport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getEvaluationExport: {
+    parameters: {
+      query: {
+        /** @description First Danish day of the period the draws were made in (included) */
+        from: string;
+        /** @description Last Danish day of the period (included) */
+        to: string;
+        /** @description The evaluation's name: the same name gives the same pseudonyms (case and spaces do not count) */
+        evaluation: string;
+        format?: 'csv' | 'json';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One pseudonymised row per journey drawn in the period, as CSV (semicolons, UTF-8 with a BOM) or JSON */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['EvaluationExport'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -15,6 +15,7 @@ export const auditActions = [
   'youth.searched',
   'youth.updated',
   'youth.cpr_revealed',
+  'youth.access_exported',
   'audit.read',
   'settings.updated',
   'webhook.delivery_retried',
@@ -55,6 +56,7 @@ export const auditActions = [
   'case_note.written',
   'case_note.edited',
   'case_note.read',
+  'evaluation.exported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

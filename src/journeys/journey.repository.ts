@@ -316,6 +316,22 @@ export async function insertRuleDecision(
     .execute();
 }
 
+/** Every decision the rules made on the journey, oldest first (the access export lists them all). */
+export async function listRuleDecisions(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+): Promise<RuleDecisionRecord[]> {
+  const rows = await db
+    .selectFrom('rule_decision')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('journey_id', '=', journeyId)
+    .orderBy('id')
+    .execute();
+  return rows.map(decisionRowToRecord);
+}
+
 /** The newest decision of each rule set for a journey. */
 export async function latestRuleDecisions(
   db: Db,

@@ -25,6 +25,15 @@ export const municipalitySettingsSchema = z.strictObject({
    * files' validFrom. E.g. { "lab_2027": "2027-03-01" }.
    */
   lawSwitchDates: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.iso.date()).default({}),
+  /**
+   * A young person's access export (GDPR art. 15): whether it names the colleagues who read or
+   * changed the youth's data, or only their roles (the default). The municipality decides.
+   */
+  accessExport: z
+    .strictObject({
+      colleagueNames: z.boolean().default(false),
+    })
+    .default({ colleagueNames: false }),
   /** Where new alerts are posted as signed JSON (HMAC-SHA256 with the secret). */
   webhook: z
     .strictObject({
@@ -52,6 +61,7 @@ export const settingsChangeBody = z.strictObject({
   randomisation: municipalitySettingsSchema.shape.randomisation.unwrap().optional(),
   risk: municipalitySettingsSchema.shape.risk.unwrap().optional(),
   lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates.unwrap().optional(),
+  accessExport: municipalitySettingsSchema.shape.accessExport.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -70,6 +80,7 @@ export const settingsResponse = z
     randomisation: municipalitySettingsSchema.shape.randomisation,
     risk: municipalitySettingsSchema.shape.risk,
     lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates,
+    accessExport: municipalitySettingsSchema.shape.accessExport,
     webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
   })
   .meta({ id: 'MunicipalitySettings' });
@@ -83,6 +94,7 @@ export function settingsWithoutSecret(
     randomisation: settings.randomisation,
     risk: settings.risk,
     lawSwitchDates: settings.lawSwitchDates,
+    accessExport: settings.accessExport,
     webhook: { url: settings.webhook.url, secretSet: settings.webhook.secret !== null },
   };
 }

@@ -52,7 +52,7 @@ import type { TextValues } from '../shared/texts.ts';
 // letter and also Greek, Cyrillic, Hebrew and Arabic, so most names print as typed.
 // ---------------------------------------------------------------------------------------------
 
-interface Fonts {
+export interface Fonts {
   regular: Font;
   bold: Font;
   /** Both fonts have a glyph for the character, so any text can be set in either. */
@@ -63,9 +63,10 @@ let loadedFonts: Fonts | undefined;
 
 /**
  * Parsed once per process and shared by every render: parsing and indexing a font takes far
- * longer than drawing a plan. pdfkit makes a fresh subset of it for each document.
+ * longer than drawing a plan. pdfkit makes a fresh subset of it for each document. The access
+ * export (src/exports) prints with the same fonts.
  */
-function fonts(): Fonts {
+export function fonts(): Fonts {
   if (loadedFonts !== undefined) return loadedFonts;
   const require = createRequire(import.meta.url);
   const load = (file: string): Font => {

@@ -77,10 +77,17 @@ export const apiTags = [
   { name: 'overview', description: "The leader's key figures for a period, as JSON or CSV." },
   {
     name: 'settings',
-    description: "The municipality's settings: eligibility age limits, risk thresholds, randomisation, webhook.",
+    description:
+      "The municipality's settings: eligibility age limits, risk thresholds, randomisation, the access export, webhook.",
   },
   { name: 'webhooks', description: "Deliveries of the municipality's webhook: the failed ones, and sending again." },
   { name: 'audit', description: 'The audit log: who did what to whose data. Leaders and administrators.' },
+  {
+    name: 'exports',
+    description:
+      "A young person's access export (GDPR art. 15) as PDF or JSON, and the evaluation's pseudonymised data " +
+      'as CSV or JSON. Every export is audited.',
+  },
   { name: 'system', description: 'Health checks for load balancers and orchestrators. Public.' },
 ] as const;
 

@@ -26,6 +26,7 @@ import type common from '../../templates/texts/common.da.json';
 import type companies from '../../templates/texts/companies.da.json';
 import type digest from '../../templates/texts/digest.da.json';
 import type errors from '../../templates/texts/errors.da.json';
+import type exports from '../../templates/texts/exports.da.json';
 import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
 import type journal from '../../templates/texts/journal.da.json';
@@ -56,6 +57,7 @@ export const textAreas = [
   'companies',
   'digest',
   'errors',
+  'exports',
   'groups',
   'inbox',
   'journal',
@@ -86,6 +88,7 @@ type Catalogue = {
   companies: typeof companies;
   digest: typeof digest;
   errors: typeof errors;
+  exports: typeof exports;
   groups: typeof groups;
   inbox: typeof inbox;
   journal: typeof journal;

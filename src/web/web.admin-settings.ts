@@ -110,7 +110,7 @@ function errorsAt(
 }
 
 /**
- * Municipality settings (target group age, randomisation, webhook) and the alert thresholds, on
+ * Municipality settings (target group age, randomisation, the access export, webhook) and the alert thresholds, on
  * the settings service: a change names the settings version it was made against, so what someone
  * else saved meanwhile is never overwritten unseen.
  */
@@ -140,6 +140,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
           maxAge: settings.eligibility.maxAge?.toString() ?? '',
           randomisation: settings.randomisation.enabled ? '1' : '',
           controlShare: formatNumber(percentOf(settings.randomisation.controlShare), lang),
+          colleagueNames: settings.accessExport.colleagueNames ? '1' : '',
           webhookUrl: settings.webhook.url ?? '',
         },
         errors: kept.errors ?? {},
@@ -174,7 +175,10 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       const t = translator(lang);
       const form = request.body;
       const values = Object.fromEntries(
-        ['minAge', 'maxAge', 'randomisation', 'controlShare', 'webhookUrl'].map((key) => [key, text(form, key).trim()]),
+        ['minAge', 'maxAge', 'randomisation', 'controlShare', 'colleagueNames', 'webhookUrl'].map((key) => [
+          key,
+          text(form, key).trim(),
+        ]),
       );
       const secret = text(form, 'webhookSecret');
       // The secret is never sent back in the page: it is typed again after a refusal.
@@ -211,12 +215,14 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
           ...(maxAge.value !== undefined && { maxAge: maxAge.value }),
         },
         randomisation: { enabled: values.randomisation === '1', controlShare: share.value },
+        accessExport: { colleagueNames: values.colleagueNames === '1' },
         // An empty address removes the webhook; an empty secret keeps the one stored.
         webhook: url === null ? { url: null } : { url, ...(secret && { secret }) },
       };
       const unchanged =
         JSON.stringify(change.eligibility) === JSON.stringify(settings.eligibility) &&
         JSON.stringify(change.randomisation) === JSON.stringify(settings.randomisation) &&
+        change.accessExport?.colleagueNames === settings.accessExport.colleagueNames &&
         url === settings.webhook.url &&
         !secret;
       if (unchanged) return settingsPage(request, reply, { values, notice: t('admin.nothingChanged') });

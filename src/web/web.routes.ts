@@ -23,6 +23,7 @@ import { registerDistributePages } from './web.distribute.ts';
 import { registerGroupPages } from './web.groups.ts';
 import { registerMatchEventPages } from './web.matching.ts';
 import { registerOverviewPage } from './web.overview.ts';
+import { registerEvaluationPage } from './web.evaluation.ts';
 import { registerPlanPages } from './web.plan.ts';
 import { registerReferralPages } from './web.referral.ts';
 import { registerRuleSetPages } from './web.rule-sets.ts';
@@ -272,6 +273,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerReferralPages(app, { deps, page, checkCsrf });
   registerGroupPages(app, { deps, page, checkCsrf });
   registerOverviewPage(app, { deps, page, checkCsrf });
+  registerEvaluationPage(app, { deps, page, checkCsrf });
   registerPlanPages(app, { deps, page, checkCsrf });
   registerCompanyPages(app, { deps, page, checkCsrf });
   registerMatchEventPages(app, { deps, page, checkCsrf });

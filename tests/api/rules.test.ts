@@ -86,6 +86,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       randomisation: { enabled: false, controlShare: 0.5 },
       risk: {},
       lawSwitchDates: {},
+      accessExport: { colleagueNames: false },
       webhook: { url: null, secretSet: false },
     });
     expect((await evaluate()).json()).toMatchObject({ eligible: true, code: 'eligible_activity_ready' });

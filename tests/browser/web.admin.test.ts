@@ -235,12 +235,14 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     await page.getByLabel('Mindste alder').fill('15');
     await page.getByLabel('Brug lodtrækning').check();
     await page.getByLabel('Andel i kontrolgruppen (%)').fill('33,3');
+    await page.getByLabel('Skriv også medarbejdernes navne i udtrækket').check();
     await page.getByLabel('Adresse (URL)').fill('https://hooks.example.dk/ungeflow');
     await page.getByLabel('Hemmelig nøgle').fill('en-hemmelig-noegle-til-signaturen');
     await page.getByRole('button', { name: 'Gem indstillinger' }).click();
     await eventually(() => notice(page)).toBe('Indstillingerne er gemt.');
     expect(await page.getByLabel('Mindste alder').inputValue()).toBe('15');
     expect(await page.getByLabel('Andel i kontrolgruppen (%)').inputValue()).toBe('33,3');
+    expect(await page.getByLabel('Skriv også medarbejdernes navne i udtrækket').isChecked()).toBe(true);
     expect(await page.getByLabel('Hemmelig nøgle').inputValue()).toBe('');
     expect(await page.content()).not.toContain('en-hemmelig-noegle-til-signaturen');
     expect(await page.getByText('en nøgle er gemt; tomt felt beholder den').count()).toBe(1);
@@ -248,6 +250,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
     expect(saved).toMatchObject({
       eligibility: { minAge: 15 },
       randomisation: { enabled: true, controlShare: 0.333 },
+      accessExport: { colleagueNames: true },
       webhook: { url: 'https://hooks.example.dk/ungeflow', secretSet: true },
     });
     await page.screenshot({ path: `${ARTIFACTS}/admin-indstillinger.png`, fullPage: true });

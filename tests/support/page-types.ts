@@ -111,6 +111,23 @@ const pageTypes: PageType[] = [
   { name: 'alerts of the unit', role: 'leader', path: () => '/advarsler' },
   { name: 'resolved alerts', role: 'leader', path: () => '/advarsler?status=resolved' },
   { name: 'overview', role: 'leader', path: () => '/overblik' },
+  { name: 'evaluation data', role: 'leader', path: () => '/evaluering' },
+  {
+    name: 'evaluation data with its files',
+    role: 'leader',
+    path: () => '/evaluering?from=2026-01-01&to=2026-11-25&evaluation=NExTWORK+2026',
+  },
+  {
+    name: 'evaluation data with errors',
+    role: 'leader',
+    path: () => '/evaluering',
+    prepare: async (page) => {
+      await page.locator('#f-from').fill('2026-11-25');
+      await page.locator('#f-to').fill('2026-01-01');
+      await page.locator('form[action="/evaluering"] button[type=submit]').click();
+      await page.waitForLoadState();
+    },
+  },
   { name: 'distribute cases', role: 'leader', path: () => '/fordel-sager' },
   { name: 'audit log', role: 'leader', path: () => '/logning' },
   { name: 'audit log (admin)', role: 'admin', path: () => '/logning' },
