@@ -1,4 +1,5 @@
 import { CalendarFeedKey } from './appointments/calendar-feed.ts';
+import { AuditPseudonyms } from './audit/pseudonym.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { journeyEffects } from './journey-effects.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   vault: CprVault;
   /** Derives each user's secret calendar-feed address (src/appointments/calendar-feed.ts). */
   calendarFeedKey: CalendarFeedKey;
+  /** Stands in for a youth's id in the audit log where the id is gone (src/audit/pseudonym.ts). */
+  pseudonyms: AuditPseudonyms;
   clock: Clock;
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
@@ -41,6 +44,7 @@ export async function createAppDeps(options: {
     clock: options.clock ?? systemClock,
     vault: new CprVault(options.secret),
     calendarFeedKey: new CalendarFeedKey(options.secret),
+    pseudonyms: new AuditPseudonyms(options.secret),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     journeyEffects,
   };

@@ -1,6 +1,7 @@
 import { createMailer } from './alerts/digest.service.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
+import { AuditPseudonyms } from './audit/pseudonym.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
@@ -10,6 +11,7 @@ import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from '.
 import { createAppDeps } from './deps.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
+import { CprVault } from './shared/crypto.ts';
 import { resolveSecret } from './shared/secret.ts';
 import { stopOnSignals } from './shared/shutdown.ts';
 
@@ -74,6 +76,7 @@ const scheduler = config.sweepEnabled
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
       publicUrl: config.publicUrl,
       sweepAt: config.sweepAt,
+      retention: { vault: new CprVault(secret), pseudonyms: new AuditPseudonyms(secret) },
     })
   : undefined;
 

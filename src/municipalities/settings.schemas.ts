@@ -25,6 +25,17 @@ export const municipalitySettingsSchema = z.strictObject({
    * files' validFrom. E.g. { "lab_2027": "2027-03-01" }.
    */
   lawSwitchDates: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.iso.date()).default({}),
+  /**
+   * How long personal data is kept: a youth's, for `personalDataYears` after their last journey
+   * closed (then anonymised, unless on legal hold); the audit log's entries, for `auditYears`
+   * after they were written (then pseudonymised). See README, "Retention and deletion".
+   */
+  retention: z
+    .strictObject({
+      personalDataYears: z.number().int().min(1).max(50).default(5),
+      auditYears: z.number().int().min(1).max(50).default(5),
+    })
+    .default({ personalDataYears: 5, auditYears: 5 }),
   /** Where new alerts are posted as signed JSON (HMAC-SHA256 with the secret). */
   webhook: z
     .strictObject({
@@ -52,6 +63,7 @@ export const settingsChangeBody = z.strictObject({
   randomisation: municipalitySettingsSchema.shape.randomisation.unwrap().optional(),
   risk: municipalitySettingsSchema.shape.risk.unwrap().optional(),
   lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates.unwrap().optional(),
+  retention: municipalitySettingsSchema.shape.retention.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -70,6 +82,7 @@ export const settingsResponse = z
     randomisation: municipalitySettingsSchema.shape.randomisation,
     risk: municipalitySettingsSchema.shape.risk,
     lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates,
+    retention: municipalitySettingsSchema.shape.retention,
     webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
   })
   .meta({ id: 'MunicipalitySettings' });
@@ -83,6 +96,7 @@ export function settingsWithoutSecret(
     randomisation: settings.randomisation,
     risk: settings.risk,
     lawSwitchDates: settings.lawSwitchDates,
+    retention: settings.retention,
     webhook: { url: settings.webhook.url, secretSet: settings.webhook.secret !== null },
   };
 }

@@ -40,6 +40,7 @@ export async function changeSettings(
       ...(change.randomisation ? { randomisation: change.randomisation } : {}),
       ...(change.risk ? { risk: change.risk } : {}),
       ...(change.lawSwitchDates ? { lawSwitchDates: change.lawSwitchDates } : {}),
+      ...(change.retention ? { retention: change.retention } : {}),
       ...(change.webhook
         ? {
             // Removing the webhook removes its secret too; changing the address keeps the secret.

@@ -77,6 +77,10 @@ export const apiTags = [
   },
   { name: 'webhooks', description: "Deliveries of the municipality's webhook: the failed ones, and sending again." },
   { name: 'audit', description: 'The audit log: who did what to whose data. Leaders and administrators.' },
+  {
+    name: 'retention',
+    description: 'Legal hold on a youth, and deleting a youth registered by mistake. Leaders.',
+  },
   { name: 'system', description: 'Health checks for load balancers and orchestrators. Public.' },
 ] as const;
 
