@@ -5,7 +5,7 @@ import { AuditPseudonyms } from './audit/pseudonym.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrator.ts';
+import { migrateDatabase } from './db/roles.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
 import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { createAppDeps } from './deps.ts';
@@ -41,7 +41,7 @@ try {
     target: describeDatabase(config.database),
     log: (message) => app.log.warn(message),
   });
-  await migrateToLatest(db);
+  await migrateDatabase(config, db);
 } catch (error) {
   if (error instanceof DatabaseUnreachableError) app.log.fatal(error.message);
   else app.log.fatal({ err: error }, 'could not prepare the database');

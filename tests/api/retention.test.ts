@@ -7,7 +7,7 @@ import { runRetention } from '../../src/retention/retention.service.ts';
 import { CprVault } from '../../src/shared/crypto.ts';
 import { startTestApp, TEST_SECRET, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
-import { newGroup, newUnit, newYouth } from '../support/factories.ts';
+import { loginAs, newGroup, newUnit, newYouth } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
 
 const NOW = new Date('2026-12-05T10:00:00Z');
@@ -216,5 +216,81 @@ describe.each(engines)('retention on %s', (engine) => {
       headers: unit.leader.headers,
     });
     expect(trail.json<{ total: number }>().total).toBe(1);
+  });
+});
+
+describe.each(engines)('legal hold and deleting a youth registered by mistake on %s', (engine) => {
+  let ctx: TestContext & { setNow(d: Date): void };
+  let unit: Awaited<ReturnType<typeof newUnit>>;
+
+  beforeAll(async () => {
+    ctx = await startTestApp(engine, { now: new Date() });
+    unit = await newUnit(ctx.app, ctx.db);
+  });
+  afterAll(() => ctx.close());
+
+  const request = (method: 'POST' | 'DELETE' | 'GET', url: string, headers: { cookie: string }, payload?: object) =>
+    ctx.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const remove = (youthId: string, reason: string, headers = unit.leader.headers) =>
+    request('POST', `/api/youth/${youthId}/deletion`, headers, { reason });
+
+  it('deletes a youth registered by mistake, with everything recorded, and keeps a trace without the name', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers, { name: 'Fejlia Forkertsen' });
+    const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
+    const first = await sendEvent(ctx.app, unit.caseworker.headers, journey.id, {
+      type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
+    });
+    expect(first.statusCode).toBe(201);
+    await request('POST', `/api/youth/${youth.id}/notes`, unit.caseworker.headers, {
+      kind: 'conversation',
+      text: 'Forkert person',
+    });
+
+    expect((await remove(youth.id, 'Forkert CPR', unit.caseworker.headers)).statusCode).toBe(403);
+    const blank = await remove(youth.id, '  ');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json<{ error: { details: Array<{ field: string }> } }>().error.details[0]?.field).toBe('reason');
+
+    expect((await remove(youth.id, 'Registreret med forkert CPR-nummer')).statusCode).toBe(204);
+    expect((await request('GET', `/api/youth/${youth.id}`, unit.leader.headers)).statusCode).toBe(404);
+    expect(await whereFound(ctx.db, 'Fejlia Forkertsen')).toEqual([]);
+    expect(await whereFound(ctx.db, 'Forkert person')).toEqual([]);
+
+    // The youth's trail in the log: what was done before, and the deletion under the pseudonym.
+    const trail = await request('GET', `/api/audit?youthId=${youth.id}`, unit.leader.headers);
+    const actions = trail.json<{ items: Array<{ action: string; youthId: string | null }> }>().items;
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['youth.deleted', 'youth.created']));
+    expect(actions.find((a) => a.action === 'youth.deleted')?.youthId).toBeNull();
+    expect((await verifyAuditChain(ctx.db)).broken).toEqual([]);
+  });
+
+  it('refuses to delete a youth past referral after 30 days, or on legal hold', async () => {
+    const youth = await newYouth(ctx.app, unit.caseworker.headers);
+    const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id);
+    await sendEvent(ctx.app, unit.caseworker.headers, journey.id, {
+      type: 'FIRST_CONVERSATION_HELD',
+      mode: 'in_person',
+    });
+    const referredOnly = await newYouth(ctx.app, unit.caseworker.headers);
+    await openJourney(ctx.app, unit.caseworker.headers, referredOnly.id);
+
+    const hold = await request('POST', `/api/youth/${youth.id}/legal-hold`, unit.leader.headers, {
+      reason: 'Aktindsigt verserer',
+    });
+    expect(hold.statusCode).toBe(204);
+    expect((await remove(youth.id, 'Fejl')).statusCode).toBe(409);
+    expect((await request('DELETE', `/api/youth/${youth.id}/legal-hold`, unit.leader.headers)).statusCode).toBe(204);
+    const audited = await request('GET', `/api/audit?youthId=${youth.id}`, unit.leader.headers);
+    expect(audited.json<{ items: Array<{ action: string }> }>().items.map((i) => i.action)).toEqual(
+      expect.arrayContaining(['youth.legal_hold_set', 'youth.legal_hold_lifted']),
+    );
+
+    ctx.setNow(new Date(Date.now() + 40 * 86_400_000));
+    const leader = await loginAs(ctx.app, unit.leader);
+    const late = await remove(youth.id, 'Fejl', leader);
+    expect(late.statusCode).toBe(409);
+    // With no journey beyond referral, the age of the registration does not matter.
+    expect((await remove(referredOnly.id, 'Dobbeltregistreret', leader)).statusCode).toBe(204);
   });
 });
