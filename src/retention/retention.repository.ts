@@ -171,11 +171,16 @@ export interface AuditRowToPseudonymise {
   details: Record<string, unknown>;
 }
 
-/** A batch of the municipality's audit entries written before `cutoff` and not yet pseudonymised. */
+/**
+ * A batch of the municipality's audit entries written before `cutoff` and not yet pseudonymised,
+ * with ids after `afterId` and at most `upToId` (the log's end when the run began: the run's own
+ * entries are not its work).
+ */
 export async function auditRowsToPseudonymise(
   db: Db,
   municipalityId: string,
   cutoff: Date,
+  ids: { afterId: string; upToId: string },
   limit: number,
 ): Promise<AuditRowToPseudonymise[]> {
   const rows = await db
@@ -184,10 +189,21 @@ export async function auditRowsToPseudonymise(
     .where('municipality_id', '=', municipalityId)
     .where('occurred_at', '<', cutoff)
     .where('pseudonymised_at', 'is', null)
+    .where('id', '>', ids.afterId)
+    .where('id', '<=', ids.upToId)
     .orderBy('id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: String(r.id), youthId: r.youth_id, details: r.details }));
+}
+
+/** The newest audit entry's id ('0' for an empty log). */
+export async function lastAuditId(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return row?.id ? String(row.id) : '0';
 }
 
 export async function countAuditRowsToPseudonymise(db: Db, municipalityId: string, cutoff: Date): Promise<number> {

@@ -20,6 +20,7 @@ import {
   countAuditRowsToPseudonymise,
   deleteYouthData,
   findRetentionCandidates,
+  lastAuditId,
   pseudonymiseAuditRows,
   type RetentionCandidate,
 } from './retention.repository.ts';
@@ -161,10 +162,12 @@ export function pseudonymousDetails(
 }
 
 async function pseudonymiseAudit(conn: Db, pseudonyms: AuditPseudonyms, municipalityId: string, cutoff: Date) {
-  for (;;) {
-    const batch = await auditRowsToPseudonymise(conn, municipalityId, cutoff, AUDIT_BATCH);
-    if (batch.length === 0) return;
-    const changed = await pseudonymiseAuditRows(
+  const upToId = await lastAuditId(conn);
+  for (let afterId = '0'; ;) {
+    const batch = await auditRowsToPseudonymise(conn, municipalityId, cutoff, { afterId, upToId }, AUDIT_BATCH);
+    const last = batch.at(-1);
+    if (!last) return;
+    await pseudonymiseAuditRows(
       conn,
       municipalityId,
       cutoff,
@@ -174,8 +177,7 @@ async function pseudonymiseAudit(conn: Db, pseudonyms: AuditPseudonyms, municipa
         details: pseudonymousDetails(pseudonyms, municipalityId, row.details),
       })),
     );
-    // The database refused every entry of the batch: stop rather than ask again for ever.
-    if (changed === 0) return;
+    afterId = last.id;
   }
 }
 
