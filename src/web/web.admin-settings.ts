@@ -41,6 +41,12 @@ const ageBounds = {
 };
 const shareBounds = boundsOf(municipalitySettingsSchema.shape.randomisation.unwrap().shape.controlShare.unwrap());
 const percentBounds = { min: shareBounds.min * 100, max: shareBounds.max * 100 };
+const retentionShape = municipalitySettingsSchema.shape.retention.unwrap().shape;
+const retentionKeys = ['personalDataYears', 'auditYears'] as const;
+const yearBounds = {
+  personalDataYears: boundsOf(retentionShape.personalDataYears.unwrap()),
+  auditYears: boundsOf(retentionShape.auditYears.unwrap()),
+};
 const webhookShape = settingsChangeBody.shape.webhook.unwrap().shape;
 const secretSchema = webhookShape.secret.unwrap();
 const secretBounds = { min: secretSchema.minLength ?? 0, max: secretSchema.maxLength ?? Number.MAX_SAFE_INTEGER };
@@ -94,6 +100,8 @@ const settingsFields: Record<string, string> = {
   'eligibility.maxAge': 'maxAge',
   'randomisation.enabled': 'randomisation',
   'randomisation.controlShare': 'controlShare',
+  'retention.personalDataYears': 'personalDataYears',
+  'retention.auditYears': 'auditYears',
   'webhook.url': 'webhookUrl',
   'webhook.secret': 'webhookSecret',
 };
@@ -141,6 +149,8 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
           randomisation: settings.randomisation.enabled ? '1' : '',
           controlShare: formatNumber(percentOf(settings.randomisation.controlShare), lang),
           webhookUrl: settings.webhook.url ?? '',
+          personalDataYears: String(settings.retention.personalDataYears),
+          auditYears: String(settings.retention.auditYears),
         },
         errors: kept.errors ?? {},
         secretSet: settings.webhook.secret !== null,
@@ -151,6 +161,9 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         },
         percentBounds,
         secretBounds,
+        years: Object.fromEntries(
+          retentionKeys.map((key) => [key, { ...yearBounds[key], default: retentionShape[key].def.defaultValue }]),
+        ),
       },
       { problem: kept.problem, notice: kept.notice },
     );
@@ -174,7 +187,10 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       const t = translator(lang);
       const form = request.body;
       const values = Object.fromEntries(
-        ['minAge', 'maxAge', 'randomisation', 'controlShare', 'webhookUrl'].map((key) => [key, text(form, key).trim()]),
+        ['minAge', 'maxAge', 'randomisation', 'controlShare', 'webhookUrl', ...retentionKeys].map((key) => [
+          key,
+          text(form, key).trim(),
+        ]),
       );
       const secret = text(form, 'webhookSecret');
       // The secret is never sent back in the page: it is typed again after a refusal.
@@ -192,6 +208,12 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         const max = maxAge.value ?? Number(file.maxAge);
         if ((minAge.value ?? Number(file.minAge)) > max) errors.minAge = t('admin.minAgeAboveMax', { max });
       }
+      const years = retentionKeys.map((key) => {
+        const typed = wholeNumber(values[key] ?? '', yearBounds[key], t);
+        if ('error' in typed) errors[key] = typed.error;
+        return 'value' in typed ? (typed.value ?? retentionShape[key].def.defaultValue) : undefined;
+      });
+      const [personalDataYears, auditYears] = years;
       const share = percentage(values.controlShare ?? '', t);
       if ('error' in share) errors.controlShare = share.error;
       const url = values.webhookUrl ? values.webhookUrl : null;
@@ -199,7 +221,14 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       if (secret && (secret.length < secretBounds.min || secret.length > secretBounds.max)) {
         errors.webhookSecret = t('admin.secretLength', secretBounds);
       }
-      if (Object.keys(errors).length > 0 || !('value' in minAge) || !('value' in maxAge) || !('value' in share)) {
+      if (
+        Object.keys(errors).length > 0 ||
+        !('value' in minAge) ||
+        !('value' in maxAge) ||
+        !('value' in share) ||
+        personalDataYears === undefined ||
+        auditYears === undefined
+      ) {
         return keep(errors, t('common.formErrors'), 400);
       }
 
@@ -211,12 +240,14 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
           ...(maxAge.value !== undefined && { maxAge: maxAge.value }),
         },
         randomisation: { enabled: values.randomisation === '1', controlShare: share.value },
+        retention: { personalDataYears, auditYears },
         // An empty address removes the webhook; an empty secret keeps the one stored.
         webhook: url === null ? { url: null } : { url, ...(secret && { secret }) },
       };
       const unchanged =
         JSON.stringify(change.eligibility) === JSON.stringify(settings.eligibility) &&
         JSON.stringify(change.randomisation) === JSON.stringify(settings.randomisation) &&
+        JSON.stringify(change.retention) === JSON.stringify(settings.retention) &&
         url === settings.webhook.url &&
         !secret;
       if (unchanged) return settingsPage(request, reply, { values, notice: t('admin.nothingChanged') });
