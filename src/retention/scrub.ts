@@ -33,14 +33,14 @@ const freeTextKeys = new Set([
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoInstant = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** camelCase or snake_case codes ('followUp', 'back_on_benefit', 'risk.passive'), event types ('VISITATION_DECIDED'). */
-const code = /^(?:[a-z][a-zA-Z0-9]*(?:[_.:-][a-zA-Z0-9]+)*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
+const code = /^(?:[a-z][a-zA-Z0-9]*(?:[_.:-][a-zA-Z0-9]+)*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)$/;
 const decimal = /^-?\d{1,7}(\.\d+)?$/;
 
 function keepsString(value: string, known: readonly string[]): boolean {
   if (uuid.test(value) || isoInstant.test(value)) return true;
   if (value.length > 80) return false;
-  const lower = value.toLowerCase();
-  if (known.some((k) => lower.includes(k))) return false;
+  // Compared whole: a code that happens to contain a short name is still a code.
+  if (known.includes(value.toLowerCase())) return false;
   return code.test(value) || decimal.test(value);
 }
 
