@@ -52,6 +52,7 @@ import { logDestination, routeOf } from './monitoring/logging.ts';
 import { metricsPlugin } from './monitoring/metrics.plugin.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
+import { retentionRoutes } from './retention/retention.routes.ts';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -266,6 +267,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(authRoutes, { deps });
       await api.register(usersRoutes, { deps });
       await api.register(youthRoutes, { deps });
+      await api.register(retentionRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(settingsRoutes, { deps });
       await api.register(webhookRoutes, { deps });

@@ -27,6 +27,8 @@ const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('localhost'),
     DATABASE_URL: z.string().url().optional(),
+    // The owner role's URL: migrations run as it, the server as DATABASE_URL's role (README, "Two database roles").
+    MIGRATION_DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(5),
     DATABASE_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
@@ -90,6 +92,13 @@ const configSchema = z
         message: 'METRICS_PORT must differ from PORT (without a port of its own, set METRICS_TOKEN instead)',
       });
     }
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: 'MIGRATION_DATABASE_URL needs DATABASE_URL: the embedded database has one role',
+      });
+    }
     if (env.UNGEFLOW_SECRET && env.UNGEFLOW_SECRET_FILE) {
       ctx.addIssue({
         code: 'custom',
@@ -132,6 +141,11 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /**
+   * The owner role's URL on PostgreSQL (MIGRATION_DATABASE_URL): migrations run as it and grant
+   * the server's role what it may do. Undefined: migrations run as the server's role.
+   */
+  migrationUrl: string | undefined;
   /** How long start-up waits for an unreachable database before it gives up. */
   databaseWaitSeconds: number;
   /** How long a stop waits for requests in flight before it ends them. */
@@ -193,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
           connectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT_SECONDS,
         }
       : { engine: 'pglite', dataDir: `${e.UNGEFLOW_DATA_DIR}/pgdata` },
+    migrationUrl: e.MIGRATION_DATABASE_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     dataDir: e.UNGEFLOW_DATA_DIR,

@@ -1,5 +1,6 @@
 import type { RiskRefreshQueue } from './alerts/activity-facts.ts';
 import { CalendarFeedKey } from './appointments/calendar-feed.ts';
+import { AuditPseudonyms } from './audit/pseudonym.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { journeyEffects } from './journey-effects.ts';
@@ -17,6 +18,8 @@ export interface AppDeps {
   calendarFeedKey: CalendarFeedKey;
   /** The evaluation export's keyed pseudonyms (src/exports/evaluation-pseudonym.ts). */
   evaluationPseudonyms: EvaluationPseudonyms;
+  /** Stands in for a youth's id in the audit log where the id is gone (src/audit/pseudonym.ts). */
+  pseudonyms: AuditPseudonyms;
   clock: Clock;
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
@@ -51,6 +54,7 @@ export async function createAppDeps(options: {
     vault: new CprVault(options.secret),
     calendarFeedKey: new CalendarFeedKey(options.secret),
     evaluationPseudonyms: new EvaluationPseudonyms(options.secret),
+    pseudonyms: new AuditPseudonyms(options.secret),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     journeyEffects,
   };

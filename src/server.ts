@@ -1,15 +1,17 @@
 import { createMailer } from './alerts/digest.service.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
+import { AuditPseudonyms } from './audit/pseudonym.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrator.ts';
+import { migrateDatabase } from './db/roles.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
 import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { createAppDeps } from './deps.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
+import { CprVault } from './shared/crypto.ts';
 import { resolveSecret } from './shared/secret.ts';
 import { stopOnSignals } from './shared/shutdown.ts';
 
@@ -39,7 +41,7 @@ try {
     target: describeDatabase(config.database),
     log: (message) => app.log.warn(message),
   });
-  await migrateToLatest(db);
+  await migrateDatabase(config, db);
 } catch (error) {
   if (error instanceof DatabaseUnreachableError) app.log.fatal(error.message);
   else app.log.fatal({ err: error }, 'could not prepare the database');
@@ -74,6 +76,7 @@ const scheduler = config.sweepEnabled
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
       publicUrl: config.publicUrl,
       sweepAt: config.sweepAt,
+      retention: { vault: new CprVault(secret), pseudonyms: new AuditPseudonyms(secret) },
     })
   : undefined;
 

@@ -257,6 +257,50 @@ export interface paths {
     patch: operations['updateYouth'];
     trace?: never;
   };
+  '/api/youth/{id}/legal-hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Put a youth on legal hold
+     * @description The retention job passes the youth by until the hold is lifted: their personal data is kept past the retention period. A leader only; the reason is required and logged.
+     */
+    post: operations['placeLegalHold'];
+    /**
+     * Lift a youth’s legal hold
+     * @description The retention period applies again from the next nightly run. A leader only; logged.
+     */
+    delete: operations['liftLegalHold'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/youth/{id}/deletion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Delete a youth registered by mistake
+     * @description Deletes the youth and everything recorded about them, within 30 days of the registration or while no journey has gone beyond referral, and never while on legal hold. A leader only; the reason is required. The audit log keeps the deletion under a keyed hash of the youth’s id, never the name.
+     */
+    post: operations['deleteYouthRegisteredByMistake'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -1917,7 +1961,12 @@ export interface components {
         | 'youth.updated'
         | 'youth.cpr_revealed'
         | 'youth.access_exported'
+        | 'youth.legal_hold_set'
+        | 'youth.legal_hold_lifted'
+        | 'youth.deleted'
+        | 'youth.anonymised'
         | 'audit.read'
+        | 'audit.pseudonymised'
         | 'settings.updated'
         | 'webhook.delivery_retried'
         | 'journey.opened'
@@ -2733,6 +2782,18 @@ export interface components {
       accessExport: {
         /** @default false */
         colleagueNames: boolean;
+      };
+      /**
+       * @default {
+       *       "personalDataYears": 5,
+       *       "auditYears": 5
+       *     }
+       */
+      retention: {
+        /** @default 5 */
+        personalDataYears: number;
+        /** @default 5 */
+        auditYears: number;
       };
       webhook: {
         url: string | null;
@@ -3986,6 +4047,140 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  placeLegalHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Why; written to the audit log */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description On legal hold. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description No such youth in the municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The youth is anonymised already. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  liftLegalHold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Lifted (or there was none). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description No such youth in the municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  deleteYouthRegisteredByMistake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Why; written to the audit log */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      /** @description No such youth in the municipality. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The youth cannot be deleted as registered by mistake (the reason is in the field errors). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   listAuditEntries: {
     parameters: {
       query?: {
@@ -4008,7 +4203,12 @@ export interface operations {
           | 'youth.updated'
           | 'youth.cpr_revealed'
           | 'youth.access_exported'
+          | 'youth.legal_hold_set'
+          | 'youth.legal_hold_lifted'
+          | 'youth.deleted'
+          | 'youth.anonymised'
           | 'audit.read'
+          | 'audit.pseudonymised'
           | 'settings.updated'
           | 'webhook.delivery_retried'
           | 'journey.opened'
@@ -4103,7 +4303,12 @@ export interface operations {
           | 'youth.updated'
           | 'youth.cpr_revealed'
           | 'youth.access_exported'
+          | 'youth.legal_hold_set'
+          | 'youth.legal_hold_lifted'
+          | 'youth.deleted'
+          | 'youth.anonymised'
           | 'audit.read'
+          | 'audit.pseudonymised'
           | 'settings.updated'
           | 'webhook.delivery_retried'
           | 'journey.opened'
@@ -4222,6 +4427,12 @@ export interface operations {
           accessExport?: {
             /** @default false */
             colleagueNames?: boolean;
+          };
+          retention?: {
+            /** @default 5 */
+            personalDataYears?: number;
+            /** @default 5 */
+            auditYears?: number;
           };
           webhook?: {
             url: string | null;

@@ -2,7 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import { deleteExpiredRateLimitWindows } from '../auth/rate-limit.repository.ts';
 import type { Db } from '../db/database.ts';
+import type { AuditPseudonyms } from '../audit/pseudonym.ts';
+import { runRetention } from '../retention/retention.service.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
+import type { CprVault } from '../shared/crypto.ts';
 import { danishDate, danishLocalTime } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
 import { type Mailer, sendDigests } from './digest.service.ts';
@@ -19,6 +22,8 @@ export interface SchedulerDeps {
   publicUrl: string;
   /** 'HH:MM', Danish local time. */
   sweepAt: string;
+  /** With these, the nightly work also removes personal data past its retention period. */
+  retention?: { vault: CprVault; pseudonyms: AuditPseudonyms };
 }
 
 /**
@@ -69,8 +74,16 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
   const work = async (trigger: ScheduledTrigger) => {
     try {
       const due = isSweepDue(await lastSweepAt(deps.db), deps.clock(), deps.sweepAt, trigger);
-      if (due) await sweepAndNotify(deps, trigger);
-      else await deliverWebhooks(deps.db, deps.log, deps.clock);
+      if (due) {
+        await sweepAndNotify(deps, trigger);
+        // Under the sweep's lock as well: one instance a night anonymises what is past its period.
+        if (deps.retention) {
+          await runRetention(
+            { db: deps.db, ...deps.retention, clock: deps.clock, log: deps.log },
+            { asOf: danishDate(deps.clock()), dryRun: false },
+          );
+        }
+      } else await deliverWebhooks(deps.db, deps.log, deps.clock);
       // Ended logins are of no use to anyone: the session table keeps only live ones.
       await deleteExpiredSessions(deps.db, deps.clock());
       // Nor do the login rate limit's windows that are over.

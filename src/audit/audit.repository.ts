@@ -10,6 +10,7 @@ export async function appendAudit(db: Db, entry: NewAuditEntry): Promise<void> {
       user_id: entry.userId,
       action: entry.action,
       youth_id: entry.youthId ?? null,
+      youth_ref: entry.youthRef ?? null,
       details: JSON.stringify(entry.details ?? {}),
       ip: entry.ip,
       request_id: entry.requestId,
@@ -25,10 +26,17 @@ function matching(db: Db, municipalityId: string, filter: AuditFilter) {
     // The youth's own entries, and the searches and lists that showed the youth among others.
     const shown = JSON.stringify([filter.youthId]);
     const youthId = filter.youthId;
+    const youthRef = filter.youthRef;
     query = query.where((eb) =>
       eb.or([
         eb('audit_log.youth_id', '=', youthId),
         sql<boolean>`(audit_log.details -> 'youthIds') @> ${shown}::jsonb`,
+        ...(youthRef
+          ? [
+              eb('audit_log.youth_ref', '=', youthRef),
+              sql<boolean>`(audit_log.details -> 'youthRefs') @> ${JSON.stringify([youthRef])}::jsonb`,
+            ]
+          : []),
       ]),
     );
   }

@@ -5,7 +5,7 @@ import { findYouthById } from '../youth/youth.repository.ts';
 import { appendAudit, countAudit, listAudit } from './audit.repository.ts';
 import type { AuditEntry, AuditFilter } from './audit.types.ts';
 
-type Deps = Pick<AppDeps, 'db'>;
+type Deps = Pick<AppDeps, 'db' | 'pseudonyms'>;
 
 /** The most entries one CSV file holds; a wider filter is refused rather than cut short. */
 export const MOST_ROWS_IN_CSV = 10_000;
@@ -19,6 +19,13 @@ function criteriaOf(filter: AuditFilter) {
     from: filter.from?.toISOString(),
     to: filter.to?.toISOString(),
   };
+}
+
+/** A youth's entries include those that name the youth only by pseudonym (deleted, or pseudonymised). */
+function withYouthRef(deps: Deps, actor: Actor, filter: AuditFilter): AuditFilter {
+  return filter.youthId
+    ? { ...filter, youthRef: deps.pseudonyms.youthRef(actor.municipalityId, filter.youthId) }
+    : filter;
 }
 
 /** Who read the log, and how: reading the log is itself logged, since it shows who looked at whose data. */
@@ -43,8 +50,9 @@ export function readAuditLog(
   filter: AuditFilter,
   page: { page: number; pageSize: number },
 ): Promise<{ items: AuditEntry[]; total: number; youthName: string | null }> {
+  const withRef = withYouthRef(deps, actor, filter);
   return deps.db.transaction().execute(async (trx) => {
-    const found = await listAudit(trx, actor.municipalityId, filter, {
+    const found = await listAudit(trx, actor.municipalityId, withRef, {
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     });
@@ -59,10 +67,11 @@ export function readAuditLog(
  * refusal that asks for a narrower filter (at the `from` field).
  */
 export function exportAuditLog(deps: Deps, actor: Actor, filter: AuditFilter): Promise<AuditEntry[]> {
+  const withRef = withYouthRef(deps, actor, filter);
   return deps.db.transaction().execute(async (trx) => {
-    const total = await countAudit(trx, actor.municipalityId, filter);
+    const total = await countAudit(trx, actor.municipalityId, withRef);
     if (total > MOST_ROWS_IN_CSV) throw invalidField('from', 'audit.refusals.tooManyRows', { max: MOST_ROWS_IN_CSV });
-    const { items } = await listAudit(trx, actor.municipalityId, filter, { limit: MOST_ROWS_IN_CSV, offset: 0 });
+    const { items } = await listAudit(trx, actor.municipalityId, withRef, { limit: MOST_ROWS_IN_CSV, offset: 0 });
     await logTheReading(trx, actor, { criteria: criteriaOf(filter), format: 'csv', resultCount: items.length });
     return items;
   });

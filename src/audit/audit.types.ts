@@ -16,7 +16,12 @@ export const auditActions = [
   'youth.updated',
   'youth.cpr_revealed',
   'youth.access_exported',
+  'youth.legal_hold_set',
+  'youth.legal_hold_lifted',
+  'youth.deleted',
+  'youth.anonymised',
   'audit.read',
+  'audit.pseudonymised',
   'settings.updated',
   'webhook.delivery_retried',
   'journey.opened',
@@ -66,6 +71,8 @@ export interface NewAuditEntry {
   userId: string | null;
   action: AuditAction;
   youthId?: string | null;
+  /** A keyed hash of the youth's id, for a youth whose data is gone (see src/audit/pseudonym.ts). */
+  youthRef?: string | null;
   /** Never the CPR number in clear: criteria are masked before they get here. */
   details?: Record<string, unknown>;
   ip: string | null;
@@ -88,6 +95,8 @@ export interface AuditEntry {
 export interface AuditFilter {
   userId?: string | undefined;
   youthId?: string | undefined;
+  /** The youth's keyed hash: with youthId, the entries that name the youth only by it are found too. */
+  youthRef?: string | undefined;
   action?: AuditAction | undefined;
   from?: Date | undefined;
   to?: Date | undefined;

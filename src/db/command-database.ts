@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config.ts';
 import { exitOnDataFolderError, openDataFolder } from './data-folder.ts';
 import { type Db, describeDatabase, openDatabase } from './database.ts';
-import { migrateToLatest } from './migrator.ts';
+import { migrateDatabase } from './roles.ts';
 import { waitForDatabase } from './readiness.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function openCommandDatabase(
       target: describeDatabase(config.database),
       log: (message) => console.error(message),
     });
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.migrate !== false) await migrateDatabase(config, db);
     return { db, close };
   } catch (error) {
     await close();

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { openCommandDatabase } from './command-database.ts';
-import { migrateToLatest } from './migrator.ts';
+import { migrateDatabase } from './roles.ts';
 
 // `npm run db:migrate`: migrates the configured database and exits non-zero on failure. Like the
 // server, it waits up to DATABASE_WAIT_SECONDS for a database that is starting.
@@ -8,7 +8,7 @@ const config = loadConfig(process.env);
 try {
   const { db, close } = await openCommandDatabase(config, { migrate: false });
   try {
-    const results = await migrateToLatest(db);
+    const results = await migrateDatabase(config, db);
     for (const r of results ?? []) console.log(`${r.status}: ${r.migrationName}`);
     if (!results?.length) console.log('Database is up to date.');
   } finally {

@@ -85,6 +85,12 @@ export interface YouthTable {
   phone: string | null;
   email: string | null;
   address: string | null;
+  /** Why the youth's data is kept past the retention period (a legal hold); null: none. */
+  legal_hold_reason: string | null;
+  legal_hold_at: Timestamp | null;
+  legal_hold_by: string | null;
+  /** When the retention job removed the personal data; null: not anonymised. */
+  anonymised_at: Timestamp | null;
   version: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
@@ -101,6 +107,13 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>>;
   ip: string | null;
   request_id: string | null;
+  /** A keyed hash of a youth's id, where the id itself is gone (deleted, or pseudonymised). */
+  youth_ref: string | null;
+  // Set by the database's trigger on insert (the hash chain, docs/decisions/0010).
+  chain_seq: Generated<string>;
+  personal_digest: Generated<string>;
+  hash: Generated<string>;
+  pseudonymised_at: Generated<Timestamp | null>;
 }
 
 export type ReferralSource = 'jobcenter' | 'uu' | 'self' | 'other_unit';

@@ -34,6 +34,17 @@ export const municipalitySettingsSchema = z.strictObject({
       colleagueNames: z.boolean().default(false),
     })
     .default({ colleagueNames: false }),
+  /**
+   * How long personal data is kept: a youth's, for `personalDataYears` after their last journey
+   * closed (then anonymised, unless on legal hold); the audit log's entries, for `auditYears`
+   * after they were written (then pseudonymised). See README, "Retention and deletion".
+   */
+  retention: z
+    .strictObject({
+      personalDataYears: z.number().int().min(1).max(50).default(5),
+      auditYears: z.number().int().min(1).max(50).default(5),
+    })
+    .default({ personalDataYears: 5, auditYears: 5 }),
   /** Where new alerts are posted as signed JSON (HMAC-SHA256 with the secret). */
   webhook: z
     .strictObject({
@@ -62,6 +73,7 @@ export const settingsChangeBody = z.strictObject({
   risk: municipalitySettingsSchema.shape.risk.unwrap().optional(),
   lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates.unwrap().optional(),
   accessExport: municipalitySettingsSchema.shape.accessExport.unwrap().optional(),
+  retention: municipalitySettingsSchema.shape.retention.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -81,6 +93,7 @@ export const settingsResponse = z
     risk: municipalitySettingsSchema.shape.risk,
     lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates,
     accessExport: municipalitySettingsSchema.shape.accessExport,
+    retention: municipalitySettingsSchema.shape.retention,
     webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
   })
   .meta({ id: 'MunicipalitySettings' });
@@ -95,6 +108,7 @@ export function settingsWithoutSecret(
     risk: settings.risk,
     lawSwitchDates: settings.lawSwitchDates,
     accessExport: settings.accessExport,
+    retention: settings.retention,
     webhook: { url: settings.webhook.url, secretSet: settings.webhook.secret !== null },
   };
 }

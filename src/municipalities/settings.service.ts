@@ -41,6 +41,7 @@ export async function changeSettings(
       ...(change.risk ? { risk: change.risk } : {}),
       ...(change.lawSwitchDates ? { lawSwitchDates: change.lawSwitchDates } : {}),
       ...(change.accessExport ? { accessExport: change.accessExport } : {}),
+      ...(change.retention ? { retention: change.retention } : {}),
       ...(change.webhook
         ? {
             // Removing the webhook removes its secret too; changing the address keeps the secret.

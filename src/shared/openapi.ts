@@ -88,6 +88,10 @@ export const apiTags = [
       "A young person's access export (GDPR art. 15) as PDF or JSON, and the evaluation's pseudonymised data " +
       'as CSV or JSON. Every export is audited.',
   },
+  {
+    name: 'retention',
+    description: 'Legal hold on a youth, and deleting a youth registered by mistake. Leaders.',
+  },
   { name: 'system', description: 'Health checks for load balancers and orchestrators. Public.' },
 ] as const;
 

@@ -38,6 +38,7 @@ import type plan from '../../templates/texts/plan.da.json';
 import type progression from '../../templates/texts/progression.da.json';
 import type referral from '../../templates/texts/referral.da.json';
 import type risk from '../../templates/texts/risk.da.json';
+import type retention from '../../templates/texts/retention.da.json';
 import type rules from '../../templates/texts/rules.da.json';
 import type today from '../../templates/texts/today.da.json';
 import type validation from '../../templates/texts/validation.da.json';
@@ -68,6 +69,7 @@ export const textAreas = [
   'plan',
   'progression',
   'referral',
+  'retention',
   'risk',
   'rules',
   'today',
@@ -99,6 +101,7 @@ type Catalogue = {
   plan: typeof plan;
   progression: typeof progression;
   referral: typeof referral;
+  retention: typeof retention;
   risk: typeof risk;
   rules: typeof rules;
   today: typeof today;

@@ -41,6 +41,12 @@ const ageBounds = {
 };
 const shareBounds = boundsOf(municipalitySettingsSchema.shape.randomisation.unwrap().shape.controlShare.unwrap());
 const percentBounds = { min: shareBounds.min * 100, max: shareBounds.max * 100 };
+const retentionShape = municipalitySettingsSchema.shape.retention.unwrap().shape;
+const retentionKeys = ['personalDataYears', 'auditYears'] as const;
+const yearBounds = {
+  personalDataYears: boundsOf(retentionShape.personalDataYears.unwrap()),
+  auditYears: boundsOf(retentionShape.auditYears.unwrap()),
+};
 const webhookShape = settingsChangeBody.shape.webhook.unwrap().shape;
 const secretSchema = webhookShape.secret.unwrap();
 const secretBounds = { min: secretSchema.minLength ?? 0, max: secretSchema.maxLength ?? Number.MAX_SAFE_INTEGER };
@@ -94,6 +100,8 @@ const settingsFields: Record<string, string> = {
   'eligibility.maxAge': 'maxAge',
   'randomisation.enabled': 'randomisation',
   'randomisation.controlShare': 'controlShare',
+  'retention.personalDataYears': 'personalDataYears',
+  'retention.auditYears': 'auditYears',
   'webhook.url': 'webhookUrl',
   'webhook.secret': 'webhookSecret',
 };
@@ -142,6 +150,8 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
           controlShare: formatNumber(percentOf(settings.randomisation.controlShare), lang),
           colleagueNames: settings.accessExport.colleagueNames ? '1' : '',
           webhookUrl: settings.webhook.url ?? '',
+          personalDataYears: String(settings.retention.personalDataYears),
+          auditYears: String(settings.retention.auditYears),
         },
         errors: kept.errors ?? {},
         secretSet: settings.webhook.secret !== null,
@@ -152,6 +162,9 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         },
         percentBounds,
         secretBounds,
+        years: Object.fromEntries(
+          retentionKeys.map((key) => [key, { ...yearBounds[key], default: retentionShape[key].def.defaultValue }]),
+        ),
       },
       { problem: kept.problem, notice: kept.notice },
     );
@@ -175,10 +188,9 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       const t = translator(lang);
       const form = request.body;
       const values = Object.fromEntries(
-        ['minAge', 'maxAge', 'randomisation', 'controlShare', 'colleagueNames', 'webhookUrl'].map((key) => [
-          key,
-          text(form, key).trim(),
-        ]),
+        ['minAge', 'maxAge', 'randomisation', 'controlShare', 'colleagueNames', 'webhookUrl', ...retentionKeys].map(
+          (key) => [key, text(form, key).trim()],
+        ),
       );
       const secret = text(form, 'webhookSecret');
       // The secret is never sent back in the page: it is typed again after a refusal.
@@ -196,6 +208,12 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         const max = maxAge.value ?? Number(file.maxAge);
         if ((minAge.value ?? Number(file.minAge)) > max) errors.minAge = t('admin.minAgeAboveMax', { max });
       }
+      const years = retentionKeys.map((key) => {
+        const typed = wholeNumber(values[key] ?? '', yearBounds[key], t);
+        if ('error' in typed) errors[key] = typed.error;
+        return 'value' in typed ? (typed.value ?? retentionShape[key].def.defaultValue) : undefined;
+      });
+      const [personalDataYears, auditYears] = years;
       const share = percentage(values.controlShare ?? '', t);
       if ('error' in share) errors.controlShare = share.error;
       const url = values.webhookUrl ? values.webhookUrl : null;
@@ -203,7 +221,14 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
       if (secret && (secret.length < secretBounds.min || secret.length > secretBounds.max)) {
         errors.webhookSecret = t('admin.secretLength', secretBounds);
       }
-      if (Object.keys(errors).length > 0 || !('value' in minAge) || !('value' in maxAge) || !('value' in share)) {
+      if (
+        Object.keys(errors).length > 0 ||
+        !('value' in minAge) ||
+        !('value' in maxAge) ||
+        !('value' in share) ||
+        personalDataYears === undefined ||
+        auditYears === undefined
+      ) {
         return keep(errors, t('common.formErrors'), 400);
       }
 
@@ -216,6 +241,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         },
         randomisation: { enabled: values.randomisation === '1', controlShare: share.value },
         accessExport: { colleagueNames: values.colleagueNames === '1' },
+        retention: { personalDataYears, auditYears },
         // An empty address removes the webhook; an empty secret keeps the one stored.
         webhook: url === null ? { url: null } : { url, ...(secret && { secret }) },
       };
@@ -223,6 +249,7 @@ export function registerAdminSettingsPages(app: WebApp, { deps, page, checkCsrf 
         JSON.stringify(change.eligibility) === JSON.stringify(settings.eligibility) &&
         JSON.stringify(change.randomisation) === JSON.stringify(settings.randomisation) &&
         change.accessExport?.colleagueNames === settings.accessExport.colleagueNames &&
+        JSON.stringify(change.retention) === JSON.stringify(settings.retention) &&
         url === settings.webhook.url &&
         !secret;
       if (unchanged) return settingsPage(request, reply, { values, notice: t('admin.nothingChanged') });

@@ -66,6 +66,12 @@ import { listMunicipalityUsers } from '../users/users.service.ts';
 import { ageOn } from '../youth/cpr.ts';
 import { updateYouthBody } from '../youth/youth.schemas.ts';
 import { changeYouth, readYouth } from '../youth/youth.service.ts';
+import {
+  deletableByMistake,
+  deleteYouthRegisteredByMistake,
+  liftLegalHold,
+  placeLegalHold,
+} from '../retention/retention.service.ts';
 import { barrierLabels, categoryLabels } from '../visitation/questionnaire.ts';
 import { type EventChoices, eventForm, payloadOf, typedValues } from './web.event-forms.ts';
 import { notesOfYouth, type NoteWithHistory } from '../notes/note.service.ts';
@@ -124,6 +130,8 @@ const recordedNotices = {
   stamoplysninger: 'youth.detailsSaved',
   notat: 'journal.saved',
   rettet: 'journal.edited',
+  hold: 'retention.holdPlaced',
+  holdophaevet: 'retention.holdLifted',
 } as const;
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
@@ -194,6 +202,17 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         journal: journalOf(notes, actor, kept, showAllNotes, youthId, t, lang),
         // A leader reads in the log who has read or changed the youth's data.
         auditHref: actor.role === 'leader' ? `/logning?youthId=${youthId}` : null,
+        anonymisedOn: youth.anonymisedAt ? when(youth.anonymisedAt, lang) : null,
+        // A leader puts the youth on legal hold, or deletes a youth registered by mistake.
+        retention:
+          actor.role === 'leader' && !youth.anonymisedAt
+            ? {
+                hold: youth.legalHold
+                  ? { since: when(youth.legalHold.at, lang), reason: youth.legalHold.reason }
+                  : null,
+                deletable: await deletableByMistake(deps.db, actor.municipalityId, youthId, deps.clock()),
+              }
+            : null,
         keptForm: kept.form ?? null,
         values: kept.values ?? {},
         errors: kept.errors ?? {},
@@ -560,6 +579,57 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       return changed
         ? reply.redirect(`/unge/${youthId}?registreret=stamoplysninger`, 303)
         : youthPage(request, reply, youthId, { notice: t('youth.detailsUnchanged') });
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Legal hold, and deleting a youth registered by mistake (a leader's)
+  // -------------------------------------------------------------------------------------------
+
+  app.post(
+    '/unge/:youthId/retligt-hold',
+    { config: pageFor(['leader']), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId } = request.params;
+      const values = { reason: text(request.body, 'hold-reason') };
+      const refused = await attempt(
+        () => placeLegalHold(deps, actorOf(request), youthId, values.reason),
+        request.lang,
+        t(request.lang, 'common.formErrors'),
+      );
+      if (refused) return again(request, reply, youthId, 'hold', values)(refused);
+      return reply.redirect(`/unge/${youthId}?registreret=hold`, 303);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/retligt-hold/ophaev',
+    { config: pageFor(['leader']), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    async (request, reply) => {
+      await liftLegalHold(deps, actorOf(request), request.params.youthId);
+      return reply.redirect(`/unge/${request.params.youthId}?registreret=holdophaevet`, 303);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/slet',
+    { config: pageFor(['leader']), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId } = request.params;
+      const values = { reason: text(request.body, 'delete-reason'), confirm: text(request.body, 'delete-confirm') };
+      const keep = again(request, reply, youthId, 'delete', values);
+      if (values.confirm !== '1') {
+        const errors: Record<string, string> = { confirm: t(request.lang, 'retention.deleteConfirmRequired') };
+        if (!values.reason.trim()) errors.reason = t(request.lang, 'retention.reasonRequired');
+        return keep({ errors, problem: t(request.lang, 'common.formErrors'), status: 400 });
+      }
+      const refused = await attempt(
+        () => deleteYouthRegisteredByMistake(deps, actorOf(request), youthId, values.reason),
+        request.lang,
+        t(request.lang, 'common.formErrors'),
+      );
+      if (refused) return keep(refused);
+      return reply.redirect('/?slettet=1', 303);
     },
   );
 

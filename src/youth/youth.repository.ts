@@ -14,6 +14,10 @@ export interface YouthRecord {
   phone: string | null;
   email: string | null;
   address: string | null;
+  /** On legal hold: kept past the retention period, for this reason. */
+  legalHold: { reason: string; at: Date; by: string | null } | null;
+  /** When the personal data was removed at the end of the retention period. */
+  anonymisedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +34,11 @@ function youthRowToRecord(row: Selectable<YouthTable>): YouthRecord {
     phone: row.phone,
     email: row.email,
     address: row.address,
+    legalHold:
+      row.legal_hold_reason !== null && row.legal_hold_at !== null
+        ? { reason: row.legal_hold_reason, at: row.legal_hold_at, by: row.legal_hold_by }
+        : null,
+    anonymisedAt: row.anonymised_at,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -101,7 +110,8 @@ export async function searchYouth(
   search: YouthSearch,
   page: { limit: number; offset: number },
 ): Promise<{ items: YouthRecord[]; total: number }> {
-  let query = db.selectFrom('youth').where('municipality_id', '=', municipalityId);
+  // An anonymised youth has nothing left to be found by; they stay only in figures.
+  let query = db.selectFrom('youth').where('municipality_id', '=', municipalityId).where('anonymised_at', 'is', null);
   switch (search.kind) {
     case 'all':
       break;
@@ -126,7 +136,12 @@ export async function searchYouth(
 
 /** Every youth's id and name in the municipality: what a search by name compares (name-match.ts). */
 export async function listYouthNames(db: Db, municipalityId: string): Promise<Array<{ id: string; name: string }>> {
-  return db.selectFrom('youth').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute();
+  return db
+    .selectFrom('youth')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('anonymised_at', 'is', null)
+    .execute();
 }
 
 export interface YouthChanges {

@@ -29,6 +29,8 @@ export interface Youth {
   phone: string | null;
   email: string | null;
   address: string | null;
+  legalHold: YouthRecord['legalHold'];
+  anonymisedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -46,6 +48,8 @@ function toYouth(record: YouthRecord, today: string, cpr: string): Youth {
     phone: record.phone,
     email: record.email,
     address: record.address,
+    legalHold: record.legalHold,
+    anonymisedAt: record.anonymisedAt,
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
@@ -128,9 +132,11 @@ export async function readYouth(deps: Deps, actor: Actor, id: string, options: {
   return db.transaction().execute(async (trx) => {
     const record = await findYouthById(trx, actor.municipalityId, id);
     if (!record) throw new DomainError('not_found');
-    const cpr = options.revealCpr
-      ? formatCpr(vault.decrypt(actor.municipalityId, record.cprEncrypted))
-      : maskedFromBirthDate(record.birthDate);
+    // An anonymised youth's number is gone: only the masked form, from the birth date, is left.
+    const cpr =
+      options.revealCpr && !record.anonymisedAt
+        ? formatCpr(vault.decrypt(actor.municipalityId, record.cprEncrypted))
+        : maskedFromBirthDate(record.birthDate);
     await audit(trx, actor, options.revealCpr ? 'youth.cpr_revealed' : 'youth.read', record.id);
     return toYouth(record, danishDate(clock()), cpr);
   });

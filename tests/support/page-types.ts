@@ -83,6 +83,19 @@ const pageTypes: PageType[] = [
     role: 'caseworker',
     path: youthIn(stage),
   })),
+  { name: 'youth with legal hold and deletion', role: 'leader', path: youthIn('referred') },
+  {
+    name: 'deleting a youth with errors',
+    role: 'leader',
+    path: youthIn('referred'),
+    prepare: async (page) => {
+      await page
+        .locator('[data-testid=delete-form]')
+        .evaluate((form) => form.closest('details')?.setAttribute('open', ''));
+      await page.locator('[data-testid=delete-form] button[type=submit]').click();
+      await page.waitForLoadState();
+    },
+  },
   { name: 'new appointment', role: 'caseworker', path: (ids) => `/unge/${ids.youthWithAppointment}/aftaler/ny` },
   {
     name: 'appointment',

@@ -23,6 +23,7 @@ import * as youthBirthDate from './20261208T1000-youth-birth-date.ts';
 import * as auditSearchHits from './20261208T1100-audit-search-hits.ts';
 import * as caseNotes from './20261208T1100-case-notes.ts';
 import * as planReview from './20261208T1200-plan-review.ts';
+import * as retention from './20261209T1200-retention.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T1100-audit-search-hits': auditSearchHits,
   '20261208T1100-case-notes': caseNotes,
   '20261208T1200-plan-review': planReview,
+  '20261209T1200-retention': retention,
 };
