@@ -66,7 +66,7 @@ export interface paths {
     put?: never;
     /**
      * Log in
-     * @description Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row lock the account for 15 minutes. Rate-limited per address.
+     * @description Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row from one address lock the account for 15 minutes from that address; a locked account answers as a wrong password. Rate-limited per address.
      */
     post: operations['login'];
     delete?: never;
@@ -144,7 +144,7 @@ export interface paths {
     put?: never;
     /**
      * Create a personal API token
-     * @description A token acts as its user, with their role, until revoked. Send it as `Authorization: Bearer <token>`.
+     * @description A token acts as its user, with their role, until it expires or is revoked. Send it as `Authorization: Bearer <token>`. It stops working when an administrator resets the password, changes the role or deactivates the user. Only a user logged in with a password creates tokens: called with a token, this answers 403.
      */
     post: operations['createApiToken'];
     delete?: never;
@@ -1735,6 +1735,11 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the token stops working.
+       */
+      expiresAt: string;
     };
     Appointment: {
       /** Format: uuid */
@@ -2077,7 +2082,6 @@ export interface components {
           | 'validation_failed'
           | 'unauthenticated'
           | 'invalid_credentials'
-          | 'account_locked'
           | 'forbidden'
           | 'password_change_required'
           | 'not_found'
@@ -3024,15 +3028,6 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The account is locked after too many wrong passwords (`account_locked`, with `lockedUntil`). */
-    Locked: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
-    };
     /** @description Too many attempts (`rate_limited`); try again after the seconds of Retry-After. */
     TooManyRequests: {
       headers: {
@@ -3184,7 +3179,7 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
-      /** @description Wrong e-mail or password, or the user is deactivated (`invalid_credentials`). */
+      /** @description Wrong e-mail or password, the user is deactivated, or the account is locked from this address after too many wrong passwords (`invalid_credentials`, the same answer for each). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3193,7 +3188,6 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      423: components['responses']['Locked'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
@@ -3320,6 +3314,8 @@ export interface operations {
       content: {
         'application/json': {
           name: string;
+          /** @description Days until the token stops working: 90 when left out, at most 365. */
+          expiresInDays?: number;
         };
       };
     };
@@ -3339,6 +3335,11 @@ export interface operations {
             createdAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the token stops working.
+             */
+            expiresAt: string;
             /** @description Shown only this once; store it safely. */
             token: string;
           };

@@ -238,7 +238,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
         setSessionCookie(reply, result, { now, secure: config.cookieSecure });
         return reply.redirect(landingOf(result.user), 303);
       } catch (error) {
-        if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {
+        if (error instanceof DomainError && error.code === 'invalid_credentials') {
           return rerender({ password: errorMessage(error.code, request.lang) }, error.status);
         }
         throw error;
