@@ -221,12 +221,32 @@ export interface paths {
     };
     /**
      * Find youth
-     * @description By name or CPR number (`query`), a page at a time.
+     * @description By name or CPR number (`query`), a page at a time. To search by CPR number use POST /api/youth/search, which keeps the number out of the address.
      */
     get: operations['listYouth'];
     put?: never;
     /** Register a youth */
     post: operations['createYouth'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/youth/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Find youth, the search in the body
+     * @description As GET /api/youth, with `query`, `page` and `pageSize` in the body, so a CPR number searched for stays out of the address and so out of proxies' and servers' logs. Use this one to search by CPR number.
+     */
+    post: operations['searchYouth'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3604,6 +3624,46 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  searchYouth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          query?: string;
+          /** @default 1 */
+          page?: number;
+          /** @default 25 */
+          pageSize?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description A page of the youth found, CPR numbers masked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Youth'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };
