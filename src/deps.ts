@@ -5,6 +5,7 @@ import { journeyEffects } from './journey-effects.ts';
 import type { JourneyEffectTable } from './journeys/journey.effects.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
+import { hkdfSync } from 'node:crypto';
 import { CprVault } from './shared/crypto.ts';
 
 /** What route plugins hand to services. Built once in buildApp, by createAppDeps. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   vault: CprVault;
   /** Derives each user's secret calendar-feed address (src/appointments/calendar-feed.ts). */
   calendarFeedKey: CalendarFeedKey;
+  /** Binds the pages' CSRF tokens to the session they were made for (src/web/web.routes.ts). */
+  csrfKey: Buffer;
   clock: Clock;
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
@@ -41,6 +44,7 @@ export async function createAppDeps(options: {
     clock: options.clock ?? systemClock,
     vault: new CprVault(options.secret),
     calendarFeedKey: new CalendarFeedKey(options.secret),
+    csrfKey: Buffer.from(hkdfSync('sha256', options.secret, 'ungeflow', 'csrf-session-v1', 32)),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     journeyEffects,
   };

@@ -74,6 +74,7 @@ const scheduler = config.sweepEnabled
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
       publicUrl: config.publicUrl,
       sweepAt: config.sweepAt,
+      webhookAllowedHosts: config.webhookAllowedHosts,
     })
   : undefined;
 

@@ -19,6 +19,8 @@ export interface SchedulerDeps {
   publicUrl: string;
   /** 'HH:MM', Danish local time. */
   sweepAt: string;
+  /** WEBHOOK_ALLOWED_HOSTS. */
+  webhookAllowedHosts: readonly string[];
 }
 
 /**
@@ -52,7 +54,7 @@ export async function sweepAndNotify(deps: SchedulerDeps, trigger: SweepTrigger)
   if (result.status === 'completed') {
     await sendDigests({ db: deps.db, clock: deps.clock, mailer: deps.mailer, publicUrl: deps.publicUrl });
   }
-  await deliverWebhooks(deps.db, deps.log, deps.clock);
+  await deliverWebhooks(deps.db, deps.log, deps.clock, { allowedHosts: deps.webhookAllowedHosts });
   return result;
 }
 
@@ -70,7 +72,7 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
     try {
       const due = isSweepDue(await lastSweepAt(deps.db), deps.clock(), deps.sweepAt, trigger);
       if (due) await sweepAndNotify(deps, trigger);
-      else await deliverWebhooks(deps.db, deps.log, deps.clock);
+      else await deliverWebhooks(deps.db, deps.log, deps.clock, { allowedHosts: deps.webhookAllowedHosts });
       // Ended logins are of no use to anyone: the session table keeps only live ones.
       await deleteExpiredSessions(deps.db, deps.clock());
       // Nor do the login rate limit's windows that are over.

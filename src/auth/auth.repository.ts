@@ -227,6 +227,7 @@ export async function insertApiToken(
     name: string;
     tokenHash: string;
     prefix: string;
+    createdAt: Date;
     expiresAt: Date;
   },
 ): Promise<ApiToken> {
@@ -238,6 +239,7 @@ export async function insertApiToken(
       name: token.name,
       token_hash: token.tokenHash,
       token_prefix: token.prefix,
+      created_at: token.createdAt,
       expires_at: token.expiresAt,
     })
     .returning(tokenColumns)

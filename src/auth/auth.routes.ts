@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams, serverErrors } from '../shared/schemas.ts';
-import { actorOf, SESSION_COOKIE, setSessionCookie } from './auth.plugin.ts';
+import { actorOf, clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
 import {
   apiTokenSchema,
   changePasswordBody,
@@ -58,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         { ip: request.ip, requestId: request.id },
         { now, sessionTtlHours: config.sessionTtlHours },
       );
-      setSessionCookie(reply, result, { now, secure: config.cookieSecure });
+      setSessionCookie(reply, result, { now, config });
       const { user } = result;
       return {
         user: {
@@ -93,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (request, reply) => {
       await logout(db, actorOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply, config);
       return reply.code(204).send(null);
     },
   );

@@ -239,6 +239,7 @@ export async function createApiToken(
       name: input.name,
       tokenHash: hashToken(token),
       prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      createdAt: now,
       expiresAt: new Date(now.getTime() + days * 86_400_000),
     });
     await appendAudit(trx, {

@@ -313,7 +313,9 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
             type: 'apiKey',
             in: 'cookie',
             name: 'ungeflow_session',
-            description: 'The session cookie that POST /api/auth/login sets.',
+            description:
+              'The session cookie that POST /api/auth/login sets; served over HTTPS it is named ' +
+              '`__Host-ungeflow_session`.',
           },
           token: {
             type: 'http',
