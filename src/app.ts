@@ -205,6 +205,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
+      // API answers carry personal data (names, CPR numbers, case notes): neither the browser nor a
+      // proxy on the way keeps a copy. A route that says otherwise keeps its own header.
+      api.addHook('onSend', async (_request, reply, payload) => {
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+        return payload;
+      });
       // Live: the process answers (a container orchestrator restarts it when not). Ready: the
       // database answers and its migrations are current (a load balancer sends traffic only then).
       // /health is ready, as it always was.

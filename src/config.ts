@@ -73,6 +73,17 @@ const configSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default('Ungeflow <ungeflow@localhost>'),
     PUBLIC_URL: z.url().optional(),
+    // Hosts a webhook may reach over plain HTTP or on a local address (a receiver in the
+    // municipality's own network); by default none.
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     SWEEP_AT: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'SWEEP_AT must be HH:MM')
@@ -181,6 +192,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Where users reach Ungeflow; links in e-mails point here. */
   publicUrl: string;
+  /** Hosts a webhook may reach although over plain HTTP or on a local address (WEBHOOK_ALLOWED_HOSTS). */
+  webhookAllowedHosts: string[];
   /** Danish local time of the nightly risk sweep. */
   sweepAt: string;
   sweepEnabled: boolean;
@@ -225,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     sweepAt: e.SWEEP_AT,
     sweepEnabled: e.SWEEP_ENABLED,
   };

@@ -7,6 +7,7 @@ import { journeyEffects } from './journey-effects.ts';
 import type { JourneyEffectTable } from './journeys/journey.effects.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
+import { hkdfSync } from 'node:crypto';
 import { CprVault } from './shared/crypto.ts';
 import { EvaluationPseudonyms } from './exports/evaluation-pseudonym.ts';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   evaluationPseudonyms: EvaluationPseudonyms;
   /** Stands in for a youth's id in the audit log where the id is gone (src/audit/pseudonym.ts). */
   pseudonyms: AuditPseudonyms;
+  /** Binds the pages' CSRF tokens to the session they were made for (src/web/web.routes.ts). */
+  csrfKey: Buffer;
   clock: Clock;
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
@@ -55,6 +58,7 @@ export async function createAppDeps(options: {
     calendarFeedKey: new CalendarFeedKey(options.secret),
     evaluationPseudonyms: new EvaluationPseudonyms(options.secret),
     pseudonyms: new AuditPseudonyms(options.secret),
+    csrfKey: Buffer.from(hkdfSync('sha256', options.secret, 'ungeflow', 'csrf-session-v1', 32)),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     journeyEffects,
   };

@@ -77,6 +77,7 @@ const scheduler = config.sweepEnabled
       publicUrl: config.publicUrl,
       sweepAt: config.sweepAt,
       retention: { vault: new CprVault(secret), pseudonyms: new AuditPseudonyms(secret) },
+      webhookAllowedHosts: config.webhookAllowedHosts,
     })
   : undefined;
 

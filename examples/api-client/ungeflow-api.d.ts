@@ -66,7 +66,7 @@ export interface paths {
     put?: never;
     /**
      * Log in
-     * @description Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row lock the account for 15 minutes. Rate-limited per address.
+     * @description Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row from one address lock the account for 15 minutes from that address; a locked account answers as a wrong password. Rate-limited per address.
      */
     post: operations['login'];
     delete?: never;
@@ -144,7 +144,7 @@ export interface paths {
     put?: never;
     /**
      * Create a personal API token
-     * @description A token acts as its user, with their role, until revoked. Send it as `Authorization: Bearer <token>`.
+     * @description A token acts as its user, with their role, until it expires or is revoked. Send it as `Authorization: Bearer <token>`. It stops working when an administrator resets the password, changes the role or deactivates the user. Only a user logged in with a password creates tokens: called with a token, this answers 403.
      */
     post: operations['createApiToken'];
     delete?: never;
@@ -221,12 +221,32 @@ export interface paths {
     };
     /**
      * Find youth
-     * @description By name or CPR number (`query`), a page at a time.
+     * @description By name or CPR number (`query`), a page at a time. To search by CPR number use POST /api/youth/search, which keeps the number out of the address.
      */
     get: operations['listYouth'];
     put?: never;
     /** Register a youth */
     post: operations['createYouth'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/youth/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Find youth, the search in the body
+     * @description As GET /api/youth, with `query`, `page` and `pageSize` in the body, so a CPR number searched for stays out of the address and so out of proxies' and servers' logs. Use this one to search by CPR number.
+     */
+    post: operations['searchYouth'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1902,6 +1922,11 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the token stops working.
+       */
+      expiresAt: string;
     };
     Appointment: {
       /** Format: uuid */
@@ -2259,7 +2284,6 @@ export interface components {
           | 'validation_failed'
           | 'unauthenticated'
           | 'invalid_credentials'
-          | 'account_locked'
           | 'forbidden'
           | 'password_change_required'
           | 'not_found'
@@ -3385,15 +3409,6 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The account is locked after too many wrong passwords (`account_locked`, with `lockedUntil`). */
-    Locked: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
-    };
     /** @description Too many attempts (`rate_limited`); try again after the seconds of Retry-After. */
     TooManyRequests: {
       headers: {
@@ -3545,7 +3560,7 @@ export interface operations {
         };
       };
       400: components['responses']['BadRequest'];
-      /** @description Wrong e-mail or password, or the user is deactivated (`invalid_credentials`). */
+      /** @description Wrong e-mail or password, the user is deactivated, or the account is locked from this address after too many wrong passwords (`invalid_credentials`, the same answer for each). */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3554,7 +3569,6 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      423: components['responses']['Locked'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
@@ -3681,6 +3695,8 @@ export interface operations {
       content: {
         'application/json': {
           name: string;
+          /** @description Days until the token stops working: 90 when left out, at most 365. */
+          expiresInDays?: number;
         };
       };
     };
@@ -3700,6 +3716,11 @@ export interface operations {
             createdAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the token stops working.
+             */
+            expiresAt: string;
             /** @description Shown only this once; store it safely. */
             token: string;
           };
@@ -3964,6 +3985,46 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  searchYouth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          query?: string;
+          /** @default 1 */
+          page?: number;
+          /** @default 25 */
+          pageSize?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description A page of the youth found, CPR numbers masked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Youth'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

@@ -43,8 +43,6 @@ export function explain(body: ApiError): string {
       return 'The token is unknown, expired or revoked: create a new one with POST /api/auth/tokens.';
     case 'password_change_required':
       return "The token's user must first choose their own password (POST /api/auth/password).";
-    case 'account_locked':
-      return `The account is locked until ${String(body.error.lockedUntil)}.`;
     case 'forbidden':
       return "The token's user may not do this: youth and journeys are for caseworkers and leaders.";
     case 'not_found':

@@ -24,6 +24,8 @@ export interface SchedulerDeps {
   sweepAt: string;
   /** With these, the nightly work also removes personal data past its retention period. */
   retention?: { vault: CprVault; pseudonyms: AuditPseudonyms };
+  /** WEBHOOK_ALLOWED_HOSTS. */
+  webhookAllowedHosts: readonly string[];
 }
 
 /**
@@ -57,7 +59,7 @@ export async function sweepAndNotify(deps: SchedulerDeps, trigger: SweepTrigger)
   if (result.status === 'completed') {
     await sendDigests({ db: deps.db, clock: deps.clock, mailer: deps.mailer, publicUrl: deps.publicUrl });
   }
-  await deliverWebhooks(deps.db, deps.log, deps.clock);
+  await deliverWebhooks(deps.db, deps.log, deps.clock, { allowedHosts: deps.webhookAllowedHosts });
   return result;
 }
 
@@ -83,7 +85,7 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
             { asOf: danishDate(deps.clock()), dryRun: false },
           );
         }
-      } else await deliverWebhooks(deps.db, deps.log, deps.clock);
+      } else await deliverWebhooks(deps.db, deps.log, deps.clock, { allowedHosts: deps.webhookAllowedHosts });
       // Ended logins are of no use to anyone: the session table keeps only live ones.
       await deleteExpiredSessions(deps.db, deps.clock());
       // Nor do the login rate limit's windows that are over.

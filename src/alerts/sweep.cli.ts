@@ -20,6 +20,7 @@ try {
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
       publicUrl: config.publicUrl,
       sweepAt: config.sweepAt,
+      webhookAllowedHosts: config.webhookAllowedHosts,
     },
     'manual',
   );

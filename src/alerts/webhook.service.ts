@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { findSettings, listSettings } from '../municipalities/settings.repository.ts';
+import { webhookTargetProblem } from './webhook-address.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Alert } from './alert.repository.ts';
 import {
@@ -74,7 +75,7 @@ export async function deliverWebhooks(
   db: Db,
   log: FastifyBaseLogger,
   now: () => Date,
-  options: { timeoutMs?: number; limit?: number } = {},
+  options: { timeoutMs?: number; limit?: number; allowedHosts?: readonly string[] } = {},
 ): Promise<{ delivered: number; failed: number }> {
   // Claim what is due before sending: another instance skips claimed rows, and a claim that is
   // never settled (a crash mid-send) runs out after CLAIM_MS and is tried again.
@@ -87,8 +88,14 @@ export async function deliverWebhooks(
     const settings = await findSettings(db, delivery.municipalityId);
     const { url, secret } = settings.webhook;
     let error: string | null = null;
+    const refused = url ? await webhookTargetProblem(url, options.allowedHosts ?? []) : null;
     if (!url || !secret) {
       error = 'webhook not configured';
+    } else if (refused) {
+      error =
+        refused === 'webhook_not_https'
+          ? 'refused: not https (WEBHOOK_ALLOWED_HOSTS names the hosts exempt)'
+          : 'refused: the address is local or private (WEBHOOK_ALLOWED_HOSTS names the hosts exempt)';
     } else {
       const body = JSON.stringify(delivery.payload);
       try {
@@ -100,6 +107,8 @@ export async function deliverWebhooks(
             'x-ungeflow-delivery': delivery.id,
           },
           body,
+          // A redirect is not followed: it could lead where the address itself may not.
+          redirect: 'manual',
           signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
         });
         if (!response.ok) error = `HTTP ${response.status}`;

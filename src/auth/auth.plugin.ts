@@ -9,6 +9,15 @@ import { authenticate } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'ungeflow_session';
 
+/**
+ * A cookie's name as the browser gets it: served over HTTPS, with the `__Host-` prefix, which
+ * browsers accept only on a Secure cookie for the whole site, set by the site itself, so no other
+ * host of the municipality's domain (nor a page over plain HTTP) can set or replace it.
+ */
+export function cookieName(name: string, config: { servedOverHttps: boolean }): string {
+  return config.servedOverHttps ? `__Host-${name}` : name;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
@@ -44,7 +53,7 @@ export const authPlugin = fp<{ deps: AppDeps }>(
 
       const authorization = request.headers.authorization;
       const bearerToken = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
-      const sessionToken = request.cookies[SESSION_COOKIE];
+      const sessionToken = request.cookies[cookieName(SESSION_COOKIE, deps.config)];
       if (bearerToken || sessionToken) {
         request.actor = await authenticate(
           deps.db,
@@ -76,15 +85,20 @@ export const authPlugin = fp<{ deps: AppDeps }>(
 export function setSessionCookie(
   reply: FastifyReply,
   session: { sessionToken: string; expiresAt: Date },
-  options: { now: Date; secure: boolean },
+  options: { now: Date; config: { servedOverHttps: boolean } },
 ): void {
-  reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+  reply.setCookie(cookieName(SESSION_COOKIE, options.config), session.sessionToken, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: options.secure,
+    secure: options.config.servedOverHttps,
     maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - options.now.getTime()) / 1000)),
   });
+}
+
+/** Ends the session cookie in the browser. */
+export function clearSessionCookie(reply: FastifyReply, config: { servedOverHttps: boolean }): void {
+  reply.clearCookie(cookieName(SESSION_COOKIE, config), { path: '/', secure: config.servedOverHttps });
 }
 
 /** The acting user of a route that is not public (the onRequest hook guarantees one). */

@@ -80,44 +80,59 @@ export async function replaceOwnPassword(
     .execute();
 }
 
+/** Until when the account is locked for log-ins from this client address; null when it is not. */
+export async function findLoginLock(db: Db, userId: string, clientAddress: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('login_lock')
+    .select('locked_until')
+    .where('user_id', '=', userId)
+    .where('client_address', '=', clientAddress)
+    .executeTakeFirst();
+  return row?.locked_until ?? null;
+}
+
 /**
- * Counts one failed attempt and locks the account when the count reaches the limit. One
- * statement, so concurrent attempts cannot slip past the limit.
+ * Counts one failed attempt of the account from the client address, and locks the account for
+ * that address when the count reaches the limit. One statement, so concurrent attempts cannot slip
+ * past the limit. A lock is also noted on the user, for the administrators' list.
  */
 export async function recordFailedLogin(
   db: Db,
-  userId: string,
-  limit: number,
-  lockUntil: Date,
+  failure: { userId: string; clientAddress: string; limit: number; lockUntil: Date; now: Date },
 ): Promise<{ locked: boolean }> {
+  const { userId, clientAddress, limit, lockUntil, now } = failure;
+  const reached = sql<boolean>`login_lock.failed_count >= ${limit - 1}`;
   const row = await db
-    .updateTable('app_user')
-    .set((eb) => ({
-      failed_login_count: eb
-        .case()
-        .when('failed_login_count', '>=', limit - 1)
-        .then(0)
-        .else(eb('failed_login_count', '+', 1))
-        .end(),
-      locked_until: eb
-        .case()
-        .when('failed_login_count', '>=', limit - 1)
-        .then(lockUntil)
-        .else(eb.ref('locked_until'))
-        .end(),
-    }))
-    .where('id', '=', userId)
+    .insertInto('login_lock')
+    .values({
+      user_id: userId,
+      client_address: clientAddress,
+      failed_count: 1,
+      locked_until: null,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'client_address']).doUpdateSet({
+        failed_count: sql<number>`case when ${reached} then 0 else login_lock.failed_count + 1 end`,
+        locked_until: sql<Date>`case when ${reached} then ${lockUntil} else login_lock.locked_until end`,
+        updated_at: now,
+      }),
+    )
     .returning(['locked_until'])
     .executeTakeFirstOrThrow();
-  return { locked: row.locked_until !== null && row.locked_until.getTime() === lockUntil.getTime() };
+  const locked = row.locked_until !== null && row.locked_until.getTime() === lockUntil.getTime();
+  if (locked) await db.updateTable('app_user').set({ locked_until: lockUntil }).where('id', '=', userId).execute();
+  return { locked };
 }
 
-export async function clearFailedLogins(db: Db, userId: string): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set({ failed_login_count: 0, locked_until: null })
-    .where('id', '=', userId)
-    .execute();
+/** A successful log-in from the address starts its count over. */
+export async function clearFailedLogins(db: Db, userId: string, clientAddress: string): Promise<void> {
+  await db.deleteFrom('login_lock').where('user_id', '=', userId).where('client_address', '=', clientAddress).execute();
+}
+
+/** An administrator's unlock: every address may try again. */
+export async function clearLoginLocks(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('login_lock').where('user_id', '=', userId).execute();
 }
 
 export interface SessionUser {
@@ -199,11 +214,22 @@ export interface ApiToken {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date;
 }
+
+const tokenColumns = ['id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'] as const;
 
 export async function insertApiToken(
   db: Db,
-  token: { municipalityId: string; userId: string; name: string; tokenHash: string; prefix: string },
+  token: {
+    municipalityId: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    createdAt: Date;
+    expiresAt: Date;
+  },
 ): Promise<ApiToken> {
   const row = await db
     .insertInto('api_token')
@@ -213,8 +239,10 @@ export async function insertApiToken(
       name: token.name,
       token_hash: token.tokenHash,
       token_prefix: token.prefix,
+      created_at: token.createdAt,
+      expires_at: token.expiresAt,
     })
-    .returning(['id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .returning(tokenColumns)
     .executeTakeFirstOrThrow();
   return tokenRowToApiToken(row);
 }
@@ -222,7 +250,7 @@ export async function insertApiToken(
 export async function listApiTokens(db: Db, municipalityId: string, userId: string): Promise<ApiToken[]> {
   const rows = await db
     .selectFrom('api_token')
-    .select(['id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(tokenColumns)
     .where('municipality_id', '=', municipalityId)
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
@@ -248,7 +276,21 @@ export async function revokeApiToken(
   return result.numUpdatedRows > 0n;
 }
 
-/** Finds the user behind a live token and notes that it was used. */
+/**
+ * Revokes every live token of the user: their password was reset, their role changed, or they were
+ * deactivated. Whatever the token was given for was decided under the old terms.
+ */
+export async function revokeApiTokensOfUser(db: Db, municipalityId: string, userId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('municipality_id', '=', municipalityId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Finds the user behind a live token (not revoked, not expired) and notes that it was used. */
 export async function useApiToken(
   db: Db,
   tokenHash: string,
@@ -261,6 +303,7 @@ export async function useApiToken(
     .whereRef('app_user.id', '=', 'api_token.user_id')
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
+    .where('api_token.expires_at', '>', now)
     .where('app_user.active', '=', true)
     .returning([
       'api_token.id as token_id',
@@ -292,6 +335,7 @@ function tokenRowToApiToken(row: {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date;
 }): ApiToken {
   return {
     id: row.id,
@@ -300,5 +344,6 @@ function tokenRowToApiToken(row: {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }

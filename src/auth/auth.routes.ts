@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams, serverErrors } from '../shared/schemas.ts';
-import { actorOf, SESSION_COOKIE, setSessionCookie } from './auth.plugin.ts';
+import { actorOf, clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
 import {
   apiTokenSchema,
   changePasswordBody,
@@ -38,8 +38,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         operationId: 'login',
         summary: 'Log in',
         description:
-          'Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row lock the ' +
-          'account for 15 minutes. Rate-limited per address.',
+          'Checks the e-mail and password and sets the session cookie. Five wrong passwords in a row from one ' +
+          'address lock the account for 15 minutes from that address; a locked account answers as a wrong ' +
+          'password. Rate-limited per address.',
         tags: ['auth'],
         security: [],
         body: loginBody,
@@ -57,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         { ip: request.ip, requestId: request.id },
         { now, sessionTtlHours: config.sessionTtlHours },
       );
-      setSessionCookie(reply, result, { now, secure: config.cookieSecure });
+      setSessionCookie(reply, result, { now, config });
       const { user } = result;
       return {
         user: {
@@ -92,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (request, reply) => {
       await logout(db, actorOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply, config);
       return reply.code(204).send(null);
     },
   );
@@ -157,7 +158,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         operationId: 'createApiToken',
         summary: 'Create a personal API token',
         description:
-          'A token acts as its user, with their role, until revoked. Send it as `Authorization: Bearer <token>`.',
+          'A token acts as its user, with their role, until it expires or is revoked. Send it as ' +
+          '`Authorization: Bearer <token>`. It stops working when an administrator resets the password, changes ' +
+          'the role or deactivates the user. Only a user logged in with a password creates tokens: called with a ' +
+          'token, this answers 403.',
         tags: ['auth'],
         body: createTokenBody,
         response: {
@@ -167,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       },
     },
     async (request, reply) => {
-      const created = await createApiToken(db, actorOf(request), request.body.name);
+      const created = await createApiToken(db, actorOf(request), request.body, clock());
       return reply.code(201).send({ ...tokenToResponse(created), token: created.token });
     },
   );
@@ -216,5 +220,6 @@ function tokenToResponse(token: ApiToken) {
     createdAt: token.createdAt.toISOString(),
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     revokedAt: token.revokedAt?.toISOString() ?? null,
+    expiresAt: token.expiresAt.toISOString(),
   };
 }

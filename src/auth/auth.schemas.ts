@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorResponse, serverErrors } from '../shared/schemas.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.ts';
+import { TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS } from './auth.service.ts';
 
 export const roleSchema = z.enum(['caseworker', 'leader', 'admin']);
 
@@ -43,7 +44,16 @@ export const changePasswordErrors = {
   ...serverErrors,
 } as const;
 
-export const createTokenBody = z.strictObject({ name: z.string().trim().min(1, 'not_blank').max(100) });
+export const createTokenBody = z.strictObject({
+  name: z.string().trim().min(1, 'not_blank').max(100),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(TOKEN_MAX_DAYS)
+    .optional()
+    .describe(`Days until the token stops working: ${TOKEN_DEFAULT_DAYS} when left out, at most ${TOKEN_MAX_DAYS}.`),
+});
 
 export const apiTokenSchema = z
   .object({
@@ -53,6 +63,7 @@ export const apiTokenSchema = z
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable(),
     revokedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso.datetime().describe('When the token stops working.'),
   })
   .meta({ id: 'ApiToken' });
 
@@ -62,8 +73,10 @@ export const createdTokenResponse = apiTokenSchema.extend({
 
 export const loginErrors = {
   400: errorResponse,
-  401: errorResponse.describe('Wrong e-mail or password, or the user is deactivated (`invalid_credentials`).'),
-  423: errorResponse,
+  401: errorResponse.describe(
+    'Wrong e-mail or password, the user is deactivated, or the account is locked from this address after too many ' +
+      'wrong passwords (`invalid_credentials`, the same answer for each).',
+  ),
   429: errorResponse,
   ...serverErrors,
 } as const;

@@ -8,6 +8,7 @@ import {
   clearFailedLogins,
   deleteSession,
   deleteSessionsOfUser,
+  findLoginLock,
   findUserByEmail,
   findUserById,
   findUserBySession,
@@ -23,7 +24,7 @@ import {
 import { hashPassword, verifyDecoy, verifyPassword } from './password.ts';
 import { texts } from '../shared/texts.ts';
 
-/** After this many failed attempts in a row the account is locked for LOCK_MINUTES. */
+/** After this many failed attempts in a row from one address the account is locked there for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 
@@ -53,27 +54,46 @@ export async function login(
       ...origin,
     });
 
-  if (!user || !user.active) {
+  if (!user) {
     await verifyDecoy(input.password);
-    // The e-mail is recorded for failed logins of unknown accounts: it is what was typed, not a person's data.
-    await audit('auth.login_failed', { reason: user ? 'inactive' : 'unknown_email', email: input.email });
+    // What was typed into the e-mail field is not kept when it is no user's: it may be anything,
+    // a CPR number or a password typed in the wrong field.
+    await audit('auth.login_failed', { reason: 'unknown_email' });
     throw new DomainError('invalid_credentials');
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await audit('auth.login_failed', { reason: 'locked' });
-    throw new DomainError('account_locked', { extra: { lockedUntil: user.lockedUntil.toISOString() } });
+  const failed = (reason: string, extra: Record<string, unknown> = {}) =>
+    audit('auth.login_failed', { reason, email: user.email, ...extra });
+  if (!user.active) {
+    await verifyDecoy(input.password);
+    await failed('inactive');
+    throw new DomainError('invalid_credentials');
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-    const { locked } = await recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, lockUntil);
-    await audit('auth.login_failed', { reason: 'wrong_password', locked });
+  // A lock holds for the account from this client address only, so a stranger guessing from
+  // elsewhere cannot keep the owner out. It is answered as a wrong password, after the same work,
+  // so neither the answer nor its time tells that the e-mail has an account.
+  const clientAddress = origin.ip ?? 'unknown';
+  const lockedUntil = await findLoginLock(db, user.id, clientAddress);
+  const passwordRight = await verifyPassword(user.passwordHash, input.password);
+  if (lockedUntil && lockedUntil > now) {
+    await failed('locked');
+    throw new DomainError('invalid_credentials');
+  }
+  if (!passwordRight) {
+    const { locked } = await recordFailedLogin(db, {
+      userId: user.id,
+      clientAddress,
+      limit: MAX_FAILED_LOGINS,
+      lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
+      now,
+    });
+    await failed('wrong_password', { locked });
     throw new DomainError('invalid_credentials');
   }
 
   const sessionToken = newToken(SESSION_PREFIX);
   const expiresAt = new Date(now.getTime() + options.sessionTtlHours * 3_600_000);
   await db.transaction().execute(async (trx) => {
-    await clearFailedLogins(trx, user.id);
+    await clearFailedLogins(trx, user.id, origin.ip ?? 'unknown');
     await insertSession(trx, {
       id: hashToken(sessionToken),
       userId: user.id,
@@ -195,21 +215,38 @@ export async function authenticate(
   return null;
 }
 
-export async function createApiToken(db: Db, actor: Actor, name: string): Promise<ApiToken & { token: string }> {
+/** How long a new token lives unless its user chooses otherwise, and the longest they may choose. */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+
+/**
+ * A personal token acts as its user until it expires or is revoked. It is made by the user logged
+ * in with their password: a token cannot make tokens, so one that leaks cannot outlive its own end.
+ */
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; expiresInDays?: number | undefined },
+  now: Date,
+): Promise<ApiToken & { token: string }> {
+  if (actor.via.kind === 'token') throw new DomainError('forbidden');
   const token = newToken(API_TOKEN_PREFIX);
+  const days = input.expiresInDays ?? TOKEN_DEFAULT_DAYS;
   return db.transaction().execute(async (trx) => {
     const created = await insertApiToken(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,
-      name,
+      name: input.name,
       tokenHash: hashToken(token),
       prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + days * 86_400_000),
     });
     await appendAudit(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,
       action: 'auth.token_created',
-      details: { tokenId: created.id, name },
+      details: { tokenId: created.id, name: input.name, expiresInDays: days },
       ip: actor.ip,
       requestId: actor.requestId,
     });

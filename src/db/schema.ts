@@ -73,6 +73,17 @@ export interface ApiTokenTable {
   created_at: Generated<Timestamp>;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Chosen at creation: 90 days unless the user chose otherwise, at most a year. */
+  expires_at: Timestamp;
+}
+
+/** Failed log-ins in a row of one account from one client address, and its lock. */
+export interface LoginLockTable {
+  user_id: string;
+  client_address: string;
+  failed_count: Generated<number>;
+  locked_until: Timestamp | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface YouthTable {
@@ -278,6 +289,7 @@ export interface Database
   session: SessionTable;
   rate_limit_window: RateLimitWindowTable;
   api_token: ApiTokenTable;
+  login_lock: LoginLockTable;
   youth: YouthTable;
   audit_log: AuditLogTable;
   journey: JourneyTable;

@@ -1,3 +1,4 @@
+import { webhookAddressProblem } from '../alerts/webhook-address.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -28,7 +29,7 @@ export function readVersionedSettings(db: Db, actor: Actor): Promise<VersionedSe
  * thresholds they were made with (they store their facts); only later decisions see the new values.
  */
 export async function changeSettings(
-  deps: Pick<AppDeps, 'db' | 'ruleSets' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'ruleSets' | 'clock' | 'config'>,
   actor: Actor,
   change: SettingsChange,
 ): Promise<VersionedSettings> {
@@ -52,6 +53,22 @@ export async function changeSettings(
           }
         : {}),
     };
+    const addressProblem =
+      change.webhook?.url && webhookAddressProblem(change.webhook.url, deps.config.webhookAllowedHosts);
+    if (addressProblem) {
+      throw new DomainError('validation_failed', {
+        fieldErrors: [
+          {
+            field: 'webhook.url',
+            message: texts(
+              addressProblem === 'webhook_not_https'
+                ? 'admin.refusals.webhookNotHttps'
+                : 'admin.refusals.webhookLocalAddress',
+            ),
+          },
+        ],
+      });
+    }
     if (settings.webhook.url && !settings.webhook.secret) {
       throw new DomainError('validation_failed', {
         fieldErrors: [

@@ -112,7 +112,6 @@ export const errorDescriptions: Readonly<Record<string, string>> = {
     'Changed by someone else meanwhile: the version sent is stale (`version_conflict`, with the current ' +
     'version); or it conflicts with existing data (`conflict`, `duplicate_cpr`). Nothing was changed.',
   422: "The journey's current stage does not allow this (`event_not_accepted`).",
-  423: 'The account is locked after too many wrong passwords (`account_locked`, with `lockedUntil`).',
   429: 'Too many attempts (`rate_limited`); try again after the seconds of Retry-After.',
   500: 'Something failed on the server (`internal`); the answer carries the `requestId` to quote.',
   503: 'The database is out of reach (`database_unavailable`); try again after the seconds of Retry-After.',
@@ -164,7 +163,6 @@ const errorResponseNames: Readonly<Record<string, string>> = {
   404: 'NotFound',
   409: 'Conflict',
   422: 'NotAccepted',
-  423: 'Locked',
   429: 'TooManyRequests',
   500: 'InternalError',
   503: 'Unavailable',
@@ -330,7 +328,9 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
             type: 'apiKey',
             in: 'cookie',
             name: 'ungeflow_session',
-            description: 'The session cookie that POST /api/auth/login sets.',
+            description:
+              'The session cookie that POST /api/auth/login sets; served over HTTPS it is named ' +
+              '`__Host-ungeflow_session`.',
           },
           token: {
             type: 'http',

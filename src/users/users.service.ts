@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
+import { clearLoginLocks, deleteSessionsOfUser, revokeApiTokensOfUser } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
@@ -108,10 +108,13 @@ export async function changeUser(
       now,
     );
     if (!user) throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
-    // A deactivated user, or one whose password or role changed, starts over with a fresh login.
+    // A deactivated user, or one whose password or role changed, starts over with a fresh login,
+    // and the tokens they made under the old terms stop working.
     if (input.active === false || passwordHash || user.role !== current.role) {
       await deleteSessionsOfUser(trx, actor.municipalityId, id);
+      await revokeApiTokensOfUser(trx, actor.municipalityId, id, now);
     }
+    if (input.unlock) await clearLoginLocks(trx, id);
     await appendAudit(trx, {
       municipalityId: actor.municipalityId,
       userId: actor.userId,

@@ -1,8 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
-import { changePasswordBody } from '../auth/auth.schemas.ts';
-import { changeOwnPassword } from '../auth/auth.service.ts';
+import { changePasswordBody, createTokenBody } from '../auth/auth.schemas.ts';
+import {
+  changeOwnPassword,
+  createApiToken,
+  listOwnApiTokens,
+  revokeOwnApiToken,
+  TOKEN_DEFAULT_DAYS,
+  TOKEN_MAX_DAYS,
+} from '../auth/auth.service.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -14,11 +21,18 @@ import {
   formBody,
   issueErrorsOf,
   landingOf,
+  noticeFrom,
   pageFor,
   text,
   type WebApp,
   type WebContext,
+  whenWithTime,
 } from './web.shared.ts';
+
+/** The lifetimes offered for a new token, in days; the API takes any from 1 to TOKEN_MAX_DAYS. */
+const TOKEN_LIFETIMES = [30, TOKEN_DEFAULT_DAYS, 180, TOKEN_MAX_DAYS] as const;
+
+const tokenNotices = { tilbagekaldt: 'account.tokenRevoked' } as const;
 
 /**
  * "Vælg din adgangskode": where a user who logged in with a one-time password (the first
@@ -28,13 +42,24 @@ import {
  * form without JavaScript cannot show in clear.
  */
 export function registerPasswordPage(app: WebApp, { deps, page, checkCsrf }: WebContext) {
-  const passwordPage = (
+  const passwordPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    kept: { errors?: Record<string, string>; problem?: string; status?: number } = {},
+    kept: {
+      errors?: Record<string, string>;
+      problem?: string;
+      status?: number;
+      tokenForm?: { values: Record<string, string>; errors: Record<string, string> };
+      createdToken?: { name: string; token: string };
+      notice?: string | undefined;
+    } = {},
   ) => {
     const actor = actorOf(request);
     const t = translator(request.lang);
+    const lang = request.lang;
+    const now = deps.clock();
+    // A user who must still choose their password sees no tokens: they can do nothing else yet.
+    const tokens = actor.passwordMustChange ? [] : await listOwnApiTokens(deps.db, actor);
     return page(
       request,
       reply.code(kept.status ?? 200),
@@ -45,8 +70,20 @@ export function registerPasswordPage(app: WebApp, { deps, page, checkCsrf }: Web
         // The rule as the schema enforces it, so page and API cannot disagree.
         lengthRule: t('account.passwordRuleLength', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
         errors: kept.errors ?? {},
+        tokens: tokens.map((token) => ({
+          id: token.id,
+          name: token.name,
+          prefix: token.prefix,
+          createdAt: whenWithTime(token.createdAt, lang),
+          expiresAt: whenWithTime(token.expiresAt, lang),
+          lastUsedAt: token.lastUsedAt ? whenWithTime(token.lastUsedAt, lang) : null,
+          status: token.revokedAt ? 'revoked' : token.expiresAt <= now ? 'expired' : 'live',
+        })),
+        lifetimes: TOKEN_LIFETIMES,
+        tokenForm: kept.tokenForm ?? { values: { expiresInDays: String(TOKEN_DEFAULT_DAYS) }, errors: {} },
+        createdToken: kept.createdToken ?? null,
       },
-      { problem: kept.problem },
+      { problem: kept.problem, notice: kept.notice },
     );
   };
 
@@ -54,9 +91,12 @@ export function registerPasswordPage(app: WebApp, { deps, page, checkCsrf }: Web
     CHOOSE_PASSWORD_PATH,
     {
       config: pageFor(everyone, { allowsOneTimePassword: true }),
-      schema: { hide: true, querystring: z.object({ lang: z.string().optional() }) },
+      schema: { hide: true, querystring: z.object({ lang: z.string().optional(), done: z.string().optional() }) },
     },
-    (request, reply) => passwordPage(request, reply),
+    (request, reply) =>
+      passwordPage(request, reply, {
+        notice: noticeFrom(tokenNotices, request.query.done, translator(request.lang)),
+      }),
   );
 
   app.post(
@@ -98,6 +138,46 @@ export function registerPasswordPage(app: WebApp, { deps, page, checkCsrf }: Web
         throw error;
       }
       return reply.redirect(landingOf({ role: actor.role, passwordMustChange: false }), 303);
+    },
+  );
+
+  app.post(
+    `${CHOOSE_PASSWORD_PATH}/noegler`,
+    { config: pageFor(everyone), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      const t = translator(request.lang);
+      const values = { name: text(request.body, 'name'), expiresInDays: text(request.body, 'expiresInDays') };
+      const days = Number(values.expiresInDays);
+      const parsed = parseWithMessages(createTokenBody, {
+        name: values.name,
+        expiresInDays: Number.isInteger(days) ? days : values.expiresInDays,
+      });
+      if (!parsed.success) {
+        return passwordPage(request, reply, {
+          tokenForm: { values, errors: issueErrorsOf(parsed.issues, request.lang) },
+          problem: t('common.formErrors'),
+          status: 400,
+        });
+      }
+      const created = await createApiToken(deps.db, actorOf(request), parsed.data, deps.clock());
+      // The token is shown once, in this answer, and never again.
+      return passwordPage(request, reply, {
+        createdToken: { name: created.name, token: created.token },
+        notice: t('account.tokenCreated'),
+      });
+    },
+  );
+
+  app.post(
+    `${CHOOSE_PASSWORD_PATH}/noegler/:id/tilbagekald`,
+    {
+      config: pageFor(everyone),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: z.object({ id: z.uuid() }), body: formBody },
+    },
+    async (request, reply) => {
+      await revokeOwnApiToken(deps.db, actorOf(request), request.params.id, deps.clock());
+      return reply.redirect(`${CHOOSE_PASSWORD_PATH}?done=tilbagekaldt`, 303);
     },
   );
 }

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
+import { actorOf, clearSessionCookie, cookieName, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
@@ -77,24 +77,39 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   });
   await app.register(formbody);
   // Double-submit: a random secret in an HttpOnly, SameSite=Strict cookie, and a token derived
-  // from it in every form. A cross-site page can neither read the cookie nor forge the token.
+  // from it in every form. A cross-site page can neither read the cookie nor forge the token. The
+  // token is bound to the session too (keyed by a secret of the server's): a secret and token
+  // pair taken from another browser, tossed into this one's cookies, does not fit this session.
+  const sessionCookie = cookieName(SESSION_COOKIE, config);
+  // The session cookie as sent (the log-in form's token is bound to having none); never empty, which
+  // the token library refuses.
+  const csrfUserInfo = (request: FastifyRequest) => `session:${request.cookies[sessionCookie] ?? ''}`;
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: CSRF_COOKIE,
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.cookieSecure },
+    cookieKey: cookieName(CSRF_COOKIE, config),
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: config.servedOverHttps },
     getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    getUserInfo: (request) => csrfUserInfo(request),
+    csrfOpts: { hmacKey: deps.csrfKey },
   });
 
   const checkCsrf = app.csrfProtection.bind(app);
 
+  const langCookie = cookieName(LANG_COOKIE, config);
   // Danish unless the user chose English with the switch (?lang=en), which is remembered in a cookie.
   app.addHook('onRequest', async (request, reply) => {
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
     if (asked === 'da' || asked === 'en') {
-      reply.setCookie(LANG_COOKIE, asked, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
+      reply.setCookie(langCookie, asked, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: config.servedOverHttps,
+        maxAge: 31_536_000,
+      });
       request.lang = asked;
     } else {
-      request.lang = request.cookies[LANG_COOKIE] === 'en' ? 'en' : 'da';
+      request.lang = request.cookies[langCookie] === 'en' ? 'en' : 'da';
     }
   });
 
@@ -103,7 +118,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     if (!page) return;
     if (!request.actor) {
       // A session cookie without a valid session: it expired (or was ended elsewhere).
-      return reply.redirect(request.cookies[SESSION_COOKIE] ? '/login?expired=1' : '/login', 303);
+      return reply.redirect(request.cookies[sessionCookie] ? '/login?expired=1' : '/login', 303);
     }
     // Before anything else, a user with a one-time password chooses their own (as the API's 403).
     if (request.actor.passwordMustChange && !page.allowsOneTimePassword) {
@@ -159,7 +174,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
       user: request.actor
         ? { name: request.actor.name, role: request.actor.role, passwordMustChange: request.actor.passwordMustChange }
         : null,
-      csrfToken: reply.generateCsrf(),
+      csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }),
       path: request.url,
       ...extra,
     };
@@ -236,10 +251,10 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
           { ip: request.ip, requestId: request.id },
           { now, sessionTtlHours: config.sessionTtlHours },
         );
-        setSessionCookie(reply, result, { now, secure: config.cookieSecure });
+        setSessionCookie(reply, result, { now, config });
         return reply.redirect(landingOf(result.user), 303);
       } catch (error) {
-        if (error instanceof DomainError && (error.code === 'invalid_credentials' || error.code === 'account_locked')) {
+        if (error instanceof DomainError && error.code === 'invalid_credentials') {
           return rerender({ password: errorMessage(error.code, request.lang) }, error.status);
         }
         throw error;
@@ -256,7 +271,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     },
     async (request, reply) => {
       await logout(deps.db, actorOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply, config);
       return reply.redirect('/login', 303);
     },
   );

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
@@ -9,6 +10,7 @@ import {
   updateYouthBody,
   youthPage,
   youthQuery,
+  youthSearchBody,
   youthSchema,
 } from './youth.schemas.ts';
 
@@ -17,6 +19,15 @@ import {
 const youthRoles = ['caseworker', 'leader'] as const;
 
 export const youthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const searchPage = async (
+    request: FastifyRequest,
+    search: { query?: string | undefined; page: number; pageSize: number },
+  ) => {
+    const { query, page, pageSize } = search;
+    const result = await findYouth(deps, actorOf(request), { query, page, pageSize });
+    return { items: result.items.map(youthToResponse), total: result.total, page, pageSize };
+  };
+
   app.post(
     '/youth',
     {
@@ -46,17 +57,35 @@ export const youthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       schema: {
         operationId: 'listYouth',
         summary: 'Find youth',
-        description: 'By name or CPR number (`query`), a page at a time.',
+        description:
+          'By name or CPR number (`query`), a page at a time. To search by CPR number use POST /api/youth/search, ' +
+          'which keeps the number out of the address.',
         tags: ['youth'],
         querystring: youthQuery,
         response: { 200: youthPage.describe('A page of the youth found, CPR numbers masked.'), ...authErrors },
       },
     },
-    async (request) => {
-      const { query, page, pageSize } = request.query;
-      const result = await findYouth(deps, actorOf(request), { query, page, pageSize });
-      return { items: result.items.map(youthToResponse), total: result.total, page, pageSize };
+    (request) => searchPage(request, request.query),
+  );
+
+  // A CPR number in an address ends up in proxies' and browsers' logs; in a body it does not. The
+  // pages search by POST for the same reason.
+  app.post(
+    '/youth/search',
+    {
+      config: { roles: youthRoles },
+      schema: {
+        operationId: 'searchYouth',
+        summary: 'Find youth, the search in the body',
+        description:
+          'As GET /api/youth, with `query`, `page` and `pageSize` in the body, so a CPR number searched for stays ' +
+          "out of the address and so out of proxies' and servers' logs. Use this one to search by CPR number.",
+        tags: ['youth'],
+        body: youthSearchBody,
+        response: { 200: youthPage.describe('A page of the youth found, CPR numbers masked.'), ...authErrors },
+      },
     },
+    (request) => searchPage(request, request.body),
   );
 
   app.get(

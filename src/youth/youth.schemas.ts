@@ -62,6 +62,13 @@ export const youthQuery = z.object({
   ...pageQuery,
 });
 
+/** The search of GET /api/youth in a body (POST /api/youth/search), where a CPR number stays out of the address. */
+export const youthSearchBody = z.strictObject({
+  query: z.string().trim().max(200).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+
 export const readYouthQuery = z.object({ reveal: z.enum(['cpr']).optional() });
 
 export const youthSchema = z

@@ -2,8 +2,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
-import { newCpr, newUnit, newYouth } from '../support/factories.ts';
-import { activityReadyVisitation, openJourney, questionnaireAnswers, sendEvent } from '../support/journeys.ts';
+import { newCpr, newGroup, newUnit, newYouth } from '../support/factories.ts';
+import {
+  activityReadyVisitation,
+  openJourney,
+  questionnaireAnswers,
+  sendEvent,
+  youthAtIntake,
+} from '../support/journeys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -18,6 +24,27 @@ describe.each(engines)('journeys on %s', (engine) => {
 
   const headers = () => unit.caseworker.headers;
   const get = (id: string) => ctx.app.inject({ method: 'GET', url: `/api/journeys/${id}`, headers: headers() });
+
+  it('refuses an expected return that already lies in the past, in Danish, and takes today', async () => {
+    const caseworker = unit.caseworker.headers;
+    const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
+    const { journey } = await youthAtIntake(ctx.app, caseworker, 'Oskar Lind', { groupId: group.id });
+    const yesterday = await sendEvent(ctx.app, caseworker, journey.id, {
+      type: 'PAUSED',
+      reason: 'illness',
+      expectedReturn: '2026-11-21',
+    });
+    expect(yesterday.statusCode).toBe(400);
+    expect(yesterday.json().error.details).toEqual([
+      { field: 'expectedReturn', message: 'Den forventede tilbagevenden kan ikke ligge før den dag, pausen begynder.' },
+    ]);
+    const today = await sendEvent(ctx.app, caseworker, journey.id, {
+      type: 'PAUSED',
+      reason: 'illness',
+      expectedReturn: '2026-11-22',
+    });
+    expect(today.json()).toMatchObject({ stage: 'paused' });
+  });
 
   it('opens a journey in referred, and lists the events it accepts with their payload schemas', async () => {
     const youth = await newYouth(ctx.app, headers());

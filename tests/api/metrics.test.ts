@@ -7,7 +7,7 @@ import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newUnit, newYouth } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
-import { failedDelivery, startReceiver } from '../support/webhooks.ts';
+import { failedDelivery, RECEIVER_ENV, startReceiver } from '../support/webhooks.ts';
 
 const NOW = new Date('2026-12-05T10:00:00Z');
 const TOKEN = 'metrics-token-0123456789abcdef0123456789';
@@ -37,7 +37,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe.each(engines)('GET /metrics with METRICS_TOKEN on %s', (engine) => {
   let ctx: TestContext & { setNow(d: Date): void };
   beforeAll(async () => {
-    ctx = await startTestApp(engine, { now: NOW, env: { METRICS_TOKEN: TOKEN } });
+    ctx = await startTestApp(engine, { now: NOW, env: { METRICS_TOKEN: TOKEN, ...RECEIVER_ENV } });
   });
   afterAll(() => ctx.close());
 

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, sendDigests } from '../../src/alerts/digest.service.ts';
-import { deliverWebhooks, signWebhookBody } from '../../src/alerts/webhook.service.ts';
+import { signWebhookBody } from '../../src/alerts/webhook.service.ts';
 import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
-import { startReceiver } from '../support/webhooks.ts';
+import { deliverDue, RECEIVER_ENV, startReceiver } from '../support/webhooks.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -42,7 +42,7 @@ function decodeQuotedPrintable(raw: string): string {
 describe.each(engines)('alert notifications on %s', (engine) => {
   let ctx: TestContext & { setNow(d: Date): void };
   beforeAll(async () => {
-    ctx = await startTestApp(engine, { now: NOW });
+    ctx = await startTestApp(engine, { now: NOW, env: RECEIVER_ENV });
   });
   afterAll(() => ctx.close());
 
@@ -84,15 +84,15 @@ describe.each(engines)('alert notifications on %s', (engine) => {
       const youth = await newYouth(ctx.app, unit.caseworker.headers);
       const journey = await openJourney(ctx.app, unit.caseworker.headers, youth.id, { firstContactAt: '2026-11-01' });
 
-      const first = await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock);
+      const first = await deliverDue(ctx);
       expect(first).toMatchObject({ delivered: 0, failed: 1 });
       expect(failing.requests).toHaveLength(1);
 
       // The receiver is back at another address; the retry waits a minute, then goes through.
       expect((await putSettings(ctx.app, unit.admin.headers, { webhook: { url: receiver.url } })).statusCode).toBe(200);
-      expect((await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).delivered).toBe(0);
+      expect((await deliverDue(ctx)).delivered).toBe(0);
       ctx.setNow(new Date(NOW.getTime() + 61_000));
-      expect((await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).delivered).toBe(1);
+      expect((await deliverDue(ctx)).delivered).toBe(1);
 
       const [request] = receiver.requests;
       expect(request?.headers['content-type']).toBe('application/json');

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverWebhooks, signWebhookBody } from '../../src/alerts/webhook.service.ts';
+import { signWebhookBody } from '../../src/alerts/webhook.service.ts';
 import { createMigrator, migrateToLatest } from '../../src/db/migrator.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newUnit } from '../support/factories.ts';
-import { failedDelivery, MAX_ATTEMPTS, startReceiver, WEBHOOK_SECRET } from '../support/webhooks.ts';
+import {
+  deliverDue,
+  failedDelivery,
+  MAX_ATTEMPTS,
+  RECEIVER_ENV,
+  startReceiver,
+  WEBHOOK_SECRET,
+} from '../support/webhooks.ts';
 
 const NOW = new Date('2026-12-05T10:00:00Z');
 
@@ -22,7 +29,7 @@ interface Delivery {
 describe.each(engines)('failed webhook deliveries on %s', (engine) => {
   let ctx: TestContext & { setNow(d: Date): void };
   beforeAll(async () => {
-    ctx = await startTestApp(engine, { now: NOW });
+    ctx = await startTestApp(engine, { now: NOW, env: RECEIVER_ENV });
   });
   afterAll(() => ctx.close());
 
@@ -58,7 +65,7 @@ describe.each(engines)('failed webhook deliveries on %s', (engine) => {
       // Failed is final: later delivery runs leave it alone (a ninth attempt would have been due
       // 128 minutes after the eighth).
       ctx.setNow(new Date(failedAt.getTime() + 4 * 3_600_000));
-      await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock);
+      await deliverDue(ctx);
       expect(receiver.requests).toHaveLength(MAX_ATTEMPTS);
 
       // The receiver is mended; sent again, it goes out with the next run.
@@ -69,7 +76,7 @@ describe.each(engines)('failed webhook deliveries on %s', (engine) => {
       expect((await list(unit.admin.headers)).total).toBe(0);
       expect((await list(unit.admin.headers, 'pending')).items.map((d) => d.id)).toEqual([delivery?.id]);
 
-      expect(await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock)).toMatchObject({ delivered: 1, failed: 0 });
+      expect(await deliverDue(ctx)).toMatchObject({ delivered: 1, failed: 0 });
       expect(receiver.requests).toHaveLength(MAX_ATTEMPTS + 1);
       const last = receiver.requests.at(-1);
       expect(last?.headers['x-ungeflow-delivery']).toBe(delivery?.id);

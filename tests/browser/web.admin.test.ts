@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
-import { deliverWebhooks } from '../../src/alerts/webhook.service.ts';
 import { newUnit, newUser, putSettings } from '../support/factories.ts';
-import { failedDelivery, MAX_ATTEMPTS, startReceiver } from '../support/webhooks.ts';
+import { deliverDue, failedDelivery, MAX_ATTEMPTS, RECEIVER_ENV, startReceiver } from '../support/webhooks.ts';
 
 // The services behind these pages (versions, refusals, audit) are checked on both engines by
 // tests/api/users.test.ts and tests/api/settings.test.ts; this drives the pages over PGlite only.
@@ -14,7 +13,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
   let unit: Awaited<ReturnType<typeof newUnit>>;
 
   beforeAll(async () => {
-    t = await startBrowserTest({ now: NOW });
+    t = await startBrowserTest({ now: NOW, env: RECEIVER_ENV });
     unit = await newUnit(t.ctx.app, t.ctx.db);
   });
   afterAll(() => t?.close());
@@ -351,7 +350,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       await row.getByRole('button', { name: /^Prøv igen/ }).click();
       await eventually(() => notice(page)).toBe('Leveringen er sat i kø igen.');
       expect(await page.getByText('Ingen leveringer er fejlet.').count()).toBe(1);
-      expect(await deliverWebhooks(t.ctx.db, t.ctx.app.log, t.ctx.clock)).toMatchObject({ delivered: 1 });
+      expect(await deliverDue(t.ctx)).toMatchObject({ delivered: 1 });
       expect(receiver.requests).toHaveLength(MAX_ATTEMPTS + 1);
 
       // The other tab still shows it: sending it again there is refused, and the list is shown as it is.

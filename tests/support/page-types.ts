@@ -147,6 +147,16 @@ const pageTypes: PageType[] = [
   { name: 'risk thresholds', role: 'leader', path: () => '/admin/regler' },
   { name: 'rule sets', role: 'leader', path: () => '/regelsaet' },
   { name: 'change password', role: 'caseworker', path: () => '/adgangskode' },
+  {
+    name: 'account with a new API token',
+    role: 'leader',
+    path: () => '/adgangskode',
+    prepare: async (page) => {
+      await page.locator('#f-token-name').fill('Rapport-script');
+      await page.locator('form[action="/adgangskode/noegler"] button[type=submit]').click();
+      await page.waitForLoadState();
+    },
+  },
   { name: 'administration', role: 'admin', path: () => '/admin' },
   { name: 'users', role: 'admin', path: () => '/admin/brugere' },
   { name: 'user', role: 'admin', path: (ids) => `/admin/brugere/${ids.userId}` },

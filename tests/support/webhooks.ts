@@ -7,6 +7,17 @@ import { openJourney } from './journeys.ts';
 
 export const WEBHOOK_SECRET = 'webhook-signing-secret-0123';
 
+/**
+ * The receiver listens on loopback over plain HTTP, which a webhook may reach only when the
+ * operator names the host: the environment of an app whose tests post to it.
+ */
+export const RECEIVER_ENV = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
+
+/** Sends the webhooks that are due, as the scheduler does with the app's configuration. */
+export function deliverDue(ctx: TestContext) {
+  return deliverWebhooks(ctx.db, ctx.app.log, ctx.clock, { allowedHosts: ctx.config.webhookAllowedHosts });
+}
+
 export interface Receiver {
   requests: Array<{ headers: IncomingMessage['headers']; body: string }>;
   url: string;
@@ -67,7 +78,7 @@ export async function failedDelivery(
       at = new Date(at.getTime() + 60_000 * 2 ** (attempt - 2) + 1000);
       ctx.setNow(at);
     }
-    await deliverWebhooks(ctx.db, ctx.app.log, ctx.clock);
+    await deliverDue(ctx);
   }
   return { journeyId: journey.id, failedAt: at };
 }
