@@ -55,6 +55,8 @@ export const auditActions = [
   'case_note.written',
   'case_note.edited',
   'case_note.read',
+  'caseload.import_checked',
+  'caseload.imported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
