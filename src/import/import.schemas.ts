@@ -16,6 +16,7 @@ import { parseWithMessages } from '../shared/validation.ts';
 import { type Profile, profiles } from '../visitation/questionnaire.ts';
 import { createYouthBody } from '../youth/youth.schemas.ts';
 import type { CsvRecord } from './import.csv.ts';
+import type { ImportLookups } from './import.repository.ts';
 
 /**
  * The columns of a caseload file, in the order of the template, each with whether it must be
@@ -70,11 +71,11 @@ export interface ParsedRow {
   row: number;
   youth: { name: string; cpr: string; phone: string | null; email: string | null; address: string | null };
   referral: { date: string; source: ReferralSource; reason: string | null };
-  caseworkerEmail: string;
+  caseworker: { id: string; name: string; email: string };
   firstConversationDate: string | null;
   visitation: { date: string; category: Category; barriers: Barrier[]; profile: Profile } | null;
-  group: { name: string; date: string | null } | null;
-  placement: { cvr: string; kind: PlacementKind; hoursPerWeek: number; start: string } | null;
+  group: { id: string; date: string | null } | null;
+  placement: { companyId: string; kind: PlacementKind; hoursPerWeek: number; start: string } | null;
 }
 
 const problem = (
@@ -157,15 +158,16 @@ const kindLabels = labelsOf('journeys.placementKinds', placementKinds);
 const profileLabels = Object.fromEntries(profiles.map((p) => [p, { da: p, en: p }])) as Record<Profile, Text>;
 
 /**
- * Checks one record for the form of every value and for what the row must hold together (a group
- * needs a visitation, a placement a group; no date in the future or before the referral), and
- * returns the row or its problems. Whether the caseworker, the group, the company and the CPR
- * number are known is checked afterwards against the database (import.service.ts).
+ * Checks one record for the form of every value, for what the row must hold together (a group
+ * needs a visitation, a placement a group; no date in the future or before the referral), and that
+ * the caseworker, the group and the company are the municipality's; returns the row or all its
+ * problems. Whether the CPR number is known is checked afterwards (import.service.ts).
  */
 export function parseRow(
   record: CsvRecord,
   columns: readonly ImportColumn[],
   today: string,
+  lookups: ImportLookups,
 ): { ok: true; row: ParsedRow } | { ok: false; problems: ImportProblem[] } {
   const { row } = record;
   const problems: ImportProblem[] = [];
@@ -225,6 +227,11 @@ export function parseRow(
     return code;
   };
 
+  const caseworkerEmail = value('caseworkerEmail').toLowerCase();
+  const caseworker = lookups.caseworkers.get(caseworkerEmail);
+  if (caseworkerEmail !== '' && !caseworker) {
+    report('caseworkerEmail', 'admin.import.problems.unknownCaseworker', { email: value('caseworkerEmail') });
+  }
   const referralDate = day('referralDate');
   const source = coded('referralSource', sourceLabels, sourceWords);
   const firstConversationDate = day('firstConversationDate', { column: 'referralDate', day: referralDate });
@@ -259,12 +266,14 @@ export function parseRow(
 
   const groupName = value('group');
   const groupDate = day('groupDate', { column: 'visitationDate', day: visitationDate });
+  const group = lookups.groups.get(groupName.toLowerCase());
+  if (groupName !== '' && !group) report('group', 'admin.import.problems.unknownGroup', { group: groupName });
   if (groupName !== '' && !hasVisitation) report('group', 'admin.import.problems.needsVisitation');
   if (groupName === '' && value('groupDate') !== '') report('group', 'admin.import.problems.withVisitation');
 
   const placementColumns = ['companyCvr', 'placementKind', 'hoursPerWeek', 'placementStart'] as const;
   const hasPlacement = placementColumns.some((column) => value(column) !== '');
-  let cvr: string | null = null;
+  let companyId: string | undefined;
   let hoursPerWeek: number | null = null;
   if (hasPlacement) {
     if (groupName === '') report('companyCvr', 'admin.import.problems.needsGroup');
@@ -273,8 +282,10 @@ export function parseRow(
     }
     if (value('companyCvr') !== '') {
       const parsed = parseCvr(value('companyCvr'));
-      if (parsed.ok) cvr = parsed.cvr;
-      else problems.push({ row, column: 'companyCvr', message: cvrMessages[parsed.problem] });
+      if (parsed.ok) {
+        companyId = lookups.companies.get(parsed.cvr);
+        if (!companyId) report('companyCvr', 'admin.import.problems.unknownCompany', { cvr: parsed.cvr });
+      } else problems.push({ row, column: 'companyCvr', message: cvrMessages[parsed.problem] });
     }
     if (value('hoursPerWeek') !== '') {
       // Danish decimals: 12,5 hours.
@@ -289,7 +300,7 @@ export function parseRow(
     day: groupDate ?? visitationDate,
   });
 
-  if (problems.length > 0 || !youth.success || !referralDate || !source) return { ok: false, problems };
+  if (problems.length > 0 || !youth.success || !referralDate || !source || !caseworker) return { ok: false, problems };
   return {
     ok: true,
     row: {
@@ -302,16 +313,16 @@ export function parseRow(
         address: youth.data.address ?? null,
       },
       referral: { date: referralDate, source, reason: value('referralReason') || null },
-      caseworkerEmail: value('caseworkerEmail').toLowerCase(),
+      caseworker,
       firstConversationDate,
       visitation:
         visitationDate && category
           ? { date: visitationDate, category, barriers: chosenBarriers, profile: profile ?? 'B' }
           : null,
-      group: groupName !== '' ? { name: groupName, date: groupDate } : null,
+      group: group ? { id: group.id, date: groupDate } : null,
       placement:
-        cvr && kind && hoursPerWeek !== null && placementStart
-          ? { cvr, kind, hoursPerWeek, start: placementStart }
+        companyId && kind && hoursPerWeek !== null && placementStart
+          ? { companyId, kind, hoursPerWeek, start: placementStart }
           : null,
     },
   };

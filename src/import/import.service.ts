@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { refreshJourneyRisk } from '../alerts/alert.service.ts';
+import { refreshJourneysRisk } from '../alerts/alert.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -111,11 +111,9 @@ export async function importCaseload(
       const youthIds: string[] = [];
       const journeyIds: string[] = [];
       for (const row of checked.valid) {
-        const caseworker = checked.lookups.caseworkers.get(row.caseworkerEmail);
-        if (!caseworker) throw new Error('a checked row has no caseworker');
-        const actor = caseworkerActor(importer, caseworker, requestId, importId);
+        const actor = caseworkerActor(importer, row.caseworker, requestId, importId);
         try {
-          const recorded = await attempt(() => recordRow(replayDeps, actor, row, checked.lookups));
+          const recorded = await attempt(() => recordRow(replayDeps, actor, row));
           youthIds.push(recorded.youthId);
           journeyIds.push(recorded.journeyId);
         } catch (error) {
@@ -123,9 +121,7 @@ export async function importCaseload(
         }
       }
       if (problems.length === 0) {
-        for (const journeyId of journeyIds) {
-          await refreshJourneyRisk(db, deps, importer.municipalityId, journeyId, now);
-        }
+        await refreshJourneysRisk(db, deps, importer.municipalityId, journeyIds, now);
         if (!options.dryRun) {
           await auditImport(
             db,
@@ -176,7 +172,7 @@ async function checkFile(
   const problems: ImportProblem[] = [];
   const parsed: ParsedRow[] = [];
   for (const record of reading.records) {
-    const result = parseRow(record, columns.columns, today);
+    const result = parseRow(record, columns.columns, today, lookups);
     if (result.ok) parsed.push(result.row);
     else problems.push(...result.problems);
   }
@@ -200,15 +196,6 @@ async function checkFile(
     if (earlier !== undefined) report('cpr', texts('admin.import.problems.duplicateInFile', { other: earlier }));
     else firstRowOf.set(hash, row.row);
     if (registered.has(hash)) report('cpr', texts('admin.import.problems.alreadyRegistered'));
-    if (!lookups.caseworkers.has(row.caseworkerEmail)) {
-      report('caseworkerEmail', texts('admin.import.problems.unknownCaseworker', { email: row.caseworkerEmail }));
-    }
-    if (row.group && !lookups.groups.has(row.group.name.toLowerCase())) {
-      report('group', texts('admin.import.problems.unknownGroup', { group: row.group.name }));
-    }
-    if (row.placement && !lookups.companies.has(row.placement.cvr)) {
-      report('companyCvr', texts('admin.import.problems.unknownCompany', { cvr: row.placement.cvr }));
-    }
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else valid.push(row);
   });
@@ -245,12 +232,7 @@ const momentOf = (day: string) => startOfDanishDay(day).toISOString();
  * One row through the services: the youth, the journey on the referral date, and the steps taken
  * since, each with its day. The first conversation is held on its own day, or on the visitation's.
  */
-async function recordRow(
-  deps: Deps,
-  actor: Actor,
-  row: ParsedRow,
-  lookups: ImportLookups,
-): Promise<{ youthId: string; journeyId: string }> {
+async function recordRow(deps: Deps, actor: Actor, row: ParsedRow): Promise<{ youthId: string; journeyId: string }> {
   const youth = await createYouth(deps, actor, row.youth);
   const journey = await openJourney(deps, actor, youth.id, {
     source: row.referral.source,
@@ -279,34 +261,35 @@ async function recordRow(
     });
   }
   if (row.group && row.visitation) {
-    const group = lookups.groups.get(row.group.name.toLowerCase());
-    if (!group) throw new Error('a checked row has no group');
     steps.push({
       type: 'GROUP_ASSIGNED',
       occurredAt: momentOf(row.group.date ?? row.visitation.date),
-      groupId: group.id,
+      groupId: row.group.id,
       // The youth is in the group already: the unit took them in before Ungeflow.
       canTakePart15HoursAWeek: true,
     });
   }
   if (row.placement && row.group) {
-    const companyId = lookups.companies.get(row.placement.cvr);
-    if (!companyId) throw new Error('a checked row has no company');
     steps.push({
       type: 'PLACEMENT_STARTED',
       occurredAt: momentOf(row.placement.start),
-      companyId,
+      companyId: row.placement.companyId,
       kind: row.placement.kind,
       hoursPerWeek: row.placement.hoursPerWeek,
     });
   }
-  let version = journey.version;
-  for (const step of steps) {
-    // Each step passes the same schema as a request body, defaults included, and is recorded on its own,
-    // as a caseworker records them one after the other.
-    const { expectedVersion, ...command } = journeyCommandBody.parse({ ...step, expectedVersion: version });
-    const view = await recordEvents(deps, actor, journey.id, expectedVersion, [command]);
-    version = view.journey.version;
+  if (steps.length > 0) {
+    // Each step passes the same schema as a request body, defaults included; they are recorded
+    // together, in order, as one change of the journey (recordEvents checks each against the
+    // statechart as it stands after the one before).
+    const commands = steps.map((step) => {
+      const { expectedVersion: _v, ...command } = journeyCommandBody.parse({
+        ...step,
+        expectedVersion: journey.version,
+      });
+      return command;
+    });
+    await recordEvents(deps, actor, journey.id, journey.version, commands);
   }
   return { youthId: youth.id, journeyId: journey.id };
 }

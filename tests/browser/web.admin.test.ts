@@ -34,6 +34,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Brugere',
       'Indstillinger',
       'Webhook',
+      'Import',
       'Advarselsregler',
       'Regelsæt',
       'Logning',

@@ -122,6 +122,7 @@ const pageTypes: PageType[] = [
   { name: 'user', role: 'admin', path: (ids) => `/admin/brugere/${ids.userId}` },
   { name: 'settings', role: 'admin', path: () => '/admin/indstillinger' },
   { name: 'webhook', role: 'admin', path: () => '/admin/webhook' },
+  { name: 'caseload import', role: 'admin', path: () => '/admin/import' },
   { name: 'risk thresholds (admin)', role: 'admin', path: () => '/admin/regler' },
 ];
 
