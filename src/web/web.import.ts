@@ -12,6 +12,8 @@ export const IMPORT_PATH = '/admin/import';
 
 /** The name of the file each upload came with, which the multipart plugin's key-values body leaves out. */
 const uploadedNames = new WeakMap<FastifyRequest, string>();
+/** The uploads cut off at the largest size taken. */
+const tooLarge = new WeakSet<FastifyRequest>();
 
 /**
  * The form as the multipart plugin hands it over: the fields as strings and the file as its bytes.
@@ -36,9 +38,12 @@ export async function registerImportPages(app: WebApp, { deps, page, checkCsrf }
   // Only the import page takes multipart bodies; each field is in request.body, the file as a Buffer.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
+    // A file over the limit is cut off rather than refused with a bare 413, so the page can say why.
+    throwFileSizeLimit: false,
     async onFile(part) {
       uploadedNames.set(this, part.filename);
       await part.toBuffer();
+      if (part.file.truncated) tooLarge.add(this);
     },
     // The checked file travels back base64-encoded in a field: a third larger than the file.
     limits: { fileSize: MOST_BYTES, files: 1, fields: 5, fieldSize: Math.ceil((MOST_BYTES * 4) / 3) + 4 },
@@ -118,6 +123,11 @@ export async function registerImportPages(app: WebApp, { deps, page, checkCsrf }
           : form.data.checkedFile
             ? Buffer.from(form.data.checkedFile, 'base64')
             : undefined;
+      if (tooLarge.has(request)) {
+        return importPage(request, reply.code(400), {
+          problem: t('admin.import.tooLarge', { megabytes: MOST_BYTES / (1024 * 1024) }),
+        });
+      }
       if (!form.success || !bytes) return importPage(request, reply.code(400), { problem: t('admin.import.noFile') });
       const fileName = (form.data.file?.length ? uploadedNames.get(request) : form.data.fileName) || null;
       const actor = actorOf(request);

@@ -261,6 +261,12 @@ describe.each(engines)('importing the current caseload on %s', (engine) => {
     expect(problems).toContain('Kolonnen «CPR-nummer» mangler.');
   });
 
+  it('says so when the file is larger than the page takes', async () => {
+    const response = await uploadCaseload(app, admin(), `Navn;CPR-nummer\r\n${'x'.repeat(5 * 1024 * 1024)}`, 'check');
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Filen er større end 4 MB. Del den op.');
+  });
+
   it('offers the template with Danish headings, for Excel', async () => {
     const response = await app.inject({ method: 'GET', url: '/admin/import/skabelon.csv', headers: admin() });
     expect(response.statusCode).toBe(200);
