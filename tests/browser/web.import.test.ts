@@ -58,7 +58,7 @@ describe('the caseload import page in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByText('Fil: sagsstamme.csv').count()).toBe(1);
     await page.getByRole('button', { name: 'Importér' }).click();
     await eventually(() => page.getByRole('status').textContent()).toBe(
-      '1 ung er importeret med deres forløb. Rådgiverne finder dem i deres sagsstamme.',
+      '1 ung er importeret med sit forløb. Hver rådgiver finder sine unge i sin sagsstamme.',
     );
     await page.screenshot({ path: `${ARTIFACTS}/import-done.png`, fullPage: true });
 
