@@ -15,7 +15,7 @@ import { texts, textsEach } from '../shared/texts.ts';
 import { parseCpr } from '../youth/cpr.ts';
 import { createYouth } from '../youth/youth.service.ts';
 import { decodeText, readCsv } from './import.csv.ts';
-import { type ImportLookups, loadImportLookups, registeredCprHashes } from './import.repository.ts';
+import { loadImportLookups, registeredCprHashes } from './import.repository.ts';
 import { columnsOf, type ImportProblem, MOST_ROWS, type ParsedRow, parseRow } from './import.schemas.ts';
 import type { QuestionnaireAnswers } from '../visitation/questionnaire.ts';
 
@@ -148,14 +148,14 @@ export async function importCaseload(
   return report(result.problems, imported, imported ? result.youthIds : []);
 }
 
-/** The file read and every row checked; the rows that passed, with what they were checked against. */
+/** The file read and every row checked: the rows that passed, and the problems of the others. */
 async function checkFile(
   deps: Deps,
   municipalityId: string,
   bytes: Uint8Array,
-): Promise<{ rows: number; problems: ImportProblem[]; valid: ParsedRow[]; lookups: ImportLookups }> {
+): Promise<{ rows: number; problems: ImportProblem[]; valid: ParsedRow[] }> {
   const lookups = await loadImportLookups(deps.db, municipalityId);
-  const none = { rows: 0, valid: [], lookups };
+  const none = { rows: 0, valid: [] };
   const reading = readCsv(decodeText(bytes));
   if (!reading.ok) {
     return { ...none, problems: [fileProblem(texts('admin.import.problems.notReadable', { line: reading.line }))] };
@@ -200,7 +200,7 @@ async function checkFile(
     else valid.push(row);
   });
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { rows, problems, valid, lookups };
+  return { rows, problems, valid };
 }
 
 const fileProblem = (message: Text): ImportProblem => ({ row: null, column: null, message });
