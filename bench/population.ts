@@ -77,12 +77,12 @@ export async function generatePopulation(
       stage = 'active' and r2 > 0.3,
       case when stage = 'active' and r2 < 0.66 and r2 >= 0.33 then fc + interval '40 days' end,
       case when stage = 'active' then 8 + (r * 25)::int end,
-      case when stage = 'active' and r2 >= 0.66 then now() - (r * 30 || ' days')::interval end,
-      case when stage = 'paused' then (now() - (r * 20 || ' days')::interval)::date end,
+      case when stage = 'active' and r2 >= 0.66 then now() - r * interval '30 days' end,
+      case when stage = 'paused' then (now() - r * interval '20 days')::date end,
       (r2 * 4)::int,
       (r * 5)::int,
       case when r > 0.2 then fc + interval '30 days' end,
-      case when stage = 'followUp' then (now() - (r * 40 || ' days')::interval)::date end
+      case when stage = 'followUp' then (now() - r * interval '40 days')::date end
     from (
       select y.*, random() as r, random() as r2,
         now() - ((30 + random() * 330)::int || ' days')::interval as fc,

@@ -4,7 +4,7 @@
  * reads every name of the municipality, ranks them, reads the page and audits the search).
  * Prints the median and the 95th percentile for a misspelt name, an exact name and a date of birth.
  *
- *   npx tsx bench/search.ts
+ *   npm run bench:search
  */
 import type { Actor } from '../src/auth/actor.ts';
 import { loadConfig } from '../src/config.ts';

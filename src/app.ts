@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { activityRoutes } from './activities/activity.routes.ts';
 import { alertRoutes } from './alerts/alert.routes.ts';
 import { appointmentRoutes } from './appointments/appointment.routes.ts';
+import { todayRoutes } from './today/today.routes.ts';
 import { calendarFeedRoutes } from './appointments/calendar-feed.routes.ts';
 import { webhookRoutes } from './alerts/webhook.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -275,6 +276,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(offerRoutes, { deps });
       await api.register(activityRoutes, { deps });
       await api.register(appointmentRoutes, { deps });
+      await api.register(todayRoutes, { deps });
       await api.register(noteRoutes, { deps });
       await api.register(progressionRoutes, { deps });
       await api.register(followUpRoutes, { deps });

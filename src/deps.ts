@@ -1,3 +1,4 @@
+import type { RiskRefreshQueue } from './alerts/activity-facts.ts';
 import { CalendarFeedKey } from './appointments/calendar-feed.ts';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -19,6 +20,11 @@ export interface AppDeps {
   ruleSets: readonly RuleSet[];
   /** What each journey event does beyond the journey: src/journey-effects.ts. */
   journeyEffects: JourneyEffectTable;
+  /**
+   * Set only by a bulk write (the demo seed): each write then holds its journey's risk refresh
+   * here, and the bulk write refreshes each journey once at its end (src/alerts/activity-facts.ts).
+   */
+  riskRefresh?: RiskRefreshQueue;
 }
 
 /**

@@ -1258,6 +1258,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/today': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The caseworker's day
+     * @description What the caseworker's start page shows: today's group meetings and appointments, this week's deadlines (first conversation, return from pause, follow-up, plan review) and those passed, open alerts by urgency, and youth without contact for `contactDays` days. Audited as a list of the journeys shown.
+     */
+    get: operations['getToday'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/youth/{id}/notes': {
     parameters: {
       query?: never;
@@ -1510,12 +1530,12 @@ export interface paths {
     };
     /**
      * Read the plan's content
-     * @description What the caseworker has written into the plan: goal, agreements, next steps, stabilisation.
+     * @description What the caseworker has written into the plan: goal, agreements, next steps, stabilisation, and the day the plan is next gone through with the youth.
      */
     get: operations['getPlanContent'];
     /**
      * Replace the plan's content
-     * @description Replaces the plan's goal, agreements, next steps and stabilisation, made against the content's `version` (none the first time).
+     * @description Replaces the plan's goal, agreements, next steps and stabilisation, made against the content's `version` (none the first time). `reviewOn` left out keeps the review day as it is.
      */
     put: operations['updatePlanContent'];
     post?: never;
@@ -2022,6 +2042,14 @@ export interface components {
       /** @description The password was set by someone else: every route but log-in, log-out, this one and POST /api/auth/password answers 403 password_change_required until the user chooses their own. */
       passwordMustChange: boolean;
     };
+    Deadline: {
+      /** @enum {string} */
+      kind: 'first_conversation' | 'pause_return' | 'follow_up' | 'plan_review';
+      /** Format: date */
+      due: string;
+      /** @description For a follow-up: 3, 6 or 12 months after exit */
+      month: (3 | 6 | 12) | null;
+    };
     DueFollowUp: {
       /** Format: uuid */
       id: string;
@@ -2406,14 +2434,8 @@ export interface components {
       firstContactAt: string;
       lastActivityAt: string | null;
       daysSinceLastActivity: number | null;
-      /** @description The next dated step: the first conversation (referred), the return from a pause (paused), or the next 3/6/12-month follow-up (after exit) */
-      nextDeadline: {
-        /** @enum {string} */
-        kind: 'first_conversation' | 'pause_return' | 'follow_up';
-        /** Format: date */
-        due: string;
-        month: (3 | 6 | 12) | null;
-      } | null;
+      /** @description The next dated step: the first conversation (referred), the return from a pause (paused), the next 3/6/12-month follow-up (after exit), or the plan's review day, whichever comes first */
+      nextDeadline: components['schemas']['Deadline'] | null;
       version: number;
     };
     JourneySummary: {
@@ -2700,6 +2722,8 @@ export interface components {
         who: string | null;
       }[];
       stabilisation: string[];
+      /** @description The day the plan is next gone through with the youth */
+      reviewOn: string | null;
       /** @description Null until the content is first saved */
       version: number | null;
       updatedBy: {
@@ -2926,6 +2950,106 @@ export interface components {
       }[];
       /** Format: date-time */
       decidedAt: string;
+    };
+    Today: {
+      /**
+       * Format: date
+       * @description Today, as a Danish calendar day
+       */
+      day: string;
+      /** @description Today's meetings of the groups the caseworker facilitates */
+      meetings: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        groupId: string;
+        /** Format: date-time */
+        startsAt: string;
+        durationMinutes: number;
+        place: string;
+        /** @enum {string} */
+        status: 'planned' | 'held' | 'cancelled';
+        note: string | null;
+        /** @description The weekly slot it was generated for; null when added by hand */
+        scheduledAt: string | null;
+        version: number;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        groupName: string;
+      }[];
+      /** @description The caseworker's appointments today, planned or held */
+      appointments: components['schemas']['Appointment'][];
+      /** @description The caseworker's youth's next deadlines that fall this week or have passed, earliest first */
+      deadlines: {
+        /** @enum {string} */
+        kind: 'first_conversation' | 'pause_return' | 'follow_up' | 'plan_review';
+        /** Format: date */
+        due: string;
+        /** @description For a follow-up: 3, 6 or 12 months after exit */
+        month: (3 | 6 | 12) | null;
+        /** Format: uuid */
+        journeyId: string;
+        youth: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        /** @description The day has passed */
+        overdue: boolean;
+      }[];
+      /** @description Open alerts assigned to the caseworker, most urgent first */
+      alerts: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        journeyId: string;
+        /** Format: uuid */
+        youthId: string;
+        code: string;
+        /** @enum {string} */
+        severity: 'info' | 'low' | 'medium' | 'high';
+        /** @enum {string} */
+        status: 'open' | 'acknowledged' | 'snoozed' | 'resolved';
+        forLeader: boolean;
+        assignedTo: string | null;
+        /** Format: date-time */
+        openedAt: string;
+        escalatedAt: string | null;
+        snoozedUntil: string | null;
+        resolvedAt: string | null;
+        message: {
+          da: string;
+          en: string;
+        };
+        source: string;
+        conditions: {
+          [key: string]: unknown;
+        }[];
+        facts: {
+          [key: string]: unknown;
+        };
+        ruleSetVersion: string;
+        version: number;
+        youthName: string;
+        /** Format: uuid */
+        caseworkerId: string;
+      }[];
+      /** @description Open journeys whose youth the caseworker has had no contact with for `contactDays` days */
+      withoutContact: {
+        /** Format: uuid */
+        journeyId: string;
+        youth: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+        };
+        stage: string;
+        /** Format: date-time */
+        lastContactAt: string;
+      }[];
+      contactDays: number;
     };
     User: {
       /** Format: uuid */
@@ -7076,6 +7200,34 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  getToday: {
+    parameters: {
+      query?: {
+        /** @description Youth with no contact for this many days are listed under `withoutContact` */
+        contactDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caseworker's day. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Today'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   listCaseNotes: {
     parameters: {
       query?: {
@@ -7839,6 +7991,8 @@ export interface operations {
           }[];
           /** @description What stabilises health and everyday life; part of the plan of activity-ready youth */
           stabilisation: string[];
+          /** @description The day the plan is next gone through with the youth: not in the past, at most a year ahead (a typing error otherwise). Left out, it stays as it is; null removes it. */
+          reviewOn?: string | null;
         };
       };
     };

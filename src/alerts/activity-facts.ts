@@ -17,12 +17,13 @@ import { setConversationsFirst6Months, setMissedMeetingsInRow, setLastProgressio
  */
 export async function noteJourneyActivity(
   trx: Db,
-  deps: Pick<AppDeps, 'ruleSets' | 'clock'>,
+  deps: Pick<AppDeps, 'ruleSets' | 'clock' | 'riskRefresh'>,
   municipalityId: string,
   journeyId: string,
   at: Date | null,
 ): Promise<void> {
   if (at) await touchJourneyActivity(trx, municipalityId, journeyId, at);
+  if (deps.riskRefresh) return deps.riskRefresh.hold(municipalityId, journeyId);
   const journey = await findJourney(trx, municipalityId, journeyId);
   if (!journey) return;
   const firstContact = journey.firstContactAt;
@@ -47,4 +48,34 @@ export async function noteJourneyActivity(
   const lastMeasured = await lastMeasuredOn(trx, municipalityId, journeyId);
   if (lastMeasured) await setLastProgressionAt(trx, municipalityId, journeyId, startOfDanishDay(lastMeasured));
   await refreshJourneyRisk(trx, deps, municipalityId, journeyId, deps.clock());
+}
+
+/**
+ * The journeys a bulk write has touched, each refreshed once when it is done instead of after
+ * every write: the counters above and the risk check are functions of the journey's records, so
+ * computing them once at the end gives what computing them after each write would have left.
+ * The demo seed records months of history through the services this way (about 13 queries
+ * saved per write).
+ */
+export class RiskRefreshQueue {
+  readonly #journeys = new Map<string, string>();
+
+  /** Holds a journey's refresh until flush. */
+  hold(municipalityId: string, journeyId: string): void {
+    this.#journeys.set(journeyId, municipalityId);
+  }
+
+  get size(): number {
+    return this.#journeys.size;
+  }
+
+  /** Refreshes every journey held, each in a transaction of its own, and forgets them. */
+  async flush(deps: Pick<AppDeps, 'db' | 'ruleSets' | 'clock'>): Promise<void> {
+    const held = [...this.#journeys];
+    this.#journeys.clear();
+    const now = { ruleSets: deps.ruleSets, clock: deps.clock };
+    for (const [journeyId, municipalityId] of held) {
+      await deps.db.transaction().execute((trx) => noteJourneyActivity(trx, now, municipalityId, journeyId, null));
+    }
+  }
 }

@@ -82,11 +82,15 @@ export async function applyPlan(trx: Db, plan: ReconcilePlan, now: Date): Promis
  */
 export async function refreshJourneyRisk(
   trx: Db,
-  deps: Pick<AppDeps, 'ruleSets'>,
+  deps: Pick<AppDeps, 'ruleSets' | 'riskRefresh'>,
   municipalityId: string,
   journeyId: string,
   now: Date,
 ): Promise<PlanOutcome> {
+  if (deps.riskRefresh) {
+    deps.riskRefresh.hold(municipalityId, journeyId);
+    return { opened: [], resolved: 0, woken: 0, escalated: 0 };
+  }
   return refreshJourneysRisk(trx, deps, municipalityId, [journeyId], now);
 }
 

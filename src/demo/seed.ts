@@ -1,3 +1,4 @@
+import { RiskRefreshQueue } from '../alerts/activity-facts.ts';
 import { runSweep } from '../alerts/sweep.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -76,14 +77,10 @@ export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult | null> {
   let counts: DemoCounts;
   try {
     const youth = planYouth(calendar, rng, names);
-    counts = await recordUnit(
-      { ...deps, ruleSets: withoutRiskRules(deps.ruleSets) },
-      actors,
-      youth,
-      calendar,
-      rng,
-      names,
-    );
+    const seeding = { ...deps, ruleSets: withoutRiskRules(deps.ruleSets), riskRefresh: new RiskRefreshQueue() };
+    counts = await recordUnit(seeding, actors, youth, calendar, rng, names);
+    // Each journey's risk counters and check day once, as the last write left it.
+    await seeding.riskRefresh.flush(seeding);
     await runSweep({ db: deps.db, ruleSets: deps.ruleSets, clock: deps.clock }, 'startup');
   } catch (error) {
     throw new DemoSeedError(error);

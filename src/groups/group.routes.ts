@@ -330,7 +330,7 @@ function groupToResponse(group: GroupListItem) {
   };
 }
 
-function meetingToResponse(meeting: Meeting) {
+export function meetingToResponse(meeting: Meeting) {
   return {
     id: meeting.id,
     groupId: meeting.groupId,

@@ -6,7 +6,7 @@ import { danishDate } from '../shared/clock.ts';
 /** LAB § 31 stk. 5: the first conversation is held within 7 days of first contact. */
 export const FIRST_CONVERSATION_WITHIN_DAYS = 7;
 
-export const deadlineKinds = ['first_conversation', 'pause_return', 'follow_up'] as const;
+export const deadlineKinds = ['first_conversation', 'pause_return', 'follow_up', 'plan_review'] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export interface Deadline {
@@ -17,12 +17,33 @@ export interface Deadline {
   month: FollowUpMonth | null;
 }
 
+/** The stages in which the youth's plan is in use, so its review is due: from visitation to exit. */
+export const planReviewStages: readonly Stage[] = ['visitation', 'intake', 'control', 'redirected', 'active', 'paused'];
+
 /**
  * What the caseworker must do next by a date, whatever the stage: hold the first conversation
- * (referred), see the youth back from a pause (paused), or record the next 3/6/12-month follow-up
- * (after exit). Other stages have no dated step of their own; their risks are the alerts' business.
+ * (referred), see the youth back from a pause (paused), record the next 3/6/12-month follow-up
+ * (after exit), or go through the plan with the youth on the review day set in it (while the
+ * plan is in use). When two fall due, the earlier one is next; other risks are the alerts'
+ * business.
  */
 export function nextDeadlineOf(journey: {
+  stage: Stage;
+  firstContactAt: Date;
+  expectedReturn: string | null;
+  nextFollowUp: { month: FollowUpMonth; dueOn: string } | null;
+  planReviewOn: string | null;
+}): Deadline | null {
+  const ofStage = stageDeadlineOf(journey);
+  const review: Deadline | null =
+    journey.planReviewOn !== null && planReviewStages.includes(journey.stage)
+      ? { kind: 'plan_review', due: journey.planReviewOn, month: null }
+      : null;
+  if (!ofStage || !review) return ofStage ?? review;
+  return review.due < ofStage.due ? review : ofStage;
+}
+
+function stageDeadlineOf(journey: {
   stage: Stage;
   firstContactAt: Date;
   expectedReturn: string | null;

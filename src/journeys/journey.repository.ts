@@ -3,7 +3,7 @@ import { stages } from '../../machines/journey.ts';
 import type { FollowUpMonth } from '../../machines/events.ts';
 import type { Db } from '../db/database.ts';
 import type { JourneyEventTable, JourneyTable, ReferralSource, RuleDecisionTable } from '../db/schema.ts';
-import { FIRST_CONVERSATION_WITHIN_DAYS } from './journey.deadline.ts';
+import { FIRST_CONVERSATION_WITHIN_DAYS, planReviewStages } from './journey.deadline.ts';
 import type { JourneyRiskState } from './journey.risk-state.ts';
 
 /** The youth's earlier periods on public benefit, as the caseworker recorded them at referral. */
@@ -404,6 +404,8 @@ export interface JourneyListItem {
   expectedReturn: string | null;
   /** The earliest follow-up not yet recorded, after an exit. */
   nextFollowUp: { month: FollowUpMonth; dueOn: string } | null;
+  /** The day the plan is next gone through with the youth, as the plan says. */
+  planReviewOn: string | null;
   version: number;
 }
 
@@ -420,7 +422,8 @@ export interface JourneyOrder {
  * alerts by how many are unresolved; the last activity with "never" as the oldest. The deadline is
  * nextDeadlineOf (journey.deadline.ts) said in SQL, so a page of a sorted list is the same rows the
  * next page does not repeat: the first conversation within 7 days of first contact (Danish day),
- * the expected return of a pause, the earliest follow-up not yet recorded. Every order ends with
+ * the expected return of a pause, the earliest follow-up not yet recorded, or the plan's review
+ * day when that comes first. Every order ends with
  * the name and the id, so pages are stable.
  */
 function orderOf(order: JourneyOrder) {
@@ -437,12 +440,18 @@ function orderOf(order: JourneyOrder) {
     case 'alerts':
       return sql`(select count(*) from alert where alert.journey_id = journey.id and alert.status <> 'resolved') ${dir}`;
     case 'deadline':
-      return sql`(case journey.stage
-        when 'referred' then (journey.first_contact_at at time zone 'Europe/Copenhagen')::date + ${FIRST_CONVERSATION_WITHIN_DAYS}::int
-        when 'paused' then journey.expected_return
-        when 'followUp' then (select min(follow_up.due_on) from follow_up
-          where follow_up.journey_id = journey.id and follow_up.status is null)
-      end) ${dir} nulls last`;
+      // least() passes over nulls: a stage without a deadline of its own sorts by its plan review.
+      return sql`least(
+        case journey.stage
+          when 'referred' then (journey.first_contact_at at time zone 'Europe/Copenhagen')::date + ${FIRST_CONVERSATION_WITHIN_DAYS}::int
+          when 'paused' then journey.expected_return
+          when 'followUp' then (select min(follow_up.due_on) from follow_up
+            where follow_up.journey_id = journey.id and follow_up.status is null)
+        end,
+        case when journey.stage in (${sql.join(planReviewStages.map((st) => sql.lit(st)))})
+          then (select plan_content.review_on from plan_content where plan_content.journey_id = journey.id)
+        end
+      ) ${dir} nulls last`;
   }
 }
 
@@ -515,6 +524,11 @@ export async function listJourneys(
         return [
           pending.select('follow_up.due_on').as('next_follow_up_due'),
           pending.select('follow_up.month').as('next_follow_up_month'),
+          eb
+            .selectFrom('plan_content')
+            .whereRef('plan_content.journey_id', '=', 'journey.id')
+            .select('plan_content.review_on')
+            .as('plan_review_on'),
         ];
       })
       .orderBy(orderOf(order))
@@ -543,6 +557,7 @@ export async function listJourneys(
         r.next_follow_up_due && r.next_follow_up_month
           ? { month: r.next_follow_up_month, dueOn: r.next_follow_up_due }
           : null,
+      planReviewOn: r.plan_review_on,
       version: r.version,
     })),
     total: Number(count.total),

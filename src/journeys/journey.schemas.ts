@@ -329,6 +329,14 @@ export const journeyListQuery = z.object({
   ...pageQuery,
 });
 
+export const deadlineSchema = z
+  .object({
+    kind: z.enum(deadlineKinds),
+    due: z.iso.date(),
+    month: z.literal(followUpMonths).nullable().describe('For a follow-up: 3, 6 or 12 months after exit'),
+  })
+  .meta({ id: 'Deadline' });
+
 export const journeyListItemSchema = z
   .object({
     id: z.uuid(),
@@ -340,16 +348,11 @@ export const journeyListItemSchema = z
     firstContactAt: z.iso.datetime(),
     lastActivityAt: z.iso.datetime().nullable(),
     daysSinceLastActivity: z.number().int().nullable(),
-    nextDeadline: z
-      .object({
-        kind: z.enum(deadlineKinds),
-        due: z.iso.date(),
-        month: z.literal(followUpMonths).nullable(),
-      })
+    nextDeadline: deadlineSchema
       .nullable()
       .describe(
         'The next dated step: the first conversation (referred), the return from a pause (paused), ' +
-          'or the next 3/6/12-month follow-up (after exit)',
+          "the next 3/6/12-month follow-up (after exit), or the plan's review day, whichever comes first",
       ),
     version: z.number().int(),
   })

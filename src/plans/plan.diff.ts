@@ -146,6 +146,7 @@ const fields: readonly Field[] = [
     field: 'contactPerson.email',
     value: (p) => p.contactPerson?.email,
   },
+  { field: 'reviewOn', value: (p) => p.reviewOn, show: asDate },
   ...recordedFactors.flatMap((recorded): Field[] => {
     const factor = planFactorOf[recorded];
     const name = progressionFactorLabels[recorded];

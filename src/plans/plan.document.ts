@@ -553,8 +553,11 @@ function drawNextSteps(w: PlanWriter, plan: PlanData): void {
   });
   const [first] = steps;
   w.heading(t.heading, first === undefined ? undefined : w.bulletHeight(first.what, first.details, { font: 'bold' }));
-  if (steps.length === 0) return w.notYet(t.notYet);
+  const review = w.date(plan.reviewOn);
+  const reviewSentence = review === undefined || t.review === undefined ? [] : [w.fill(t.review, { date: review })];
+  if (steps.length === 0) w.notYet(t.notYet);
   for (const step of steps) w.bullet(step.what, step.details, { font: 'bold' });
+  if (reviewSentence.length > 0) w.sentences(reviewSentence);
 }
 
 function drawContactPerson(w: PlanWriter, plan: PlanData): void {

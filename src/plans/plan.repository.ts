@@ -127,6 +127,8 @@ export interface PlanContent {
   agreements: string[];
   nextSteps: StoredNextStep[];
   stabilisation: string[];
+  /** The day the plan is next gone through with the youth; null when none is set. */
+  reviewOn: string | null;
   version: number;
   updatedBy: { id: string; name: string };
   updatedAt: Date;
@@ -137,6 +139,7 @@ export interface PlanContentFields {
   agreements: readonly string[];
   nextSteps: readonly StoredNextStep[];
   stabilisation: readonly string[];
+  reviewOn: string | null;
 }
 
 export async function findPlanContent(
@@ -153,6 +156,7 @@ export async function findPlanContent(
       'plan_content.agreements',
       'plan_content.next_steps',
       'plan_content.stabilisation',
+      'plan_content.review_on',
       'plan_content.version',
       'plan_content.updated_by',
       'app_user.name as updated_by_name',
@@ -168,6 +172,7 @@ export async function findPlanContent(
     agreements: row.agreements,
     nextSteps: row.next_steps.map((step) => ({ what: step.what, when: step.when ?? null, who: step.who ?? null })),
     stabilisation: row.stabilisation,
+    reviewOn: row.review_on,
     version: row.version,
     updatedBy: { id: row.updated_by, name: row.updated_by_name },
     updatedAt: row.updated_at,
@@ -188,6 +193,7 @@ export async function insertPlanContent(
       agreements: JSON.stringify(content.agreements),
       next_steps: JSON.stringify(content.nextSteps),
       stabilisation: JSON.stringify(content.stabilisation),
+      review_on: content.reviewOn,
       version: 1,
       updated_by: content.updatedBy,
       updated_at: content.updatedAt,
@@ -213,6 +219,7 @@ export async function updatePlanContent(
       agreements: JSON.stringify(content.agreements),
       next_steps: JSON.stringify(content.nextSteps),
       stabilisation: JSON.stringify(content.stabilisation),
+      review_on: content.reviewOn,
       version: eb('version', '+', 1),
       updated_by: content.updatedBy,
       updated_at: content.updatedAt,

@@ -39,7 +39,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       schema: {
         operationId: 'getPlanContent',
         summary: "Read the plan's content",
-        description: 'What the caseworker has written into the plan: goal, agreements, next steps, stabilisation.',
+        description:
+          'What the caseworker has written into the plan: goal, agreements, next steps, stabilisation, and the day ' +
+          'the plan is next gone through with the youth.',
         tags: ['plans'],
         params: idParams,
         response: {
@@ -61,7 +63,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         summary: "Replace the plan's content",
         description:
           "Replaces the plan's goal, agreements, next steps and stabilisation, made against the content's `version` " +
-          '(none the first time).',
+          '(none the first time). `reviewOn` left out keeps the review day as it is.',
         tags: ['plans'],
         params: idParams,
         body: planContentBody,
@@ -233,6 +235,7 @@ function contentToResponse(content: PlanContentView) {
     agreements: [...content.agreements],
     nextSteps: content.nextSteps.map((step) => ({ what: step.what, when: step.when, who: step.who })),
     stabilisation: [...content.stabilisation],
+    reviewOn: content.reviewOn,
     version: content.version,
     updatedBy: content.updatedBy,
     updatedAt: content.updatedAt?.toISOString() ?? null,

@@ -57,6 +57,14 @@ export const planContentBody = z.strictObject({
     .array(paragraph)
     .max(maxEntries)
     .describe('What stabilises health and everyday life; part of the plan of activity-ready youth'),
+  reviewOn: z.iso
+    .date('date_format')
+    .nullable()
+    .optional()
+    .describe(
+      'The day the plan is next gone through with the youth: not in the past, at most a year ahead (a typing error otherwise). ' +
+        'Left out, it stays as it is; null removes it.',
+    ),
 });
 
 const nextStep = z.object({ what: z.string(), when: z.iso.date().nullable(), who: z.string().nullable() });
@@ -69,6 +77,7 @@ export const planContentSchema = z
     agreements: z.array(z.string()),
     nextSteps: z.array(nextStep),
     stabilisation: z.array(z.string()),
+    reviewOn: z.iso.date().nullable().describe('The day the plan is next gone through with the youth'),
     version: z.number().int().nullable().describe('Null until the content is first saved'),
     updatedBy: userRef.nullable(),
     updatedAt: z.iso.datetime().nullable(),

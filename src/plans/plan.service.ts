@@ -16,7 +16,7 @@ import { listMeasurements } from '../progression/progression.repository.ts';
 import { progressionFactors as recordedFactors } from '../progression/progression.factors.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addMonths, longDayText } from '../shared/days.ts';
-import { textsEach } from '../shared/texts.ts';
+import { texts, textsEach } from '../shared/texts.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
@@ -154,6 +154,7 @@ export async function assemblePlanData(
       : null,
     withoutPlacement: placement ? null : without.placement,
     nextSteps: content?.nextSteps ?? [],
+    reviewOn: content?.reviewOn ?? null,
     // The phone only when the caseworker has given one: the plan says "ring" only with a number to ring.
     contactPerson: {
       name: subject.caseworker.name,
@@ -224,6 +225,7 @@ function contentView(journeyId: string, content: PlanContent | undefined): PlanC
       agreements: [],
       nextSteps: [],
       stabilisation: [],
+      reviewOn: null,
       version: null,
       updatedBy: null,
       updatedAt: null,
@@ -242,7 +244,7 @@ export async function readPlanContent(deps: Deps, actor: Actor, journeyId: strin
   });
 }
 
-const contentFieldNames = ['goal', 'agreements', 'nextSteps', 'stabilisation'] as const;
+const contentFieldNames = ['goal', 'agreements', 'nextSteps', 'stabilisation', 'reviewOn'] as const;
 
 /**
  * Replaces the journey's plan content. The first save needs no version; after that the version
@@ -252,22 +254,27 @@ export async function changePlanContent(
   deps: Deps,
   actor: Actor,
   journeyId: string,
-  input: PlanContentFields & { version?: number | undefined },
+  input: Omit<PlanContentFields, 'reviewOn'> & {
+    /** Left out, the review date stays as it is; null removes it. */
+    reviewOn?: string | null | undefined;
+    version?: number | undefined;
+  },
 ): Promise<PlanContentView> {
   const now = deps.clock();
-  const fields: PlanContentFields = {
-    goal: input.goal,
-    agreements: input.agreements,
-    nextSteps: input.nextSteps,
-    stabilisation: input.stabilisation,
-  };
   return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
     if (!journey) throw new DomainError('not_found');
     // A closed journey's plan is history: it can be printed, not changed.
     if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
     const current = await findPlanContent(trx, actor.municipalityId, journeyId);
-    refuseUnlikelyStepDates(fields.nextSteps, current?.nextSteps ?? [], danishDate(now));
+    const fields: PlanContentFields = {
+      goal: input.goal,
+      agreements: input.agreements,
+      nextSteps: input.nextSteps,
+      stabilisation: input.stabilisation,
+      reviewOn: input.reviewOn === undefined ? (current?.reviewOn ?? null) : input.reviewOn,
+    };
+    refuseUnlikelyDates(fields, current, danishDate(now));
     const written = { ...fields, updatedBy: actor.userId, updatedAt: now };
     if (current === undefined) {
       // A version for content that was never saved: the client works from some other page.
@@ -299,20 +306,36 @@ export async function changePlanContent(
 const STEP_MONTHS_BACK = 12;
 const STEP_MONTHS_AHEAD = 24;
 
+/** How far ahead the next review of the plan can lie before it is taken for a typing error. */
+const REVIEW_MONTHS_AHEAD = 12;
+
 /**
- * A next step dated more than a year back, or more than two years ahead, is a typing error ("2016"
- * for "2026"), not a plan: it is refused at its field. A date the plan already has is kept, so a
- * plan of a long journey can still be saved with the steps it had.
+ * Dates that cannot be right are refused at their field. A next step dated more than a year back,
+ * or more than two years ahead, is a typing error ("2016" for "2026"), not a plan; so is a review
+ * that lies in the past or more than a year ahead. A date the plan already has is kept, so a plan
+ * of a long journey can still be saved with the steps it had, and an overdue review with it.
  */
-function refuseUnlikelyStepDates(
-  steps: PlanContentFields['nextSteps'],
-  stored: PlanContentFields['nextSteps'],
-  today: string,
-): void {
+function refuseUnlikelyDates(fields: PlanContentFields, stored: PlanContent | undefined, today: string): void {
+  const fieldErrors = [...stepDateErrors(fields.nextSteps, stored?.nextSteps ?? [], today)];
+  if (fields.reviewOn !== null && fields.reviewOn !== stored?.reviewOn) {
+    const latest = addMonths(today, REVIEW_MONTHS_AHEAD);
+    if (fields.reviewOn < today) {
+      fieldErrors.push({ field: 'reviewOn', message: texts('plan.refusals.reviewPast') });
+    } else if (fields.reviewOn > latest) {
+      fieldErrors.push({
+        field: 'reviewOn',
+        message: textsEach('plan.refusals.reviewFarAhead', (lang) => ({ date: longDayText(latest, lang) })),
+      });
+    }
+  }
+  if (fieldErrors.length > 0) throw new DomainError('validation_failed', { fieldErrors });
+}
+
+function stepDateErrors(steps: PlanContentFields['nextSteps'], stored: PlanContentFields['nextSteps'], today: string) {
   const kept = new Set(stored.map((step) => step.when));
   const earliest = addMonths(today, -STEP_MONTHS_BACK);
   const latest = addMonths(today, STEP_MONTHS_AHEAD);
-  const fieldErrors = steps.flatMap((step, index) => {
+  return steps.flatMap((step, index) => {
     if (step.when === null || kept.has(step.when)) return [];
     const field = `nextSteps.${index}.when`;
     if (step.when < earliest) {
@@ -327,7 +350,6 @@ function refuseUnlikelyStepDates(
     }
     return [];
   });
-  if (fieldErrors.length > 0) throw new DomainError('validation_failed', { fieldErrors });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-import type { Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Lang } from '../shared/i18n.ts';
+
+type DateString = ColumnType<string, string, string>;
 
 /** A next step as the caseworker writes it: what, when ('YYYY-MM-DD') and who. */
 export interface StoredNextStep {
@@ -20,6 +22,8 @@ export interface PlanContentTable {
   agreements: JSONColumnType<string[]>;
   next_steps: JSONColumnType<StoredNextStep[]>;
   stabilisation: JSONColumnType<string[]>;
+  /** The day the plan is next gone through with the youth ('YYYY-MM-DD'); null when none is set. */
+  review_on: DateString | null;
   version: Generated<number>;
   updated_by: string;
   updated_at: Date;

@@ -153,6 +153,8 @@ export const planTemplateSchema = z.strictObject({
     heading: sectionHeading,
     when: sentence(['date']),
     who: sentence(['who']),
+    /** When the plan is next gone through. Optional, as templates from before it lack it. */
+    review: sentence(['date']).optional(),
     notYet: sentence(),
   }),
   contactPerson: z.strictObject({

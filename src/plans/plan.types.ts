@@ -156,6 +156,8 @@ export const planDataSchema = z.strictObject({
     )
     .max(30)
     .nullish(),
+  /** The day the plan is next gone through with the youth. */
+  reviewOn: isoDate.nullish(),
   /** The caseworker the youth calls. */
   contactPerson: z
     .strictObject({

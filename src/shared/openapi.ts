@@ -51,6 +51,10 @@ export const apiTags = [
   },
   { name: 'activities', description: "Conversations, mentor contacts and other contacts on a youth's journey." },
   {
+    name: 'today',
+    description: "A caseworker's day: meetings, appointments, deadlines, alerts and youth without contact.",
+  },
+  {
     name: 'appointments',
     description:
       "Appointments with a youth: booked, moved, cancelled, and held (recorded as the conversation or contact they were), and each user's calendar feed.",

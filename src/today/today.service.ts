@@ -16,6 +16,9 @@ import { addDays } from '../shared/days.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
+/** "No contact for" counts this many days unless the caseworker chooses otherwise. */
+export const DEFAULT_CONTACT_DAYS = 14;
+
 /** No caseload is larger; a list longer than this would not be read anyway. */
 const MOST = 1000;
 

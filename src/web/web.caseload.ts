@@ -14,6 +14,7 @@ import {
   formBody,
   pageFor,
   pagerOf,
+  deadlineText,
   riskLabel,
   staff,
   text,
@@ -161,8 +162,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
             .filter((a) => a.journeyId === j.id)
             .map((a) => ({ severity: a.severity, label: riskLabel(a.code, lang) })),
           deadline: deadline && {
-            kind: deadline.kind,
-            month: deadline.month,
+            text: deadlineText(deadline, t),
             date: whenDay(deadline.due, lang),
             overdue: deadline.due < today,
           },

@@ -55,6 +55,8 @@ interface PlanForm {
   agreements: string;
   stabilisation: string;
   steps: Array<{ what: string; when: string; who: string }>;
+  /** The day of the next review, 'YYYY-MM-DD' or empty. */
+  reviewOn: string;
 }
 
 interface Kept {
@@ -81,6 +83,7 @@ function formOf(content: PlanContentView): PlanForm {
       ...content.nextSteps.map((step) => ({ what: step.what, when: step.when ?? '', who: step.who ?? '' })),
       ...Array.from({ length: BLANK_STEP_ROWS }, () => blankStep),
     ],
+    reviewOn: content.reviewOn ?? '',
   };
 }
 
@@ -103,6 +106,7 @@ function readForm(body: Form): PlanForm {
         when: text(body, `step-${row}-when`).trim(),
         who: text(body, `step-${row}-who`),
       })),
+    reviewOn: text(body, 'reviewOn').trim(),
   };
 }
 
@@ -131,6 +135,7 @@ function contentInput(form: PlanForm) {
     agreements: agreements.map((line) => line.text),
     nextSteps: steps.map((step) => ({ what: step.what, when: step.when || null, who: step.who })),
     stabilisation: stabilisation.map((line) => line.text),
+    reviewOn: form.reviewOn || null,
   };
   /** The form field an issue belongs to, and the line it is on, where it is one line of a list. */
   const placeOf = (field: string): { name: string; line?: number } | null => {
@@ -139,6 +144,8 @@ function contentInput(form: PlanForm) {
     switch (list ?? '') {
       case 'goal':
         return { name: 'goal' };
+      case 'reviewOn':
+        return { name: 'reviewOn' };
       case 'agreements':
         return { name: 'agreements', line: at === undefined ? undefined : agreements[at]?.line };
       case 'stabilisation':
@@ -316,6 +323,7 @@ export function registerPlanPages(app: WebApp, { deps, page, checkCsrf }: WebCon
                 who: s.who,
               })),
               stabilisation: content.stabilisation,
+              reviewOn: content.reviewOn ? whenDay(content.reviewOn, lang) : null,
             }
           : null,
         fromJourney: fromJourney(data, lang),

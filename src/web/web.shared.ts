@@ -5,6 +5,7 @@ import { riskCodeLabels } from '../alerts/alert.labels.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Deadline } from '../journeys/journey.deadline.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import type { TranslatedIssue } from '../shared/validation.ts';
 import type { PageFrame } from './web.render.ts';
@@ -161,6 +162,20 @@ export function landingOf(user: { role: Role; passwordMustChange: boolean }): st
 /** The short name of a risk rule, in the user's language; the code itself for a rule without one. */
 export function riskLabel(code: string, lang: Lang): string {
   return (riskCodeLabels as Record<string, Text | undefined>)[code]?.[lang] ?? code;
+}
+
+/** What a deadline asks, as the caseload and "I dag" say it before its day ("Første samtale senest"). */
+export function deadlineText(deadline: Pick<Deadline, 'kind' | 'month'>, t: Translate): string {
+  switch (deadline.kind) {
+    case 'first_conversation':
+      return t('caseload.firstConversationBy');
+    case 'pause_return':
+      return t('caseload.pauseEndsBy');
+    case 'follow_up':
+      return t(`caseload.followUpBy.${deadline.month ?? 3}`);
+    case 'plan_review':
+      return t('caseload.planReviewBy');
+  }
 }
 
 /** Links to the pages of a long list; null when it fits on one. */

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { translator } from '../shared/texts.ts';
-import { todayOf } from '../today/today.service.ts';
+import { DEFAULT_CONTACT_DAYS, todayOf } from '../today/today.service.ts';
 import { appointmentLine } from './web.appointments.ts';
-import { pageFor, riskLabel, type WebApp, type WebContext, when, whenDay } from './web.shared.ts';
+import { deadlineText, pageFor, riskLabel, type WebApp, type WebContext, when, whenDay } from './web.shared.ts';
 
 /** Days without contact the page asks about unless the caseworker chooses another number. */
-export const DEFAULT_CONTACT_DAYS = 14;
-
 const todayQuery = z.object({
   dage: z.coerce.number().int().min(1).max(365).catch(DEFAULT_CONTACT_DAYS).optional(),
   lang: z.string().optional(),
@@ -38,12 +36,6 @@ export function registerTodayPage(app: WebApp, { deps, page }: WebContext) {
       const now = deps.clock();
       const contactDays = request.query.dage ?? DEFAULT_CONTACT_DAYS;
       const today = await todayOf(deps, actorOf(request), contactDays);
-      const deadlineText = (d: (typeof today.deadlines)[number]) =>
-        d.kind === 'first_conversation'
-          ? t('caseload.firstConversationBy')
-          : d.kind === 'pause_return'
-            ? t('caseload.pauseEndsBy')
-            : t(`caseload.followUpBy.${d.month ?? 3}`);
       return page(request, reply, 'today', t('today.title'), {
         date: whenDay(today.day, lang),
         meetings: today.meetings.map((m) => ({
@@ -58,7 +50,7 @@ export function registerTodayPage(app: WebApp, { deps, page }: WebContext) {
         })),
         deadlines: today.deadlines.map((d) => ({
           youth: d.youth,
-          text: `${deadlineText(d)} ${whenDay(d.due, lang)}`,
+          text: `${deadlineText(d, t)} ${whenDay(d.due, lang)}`,
           overdue: d.overdue,
         })),
         alertGroups: severities

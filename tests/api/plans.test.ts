@@ -122,6 +122,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: ['Du sender en sms til Mette før kl. 9, hvis du ikke kan komme.'],
         nextSteps: [{ what: 'Køb arbejdssko', when: '2026-11-26', who: 'Dig selv' }],
         stabilisation: ['Du står op kl. 7.30 på hverdage.'],
+        reviewOn: '2027-02-22',
       },
       h,
     );
@@ -151,6 +152,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       expect(text).toContain('Din kontaktperson på arbejdspladsen er Åse Jørgensen.');
       expect(text).toContain('Telefon: 46 31 30 00');
       expect(text).toContain('Køb arbejdssko Hvornår: torsdag den 26. november 2026 Hvem: Dig selv');
+      expect(text).toContain('Vi gennemgår planen sammen igen senest mandag den 22. februar 2027.');
       expect(text).toContain('Din kontaktperson er Test caseworker.');
       expect(text).toContain(`E-mail: ${unit.caseworker.email}`);
       expect(text).toContain('Du står op kl. 7.30 på hverdage.');
@@ -514,6 +516,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: [],
         nextSteps: [],
         stabilisation: [],
+        reviewOn: null,
         version: null,
         updatedBy: null,
         updatedAt: null,
@@ -535,6 +538,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: ['Du kommer til gruppen hver uge.'],
         nextSteps: [{ what: 'Besøg smedjen', when: null, who: null }],
         stabilisation: [],
+        reviewOn: null,
         version: 1,
         updatedBy: { id: unit.caseworker.id, name: 'Test caseworker' },
         updatedAt: NOW.toISOString(),
@@ -624,6 +628,60 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
           later,
         );
         expect(saved.statusCode).toBe(200);
+      } finally {
+        ctx.setNow(NOW);
+      }
+    });
+
+    it('sets the next review day, keeps it when left out, removes it with null, and refuses unlikely days', async () => {
+      const { journeyId } = await referredJourney();
+      const put = (fields: Record<string, unknown>, version?: number) =>
+        inject('PUT', `/api/journeys/${journeyId}/plan-content`, {
+          ...(version === undefined ? {} : { version }),
+          goal: null,
+          agreements: [],
+          nextSteps: [],
+          stabilisation: [],
+          ...fields,
+        });
+      const refused = await put({ reviewOn: '2026-11-21' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details).toEqual([
+        {
+          field: 'reviewOn',
+          message:
+            'Datoen for næste gennemgang ligger før i dag. Skriv dagen, I gennemgår planen sammen igen, eller lad feltet stå tomt.',
+        },
+      ]);
+      const farAhead = await put({ reviewOn: '2027-11-23' });
+      expect(farAhead.json().error.details).toEqual([
+        {
+          field: 'reviewOn',
+          message:
+            'Datoen ligger mere end et år frem. Skriv en dato til og med 22. november 2027, eller lad feltet stå tomt.',
+        },
+      ]);
+      expect((await put({ reviewOn: '2026-12-18' })).json()).toMatchObject({ reviewOn: '2026-12-18', version: 1 });
+      // Left out, as a client from before the review day would send it: the day stays.
+      expect((await put({ goal: 'Job i en butik' }, 1)).json()).toMatchObject({ reviewOn: '2026-12-18', version: 2 });
+      expect((await put({ reviewOn: null }, 2)).json()).toMatchObject({ reviewOn: null, version: 3 });
+    });
+
+    it('keeps a review day that has passed when the rest of the plan is saved', async () => {
+      const { journeyId } = await referredJourney();
+      const body = { goal: null, agreements: [], nextSteps: [], stabilisation: [], reviewOn: '2026-11-25' };
+      expect((await inject('PUT', `/api/journeys/${journeyId}/plan-content`, body)).statusCode).toBe(200);
+      ctx.setNow(new Date('2026-12-10T10:00:00Z'));
+      try {
+        const later = await loginAs(ctx.app, unit.caseworker);
+        const saved = await inject(
+          'PUT',
+          `/api/journeys/${journeyId}/plan-content`,
+          { ...body, version: 1, goal: 'Uddannelse' },
+          later,
+        );
+        expect(saved.statusCode).toBe(200);
+        expect(saved.json().reviewOn).toBe('2026-11-25');
       } finally {
         ctx.setNow(NOW);
       }
@@ -752,6 +810,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
         agreements: ['Du sender en sms til Mette før kl. 9, hvis du ikke kan komme.', 'Du møder kl. 8 i Bilka.'],
         nextSteps: [],
         stabilisation: ['Du står op kl. 7.30 på hverdage.'],
+        reviewOn: '2027-03-01',
       });
       const v2 = (await inject('POST', `/api/journeys/${journeyId}/plans`, { lang: 'da' })).json();
 
@@ -774,6 +833,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
           from: '16. november 2026',
           to: '18. november 2026',
         },
+        { field: 'reviewOn', label: 'Næste gennemgang', from: '22. februar 2027', to: '1. marts 2027' },
         {
           field: 'nextSteps',
           label: 'Næste skridt',
@@ -848,7 +908,7 @@ describe.each(engines)('the plan "Min plan" on %s', (engine) => {
       const entries = log.json().items as Array<{ action: string; userId: string; details: Record<string, unknown> }>;
       expect(entries.find((e) => e.action === 'plan.content_changed')).toMatchObject({
         userId: unit.caseworker.id,
-        details: { journeyId, version: 1, fields: ['goal', 'agreements', 'nextSteps', 'stabilisation'] },
+        details: { journeyId, version: 1, fields: ['goal', 'agreements', 'nextSteps', 'stabilisation', 'reviewOn'] },
       });
       const rendered = entries.filter((e) => e.action === 'plan.rendered').map((e) => e.details);
       expect(rendered).toContainEqual(expect.objectContaining({ journeyId, lang: 'en' }));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteJourneyActivity } from '../../src/alerts/activity-facts.ts';
 import { buildApp } from '../../src/app.ts';
 import { parseCvr } from '../../src/companies/cvr.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -228,6 +229,37 @@ describe.each(engines)('first start on %s', (engine) => {
     expect(longPassive.total).toBeGreaterThanOrEqual(1);
     const runs = await database.db.selectFrom('sweep_run').select('trigger').execute();
     expect(runs).toEqual([{ trigger: 'startup' }]);
+  });
+
+  it('leaves every journey as refreshing its risk after each write would have: the seed refreshes each once', async () => {
+    const state = () =>
+      database.db
+        .selectFrom('journey')
+        .select([
+          'id',
+          'missed_meetings_in_row',
+          'conversations_first_6m',
+          'hours_below_agreed_weeks',
+          'hours_latest_week',
+          'last_progression_at',
+          'last_activity_at',
+          'risk_check_on',
+        ])
+        .orderBy('id')
+        .execute();
+    const alerts = () => database.db.selectFrom('alert').select(['id', 'status', 'code']).orderBy('id').execute();
+    const before = await state();
+    const alertsBefore = await alerts();
+    expect(before.length).toBeGreaterThan(50);
+    expect(before.some((j) => j.hours_below_agreed_weeks > 0)).toBe(true);
+    expect(before.some((j) => j.conversations_first_6m > 0)).toBe(true);
+    for (const journey of await database.db.selectFrom('journey').select(['id', 'municipality_id']).execute()) {
+      await database.db
+        .transaction()
+        .execute((trx) => noteJourneyActivity(trx, deps, journey.municipality_id, journey.id, null));
+    }
+    expect(await state()).toEqual(before);
+    expect(await alerts()).toEqual(alertsBefore);
   });
 
   it('opens every page a leader and a caseworker reach by links, in Danish and in English', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
 import { newCpr, newGroup, newUnit, newYouth } from '../support/factories.ts';
-import { openJourney, referredYouth } from '../support/journeys.ts';
+import { openJourney, referredYouth, youthAtIntake } from '../support/journeys.ts';
 
 // "I dag", the caseworker's start page, and the caseload sorted by every column and searched by a
 // misspelt name and by date of birth; in Danish and in English.
@@ -12,10 +12,11 @@ const NOW = new Date('2026-12-07T08:00:00Z');
 describe('"I dag" and the caseload in Chromium', { timeout: 180_000 }, () => {
   let t: BrowserTest;
   let page: Page;
+  let unit: Awaited<ReturnType<typeof newUnit>>;
 
   beforeAll(async () => {
     t = await startBrowserTest({ now: NOW });
-    const unit = await newUnit(t.ctx.app, t.ctx.db);
+    unit = await newUnit(t.ctx.app, t.ctx.db);
     const h = unit.caseworker.headers;
     const group = await newGroup(t.ctx.db, {
       municipalityId: unit.municipality.id,
@@ -131,5 +132,30 @@ describe('"I dag" and the caseload in Chromium', { timeout: 180_000 }, () => {
     await eventually(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
     expect(await page.locator('#h-q').textContent()).toContain('small misspelling');
     await page.goto(`${t.base}/?lang=da`);
+  });
+
+  it('puts the review day set in a plan on "I dag" and the caseload, and refuses one in the past', async () => {
+    const { youth } = await youthAtIntake(t.ctx.app, unit.caseworker.headers, 'Sara Holm', {
+      firstContactAt: '2026-11-30',
+    });
+    await page.goto(`${t.base}/unge/${youth.id}/plan`);
+    const review = page.getByLabel('Næste gennemgang');
+    await review.fill('2026-12-01');
+    await page.getByRole('button', { name: 'Gem planen' }).click();
+    await eventually(() => page.locator('#e-reviewOn').textContent()).toContain(
+      'Datoen for næste gennemgang ligger før i dag.',
+    );
+    expect(await review.getAttribute('aria-invalid')).toBe('true');
+
+    await review.fill('2026-12-09');
+    await page.getByRole('button', { name: 'Gem planen' }).click();
+    await eventually(() => page.getByTestId('plan-saved').textContent()).toContain('Senest gemt');
+    expect(await page.getByLabel('Næste gennemgang').inputValue()).toBe('2026-12-09');
+
+    await page.goto(`${t.base}/i-dag`);
+    expect(await section('today-deadlines')).toContain('Sara Holm: Gennemgang af planen senest 9. dec. 2026');
+    await page.goto(`${t.base}/?sort=deadline`);
+    const sara = page.locator('tbody tr', { hasText: 'Sara Holm' });
+    expect(await sara.textContent()).toContain('Gennemgang af planen senest 9. dec. 2026');
   });
 });

@@ -22,6 +22,7 @@ import * as appointments from './20261208T1000-appointments.ts';
 import * as youthBirthDate from './20261208T1000-youth-birth-date.ts';
 import * as auditSearchHits from './20261208T1100-audit-search-hits.ts';
 import * as caseNotes from './20261208T1100-case-notes.ts';
+import * as planReview from './20261208T1200-plan-review.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T1000-youth-birth-date': youthBirthDate,
   '20261208T1100-audit-search-hits': auditSearchHits,
   '20261208T1100-case-notes': caseNotes,
+  '20261208T1200-plan-review': planReview,
 };
