@@ -2031,7 +2031,9 @@ export interface components {
         | 'case_note.written'
         | 'case_note.edited'
         | 'case_note.read'
-        | 'evaluation.exported';
+        | 'evaluation.exported'
+        | 'caseload.import_checked'
+        | 'caseload.imported';
       youthId: string | null;
       youthName: string | null;
       details: {
@@ -4309,7 +4311,9 @@ export interface operations {
           | 'case_note.written'
           | 'case_note.edited'
           | 'case_note.read'
-          | 'evaluation.exported';
+          | 'evaluation.exported'
+          | 'caseload.import_checked'
+          | 'caseload.imported';
         from?: string;
         to?: string;
         page?: number;
@@ -4409,7 +4413,9 @@ export interface operations {
           | 'case_note.written'
           | 'case_note.edited'
           | 'case_note.read'
-          | 'evaluation.exported';
+          | 'evaluation.exported'
+          | 'caseload.import_checked'
+          | 'caseload.imported';
         from?: string;
         to?: string;
         /** @description The language of the headings and the actions */

@@ -91,11 +91,22 @@ export async function refreshJourneyRisk(
     deps.riskRefresh.hold(municipalityId, journeyId);
     return { opened: [], resolved: 0, woken: 0, escalated: 0 };
   }
+  return refreshJourneysRisk(trx, deps, municipalityId, [journeyId], now);
+}
+
+/** The same for several journeys of a municipality at once (an import), with the rules built once. */
+export async function refreshJourneysRisk(
+  trx: Db,
+  deps: Pick<AppDeps, 'ruleSets'>,
+  municipalityId: string,
+  journeyIds: readonly string[],
+  now: Date,
+): Promise<PlanOutcome> {
   const evaluator = await riskEvaluatorFor(trx, deps.ruleSets, now, [municipalityId]);
   // A placement started, ended or changed its agreement, or hours were recorded: count the run again.
-  await refreshHoursBelowAgreed(trx, municipalityId, journeyId);
-  const rows = await loadRiskRows(trx, { municipalityId, journeyIds: [journeyId] });
-  const existing = await findUnresolvedAlerts(trx, [journeyId]);
+  for (const journeyId of journeyIds) await refreshHoursBelowAgreed(trx, municipalityId, journeyId);
+  const rows = await loadRiskRows(trx, { municipalityId, journeyIds });
+  const existing = await findUnresolvedAlerts(trx, journeyIds);
   return applyPlan(trx, await reconcile(rows, existing, evaluator, now), now);
 }
 

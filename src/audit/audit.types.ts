@@ -62,6 +62,8 @@ export const auditActions = [
   'case_note.edited',
   'case_note.read',
   'evaluation.exported',
+  'caseload.import_checked',
+  'caseload.imported',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

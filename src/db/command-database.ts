@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config.ts';
+import { type AppConfig, ConfigError, loadConfig } from '../config.ts';
 import { exitOnDataFolderError, openDataFolder } from './data-folder.ts';
 import { type Db, describeDatabase, openDatabase } from './database.ts';
 import { migrateDatabase } from './roles.ts';
@@ -32,5 +32,33 @@ export async function openCommandDatabase(
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * Runs a command's work on the database the server uses (the same configuration: DATABASE_URL or
+ * the embedded data folder), migrated to the latest version, so an empty database works straight
+ * away. A configuration or database error is printed and answers exit code 1; otherwise the
+ * work's own exit code.
+ */
+export async function withCommandDatabase(work: (db: Db, config: AppConfig) => Promise<number>): Promise<number> {
+  const FAILED = 1;
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return FAILED;
+  }
+  let opened;
+  try {
+    opened = await openCommandDatabase(config);
+    return await work(opened.db, config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return FAILED;
+  } finally {
+    await opened?.close();
   }
 }

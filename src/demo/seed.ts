@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { insertMunicipality } from '../municipalities/municipality.repository.ts';
-import type { RuleSet } from '../rules/rule-set.loader.ts';
+import { withoutRiskRules } from '../rules/rule-set.loader.ts';
 import { danishDate } from '../shared/clock.ts';
 import { insertUser, listUsers } from '../users/users.repository.ts';
 import { Calendar } from './calendar.ts';
@@ -131,17 +131,6 @@ async function demoActors(deps: AppDeps, municipalityId: string) {
     };
   };
   return { caseworkers: [actorFor('raadgiver@demo.dk'), actorFor('raadgiver2@demo.dk')] as const };
-}
-
-/**
- * The rule sets with the risk rules held back. Recording months of history "now" would open
- * alerts for every stage the youth passed through (a first conversation overdue five months ago,
- * a meeting missed in July) and resolve them again at the next step, all stamped with the seeding
- * time. The risk columns are brought up to date once per journey at the end (RiskRefreshQueue);
- * the start-up sweep with the real rules then opens only what the finished unit calls for.
- */
-function withoutRiskRules(ruleSets: readonly RuleSet[]): RuleSet[] {
-  return ruleSets.map((ruleSet) => (ruleSet.name === 'risk' ? { ...ruleSet, rules: [] } : ruleSet));
 }
 
 /**

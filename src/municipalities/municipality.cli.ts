@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { openCommandDatabase } from '../db/command-database.ts';
+import { withCommandDatabase } from '../db/command-database.ts';
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../shared/errors.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -27,7 +26,6 @@ const optionOf: Record<keyof CreateMunicipalityInput, string> = {
 };
 
 const WRONG_COMMAND = 2;
-const FAILED = 1;
 
 process.exitCode = await main(process.argv.slice(2));
 
@@ -59,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`municipality:list takes no options.\n${USAGE}`);
       return WRONG_COMMAND;
     }
-    return withDatabase(list);
+    return withCommandDatabase(list);
   }
   if (command !== 'create') {
     console.error(USAGE);
@@ -81,32 +79,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return WRONG_COMMAND;
   }
-  return withDatabase((db) => create(db, input.data));
-}
-
-/**
- * Opens the database the server uses (the same configuration: DATABASE_URL or the embedded data
- * folder), migrated to the latest version, so an empty database works straight away.
- */
-async function withDatabase(work: (db: Db) => Promise<number>): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return FAILED;
-  }
-  let opened;
-  try {
-    opened = await openCommandDatabase(config);
-    return await work(opened.db);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    return FAILED;
-  } finally {
-    await opened?.close();
-  }
+  return withCommandDatabase((db) => create(db, input.data));
 }
 
 async function create(db: Db, input: CreateMunicipalityInput): Promise<number> {

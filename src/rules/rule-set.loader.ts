@@ -232,3 +232,15 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * The rule sets with the risk rules held back, for recording history after the fact (the demo seed,
+ * a caseload import). Recording months of history "now" would open alerts for every stage the
+ * youth passed through (a first conversation overdue five months ago, a meeting missed in July) and
+ * resolve them again at the next step, all stamped with the recording time. Without the risk rules
+ * the services still keep every risk column current; a sweep or a refresh with the real rules
+ * afterwards opens only what the journey as it now stands calls for.
+ */
+export function withoutRiskRules(ruleSets: readonly RuleSet[]): RuleSet[] {
+  return ruleSets.map((ruleSet) => (ruleSet.name === 'risk' ? { ...ruleSet, rules: [] } : ruleSet));
+}

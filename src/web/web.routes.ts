@@ -14,6 +14,7 @@ import { parseWithMessages, RequestValidationError } from '../shared/validation.
 import { type PageFrame, renderPage, stylesheet } from './web.render.ts';
 import { t, translator } from '../shared/texts.ts';
 import { registerAdminPages } from './web.admin.ts';
+import { registerImportPages } from './web.import.ts';
 import { registerAlertPages } from './web.alerts.ts';
 import { registerAppointmentPages } from './web.appointments.ts';
 import { registerAuditPage } from './web.audit.ts';
@@ -296,6 +297,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerDistributePages(app, { deps, page, checkCsrf });
   registerAuditPage(app, { deps, page, checkCsrf });
   registerAdminPages(app, { deps, page, checkCsrf });
+  await registerImportPages(app, { deps, page, checkCsrf });
   registerRuleSetPages(app, { deps, page, checkCsrf });
   registerPasswordPage(app, { deps, page, checkCsrf });
 };

@@ -33,6 +33,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Brugere',
       'Indstillinger',
       'Webhook',
+      'Import',
       'Advarselsregler',
       'Regelsæt',
       'Logning',

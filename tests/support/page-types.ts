@@ -162,6 +162,21 @@ const pageTypes: PageType[] = [
   { name: 'user', role: 'admin', path: (ids) => `/admin/brugere/${ids.userId}` },
   { name: 'settings', role: 'admin', path: () => '/admin/indstillinger' },
   { name: 'webhook', role: 'admin', path: () => '/admin/webhook' },
+  { name: 'caseload import', role: 'admin', path: () => '/admin/import' },
+  {
+    name: 'caseload import with problems',
+    role: 'admin',
+    path: () => '/admin/import',
+    prepare: async (page) => {
+      const file =
+        '\uFEFFNavn;CPR-nummer;Henvisningsdato;Henvist af;Rådgivers e-mail\r\nIda;010203-1234;2099-01-01;UU;ingen@x.dk\r\n';
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'fejl.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+      await page.locator('main form[method=post] button[type=submit]').last().click();
+      await page.waitForLoadState();
+    },
+  },
   { name: 'risk thresholds (admin)', role: 'admin', path: () => '/admin/regler' },
 ];
 
