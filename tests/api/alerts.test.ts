@@ -16,7 +16,8 @@ describe.each(engines)('risk alerts on %s', (engine) => {
   beforeAll(async () => {
     ctx = await startTestApp(engine, { now: NOW });
     unit = await newUnit(ctx.app, ctx.db);
-    // These tests move the clock by weeks, past any session: they act through API tokens.
+    // These tests move the clock by weeks, past any session: they act through API tokens, made for
+    // the longest lifetime a token can have, as the clock goes months ahead.
     unit.caseworker.headers = await tokenHeaders(unit.caseworker.headers);
     unit.leader.headers = await tokenHeaders(unit.leader.headers);
   });
@@ -25,8 +26,9 @@ describe.each(engines)('risk alerts on %s', (engine) => {
       method: 'POST',
       url: '/api/auth/tokens',
       headers,
-      payload: { name: 'test' },
+      payload: { name: 'test', expiresInDays: 365 },
     });
+    if (created.statusCode !== 201) throw new Error(created.body);
     return { authorization: `Bearer ${created.json().token}` } as unknown as { cookie: string };
   };
   beforeEach(() => ctx.setNow(NOW));

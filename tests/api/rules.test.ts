@@ -87,6 +87,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       risk: {},
       lawSwitchDates: {},
       accessExport: { colleagueNames: false },
+      retention: { personalDataYears: 5, auditYears: 5 },
       webhook: { url: null, secretSet: false },
     });
     expect((await evaluate()).json()).toMatchObject({ eligible: true, code: 'eligible_activity_ready' });
