@@ -16,3 +16,17 @@ export interface Actor {
 }
 
 export type RequestOrigin = Pick<Actor, 'ip' | 'requestId'>;
+
+/**
+ * A young person logged in on their own side (Mit forløb). They act on their own journey only:
+ * services take the youth from here, never from the request, so no id in a URL or a form can point
+ * them at another youth's data. What they do is audited with no user and `details.by = 'youth'`.
+ */
+export interface YouthActor {
+  youthId: string;
+  municipalityId: string;
+  /** The device session they logged in with (a one-time link, or the municipality's MitID broker). */
+  sessionId: string;
+  ip: string | null;
+  requestId: string | null;
+}
