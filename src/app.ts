@@ -64,6 +64,12 @@ export interface BuildAppOptions {
   ruleSets?: readonly RuleSet[];
   /** Where the log goes; standard output by default. Tests pass a stream to read it (JSON unless LOG_FORMAT=pretty). */
   logStream?: NodeJS.WritableStream;
+  /**
+   * Content still being added while the server already listens (the demo unit on a first start).
+   * Public pages read with GET (the log-in page, health, API docs) answer at once; every other
+   * request waits until it is in, so no one logs in to half a demo. It must never reject.
+   */
+  contentArriving?: Promise<unknown>;
 }
 
 /**
@@ -131,6 +137,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
 
   app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+  const { contentArriving } = options;
+  if (contentArriving) {
+    let arrived = false;
+    void contentArriving.finally(() => (arrived = true));
+    app.addHook('onRequest', async (request) => {
+      if (arrived || (request.routeOptions.config.public && ['GET', 'HEAD'].includes(request.method))) return;
+      await contentArriving;
+    });
+  }
   await app.register(metricsPlugin, { deps });
 
   app.setValidatorCompiler(validatorCompiler);

@@ -2,7 +2,7 @@ import { createMailer } from './alerts/digest.service.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { buildApp } from './app.ts';
 import { AuditPseudonyms } from './audit/pseudonym.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type AppConfig, ConfigError, loadConfig } from './config.ts';
 import { exitOnDataFolderError, openDataFolder } from './db/data-folder.ts';
 import { describeDatabase, openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/roles.ts';
@@ -16,7 +16,7 @@ import { resolveSecret } from './shared/secret.ts';
 import { stopOnSignals } from './shared/shutdown.ts';
 
 // Reads the configuration, prepares the database and listens. Everything else is in buildApp.
-let config;
+let config: AppConfig;
 try {
   config = loadConfig(process.env);
 } catch (error) {
@@ -33,7 +33,11 @@ const dataFolder =
 const db = await openDatabase(config.database);
 const secret = await resolveSecret(config.secret, config.dataDir);
 const ruleSets = await loadRuleSets();
-const app = await buildApp({ config, db, secret, ruleSets });
+// The demo unit is added while the server already listens: the log-in page answers at once, and
+// every other request waits until the demo is in (see BuildAppOptions.contentArriving).
+let demoIsIn = () => {};
+const demoArriving = config.demoSeed ? new Promise<void>((resolve) => (demoIsIn = resolve)) : undefined;
+const app = await buildApp({ config, db, secret, ruleSets, contentArriving: demoArriving });
 
 try {
   await waitForDatabase(db, {
@@ -49,7 +53,8 @@ try {
   process.exit(1);
 }
 
-if (config.demoSeed) {
+/** Adds Demo Kommune on a first start; what it could not add is logged, and the server goes on. */
+async function addDemoUnit(): Promise<void> {
   const demoLogins = () => app.log.info(describeDemoLogins(config.publicUrl));
   try {
     const seeded = await seedDemo(await createAppDeps({ db, config, secret, ruleSets }));
@@ -58,7 +63,10 @@ if (config.demoSeed) {
       app.log.info({ demo: seeded.counts, alerts: seeded.alerts }, describeDemoSeed(seeded));
     }
   } catch (error) {
-    if (!(error instanceof DemoSeedError)) throw error;
+    if (!(error instanceof DemoSeedError)) {
+      app.log.fatal({ err: error }, 'could not add the demo unit');
+      process.exit(1);
+    }
     demoLogins();
     app.log.error(
       { err: error },
@@ -67,19 +75,23 @@ if (config.demoSeed) {
   }
 }
 
-const scheduler = config.sweepEnabled
-  ? startScheduler({
-      db,
-      ruleSets,
-      clock: systemClock,
-      log: app.log,
-      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
-      publicUrl: config.publicUrl,
-      sweepAt: config.sweepAt,
-      retention: { vault: new CprVault(secret), pseudonyms: new AuditPseudonyms(secret) },
-      webhookAllowedHosts: config.webhookAllowedHosts,
-    })
-  : undefined;
+const startSweeps = () =>
+  config.sweepEnabled
+    ? startScheduler({
+        db,
+        ruleSets,
+        clock: systemClock,
+        log: app.log,
+        mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log }),
+        publicUrl: config.publicUrl,
+        sweepAt: config.sweepAt,
+        retention: { vault: new CprVault(secret), pseudonyms: new AuditPseudonyms(secret) },
+        webhookAllowedHosts: config.webhookAllowedHosts,
+      })
+    : undefined;
+// The scheduler's first sweep waits for the demo unit, which runs its own.
+const scheduling = config.demoSeed ? addDemoUnit().then(startSweeps) : Promise.resolve(startSweeps());
+void scheduling.then(demoIsIn);
 
 stopOnSignals({
   graceSeconds: config.shutdownGraceSeconds,
@@ -96,7 +108,8 @@ stopOnSignals({
     } finally {
       clearInterval(closeIdle);
     }
-    await scheduler?.stop();
+    // A stop during the first start lets the demo unit finish, so it is not left half added.
+    await (await scheduling)?.stop();
     await db.destroy();
     dataFolder?.release();
   },

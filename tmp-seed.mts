@@ -1,0 +1,16 @@
+import { openDatabase } from './src/db/database.ts';
+import { migrateToLatest } from './src/db/migrator.ts';
+import { seedDemo } from './src/demo/seed.ts';
+import { createAppDeps } from './src/deps.ts';
+import { loadConfig } from './src/config.ts';
+import { loadRuleSets } from './src/rules/rule-set.loader.ts';
+const config = loadConfig({ ...process.env, UNGEFLOW_SECRET: 'x'.repeat(40) } as any);
+const db = await openDatabase({ engine: 'pglite', dataDir: undefined });
+await migrateToLatest(db);
+const ruleSets = await loadRuleSets();
+const deps = await createAppDeps({ db, config, secret: 'x'.repeat(40), ruleSets } as any);
+const c0 = process.cpuUsage(); const t0 = performance.now();
+await seedDemo(deps);
+const c = process.cpuUsage(c0);
+console.log('seed cpu', ((c.user + c.system) / 1e6).toFixed(2), 's; wall', ((performance.now() - t0) / 1000).toFixed(2), 's');
+process.exit(0);
