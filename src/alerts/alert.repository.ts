@@ -131,48 +131,29 @@ export type AlertKey = Pick<
   'id' | 'municipalityId' | 'journeyId' | 'youthId' | 'code' | 'status' | 'snoozedUntil' | 'openedAt' | 'escalatedAt'
 >;
 
-/**
- * Unresolved alerts as keys: of every journey (scope "all"), of the given journeys, or of
- * journeys that are no longer open (they resolve with their journey).
- */
+/** Unresolved alerts as keys: of every journey (scope "all"), or of the given journeys. */
 export async function findUnresolvedAlertKeys(
   db: Db,
-  scope: { all: true } | { journeyIds: readonly string[] } | { closedJourneys: true },
-): Promise<AlertKey[]> {
-  if ('journeyIds' in scope) {
-    const out: AlertKey[] = [];
-    for (let i = 0; i < scope.journeyIds.length; i += 5000) {
-      out.push(...(await alertKeysWhere(db, { journeyIds: scope.journeyIds.slice(i, i + 5000) })));
-    }
-    return out;
-  }
-  return alertKeysWhere(db, 'all' in scope ? {} : { closed: true });
-}
-
-async function alertKeysWhere(
-  db: Db,
-  where: { journeyIds?: readonly string[]; closed?: boolean },
+  scope: { all: true } | { journeyIds: readonly string[] },
 ): Promise<AlertKey[]> {
   let query = db
     .selectFrom('alert')
     .select([
-      'alert.id',
-      'alert.municipality_id',
-      'alert.journey_id',
-      'alert.youth_id',
-      'alert.code',
-      'alert.status',
-      'alert.snoozed_until',
-      'alert.opened_at',
-      'alert.escalated_at',
+      'id',
+      'municipality_id',
+      'journey_id',
+      'youth_id',
+      'code',
+      'status',
+      'snoozed_until',
+      'opened_at',
+      'escalated_at',
     ])
-    .where('alert.status', '<>', 'resolved');
-  if (where.journeyIds) {
-    if (where.journeyIds.length === 0) return [];
-    query = query.where('alert.journey_id', 'in', where.journeyIds);
-  }
-  if (where.closed) {
-    query = query.innerJoin('journey', 'journey.id', 'alert.journey_id').where('journey.open', '=', false);
+    .where('status', '<>', 'resolved');
+  if ('journeyIds' in scope) {
+    if (scope.journeyIds.length === 0) return [];
+    // One array parameter, however many journeys: the sweep asks for thousands.
+    query = query.where('journey_id', '=', sql<string>`any(${scope.journeyIds}::uuid[])`);
   }
   const rows = await query.execute();
   return rows.map((r) => ({
@@ -444,26 +425,6 @@ export async function listAlerts(
     byStatus,
     resolved: Number(resolved.n),
   };
-}
-
-/**
- * Journeys with an alert the sweep must look at whatever their check day: a snoozed alert whose
- * date has come, or an alert open long enough to go to the leader.
- */
-export async function journeysWithAlertsDue(db: Db, today: string, escalateBefore: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('alert')
-    .select('journey_id')
-    .distinct()
-    .where('status', '<>', 'resolved')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '<=', today)]),
-        eb.and([eb('escalated_at', 'is', null), eb('opened_at', '<', escalateBefore)]),
-      ]),
-    )
-    .execute();
-  return rows.map((r) => r.journey_id);
 }
 
 /** Moves a journey's unresolved alerts from one assignee to another (a caseload reassignment). */
