@@ -56,10 +56,11 @@ export async function reconcile(
     seen.add(row.journeyId);
     const parameters = evaluator.parametersFor(row.municipalityId);
     const facts = riskFactsOf(row, asOfDay);
-    const fired = new Set(evaluator.fired(facts, parameters));
+    const firedToday = evaluator.fired(facts, parameters);
+    const fired = new Set(firedToday);
     plan.checks.push({
       journeyId: row.journeyId,
-      day: nextRiskCheckDay(row, asOfDay, parameters, (f) => evaluator.fired(f, parameters)),
+      day: nextRiskCheckDay(row, asOfDay, parameters, (f) => evaluator.fired(f, parameters), firedToday),
     });
     const current = byJourney.get(row.journeyId) ?? [];
     const currentCodes = new Set(current.map((a) => a.code));

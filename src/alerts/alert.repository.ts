@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
@@ -69,48 +70,66 @@ export interface NewAlert {
  * between. Its writes therefore only touch alerts still in the state the plan saw (a resolved
  * alert stays resolved, a woken one was still snoozed).
  *
- * Bulk writes go in slices: PostgreSQL takes at most 65,535 parameters in one statement, and a
- * national sweep may open tens of thousands of alerts at once.
+ * Bulk writes send their rows as one JSON document per statement (json_to_recordset) or ids as
+ * one array: a national sweep opens 200,000 alerts at once, and a statement with a parameter per
+ * value costs far more to build, send and plan. Slices keep each document to some megabytes.
  */
-const SLICE = 2000;
+const SLICE = 5000;
 
-async function inSlices<T, R>(items: readonly T[], write: (slice: readonly T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += SLICE) out.push(...(await write(items.slice(i, i + SLICE))));
-  return out;
+async function inSlices<T>(items: readonly T[], write: (slice: readonly T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += SLICE) await write(items.slice(i, i + SLICE));
 }
 
-export function insertAlerts(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
-  return inSlices(alerts, (slice) => insertAlertSlice(db, slice));
-}
-
-async function insertAlertSlice(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
-  if (alerts.length === 0) return [];
-  const rows = await db
-    .insertInto('alert')
-    .values(
-      alerts.map((a) => ({
-        municipality_id: a.municipalityId,
-        journey_id: a.journeyId,
-        youth_id: a.youthId,
-        code: a.code,
-        severity: a.severity,
-        status: 'open' as const,
-        for_leader: a.forLeader,
-        assigned_to: a.assignedTo,
-        opened_at: a.openedAt,
-        escalated_at: a.escalatedAt,
-        explanation: JSON.stringify(a.explanation),
-        facts: JSON.stringify(a.facts),
-        rule_set_version: a.ruleSetVersion,
-        updated_at: a.openedAt,
-      })),
-    )
-    // Another writer opened the same alert meanwhile: the partial unique index keeps one.
-    .onConflict((oc) => oc.columns(['journey_id', 'code']).where('status', '<>', 'resolved').doNothing())
-    .returningAll()
-    .execute();
-  return rows.map(alertRowToAlert);
+/**
+ * Opens the alerts; those another writer opened meanwhile are left out (the partial unique
+ * index keeps one). The ids are made here, so only they come back from the database.
+ */
+export async function insertAlerts(db: Db, alerts: readonly NewAlert[]): Promise<Alert[]> {
+  const opened: Alert[] = [];
+  await inSlices(alerts, async (slice) => {
+    const rows = slice.map((a) => ({
+      id: randomUUID(),
+      municipality_id: a.municipalityId,
+      journey_id: a.journeyId,
+      youth_id: a.youthId,
+      code: a.code,
+      severity: a.severity,
+      for_leader: a.forLeader,
+      assigned_to: a.assignedTo,
+      opened_at: a.openedAt,
+      escalated_at: a.escalatedAt,
+      explanation: a.explanation,
+      facts: a.facts,
+      rule_set_version: a.ruleSetVersion,
+    }));
+    const { rows: inserted } = await sql<{ id: string }>`
+      insert into alert (id, municipality_id, journey_id, youth_id, code, severity, status, for_leader, assigned_to,
+        opened_at, escalated_at, explanation, facts, rule_set_version, updated_at)
+      select id, municipality_id, journey_id, youth_id, code, severity, 'open', for_leader, assigned_to,
+        opened_at, escalated_at, explanation, facts, rule_set_version, opened_at
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(id uuid, municipality_id uuid, journey_id uuid,
+        youth_id uuid, code text, severity text, for_leader boolean, assigned_to uuid, opened_at timestamptz,
+        escalated_at timestamptz, explanation jsonb, facts jsonb, rule_set_version text)
+      on conflict (journey_id, code) where status <> 'resolved' do nothing
+      returning id`.execute(db);
+    const kept = new Set(inserted.map((r) => r.id));
+    slice.forEach((a, i) => {
+      const id = rows[i]!.id;
+      if (!kept.has(id)) return;
+      opened.push({
+        ...a,
+        id,
+        status: 'open',
+        snoozedUntil: null,
+        resolvedAt: null,
+        explanation: a.explanation as Record<string, unknown>,
+        facts: a.facts as Record<string, unknown>,
+        version: 1,
+        updatedAt: a.openedAt,
+      });
+    });
+  });
+  return opened;
 }
 
 /** The alerts of these journeys that are not resolved. */
@@ -131,48 +150,29 @@ export type AlertKey = Pick<
   'id' | 'municipalityId' | 'journeyId' | 'youthId' | 'code' | 'status' | 'snoozedUntil' | 'openedAt' | 'escalatedAt'
 >;
 
-/**
- * Unresolved alerts as keys: of every journey (scope "all"), of the given journeys, or of
- * journeys that are no longer open (they resolve with their journey).
- */
+/** Unresolved alerts as keys: of every journey (scope "all"), or of the given journeys. */
 export async function findUnresolvedAlertKeys(
   db: Db,
-  scope: { all: true } | { journeyIds: readonly string[] } | { closedJourneys: true },
-): Promise<AlertKey[]> {
-  if ('journeyIds' in scope) {
-    const out: AlertKey[] = [];
-    for (let i = 0; i < scope.journeyIds.length; i += 5000) {
-      out.push(...(await alertKeysWhere(db, { journeyIds: scope.journeyIds.slice(i, i + 5000) })));
-    }
-    return out;
-  }
-  return alertKeysWhere(db, 'all' in scope ? {} : { closed: true });
-}
-
-async function alertKeysWhere(
-  db: Db,
-  where: { journeyIds?: readonly string[]; closed?: boolean },
+  scope: { all: true } | { journeyIds: readonly string[] },
 ): Promise<AlertKey[]> {
   let query = db
     .selectFrom('alert')
     .select([
-      'alert.id',
-      'alert.municipality_id',
-      'alert.journey_id',
-      'alert.youth_id',
-      'alert.code',
-      'alert.status',
-      'alert.snoozed_until',
-      'alert.opened_at',
-      'alert.escalated_at',
+      'id',
+      'municipality_id',
+      'journey_id',
+      'youth_id',
+      'code',
+      'status',
+      'snoozed_until',
+      'opened_at',
+      'escalated_at',
     ])
-    .where('alert.status', '<>', 'resolved');
-  if (where.journeyIds) {
-    if (where.journeyIds.length === 0) return [];
-    query = query.where('alert.journey_id', 'in', where.journeyIds);
-  }
-  if (where.closed) {
-    query = query.innerJoin('journey', 'journey.id', 'alert.journey_id').where('journey.open', '=', false);
+    .where('status', '<>', 'resolved');
+  if ('journeyIds' in scope) {
+    if (scope.journeyIds.length === 0) return [];
+    // One array parameter, however many journeys: the sweep asks for thousands.
+    query = query.where('journey_id', '=', sql<string>`any(${scope.journeyIds}::uuid[])`);
   }
   const rows = await query.execute();
   return rows.map((r) => ({
@@ -200,15 +200,16 @@ export async function findAlert(
   return row ? alertRowToAlert(row) : undefined;
 }
 
+const anyOf = (ids: readonly string[]) => sql<string>`any(${ids}::uuid[])`;
+
 export async function resolveAlerts(db: Db, allIds: readonly string[], at: Date): Promise<void> {
   await inSlices(allIds, async (ids) => {
     await db
       .updateTable('alert')
       .set((eb) => ({ status: 'resolved', resolved_at: at, updated_at: at, version: eb('version', '+', 1) }))
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids))
       .where('status', '<>', 'resolved')
       .execute();
-    return [];
   });
 }
 
@@ -217,11 +218,10 @@ export async function escalateAlerts(db: Db, allIds: readonly string[], at: Date
     await db
       .updateTable('alert')
       .set((eb) => ({ for_leader: true, escalated_at: at, updated_at: at, version: eb('version', '+', 1) }))
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids))
       .where('status', '<>', 'resolved')
       .where('escalated_at', 'is', null)
       .execute();
-    return [];
   });
 }
 
@@ -231,10 +231,9 @@ export async function wakeSnoozedAlerts(db: Db, allIds: readonly string[], at: D
     await db
       .updateTable('alert')
       .set((eb) => ({ status: 'open', snoozed_until: null, updated_at: at, version: eb('version', '+', 1) }))
-      .where('id', 'in', ids)
+      .where('id', '=', anyOf(ids))
       .where('status', '=', 'snoozed')
       .execute();
-    return [];
   });
 }
 
@@ -286,21 +285,20 @@ export async function appendAlertHistory(
   }>,
 ): Promise<void> {
   await inSlices(entries, async (slice) => {
-    await db
-      .insertInto('alert_history')
-      .values(
-        slice.map((e) => ({
-          municipality_id: e.municipalityId,
-          alert_id: e.alertId,
-          at: e.at,
-          actor_id: e.actorId,
-          action: e.action,
-          note: e.note ?? null,
-          details: JSON.stringify(e.details ?? {}),
-        })),
-      )
-      .execute();
-    return [];
+    const rows = slice.map((e) => ({
+      municipality_id: e.municipalityId,
+      alert_id: e.alertId,
+      at: e.at,
+      actor_id: e.actorId,
+      action: e.action,
+      note: e.note ?? null,
+      details: e.details ?? {},
+    }));
+    await sql`
+      insert into alert_history (municipality_id, alert_id, at, actor_id, action, note, details)
+      select municipality_id, alert_id, at, actor_id, action, note, details
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(municipality_id uuid, alert_id uuid, at timestamptz,
+        actor_id uuid, action text, note text, details jsonb)`.execute(db);
   });
 }
 
@@ -444,26 +442,6 @@ export async function listAlerts(
     byStatus,
     resolved: Number(resolved.n),
   };
-}
-
-/**
- * Journeys with an alert the sweep must look at whatever their check day: a snoozed alert whose
- * date has come, or an alert open long enough to go to the leader.
- */
-export async function journeysWithAlertsDue(db: Db, today: string, escalateBefore: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('alert')
-    .select('journey_id')
-    .distinct()
-    .where('status', '<>', 'resolved')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'snoozed'), eb('snoozed_until', '<=', today)]),
-        eb.and([eb('escalated_at', 'is', null), eb('opened_at', '<', escalateBefore)]),
-      ]),
-    )
-    .execute();
-  return rows.map((r) => r.journey_id);
 }
 
 /** Moves a journey's unresolved alerts from one assignee to another (a caseload reassignment). */

@@ -22,7 +22,7 @@ import {
 } from './alert.repository.ts';
 import { dayOfNumber, daysBetween } from '../shared/days.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
-import { loadRiskRows, refreshHoursBelowAgreed, setRiskCheckDays } from './risk-row.repository.ts';
+import { dropRiskChecks, loadRiskRows, refreshHoursBelowAgreed, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 import { texts } from '../shared/texts.ts';
 
@@ -106,6 +106,12 @@ export async function refreshJourneysRisk(
   // A placement started, ended or changed its agreement, or hours were recorded: count the run again.
   for (const journeyId of journeyIds) await refreshHoursBelowAgreed(trx, municipalityId, journeyId);
   const rows = await loadRiskRows(trx, { municipalityId, journeyIds });
+  // A journey that has closed is not checked any more; its alerts resolve with it.
+  const open = new Set(rows.map((r) => r.journeyId));
+  await dropRiskChecks(
+    trx,
+    journeyIds.filter((id) => !open.has(id)),
+  );
   const existing = await findUnresolvedAlerts(trx, journeyIds);
   return applyPlan(trx, await reconcile(rows, existing, evaluator, now), now);
 }

@@ -49,6 +49,16 @@ export async function riskEvaluatorFor(
   const defaults = effectiveRiskParameters(ruleSet, {});
   const rulesByCode = rulesOf(ruleSet);
   const parametersFor = (municipalityId: string) => parameters.get(municipalityId) ?? defaults;
+  // The parameters an explanation names, once per municipality: a full sweep opens 200,000 alerts.
+  const named = new WeakMap<object, RiskOverrides>();
+  const namedParameters = (params: Readonly<Record<string, unknown>>) => {
+    let picked = named.get(params);
+    if (!picked) {
+      picked = pickParameters(params);
+      named.set(params, picked);
+    }
+    return picked;
+  };
   return {
     ruleSetVersion: ruleSet.version,
     overridesOf: (municipalityId) => overrides.get(municipalityId) ?? {},
@@ -67,7 +77,7 @@ export async function riskEvaluatorFor(
         explanation: {
           message: fillText(rule.message, values),
           source: rule.source,
-          parameters: pickParameters(params),
+          parameters: namedParameters(params),
         },
       });
     },

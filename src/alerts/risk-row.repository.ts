@@ -40,13 +40,7 @@ const ms = (column: string) => sql<number | null>`(extract(epoch from ${sql.ref(
 /** Open journeys, of one municipality or of all, optionally only some. */
 export async function loadRiskRows(
   db: Db,
-  scope: {
-    municipalityId?: string;
-    journeyIds?: readonly string[];
-    /** Only journeys due a check by this day ('YYYY-MM-DD'), never checked, or in `alsoJourneyIds`. */
-    dueBy?: string;
-    alsoJourneyIds?: readonly string[];
-  } = {},
+  scope: { municipalityId?: string; journeyIds?: readonly string[] } = {},
 ): Promise<JourneyRiskRow[]> {
   let query = db
     .selectFrom('journey')
@@ -78,18 +72,8 @@ export async function loadRiskRows(
   if (scope.municipalityId) query = query.where('municipality_id', '=', scope.municipalityId);
   if (scope.journeyIds) {
     if (scope.journeyIds.length === 0) return [];
-    query = query.where('id', 'in', scope.journeyIds);
-  }
-  if (scope.dueBy) {
-    const dueBy = scope.dueBy;
-    const also = scope.alsoJourneyIds ?? [];
-    query = query.where((eb) =>
-      eb.or([
-        eb('risk_check_on', 'is', null),
-        eb('risk_check_on', '<=', dueBy),
-        ...(also.length ? [eb('id', 'in', also)] : []),
-      ]),
-    );
+    // One array parameter, however many journeys: the sweep asks for thousands.
+    query = query.where('id', '=', sql<string>`any(${scope.journeyIds}::uuid[])`);
   }
   const rows = await query.execute();
   return rows.map((r) => ({
@@ -206,26 +190,47 @@ export async function refreshHoursBelowAgreed(db: Db, municipalityId: string, jo
     .execute();
 }
 
-/** Writes each journey's next risk check day, in slices (a national sweep writes many). */
+/**
+ * The open journeys the nightly sweep must read: their check day has come (or they were never
+ * checked), or they have an alert to wake from a snooze (`today`) or to escalate (opened before
+ * `escalateBefore`).
+ */
+export async function dueJourneyIds(db: Db, today: string, escalateBefore: Date): Promise<string[]> {
+  const { rows } = await sql<{ journey_id: string }>`
+    select journey_id from journey_risk_check where check_on is null or check_on <= ${today}
+    union
+    select journey_id from alert where status = 'snoozed' and snoozed_until <= ${today}
+    union
+    select journey_id from alert where status <> 'resolved' and escalated_at is null and opened_at < ${escalateBefore}`.execute(
+    db,
+  );
+  return rows.map((r) => r.journey_id);
+}
+
+/** Writes each journey's next risk check day, in slices of one array each (a national sweep writes 100,000). */
 export async function setRiskCheckDays(
   db: Db,
   checks: ReadonlyArray<{ journeyId: string; day: string }>,
 ): Promise<void> {
-  for (let i = 0; i < checks.length; i += 2000) {
-    const slice = checks.slice(i, i + 2000);
-    const values = sql.join(slice.map((c) => sql`(${c.journeyId}::uuid, ${c.day}::date)`));
-    await sql`update journey set risk_check_on = v.day from (values ${values}) as v(id, day) where journey.id = v.id`.execute(
-      db,
-    );
+  for (let i = 0; i < checks.length; i += 10_000) {
+    const slice = checks.slice(i, i + 10_000);
+    await sql`
+      insert into journey_risk_check (journey_id, check_on)
+      select * from unnest(${slice.map((c) => c.journeyId)}::uuid[], ${slice.map((c) => c.day)}::date[])
+      on conflict (journey_id) do update set check_on = excluded.check_on`.execute(db);
   }
+}
+
+/** Closed journeys are not checked any more. */
+export async function dropRiskChecks(db: Db, journeyIds: readonly string[]): Promise<void> {
+  if (journeyIds.length === 0) return;
+  await db.deleteFrom('journey_risk_check').where('journey_id', 'in', journeyIds).execute();
 }
 
 /** After a change of thresholds every open journey of the municipality is due at the next sweep. */
 export async function clearRiskCheckDays(db: Db, municipalityId: string): Promise<void> {
-  await db
-    .updateTable('journey')
-    .set({ risk_check_on: null })
-    .where('municipality_id', '=', municipalityId)
-    .where('open', '=', true)
-    .execute();
+  await sql`
+    insert into journey_risk_check (journey_id, check_on)
+    select id, null from journey where municipality_id = ${municipalityId} and open
+    on conflict (journey_id) do update set check_on = null`.execute(db);
 }

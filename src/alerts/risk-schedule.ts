@@ -23,17 +23,19 @@ export function nextRiskCheckDay(
   asOfDay: number,
   parameters: Readonly<Record<string, unknown>>,
   fired: (facts: RiskFacts) => readonly string[],
+  /** The codes firing on asOfDay, when the caller has them already. */
+  firedToday: readonly string[] = fired(riskFactsOf(row, asOfDay)),
 ): number {
   const horizon = asOfDay + MAX_DAYS_BETWEEN_CHECKS;
-  const today = key(fired(riskFactsOf(row, asOfDay)));
   for (const day of candidateDays(row, asOfDay, horizon, parameters)) {
-    if (key(fired(riskFactsOf(row, day))) !== today) return day;
+    if (!sameCodes(fired(riskFactsOf(row, day)), firedToday)) return day;
   }
   return horizon;
 }
 
-function key(codes: readonly string[]): string {
-  return [...codes].sort().join(',');
+/** Whether two lists of codes (each without repeats) name the same codes, in any order. */
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((code) => b.includes(code));
 }
 
 function candidateDays(

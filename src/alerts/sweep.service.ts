@@ -4,11 +4,11 @@ import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
 import { reconcile } from './alert.engine.ts';
-import { findUnresolvedAlertKeys, journeysWithAlertsDue } from './alert.repository.ts';
+import { findUnresolvedAlertKeys } from './alert.repository.ts';
 import { ESCALATE_AFTER_DAYS } from './alert.engine.ts';
 import { applyPlan } from './alert.service.ts';
 import { riskEvaluatorFor } from './risk-evaluator.ts';
-import { loadRiskRows } from './risk-row.repository.ts';
+import { dropRiskChecks, dueJourneyIds, loadRiskRows } from './risk-row.repository.ts';
 import {
   failSweepRun,
   finishSweepRun,
@@ -97,16 +97,17 @@ async function sweep(
     } else {
       // The engine escalates an alert opened more than ESCALATE_AFTER_DAYS Danish days ago: before
       // the start of that day.
-      const withAlertsDue = await journeysWithAlertsDue(
+      const due = await dueJourneyIds(db, today, startOfDanishDay(addDays(today, -ESCALATE_AFTER_DAYS)));
+      rows = await loadRiskRows(db, { journeyIds: due });
+      // The alerts of a journey resolve with the event that closes it (refreshJourneyRisk), so only
+      // the due journeys' alerts are read; a full sweep reads every alert not resolved.
+      existing = await findUnresolvedAlertKeys(db, { journeyIds: due });
+      // A due journey that has closed since is not checked again (its alerts resolve below).
+      const open = new Set(rows.map((r) => r.journeyId));
+      await dropRiskChecks(
         db,
-        today,
-        startOfDanishDay(addDays(today, -ESCALATE_AFTER_DAYS)),
+        due.filter((id) => !open.has(id)),
       );
-      rows = await loadRiskRows(db, { dueBy: today, alsoJourneyIds: withAlertsDue });
-      existing = [
-        ...(await findUnresolvedAlertKeys(db, { journeyIds: rows.map((r) => r.journeyId) })),
-        ...(await findUnresolvedAlertKeys(db, { closedJourneys: true })),
-      ];
     }
     const loaded = performance.now();
     const plan = await reconcile(rows, existing, evaluator, now);

@@ -171,10 +171,15 @@ export interface JourneyTable {
   hours_latest_week: DateString | null;
   last_progression_at: Timestamp | null;
   next_follow_up_due: DateString | null;
-  /** The next day the risk verdict can change without a new event (the sweep reads the due ones). */
-  risk_check_on: DateString | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+}
+
+/** An open journey's next risk check (docs/decisions/0003): null when due at the next sweep. */
+export interface JourneyRiskCheckTable {
+  journey_id: string;
+  /** The next day the risk verdict can change without a new event (the sweep reads the due ones). */
+  check_on: DateString | null;
 }
 
 export interface JourneyEventTable {
@@ -293,6 +298,7 @@ export interface Database
   youth: YouthTable;
   audit_log: AuditLogTable;
   journey: JourneyTable;
+  journey_risk_check: JourneyRiskCheckTable;
   journey_event: JourneyEventTable;
   rule_decision: RuleDecisionTable;
   alert: AlertTable;

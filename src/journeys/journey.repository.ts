@@ -150,6 +150,8 @@ export async function insertJourney(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // A new open journey is due at the next sweep, whatever opened it (docs/decisions/0003).
+  if (row.open) await db.insertInto('journey_risk_check').values({ journey_id: row.id, check_on: null }).execute();
   return journeyRowToRecord(row);
 }
 

@@ -76,6 +76,26 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     expect(detail.json().history.map((e: { action: string }) => e.action)).toEqual(['opened', 'resolved']);
   });
 
+  it('resolves the alerts of a journey with the event that closes it, and the nightly sweep looks at it no more', async () => {
+    const journey = await openJourney(ctx.app, h(), (await newYouth(ctx.app, h())).id, {
+      firstContactAt: '2026-11-01',
+    });
+    expect((await alertsOf(journey.id)).map((a: { code: string }) => a.code)).toEqual(['first_conversation_overdue']);
+    await sweep(ctx);
+    const withdrawn = await sendEvent(ctx.app, h(), journey.id, { type: 'WITHDRAWN', reason: 'Flyttet' });
+    expect(withdrawn.statusCode).toBe(201);
+    expect(await alertsOf(journey.id)).toEqual([]);
+    expect((await alertsOf(journey.id, 'resolved')).map((a: { code: string }) => a.code)).toEqual([
+      'first_conversation_overdue',
+    ]);
+    const checks = await ctx.db
+      .selectFrom('journey_risk_check')
+      .select('journey_id')
+      .where('journey_id', '=', journey.id)
+      .execute();
+    expect(checks).toEqual([]);
+  });
+
   it('opens passive on day 14 without activity, not on day 13, through the sweep', async () => {
     const { journeyId } = await activeJourney(ctx.app, ctx, unit, (await newYouth(ctx.app, h())).id, '2026-11-20');
     ctx.setNow(new Date(NOW.getTime() + days(13)));
@@ -251,7 +271,11 @@ describe.each(engines)('risk alerts on %s', (engine) => {
     await sweep(ctx);
     const opened = (await alertsOf(journeyId)).find((a: { code: string }) => a.code === 'no_placement_after_intake');
     expect(opened).toMatchObject({ escalatedAt: null });
-    await ctx.db.updateTable('journey').set({ risk_check_on: '2027-06-01' }).where('id', '=', journeyId).execute();
+    await ctx.db
+      .updateTable('journey_risk_check')
+      .set({ check_on: '2027-06-01' })
+      .where('journey_id', '=', journeyId)
+      .execute();
     // 00:30 on 2 April is 8 Danish days later, though 7 x 24 hours have not quite passed.
     ctx.setNow(new Date('2027-04-01T22:30:00Z'));
     await sweep(ctx);

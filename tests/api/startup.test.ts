@@ -235,6 +235,7 @@ describe.each(engines)('first start on %s', (engine) => {
     const state = () =>
       database.db
         .selectFrom('journey')
+        .leftJoin('journey_risk_check', 'journey_risk_check.journey_id', 'journey.id')
         .select([
           'id',
           'missed_meetings_in_row',
@@ -243,7 +244,7 @@ describe.each(engines)('first start on %s', (engine) => {
           'hours_latest_week',
           'last_progression_at',
           'last_activity_at',
-          'risk_check_on',
+          'check_on',
         ])
         .orderBy('id')
         .execute();
