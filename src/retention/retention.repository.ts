@@ -147,6 +147,7 @@ export async function deleteYouthData(trx: Db, municipalityId: string, youthId: 
     sql`delete from plan_version where ${ofJourneys}`,
     sql`delete from plan_content where ${ofJourneys}`,
     sql`delete from placement_hours where ${ofJourneys}`,
+    sql`delete from hours_report where ${ofYouth}`,
     sql`delete from offer where ${ofYouth}`,
     sql`delete from placement where ${ofYouth}`,
     sql`delete from activity where ${ofYouth}`,

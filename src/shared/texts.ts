@@ -33,6 +33,7 @@ import type journal from '../../templates/texts/journal.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
 import type offers from '../../templates/texts/offers.da.json';
 import type overview from '../../templates/texts/overview.da.json';
+import type participation from '../../templates/texts/participation.da.json';
 import type placements from '../../templates/texts/placements.da.json';
 import type plan from '../../templates/texts/plan.da.json';
 import type progression from '../../templates/texts/progression.da.json';
@@ -65,6 +66,7 @@ export const textAreas = [
   'journeys',
   'offers',
   'overview',
+  'participation',
   'placements',
   'plan',
   'progression',
@@ -97,6 +99,7 @@ type Catalogue = {
   journeys: typeof journeys;
   offers: typeof offers;
   overview: typeof overview;
+  participation: typeof participation;
   placements: typeof placements;
   plan: typeof plan;
   progression: typeof progression;
