@@ -185,3 +185,16 @@ export async function confirmHoursReport(
     return settled;
   });
 }
+
+/** Confirms a report from the youth's page: refused, as not found, when it is not that youth's. */
+export async function confirmHoursReportOfYouth(
+  deps: Deps,
+  actor: Actor,
+  youthId: string,
+  reportId: string,
+  input: { version: number; hours?: number | undefined },
+): Promise<HoursReport> {
+  const report = await findHoursReport(deps.db, actor.municipalityId, reportId);
+  if (!report || report.youthId !== youthId) throw new DomainError('not_found');
+  return confirmHoursReport(deps, actor, reportId, input);
+}

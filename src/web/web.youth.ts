@@ -58,7 +58,10 @@ import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
-import { isCalendarDay } from '../shared/days.ts';
+import { addDays, isCalendarDay, isoWeek } from '../shared/days.ts';
+import { ownActionsOfJourney } from '../participation/own-actions.ts';
+import { confirmHoursReportOfYouth } from '../placements/hours-report.service.ts';
+import { ownActionsTimeline } from './web.own-actions.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -244,6 +247,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const progression = await progressionOfJourney(deps, actor, journeyId);
     const offers = await offersOfJourney(deps, actor, journeyId);
     const injunctions = await injunctionsOfJourney(deps, actor, journeyId);
+    const own = await ownActionsOfJourney(deps, actor, journeyId);
     const followUps =
       view.journey.stage === 'followUp' || view.journey.stage === 'closed'
         ? await followUpsOfJourney(deps, actor, journeyId)
@@ -351,9 +355,34 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         : null,
       // The journey's events, and the notes from its first contact on.
       events: mergedTimeline(
-        timelineOf(view.events, names, t, lang),
+        [...timelineOf(view.events, names, t, lang), ...ownActionsTimeline(own, t, lang)],
         noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang),
       ),
+      // Hours the youth reported, waiting for the caseworker to confirm or correct them.
+      hoursReports: own.hours
+        .filter((r) => r.status === 'reported')
+        .map((r) => {
+          const week = t('participation.hours.week', {
+            week: isoWeek(r.weekStart),
+            from: whenDay(r.weekStart, lang),
+            to: whenDay(addDays(r.weekStart, 6), lang),
+          });
+          const form = `hours-report-${r.id}`;
+          return {
+            id: r.id,
+            version: r.version,
+            week,
+            company: r.company.name,
+            reported: t('participation.hours.staff.reported', {
+              week,
+              hours: formatNumber(r.hours, lang),
+              date: when(r.reportedAt, lang),
+            }),
+            note: r.note,
+            hours: kept.form === form ? (kept.values?.hours ?? '') : formatNumber(r.hours, lang),
+            error: kept.form === form ? (kept.errors?.hours ?? kept.errors?.weekStart ?? '') : '',
+          };
+        }),
       visitationRecord: visitationRecordOf(view.events, t, lang),
       decisions: decisionsOf(
         view.decisions,
@@ -909,6 +938,40 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       if (!parsed.success || errors.weekStart) return keep({ errors, problem: t('common.formErrors'), status: 400 });
       const refused = await attempt(
         () => logPlacementHours(deps, actorOf(request), placementId, values.weekStart, parsed.data.hours),
+        request.lang,
+        t('youth.placementVersionConflict'),
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  // Hours the youth reported on their own side, confirmed as reported or corrected by the caseworker.
+  app.post(
+    '/unge/:youthId/timerapporter/:reportId',
+    {
+      config: pageFor(staff),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: youthParams.extend({ reportId: z.uuid() }), body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, reportId } = request.params;
+      const t = translator(request.lang);
+      const values = { hours: text(request.body, 'hours').trim() };
+      const keep = again(request, reply, youthId, `hours-report-${reportId}`, values);
+      const parsed = parseWithMessages(logHoursBody, { hours: typedNumber(values.hours) });
+      if (!parsed.success) {
+        return keep({
+          errors: issueErrorsOf(parsed.issues, request.lang),
+          problem: t('common.formErrors'),
+          status: 400,
+        });
+      }
+      const refused = await attempt(
+        () =>
+          confirmHoursReportOfYouth(deps, actorOf(request), youthId, reportId, {
+            version: formVersion(request.body),
+            hours: parsed.data.hours,
+          }),
         request.lang,
         t('youth.placementVersionConflict'),
       );

@@ -414,4 +414,107 @@ describe.each(engines)("the youth's own check-in, afbud and hours on %s", (engin
       ).toContain('mellem 0 og 60');
     });
   });
+
+  describe('the staff pages', () => {
+    const csrf = { cookie: '', token: '' };
+    const keep = <T extends { cookies: Array<{ name: string; value: string }>; body: string }>(response: T): T => {
+      const set = response.cookies.find((c) => c.name === 'ungeflow_csrf');
+      if (set) csrf.cookie = `ungeflow_csrf=${set.value}`;
+      csrf.token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1] ?? csrf.token;
+      return response;
+    };
+    const open = async (url: string) =>
+      keep(await ctx.app.inject({ method: 'GET', url, headers: { cookie: [cw().cookie, csrf.cookie].join('; ') } }));
+    const post = async (url: string, fields: Record<string, string>) =>
+      keep(
+        await ctx.app.inject({
+          method: 'POST',
+          url,
+          payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(),
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: [cw().cookie, csrf.cookie].join('; '),
+          },
+        }),
+      );
+
+    it("shows the facilitator the code and its QR code, 'checked in by the youth', and takes a correction", async () => {
+      const { groupId, meetingId } = await newGroupWithMeeting();
+      const member = await memberOf(groupId);
+      const url = `/grupper/${groupId}/moeder/${meetingId}`;
+      at('2026-11-24T08:00:00Z');
+      expect((await open(url)).body).toContain('De unge kan tjekke ind fra');
+      at('2026-11-24T09:05:00Z');
+      const shown = await open(url);
+      const code = /data-testid="check-in-code">([A-Z2-9]{6})</.exec(shown.body)?.[1] ?? '';
+      expect(code).toMatch(/^[A-Z2-9]{6}$/);
+      expect(shown.body).toContain('<svg role="img" aria-label="QR-kode til at tjekke ind til mødet"');
+
+      await checkIn(deps, youthActor(member.youthId), code);
+      const after = await open(url);
+      expect(after.body).toContain('Tjekket ind af den unge');
+
+      const corrected = await post(url, {
+        [`status-${member.youthId}`]: 'absent',
+        [`note-${member.youthId}`]: 'Gik igen',
+      });
+      expect(corrected.statusCode).toBe(303);
+      const page = await open(url);
+      expect(page.body).not.toContain('Tjekket ind af den unge');
+      expect(page.body).toMatch(new RegExp(`value="absent" checked`));
+    });
+
+    it("lists the youth's reported hours on the youth's page, marks them in the timeline, and confirms them", async () => {
+      at('2026-11-24T08:00:00Z');
+      const { groupId } = await newGroupWithMeeting();
+      const member = await memberOf(groupId);
+      const company = await newCompany(ctx.db, {
+        municipalityId: unit.municipality.id,
+        name: `Cykler ${uniqueSuffix()} ApS`,
+      });
+      const started = await ok(
+        sendEvent(ctx.app, cw(), member.journeyId, {
+          type: 'PLACEMENT_STARTED',
+          companyId: company.id,
+          kind: 'internship',
+          hoursPerWeek: 20,
+          occurredAt: '2026-11-09T09:00:00+01:00',
+        }),
+      );
+      const placementId = started.context.currentPlacement.placementId as string;
+      const report = await reportHours(deps, youthActor(member.youthId), { weekStart: '2026-11-16', hours: 16 });
+      const page = await open(`/unge/${member.youthId}`);
+      expect(page.body).toContain('Timer meldt af den unge');
+      expect(page.body).toContain('Meldte timer');
+      expect(page.body).toContain('Den unges egen');
+      const confirmed = await post(`/unge/${member.youthId}/timerapporter/${report.id}`, {
+        version: String(report.version),
+        hours: '16',
+      });
+      expect(confirmed.statusCode).toBe(303);
+      const weeks = (
+        await ok(ctx.app.inject({ method: 'GET', url: `/api/placements/${placementId}`, headers: cw() }), 200)
+      ).weeks;
+      expect(weeks).toEqual([expect.objectContaining({ weekStart: '2026-11-16', hours: 16 })]);
+      expect((await open(`/unge/${member.youthId}`)).body).not.toContain('data-testid="hours-reports"');
+    });
+
+    it("shows the youth's afbud on the appointment's page", async () => {
+      at('2026-11-24T08:00:00Z');
+      const { groupId } = await newGroupWithMeeting();
+      const member = await memberOf(groupId);
+      const booked = await ok(
+        ctx.app.inject({
+          method: 'POST',
+          url: `/api/youth/${member.youthId}/appointments`,
+          headers: cw(),
+          payload: { kind: 'conversation', mode: 'phone', startsAt: '2026-11-26T10:00:00+01:00' },
+        }),
+      );
+      await notifyAppointmentAbsence(deps, youthActor(member.youthId), booked.id, { note: 'Jeg skal til lægen' });
+      const page = await open(`/unge/${member.youthId}/aftaler/${booked.id}`);
+      expect(page.body).toContain('Afbud fra den unge');
+      expect(page.body).toContain('Jeg skal til lægen');
+    });
+  });
 });
