@@ -1956,6 +1956,12 @@ export interface components {
       status: 'planned' | 'held' | 'cancelled';
       /** @description When it was recorded as held */
       heldAt: string | null;
+      /** @description The afbud the youth gave on their own side before it began, with their reason if any */
+      notifiedAbsence: {
+        /** Format: date-time */
+        at: string;
+        note: string | null;
+      } | null;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -2004,6 +2010,7 @@ export interface components {
         | 'group.meetings_changed'
         | 'group.attendance_recorded'
         | 'group.absence_notified'
+        | 'group.checked_in'
         | 'group.membership_changed'
         | 'company.created'
         | 'company.updated'
@@ -2012,6 +2019,8 @@ export interface components {
         | 'match_event.updated'
         | 'placement.updated'
         | 'placement.hours_logged'
+        | 'placement.hours_reported'
+        | 'placement.hours_confirmed'
         | 'offer.recorded'
         | 'offer.ended'
         | 'education_injunction.given'
@@ -2026,6 +2035,7 @@ export interface components {
         | 'appointment.booked'
         | 'appointment.changed'
         | 'appointment.held'
+        | 'appointment.absence_notified'
         | 'calendar.feed_renewed'
         | 'calendar.feed_read'
         | 'case_note.written'
@@ -2549,11 +2559,14 @@ export interface components {
         role: ('member' | 'alumni') | null;
         status: ('attended' | 'absent_with_notice' | 'absent') | null;
         note: string | null;
+        /** @description The user who recorded it; null when nobody has, or the youth did */
         recordedBy: {
           /** Format: uuid */
           id: string;
           name: string;
         } | null;
+        /** @description The youth recorded it on their own side: checked in, or reported afbud */
+        recordedByYouth: boolean;
         recordedAt: string | null;
       }[];
     };
@@ -4284,6 +4297,7 @@ export interface operations {
           | 'group.meetings_changed'
           | 'group.attendance_recorded'
           | 'group.absence_notified'
+          | 'group.checked_in'
           | 'group.membership_changed'
           | 'company.created'
           | 'company.updated'
@@ -4292,6 +4306,8 @@ export interface operations {
           | 'match_event.updated'
           | 'placement.updated'
           | 'placement.hours_logged'
+          | 'placement.hours_reported'
+          | 'placement.hours_confirmed'
           | 'offer.recorded'
           | 'offer.ended'
           | 'education_injunction.given'
@@ -4306,6 +4322,7 @@ export interface operations {
           | 'appointment.booked'
           | 'appointment.changed'
           | 'appointment.held'
+          | 'appointment.absence_notified'
           | 'calendar.feed_renewed'
           | 'calendar.feed_read'
           | 'case_note.written'
@@ -4386,6 +4403,7 @@ export interface operations {
           | 'group.meetings_changed'
           | 'group.attendance_recorded'
           | 'group.absence_notified'
+          | 'group.checked_in'
           | 'group.membership_changed'
           | 'company.created'
           | 'company.updated'
@@ -4394,6 +4412,8 @@ export interface operations {
           | 'match_event.updated'
           | 'placement.updated'
           | 'placement.hours_logged'
+          | 'placement.hours_reported'
+          | 'placement.hours_confirmed'
           | 'offer.recorded'
           | 'offer.ended'
           | 'education_injunction.given'
@@ -4408,6 +4428,7 @@ export interface operations {
           | 'appointment.booked'
           | 'appointment.changed'
           | 'appointment.held'
+          | 'appointment.absence_notified'
           | 'calendar.feed_renewed'
           | 'calendar.feed_read'
           | 'case_note.written'
