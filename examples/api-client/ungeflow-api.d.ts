@@ -1797,7 +1797,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send a youth a one-time link to Mit forløb
+     * Send a youth a one-time link to the youth's own side
      * @description Sends the youth a link by SMS to their phone or by e-mail, which logs them in on the device that opens it. It works for 24 hours and once. The message holds the youth's first name and the link only. Audited.
      */
     post: operations['inviteYouth'];

@@ -22,7 +22,7 @@ export const apiTags = [
   {
     name: 'mit-forloeb',
     description:
-      "The young person's own routes (Mit forløb): they answer only to a youth logged in on the device " +
+      "The young person's own routes: they answer only to a youth logged in on the device " +
       '(the `youthSession` cookie, set by a one-time link or MitID), never to staff, and take no youth id: ' +
       "the youth is the session's.",
   },
@@ -344,7 +344,7 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
             in: 'cookie',
             name: 'ungeflow_youth',
             description:
-              "A young person's device cookie, set when they log in to Mit forløb; served over HTTPS it is " +
+              "A young person's device cookie, set when they log in to their own side; served over HTTPS it is " +
               'named `__Host-ungeflow_youth`.',
           },
           token: {

@@ -18,7 +18,7 @@ export const youthLoginRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async 
       config: { roles: ['caseworker', 'leader'] },
       schema: {
         operationId: 'inviteYouth',
-        summary: 'Send a youth a one-time link to Mit forløb',
+        summary: "Send a youth a one-time link to the youth's own side",
         description:
           "Sends the youth a link by SMS to their phone or by e-mail, which logs them in on the device that opens it. It works for 24 hours and once. The message holds the youth's first name and the link only. Audited.",
         tags: ['youth'],
