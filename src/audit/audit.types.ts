@@ -68,6 +68,11 @@ export const auditActions = [
   'evaluation.exported',
   'caseload.import_checked',
   'caseload.imported',
+  'youth_login.invited',
+  'youth_login.login_succeeded',
+  'youth_login.login_failed',
+  'youth_login.logout',
+  'youth_login.logout_everywhere',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

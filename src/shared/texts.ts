@@ -31,6 +31,7 @@ import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
 import type journal from '../../templates/texts/journal.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
+import type myjourney from '../../templates/texts/myjourney.da.json';
 import type offers from '../../templates/texts/offers.da.json';
 import type overview from '../../templates/texts/overview.da.json';
 import type participation from '../../templates/texts/participation.da.json';
@@ -64,6 +65,7 @@ export const textAreas = [
   'inbox',
   'journal',
   'journeys',
+  'myjourney',
   'offers',
   'overview',
   'participation',
@@ -97,6 +99,7 @@ type Catalogue = {
   inbox: typeof inbox;
   journal: typeof journal;
   journeys: typeof journeys;
+  myjourney: typeof myjourney;
   offers: typeof offers;
   overview: typeof overview;
   participation: typeof participation;

@@ -1,3 +1,4 @@
+import { inviteYouth } from '../youth-login/youth-login.service.ts';
 import { readSettings } from '../municipalities/settings.service.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -135,6 +136,7 @@ const recordedNotices = {
   rettet: 'journal.edited',
   hold: 'retention.holdPlaced',
   holdophaevet: 'retention.holdLifted',
+  mitforloeb: 'myjourney.invite.sent',
 } as const;
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
@@ -169,7 +171,8 @@ function withDateField(errors: Record<string, string>): Record<string, string> {
 }
 
 /** A youth's page: details, the journey's steps, placements, contacts, progression, the rules' reasons. */
-export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
+export function registerYouthPages(app: WebApp, context: WebContext) {
+  const { deps, page, checkCsrf } = context;
   async function youthPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
@@ -216,6 +219,8 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
                 deletable: await deletableByMistake(deps.db, actor.municipalityId, youthId, deps.clock()),
               }
             : null,
+        // A youth with a phone or an e-mail can be sent a one-time link to Mit forløb.
+        invite: youth.anonymisedAt ? null : { phone: youth.phone, email: youth.email },
         keptForm: kept.form ?? null,
         values: kept.values ?? {},
         errors: kept.errors ?? {},
@@ -572,7 +577,37 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
   );
 
-  registerJournalForms(app, { deps, page, checkCsrf }, { again, attempt });
+  registerJournalForms(app, context, { again, attempt });
+
+  // A one-time link to Mit forløb, by SMS or e-mail (src/youth-login/youth-login.service.ts).
+  app.post(
+    '/unge/:youthId/mit-forloeb',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId } = request.params;
+      const lang = request.lang;
+      const values = { channel: text(request.body, 'invite-channel'), lang: text(request.body, 'invite-lang') };
+      const channel = values.channel === 'sms' || values.channel === 'email' ? values.channel : undefined;
+      const retry = again(request, reply, youthId, 'invite', values);
+      if (!channel) {
+        return retry({
+          errors: { channel: t(lang, 'validation.required') },
+          problem: t(lang, 'common.formErrors'),
+          status: 400,
+        });
+      }
+      const invite = () =>
+        inviteYouth(deps, actorOf(request), youthId, { channel, lang: values.lang === 'en' ? 'en' : 'da' });
+      try {
+        const refused = await attempt(invite, lang, t(lang, 'common.formErrors'));
+        if (refused) return retry(refused);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'message_not_sent') throw error;
+        return retry({ errors: {}, problem: errorMessage(error.code, lang), status: error.status });
+      }
+      return reply.redirect(`/unge/${youthId}?registreret=mitforloeb`, 303);
+    },
+  );
 
   // A POST, so the reveal is a deliberate act (never a prefetched link) and the number stays out of URLs.
   app.post(
