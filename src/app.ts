@@ -25,6 +25,7 @@ import type { AppConfig } from './config.ts';
 import { type Db, isDatabaseUnavailable, onConnectionError } from './db/database.ts';
 import { checkReadiness } from './db/readiness.ts';
 import { createAppDeps } from './deps.ts';
+import { createMessenger } from './messages/messenger.ts';
 import type { Clock } from './shared/clock.ts';
 import { DomainError, errorBody, type ErrorCode } from './shared/errors.ts';
 import { swaggerOptions } from './shared/openapi.ts';
@@ -53,6 +54,7 @@ import { metricsPlugin } from './monitoring/metrics.plugin.ts';
 import { redactCpr } from './youth/cpr.ts';
 import { youthRoutes } from './youth/youth.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
+import { youthLoginRoutes } from './youth-login/youth-login.routes.ts';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -81,7 +83,10 @@ export interface BuildAppOptions {
 export function loggableUrl(url: string): string {
   const [address = '', query] = url.split('?', 2);
   // A calendar feed's address is its only credential (src/appointments/calendar-feed.routes.ts).
-  const path = address.replace(/^\/kalender\/[^/]*/, '/kalender/…');
+  // So is a one-time link to Mit forløb (src/youth-login/youth-login.service.ts).
+  const path = address
+    .replace(/^\/kalender\/[^/]*/, '/kalender/…')
+    .replace(/^\/mit-forloeb\/link\/[^/]*/, '/mit-forloeb/link/…');
   const keys = query ? [...new URLSearchParams(query).keys()] : [];
   return redactCpr(keys.length ? `${path}?${keys.map((k) => `${k}=…`).join('&')}` : path);
 }
@@ -135,6 +140,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: requestIdOf,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
+  // Messages to youth that no gateway takes are written to the app's log (src/messages/messenger.ts).
+  deps.messenger = createMessenger(config, app.log);
 
   app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
   const { contentArriving } = options;
@@ -308,6 +315,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(planRoutes, { deps });
       await api.register(overviewRoutes, { deps });
       await api.register(exportRoutes, { deps });
+      await api.register(youthLoginRoutes, { deps });
     },
     { prefix: '/api' },
   );

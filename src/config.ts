@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_SMS_TEMPLATE, parseSmsTemplate, type SmsGateway } from './messages/sms-gateway.ts';
 
 /** The names proxy-addr (fastify's trustProxy) knows for whole address ranges. */
 const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
@@ -72,6 +73,21 @@ const configSchema = z
       .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Ungeflow <ungeflow@localhost>'),
+    // The municipality's SMS gateway (src/messages/sms-gateway.ts); unset: SMS go to the outbox only.
+    SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    SMS_GATEWAY_TEMPLATE: z
+      .string()
+      .default(DEFAULT_SMS_TEMPLATE)
+      .transform((source, ctx) => {
+        try {
+          return parseSmsTemplate(source);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `SMS_GATEWAY_TEMPLATE: ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      }),
+    SMS_SENDER: z.string().min(1).max(11).default('Ungeflow'),
     PUBLIC_URL: z.url().optional(),
     // Hosts a webhook may reach over plain HTTP or on a local address (a receiver in the
     // municipality's own network); by default none.
@@ -190,6 +206,8 @@ export interface AppConfig {
   demoSeed: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The SMS gateway messages to youth go through; undefined: the outbox only (README, "Mit forløb"). */
+  smsGateway: SmsGateway | undefined;
   /** Where users reach Ungeflow; links in e-mails point here. */
   publicUrl: string;
   /** Hosts a webhook may reach although over plain HTTP or on a local address (WEBHOOK_ALLOWED_HOSTS). */
@@ -237,6 +255,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoSeed: e.DEMO_SEED ? e.DEMO_SEED === 'true' : !e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    smsGateway: e.SMS_GATEWAY_URL
+      ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, template: e.SMS_GATEWAY_TEMPLATE, sender: e.SMS_SENDER }
+      : undefined,
     publicUrl,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     sweepAt: e.SWEEP_AT,

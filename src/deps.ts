@@ -10,6 +10,7 @@ import { loadRuleSets, type RuleSet } from './rules/rule-set.loader.ts';
 import { hkdfSync } from 'node:crypto';
 import { CprVault } from './shared/crypto.ts';
 import { EvaluationPseudonyms } from './exports/evaluation-pseudonym.ts';
+import { createMessenger, type Messenger } from './messages/messenger.ts';
 
 /** What route plugins hand to services. Built once in buildApp, by createAppDeps. */
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   config: AppConfig;
   /** Every loaded rule set; services pick the one valid on the decision date. */
   ruleSets: readonly RuleSet[];
+  /** Sends messages to youth (SMS, e-mail) and keeps the outbox: src/messages/messenger.ts. */
+  messenger: Messenger;
   /** What each journey event does beyond the journey: src/journey-effects.ts. */
   journeyEffects: JourneyEffectTable;
   /**
@@ -60,6 +63,7 @@ export async function createAppDeps(options: {
     pseudonyms: new AuditPseudonyms(options.secret),
     csrfKey: Buffer.from(hkdfSync('sha256', options.secret, 'ungeflow', 'csrf-session-v1', 32)),
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
+    messenger: createMessenger(options.config),
     journeyEffects,
   };
 }

@@ -1787,6 +1787,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/youth/{id}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a youth a one-time link to the youth's own side
+     * @description Sends the youth a link by SMS to their phone or by e-mail, which logs them in on the device that opens it. It works for 24 hours and once. The message holds the youth's first name and the link only. Audited.
+     */
+    post: operations['inviteYouth'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/my/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The devices the young person is logged in on (the youth's own route) */
+    get: operations['listOwnDevices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/my/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log the young person out on this device (the youth's own route) */
+    post: operations['logOutYouth'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/my/devices/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log the young person out on every device (the youth's own route) */
+    post: operations['logOutYouthEverywhere'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1956,6 +2027,12 @@ export interface components {
       status: 'planned' | 'held' | 'cancelled';
       /** @description When it was recorded as held */
       heldAt: string | null;
+      /** @description The afbud the youth gave on their own side before it began, with their reason if any */
+      notifiedAbsence: {
+        /** Format: date-time */
+        at: string;
+        note: string | null;
+      } | null;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -2004,6 +2081,7 @@ export interface components {
         | 'group.meetings_changed'
         | 'group.attendance_recorded'
         | 'group.absence_notified'
+        | 'group.checked_in'
         | 'group.membership_changed'
         | 'company.created'
         | 'company.updated'
@@ -2012,6 +2090,8 @@ export interface components {
         | 'match_event.updated'
         | 'placement.updated'
         | 'placement.hours_logged'
+        | 'placement.hours_reported'
+        | 'placement.hours_confirmed'
         | 'offer.recorded'
         | 'offer.ended'
         | 'education_injunction.given'
@@ -2026,6 +2106,7 @@ export interface components {
         | 'appointment.booked'
         | 'appointment.changed'
         | 'appointment.held'
+        | 'appointment.absence_notified'
         | 'calendar.feed_renewed'
         | 'calendar.feed_read'
         | 'case_note.written'
@@ -2033,7 +2114,12 @@ export interface components {
         | 'case_note.read'
         | 'evaluation.exported'
         | 'caseload.import_checked'
-        | 'caseload.imported';
+        | 'caseload.imported'
+        | 'youth_login.invited'
+        | 'youth_login.login_succeeded'
+        | 'youth_login.login_failed'
+        | 'youth_login.logout'
+        | 'youth_login.logout_everywhere';
       youthId: string | null;
       youthName: string | null;
       details: {
@@ -2294,6 +2380,8 @@ export interface components {
           | 'version_conflict'
           | 'event_not_accepted'
           | 'rate_limited'
+          | 'link_invalid'
+          | 'message_not_sent'
           | 'internal'
           | 'database_unavailable';
         /** @description A sentence for a person, in the user's language (Danish unless English). */
@@ -2549,11 +2637,14 @@ export interface components {
         role: ('member' | 'alumni') | null;
         status: ('attended' | 'absent_with_notice' | 'absent') | null;
         note: string | null;
+        /** @description The user who recorded it; null when nobody has, or the youth did */
         recordedBy: {
           /** Format: uuid */
           id: string;
           name: string;
         } | null;
+        /** @description The youth recorded it on their own side: checked in, or reported afbud */
+        recordedByYouth: boolean;
         recordedAt: string | null;
       }[];
     };
@@ -2820,6 +2911,15 @@ export interface components {
         personalDataYears: number;
         /** @default 5 */
         auditYears: number;
+      };
+      /**
+       * @default {
+       *       "sessionDays": 30
+       *     }
+       */
+      youthLogin: {
+        /** @default 30 */
+        sessionDays: number;
       };
       webhook: {
         url: string | null;
@@ -3363,6 +3463,34 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    YouthDevice: {
+      /** @description Browser and system ("Chrome, Android"); empty when not recognised. */
+      device: string;
+      /**
+       * @description How the youth logged in on it: a one-time link or MitID.
+       * @enum {string}
+       */
+      method: 'link' | 'oidc';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The device this request came from. */
+      current: boolean;
+    };
+    YouthInvitation: {
+      /** @enum {string} */
+      channel: 'sms' | 'email';
+      /** @description The phone number or e-mail address the link was sent to. */
+      to: string;
+      /**
+       * Format: date-time
+       * @description When the link stops working, if not used before.
+       */
+      expiresAt: string;
     };
   };
   responses: {
@@ -4284,6 +4412,7 @@ export interface operations {
           | 'group.meetings_changed'
           | 'group.attendance_recorded'
           | 'group.absence_notified'
+          | 'group.checked_in'
           | 'group.membership_changed'
           | 'company.created'
           | 'company.updated'
@@ -4292,6 +4421,8 @@ export interface operations {
           | 'match_event.updated'
           | 'placement.updated'
           | 'placement.hours_logged'
+          | 'placement.hours_reported'
+          | 'placement.hours_confirmed'
           | 'offer.recorded'
           | 'offer.ended'
           | 'education_injunction.given'
@@ -4306,6 +4437,7 @@ export interface operations {
           | 'appointment.booked'
           | 'appointment.changed'
           | 'appointment.held'
+          | 'appointment.absence_notified'
           | 'calendar.feed_renewed'
           | 'calendar.feed_read'
           | 'case_note.written'
@@ -4313,7 +4445,12 @@ export interface operations {
           | 'case_note.read'
           | 'evaluation.exported'
           | 'caseload.import_checked'
-          | 'caseload.imported';
+          | 'caseload.imported'
+          | 'youth_login.invited'
+          | 'youth_login.login_succeeded'
+          | 'youth_login.login_failed'
+          | 'youth_login.logout'
+          | 'youth_login.logout_everywhere';
         from?: string;
         to?: string;
         page?: number;
@@ -4386,6 +4523,7 @@ export interface operations {
           | 'group.meetings_changed'
           | 'group.attendance_recorded'
           | 'group.absence_notified'
+          | 'group.checked_in'
           | 'group.membership_changed'
           | 'company.created'
           | 'company.updated'
@@ -4394,6 +4532,8 @@ export interface operations {
           | 'match_event.updated'
           | 'placement.updated'
           | 'placement.hours_logged'
+          | 'placement.hours_reported'
+          | 'placement.hours_confirmed'
           | 'offer.recorded'
           | 'offer.ended'
           | 'education_injunction.given'
@@ -4408,6 +4548,7 @@ export interface operations {
           | 'appointment.booked'
           | 'appointment.changed'
           | 'appointment.held'
+          | 'appointment.absence_notified'
           | 'calendar.feed_renewed'
           | 'calendar.feed_read'
           | 'case_note.written'
@@ -4415,7 +4556,12 @@ export interface operations {
           | 'case_note.read'
           | 'evaluation.exported'
           | 'caseload.import_checked'
-          | 'caseload.imported';
+          | 'caseload.imported'
+          | 'youth_login.invited'
+          | 'youth_login.login_succeeded'
+          | 'youth_login.login_failed'
+          | 'youth_login.logout'
+          | 'youth_login.logout_everywhere';
         from?: string;
         to?: string;
         /** @description The language of the headings and the actions */
@@ -4500,6 +4646,10 @@ export interface operations {
             personalDataYears?: number;
             /** @default 5 */
             auditYears?: number;
+          };
+          youthLogin?: {
+            /** @default 30 */
+            sessionDays?: number;
           };
           webhook?: {
             url: string | null;
@@ -8882,6 +9032,131 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  inviteYouth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description How the link goes out: by SMS to the youth's phone, or by e-mail.
+           * @enum {string}
+           */
+          channel: 'sms' | 'email';
+          /**
+           * @description The language of the message; Danish unless chosen.
+           * @default da
+           * @enum {string}
+           */
+          lang?: 'da' | 'en';
+        };
+      };
+    };
+    responses: {
+      /** @description Sent. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YouthInvitation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      /** @description The SMS gateway or the mail server did not take the message. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listOwnDevices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The live sessions of the youth, newest use first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['YouthDevice'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  logOutYouth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Logged out; the cookie is cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthenticated'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  logOutYouthEverywhere: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Logged out everywhere; the cookie is cleared. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description How many devices were logged out. */
+            devices: number;
+          };
+        };
+      };
+      401: components['responses']['Unauthenticated'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

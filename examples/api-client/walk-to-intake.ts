@@ -58,6 +58,10 @@ export function explain(body: ApiError): string {
     case 'rate_limited':
     case 'database_unavailable':
       return 'Ungeflow is busy or cannot reach its database: try again in a moment.';
+    case 'link_invalid':
+      return "The young person's one-time link is used or too old: send a new one.";
+    case 'message_not_sent':
+      return 'The SMS gateway or the mail server did not take the message: try again in a moment.';
     case 'internal':
       return `Ungeflow failed; quote the request id ${String(body.error.requestId)} to its administrators.`;
     default: {

@@ -17,9 +17,16 @@ export interface Appointment {
   note: string | null;
   status: AppointmentStatus;
   heldAt: Date | null;
+  /** The youth's afbud, given on their own side before it began: when, and their reason. */
+  notifiedAbsence: NotifiedAbsence | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface NotifiedAbsence {
+  at: Date;
+  note: string | null;
 }
 
 function selectAppointments(db: Db, municipalityId: string) {
@@ -48,6 +55,7 @@ function rowToAppointment(row: AppointmentRow): Appointment {
     note: row.note,
     status: row.status,
     heldAt: row.held_at,
+    notifiedAbsence: row.notified_absence_at ? { at: row.notified_absence_at, note: row.notified_absence_note } : null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -138,6 +146,7 @@ export interface AppointmentChanges {
   note?: string | null;
   status?: AppointmentStatus;
   heldAt?: Date;
+  notifiedAbsence?: NotifiedAbsence | null;
 }
 
 /** Applies the changes when the stored version is still `expectedVersion`; false otherwise. */
@@ -160,6 +169,10 @@ export async function updateAppointment(
       ...(changes.note !== undefined && { note: changes.note }),
       ...(changes.status !== undefined && { status: changes.status }),
       ...(changes.heldAt !== undefined && { held_at: changes.heldAt }),
+      ...(changes.notifiedAbsence !== undefined && {
+        notified_absence_at: changes.notifiedAbsence?.at ?? null,
+        notified_absence_note: changes.notifiedAbsence?.note ?? null,
+      }),
       version: eb('version', '+', 1),
       updated_at: now,
     }))

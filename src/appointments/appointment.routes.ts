@@ -207,6 +207,7 @@ export function appointmentToResponse(a: Appointment) {
     ...a,
     startsAt: a.startsAt.toISOString(),
     heldAt: a.heldAt?.toISOString() ?? null,
+    notifiedAbsence: a.notifiedAbsence && { at: a.notifiedAbsence.at.toISOString(), note: a.notifiedAbsence.note },
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -84,6 +84,10 @@ export const appointmentSchema = z
     note: z.string().nullable(),
     status: z.enum(appointmentStatuses),
     heldAt: z.iso.datetime().nullable().describe('When it was recorded as held'),
+    notifiedAbsence: z
+      .object({ at: z.iso.datetime(), note: z.string().nullable() })
+      .nullable()
+      .describe('The afbud the youth gave on their own side before it began, with their reason if any'),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

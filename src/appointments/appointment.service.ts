@@ -148,6 +148,8 @@ export async function changeAppointment(
     if (changes.status === 'planned' && (changes.startsAt ?? current.startsAt) < now) {
       throw invalidField('startsAt', 'appointments.refusals.inThePast');
     }
+    // The youth's afbud was for the time it had: moved or booked again, it is a new appointment to them.
+    if (current.notifiedAbsence && (changes.startsAt || changes.status === 'planned')) changes.notifiedAbsence = null;
     if (!(await updateAppointment(trx, actor.municipalityId, id, input.version, changes, now))) {
       throw versionConflict(current);
     }

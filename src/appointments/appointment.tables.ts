@@ -28,6 +28,9 @@ export interface AppointmentTable {
   note: string | null;
   status: Generated<AppointmentStatus>;
   held_at: Date | null;
+  /** The youth's afbud: when they said they cannot come, and their reason if they gave one. */
+  notified_absence_at: Generated<Date | null>;
+  notified_absence_note: Generated<string | null>;
   created_by: string;
   version: Generated<number>;
   created_at: Generated<Date>;

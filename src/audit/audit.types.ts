@@ -34,6 +34,7 @@ export const auditActions = [
   'group.meetings_changed',
   'group.attendance_recorded',
   'group.absence_notified',
+  'group.checked_in',
   'group.membership_changed',
   'company.created',
   'company.updated',
@@ -42,6 +43,8 @@ export const auditActions = [
   'match_event.updated',
   'placement.updated',
   'placement.hours_logged',
+  'placement.hours_reported',
+  'placement.hours_confirmed',
   'offer.recorded',
   'offer.ended',
   'education_injunction.given',
@@ -56,6 +59,7 @@ export const auditActions = [
   'appointment.booked',
   'appointment.changed',
   'appointment.held',
+  'appointment.absence_notified',
   'calendar.feed_renewed',
   'calendar.feed_read',
   'case_note.written',
@@ -64,6 +68,11 @@ export const auditActions = [
   'evaluation.exported',
   'caseload.import_checked',
   'caseload.imported',
+  'youth_login.invited',
+  'youth_login.login_succeeded',
+  'youth_login.login_failed',
+  'youth_login.logout',
+  'youth_login.logout_everywhere',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

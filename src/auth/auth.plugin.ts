@@ -4,10 +4,13 @@ import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { DomainError } from '../shared/errors.ts';
 import { type Lang, pickLang } from '../shared/i18n.ts';
-import type { Actor } from './actor.ts';
+import { authenticateYouth } from '../youth-login/youth-login.service.ts';
+import type { Actor, YouthActor } from './actor.ts';
 import { authenticate } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'ungeflow_session';
+/** The young person's device session (Mit forløb): a cookie of its own, never the staff's. */
+export const YOUTH_SESSION_COOKIE = 'ungeflow_youth';
 
 /**
  * A cookie's name as the browser gets it: served over HTTPS, with the `__Host-` prefix, which
@@ -21,6 +24,8 @@ export function cookieName(name: string, config: { servedOverHttps: boolean }): 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The young person logged in on this device (Mit forløb); resolved from its own cookie. */
+    youth: YouthActor | null;
     lang: Lang;
   }
   interface FastifyContextConfig {
@@ -33,6 +38,14 @@ declare module 'fastify' {
      * password). Every other route answers 403 `password_change_required` to them.
      */
     allowsOneTimePassword?: boolean;
+    /**
+     * A route of the young person's own (Mit forløb): open only to a youth logged in on this device
+     * (`request.youth`, see youthOf), closed to staff. It takes no youth's id from the request: the
+     * youth is the session's. A page sets `youthPage` too, so a browser without a session is sent
+     * to the youth's log-in page instead of answered 401 (src/web/web.routes.ts).
+     */
+    youth?: boolean;
+    youthPage?: boolean;
   }
 }
 
@@ -45,11 +58,33 @@ declare module 'fastify' {
 export const authPlugin = fp<{ deps: AppDeps }>(
   async (app, { deps }) => {
     app.decorateRequest('actor', null);
+    app.decorateRequest('youth', null);
     app.decorateRequest('lang', 'da');
+
+    const youthCookie = cookieName(YOUTH_SESSION_COOKIE, deps.config);
+    const resolveYouth = async (request: FastifyRequest) => {
+      const token = request.cookies[youthCookie];
+      if (token) {
+        request.youth = await authenticateYouth(
+          deps.db,
+          token,
+          { ip: request.ip, requestId: request.id },
+          deps.clock(),
+        );
+      }
+    };
 
     app.addHook('onRequest', async (request) => {
       const query = request.query as Record<string, unknown> | undefined;
       request.lang = pickLang(query?.lang, request.headers['accept-language']);
+      const config = request.routeOptions.config;
+
+      // The youth's routes read the youth's cookie only: a staff session opens none of them.
+      if (config.youth) {
+        await resolveYouth(request);
+        if (request.youth || config.youthPage) return;
+        throw new DomainError('unauthenticated');
+      }
 
       const authorization = request.headers.authorization;
       const bearerToken = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
@@ -63,9 +98,10 @@ export const authPlugin = fp<{ deps: AppDeps }>(
         );
       }
 
-      const config = request.routeOptions.config;
+      // Without a staff user, a youth logged in on this device is known (a staff page refuses them).
+      if (!request.actor) await resolveYouth(request);
       if (config.public || request.is404) return;
-      if (!request.actor) throw new DomainError('unauthenticated');
+      if (!request.actor) throw new DomainError(request.youth ? 'forbidden' : 'unauthenticated');
       // A password someone else set (the first administrator's, an administrator's reset) is
       // known to them: the user chooses their own before doing anything else.
       if (request.actor.passwordMustChange && !config.allowsOneTimePassword) {
@@ -99,6 +135,31 @@ export function setSessionCookie(
 /** Ends the session cookie in the browser. */
 export function clearSessionCookie(reply: FastifyReply, config: { servedOverHttps: boolean }): void {
   reply.clearCookie(cookieName(SESSION_COOKIE, config), { path: '/', secure: config.servedOverHttps });
+}
+
+/** Sends the youth's device cookie, for as long as the session lives (Max-Age, as setSessionCookie). */
+export function setYouthSessionCookie(
+  reply: FastifyReply,
+  session: { sessionToken: string; expiresAt: Date },
+  options: { now: Date; config: { servedOverHttps: boolean } },
+): void {
+  reply.setCookie(cookieName(YOUTH_SESSION_COOKIE, options.config), session.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.config.servedOverHttps,
+    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - options.now.getTime()) / 1000)),
+  });
+}
+
+export function clearYouthSessionCookie(reply: FastifyReply, config: { servedOverHttps: boolean }): void {
+  reply.clearCookie(cookieName(YOUTH_SESSION_COOKIE, config), { path: '/', secure: config.servedOverHttps });
+}
+
+/** The young person of a youth route (`config.youth`; the onRequest hook guarantees one). */
+export function youthOf(request: FastifyRequest): YouthActor {
+  if (!request.youth) throw new DomainError('unauthenticated');
+  return request.youth;
 }
 
 /** The acting user of a route that is not public (the onRequest hook guarantees one). */

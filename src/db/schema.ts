@@ -9,6 +9,8 @@ import type { OfferTables } from '../offers/offer.tables.ts';
 import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
 import type { ProgressionTables } from '../progression/progression.tables.ts';
+import type { MessageTables } from '../messages/message.tables.ts';
+import type { YouthLoginTables } from '../youth-login/youth-login.tables.ts';
 
 /** timestamptz columns are read back as Date on both engines. */
 type Timestamp = Date;
@@ -288,7 +290,9 @@ export interface Database
     FollowUpTables,
     PlanTables,
     AppointmentTables,
-    NoteTables {
+    NoteTables,
+    YouthLoginTables,
+    MessageTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
-import type { AttendanceStatus } from '../groups/group.tables.ts';
+import type { AttendanceStatus, RecordSource } from '../groups/group.tables.ts';
 
 /**
  * What the access export reads that no other feature lists the way it needs: the youth's
@@ -14,7 +14,9 @@ export interface AttendanceRecord {
   meetingStartsAt: Date;
   status: AttendanceStatus;
   note: string | null;
-  recordedBy: string;
+  /** Null when the youth recorded it themselves (source 'youth'). */
+  recordedBy: string | null;
+  source: RecordSource;
   recordedAt: Date;
 }
 
@@ -35,6 +37,7 @@ export async function listAttendanceOfYouth(
       'group_attendance.status',
       'group_attendance.note',
       'group_attendance.recorded_by',
+      'group_attendance.source',
       'group_attendance.recorded_at',
     ])
     .where('group_attendance.municipality_id', '=', municipalityId)
@@ -49,6 +52,7 @@ export async function listAttendanceOfYouth(
     status: r.status,
     note: r.note,
     recordedBy: r.recorded_by,
+    source: r.source,
     recordedAt: r.recorded_at,
   }));
 }

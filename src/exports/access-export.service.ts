@@ -237,6 +237,7 @@ export function accessExportJson(data: AccessData) {
           note: text(a.note),
           recordedAt: a.recordedAt.toISOString(),
           by: who(a.recordedBy),
+          recordedByYouth: a.source === 'youth',
         })),
       activities: j.activities.map((a) => ({
         kind: a.kind,
@@ -346,6 +347,10 @@ export function accessExportJson(data: AccessData) {
       note: text(a.note),
       status: a.status,
       heldAt: a.heldAt?.toISOString() ?? null,
+      notifiedAbsence: a.notifiedAbsence && {
+        at: a.notifiedAbsence.at.toISOString(),
+        note: text(a.notifiedAbsence.note),
+      },
       caseworker: who(a.caseworker.id),
     })),
     auditTrail: data.audit.map((e) => ({

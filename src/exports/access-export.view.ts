@@ -168,7 +168,10 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
           }),
           details: [
             ...(a.note ? [free(a.note)] : []),
-            t('exports.access.journey.recorded', { date: when(a.recordedAt, lang), who: who(a.recordedBy) }),
+            t('exports.access.journey.recorded', {
+              date: when(a.recordedAt, lang),
+              who: a.source === 'youth' ? t('exports.access.byYouthThemselves') : who(a.recordedBy),
+            }),
           ],
         })),
     ];

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type {
   AttendanceStatus,
@@ -6,6 +6,7 @@ import type {
   GroupMembershipTable,
   MeetingStatus,
   NetworkGroupTable,
+  RecordSource,
 } from './group.tables.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -689,11 +690,17 @@ export interface Attendance {
   journeyId: string;
   status: AttendanceStatus;
   note: string | null;
-  recordedBy: { id: string; name: string };
+  /** The user who recorded it; null when the youth did themselves (a check-in, an afbud). */
+  recordedBy: { id: string; name: string } | null;
+  source: RecordSource;
   recordedAt: Date;
 }
 
-/** Records each youth's status at the meeting, replacing what was recorded before. */
+/**
+ * Records each youth's status at the meeting, replacing what was recorded before, unless the
+ * status and note stay as they were: then the row, and who recorded it, stays (a facilitator who
+ * saves the whole list keeps the youth's own check-in; changing it is a correction).
+ */
 export async function upsertAttendance(
   db: Db,
   entries: ReadonlyArray<{
@@ -703,7 +710,9 @@ export async function upsertAttendance(
     journeyId: string;
     status: AttendanceStatus;
     note: string | null;
-    recordedBy: string;
+    /** The user; null for the youth's own record (source 'youth'). */
+    recordedBy: string | null;
+    source?: RecordSource;
     recordedAt: Date;
   }>,
 ): Promise<void> {
@@ -719,17 +728,27 @@ export async function upsertAttendance(
         status: e.status,
         note: e.note,
         recorded_by: e.recordedBy,
+        source: e.source ?? 'staff',
         recorded_at: e.recordedAt,
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['meeting_id', 'youth_id']).doUpdateSet((eb) => ({
-        journey_id: eb.ref('excluded.journey_id'),
-        status: eb.ref('excluded.status'),
-        note: eb.ref('excluded.note'),
-        recorded_by: eb.ref('excluded.recorded_by'),
-        recorded_at: eb.ref('excluded.recorded_at'),
-      })),
+      oc
+        .columns(['meeting_id', 'youth_id'])
+        .doUpdateSet((eb) => ({
+          journey_id: eb.ref('excluded.journey_id'),
+          status: eb.ref('excluded.status'),
+          note: eb.ref('excluded.note'),
+          recorded_by: eb.ref('excluded.recorded_by'),
+          source: eb.ref('excluded.source'),
+          recorded_at: eb.ref('excluded.recorded_at'),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb('group_attendance.status', '<>', eb.ref('excluded.status')),
+            sql<boolean>`group_attendance.note is distinct from excluded.note`,
+          ]),
+        ),
     )
     .execute();
 }
@@ -737,7 +756,7 @@ export async function upsertAttendance(
 export async function listAttendance(db: Db, municipalityId: string, meetingId: string): Promise<Attendance[]> {
   const rows = await db
     .selectFrom('group_attendance')
-    .innerJoin('app_user', 'app_user.id', 'group_attendance.recorded_by')
+    .leftJoin('app_user', 'app_user.id', 'group_attendance.recorded_by')
     .innerJoin('youth', 'youth.id', 'group_attendance.youth_id')
     .select([
       'youth.name as youth_name',
@@ -747,6 +766,7 @@ export async function listAttendance(db: Db, municipalityId: string, meetingId: 
       'group_attendance.status',
       'group_attendance.note',
       'group_attendance.recorded_by',
+      'group_attendance.source',
       'app_user.name as recorded_by_name',
       'group_attendance.recorded_at',
     ])
@@ -760,7 +780,8 @@ export async function listAttendance(db: Db, municipalityId: string, meetingId: 
     journeyId: r.journey_id,
     status: r.status,
     note: r.note,
-    recordedBy: { id: r.recorded_by, name: r.recorded_by_name },
+    recordedBy: r.recorded_by === null ? null : { id: r.recorded_by, name: r.recorded_by_name ?? '' },
+    source: r.source,
     recordedAt: r.recorded_at,
   }));
 }

@@ -234,7 +234,13 @@ export const meetingDetailSchema = meetingSchema
             .describe('Null for a youth recorded at the meeting whose membership was later dated not to include it'),
           status: z.enum(attendanceStatuses).nullable(),
           note: z.string().nullable(),
-          recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+          recordedBy: z
+            .object({ id: z.uuid(), name: z.string() })
+            .nullable()
+            .describe('The user who recorded it; null when nobody has, or the youth did'),
+          recordedByYouth: z
+            .boolean()
+            .describe('The youth recorded it on their own side: checked in, or reported afbud'),
           recordedAt: z.iso.datetime().nullable(),
         }),
       )

@@ -532,6 +532,8 @@ export interface AttendanceView {
   status: AttendanceStatus | null;
   note: string | null;
   recordedBy: { id: string; name: string } | null;
+  /** The youth recorded it themselves: checked in, or reported afbud (Mit forløb). */
+  recordedByYouth: boolean;
   recordedAt: Date | null;
 }
 
@@ -556,6 +558,7 @@ function attendanceViews(participants: readonly MeetingParticipant[], recorded: 
       status: entry?.status ?? null,
       note: entry?.note ?? null,
       recordedBy: entry?.recordedBy ?? null,
+      recordedByYouth: entry?.source === 'youth',
       recordedAt: entry?.recordedAt ?? null,
     };
   });
@@ -568,6 +571,7 @@ function attendanceViews(participants: readonly MeetingParticipant[], recorded: 
       status: entry.status,
       note: entry.note,
       recordedBy: entry.recordedBy,
+      recordedByYouth: entry.source === 'youth',
       recordedAt: entry.recordedAt,
     });
   }

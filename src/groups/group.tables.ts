@@ -42,12 +42,17 @@ export interface GroupMeetingTable {
   note: string | null;
   /** The weekly slot the schedule produced it for; null for a meeting added by hand. */
   scheduled_at: Date | null;
+  /** The short code youth check in with; drawn when the facilitator first shows it (src/groups/check-in.ts). */
+  check_in_code: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
 
 export type AttendanceStatus = 'attended' | 'absent_with_notice' | 'absent';
+
+/** Who recorded a youth's status at a meeting: a user, or the youth on their own side (a check-in, an afbud). */
+export type RecordSource = 'staff' | 'youth';
 
 export interface GroupAttendanceTable {
   id: Generated<string>;
@@ -57,7 +62,9 @@ export interface GroupAttendanceTable {
   journey_id: string;
   status: AttendanceStatus;
   note: string | null;
-  recorded_by: string;
+  /** The user who recorded it; null when the youth did (source 'youth'). */
+  recorded_by: string | null;
+  source: Generated<RecordSource>;
   recorded_at: Date;
 }
 

@@ -45,6 +45,15 @@ export const municipalitySettingsSchema = z.strictObject({
       auditYears: z.number().int().min(1).max(50).default(5),
     })
     .default({ personalDataYears: 5, auditYears: 5 }),
+  /**
+   * The young person's own log-in (Mit forløb): how many days a device stays logged in after a
+   * one-time link or a MitID log-in, before the youth logs in again.
+   */
+  youthLogin: z
+    .strictObject({
+      sessionDays: z.number().int().min(1).max(180).default(30),
+    })
+    .default({ sessionDays: 30 }),
   /** Where new alerts are posted as signed JSON (HMAC-SHA256 with the secret). */
   webhook: z
     .strictObject({
@@ -74,6 +83,7 @@ export const settingsChangeBody = z.strictObject({
   lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates.unwrap().optional(),
   accessExport: municipalitySettingsSchema.shape.accessExport.unwrap().optional(),
   retention: municipalitySettingsSchema.shape.retention.unwrap().optional(),
+  youthLogin: municipalitySettingsSchema.shape.youthLogin.unwrap().optional(),
   webhook: z
     .strictObject({
       url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -94,6 +104,7 @@ export const settingsResponse = z
     lawSwitchDates: municipalitySettingsSchema.shape.lawSwitchDates,
     accessExport: municipalitySettingsSchema.shape.accessExport,
     retention: municipalitySettingsSchema.shape.retention,
+    youthLogin: municipalitySettingsSchema.shape.youthLogin,
     webhook: z.object({ url: z.string().nullable(), secretSet: z.boolean() }),
   })
   .meta({ id: 'MunicipalitySettings' });
@@ -109,6 +120,7 @@ export function settingsWithoutSecret(
     lawSwitchDates: settings.lawSwitchDates,
     accessExport: settings.accessExport,
     retention: settings.retention,
+    youthLogin: settings.youthLogin,
     webhook: { url: settings.webhook.url, secretSet: settings.webhook.secret !== null },
   };
 }

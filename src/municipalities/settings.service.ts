@@ -43,6 +43,7 @@ export async function changeSettings(
       ...(change.lawSwitchDates ? { lawSwitchDates: change.lawSwitchDates } : {}),
       ...(change.accessExport ? { accessExport: change.accessExport } : {}),
       ...(change.retention ? { retention: change.retention } : {}),
+      ...(change.youthLogin ? { youthLogin: change.youthLogin } : {}),
       ...(change.webhook
         ? {
             // Removing the webhook removes its secret too; changing the address keeps the secret.

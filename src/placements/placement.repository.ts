@@ -26,6 +26,8 @@ export interface PlacementWeek {
   hours: number;
   recordedBy: string;
   recordedAt: Date;
+  /** 'youth': the youth reported the hours and `recordedBy` confirmed them. */
+  source: 'staff' | 'youth';
 }
 
 export interface PlacementCompany {
@@ -317,6 +319,7 @@ export async function upsertPlacementWeek(
     hours: number;
     recordedBy: string;
     recordedAt: Date;
+    source: 'staff' | 'youth';
   },
 ): Promise<void> {
   await db
@@ -329,12 +332,14 @@ export async function upsertPlacementWeek(
       hours: week.hours,
       recorded_by: week.recordedBy,
       recorded_at: week.recordedAt,
+      source: week.source,
     })
     .onConflict((oc) =>
       oc.columns(['placement_id', 'week_start']).doUpdateSet({
         hours: week.hours,
         recorded_by: week.recordedBy,
         recorded_at: week.recordedAt,
+        source: week.source,
       }),
     )
     .execute();
@@ -348,7 +353,7 @@ export async function listPlacementWeeks(
 ): Promise<PlacementWeek[]> {
   const rows = await db
     .selectFrom('placement_hours')
-    .select(['week_start', 'hours', 'recorded_by', 'recorded_at'])
+    .select(['week_start', 'hours', 'recorded_by', 'recorded_at', 'source'])
     .where('municipality_id', '=', municipalityId)
     .where('placement_id', '=', placementId)
     .orderBy('week_start')
@@ -358,5 +363,6 @@ export async function listPlacementWeeks(
     hours: Number(r.hours),
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
+    source: r.source,
   }));
 }

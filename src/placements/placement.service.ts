@@ -1,6 +1,7 @@
 import type { PlacementKind } from '../../machines/events.ts';
 import { placementStateOf, restore, stageOf } from '../../machines/journey.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findContact } from '../companies/company.repository.ts';
@@ -24,6 +25,7 @@ import {
   updatePlacement,
   upsertPlacementWeek,
 } from './placement.repository.ts';
+import { settleHoursReport } from './hours-report.repository.ts';
 import { texts } from '../shared/texts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
@@ -110,11 +112,70 @@ export async function switchPlacement(
 // Hours worked
 // ---------------------------------------------------------------------------------------------
 
+/** The week must be a Monday, begun, and within the placement. */
+function checkWeek(placement: Placement, weekStart: string, now: Date): void {
+  if (isoWeekday(weekStart) !== 1) {
+    throw invalidField('weekStart', 'placements.refusals.weekByMonday');
+  }
+  if (weekStart > mondayOf(danishDate(now))) {
+    throw invalidField('weekStart', 'placements.refusals.weekNotBegun');
+  }
+  if (addDays(weekStart, 6) < placement.startDate) {
+    throw invalidField('weekStart', 'placements.refusals.weekBeforeStart', { date: placement.startDate });
+  }
+  if (placement.endedAt && weekStart > danishDate(placement.endedAt)) {
+    throw invalidField('weekStart', 'placements.refusals.weekAfterEnd', { date: danishDate(placement.endedAt) });
+  }
+}
+
 /**
- * Sets the hours the youth actually worked in one week (Monday to Sunday). Hours worked are
+ * Writes the hours worked in one week, in the caller's transaction: what the caseworker logs, and
+ * what the youth reported once the caseworker confirms it (`source` 'youth'). A report of the youth
+ * still waiting for that week is settled by it, as confirmed or corrected. Hours worked are
  * recorded activity (docs/domain.md, "The rules", "passive"), dated at the end of that week, or now
  * while the week is still running.
  */
+export async function writeHoursWorked(
+  trx: Db,
+  deps: Pick<AppDeps, 'clock' | 'ruleSets' | 'riskRefresh'>,
+  actor: Actor,
+  placement: Placement,
+  week: { weekStart: string; hours: number; source: 'staff' | 'youth' },
+): Promise<void> {
+  const now = deps.clock();
+  const { weekStart, hours } = week;
+  checkWeek(placement, weekStart, now);
+  await upsertPlacementWeek(trx, {
+    municipalityId: actor.municipalityId,
+    placementId: placement.id,
+    journeyId: placement.journeyId,
+    weekStart,
+    hours,
+    recordedBy: actor.userId,
+    recordedAt: now,
+    source: week.source,
+  });
+  await settleHoursReport(trx, actor.municipalityId, placement.id, weekStart, { hours, by: actor.userId, at: now });
+  // Hours worked are activity; any week recorded, none included, may change the run of weeks
+  // below the hours agreed (the low_hours rule).
+  const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
+  await noteJourneyActivity(
+    trx,
+    deps,
+    actor.municipalityId,
+    placement.journeyId,
+    hours > 0 ? (endOfWeek < now ? endOfWeek : now) : null,
+  );
+  await auditAs(trx, actor, 'placement.hours_logged', placement.youth.id, {
+    journeyId: placement.journeyId,
+    placementId: placement.id,
+    weekStart,
+    hours,
+    ...(week.source === 'youth' ? { reportedByYouth: true } : {}),
+  });
+}
+
+/** Sets the hours the youth actually worked in one week (Monday to Sunday), as the caseworker logs them. */
 export async function logPlacementHours(
   deps: Deps,
   actor: Actor,
@@ -132,37 +193,7 @@ export async function logPlacementHours(
   return deps.db.transaction().execute(async (trx) => {
     const placement = await findPlacement(trx, actor.municipalityId, placementId);
     if (!placement) throw new DomainError('not_found');
-    if (addDays(weekStart, 6) < placement.startDate) {
-      throw invalidField('weekStart', 'placements.refusals.weekBeforeStart', { date: placement.startDate });
-    }
-    if (placement.endedAt && weekStart > danishDate(placement.endedAt)) {
-      throw invalidField('weekStart', 'placements.refusals.weekAfterEnd', { date: danishDate(placement.endedAt) });
-    }
-    await upsertPlacementWeek(trx, {
-      municipalityId: actor.municipalityId,
-      placementId,
-      journeyId: placement.journeyId,
-      weekStart,
-      hours,
-      recordedBy: actor.userId,
-      recordedAt: now,
-    });
-    // Hours worked are activity; any week recorded, none included, may change the run of weeks
-    // below the hours agreed (the low_hours rule).
-    const endOfWeek = new Date(startOfDanishDay(addDays(weekStart, 7)).getTime() - 1);
-    await noteJourneyActivity(
-      trx,
-      deps,
-      actor.municipalityId,
-      placement.journeyId,
-      hours > 0 ? (endOfWeek < now ? endOfWeek : now) : null,
-    );
-    await auditAs(trx, actor, 'placement.hours_logged', placement.youth.id, {
-      journeyId: placement.journeyId,
-      placementId,
-      weekStart,
-      hours,
-    });
+    await writeHoursWorked(trx, deps, actor, placement, { weekStart, hours, source: 'staff' });
     return detailOf(placement, await listPlacementWeeks(trx, actor.municipalityId, placementId));
   });
 }

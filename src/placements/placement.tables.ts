@@ -45,9 +45,35 @@ export interface PlacementHoursTable {
   hours: Numeric;
   recorded_by: string;
   recorded_at: Date;
+  /** 'youth' when the youth reported the hours and `recorded_by` confirmed them. */
+  source: Generated<'staff' | 'youth'>;
+}
+
+export type HoursReportStatus = 'reported' | 'confirmed' | 'corrected';
+
+/**
+ * Hours the youth reported for one week of their placement, waiting for the caseworker: confirmed
+ * as reported, or corrected. Only then are they hours worked (placement_hours) that the rules count.
+ */
+export interface HoursReportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  placement_id: string;
+  journey_id: string;
+  youth_id: string;
+  week_start: DateString;
+  hours: Numeric;
+  note: string | null;
+  reported_at: Date;
+  status: Generated<HoursReportStatus>;
+  confirmed_hours: ColumnType<string | null, number | null, number | null>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  version: Generated<number>;
 }
 
 export interface PlacementTables {
   placement: PlacementTable;
   placement_hours: PlacementHoursTable;
+  hours_report: HoursReportTable;
 }

@@ -125,6 +125,11 @@ export async function anonymiseYouthData(
   await sql`update plan_content set goal = null, agreements = '[]'::jsonb, next_steps = '[]'::jsonb,
     stabilisation = '[]'::jsonb where ${ofJourneys}`.execute(trx);
   await scrubJson(trx, 'plan_version', ['data'], ofYouth, known);
+  // No log-in of theirs outlives the data (findYouthBySession refuses an anonymised youth besides),
+  // and the messages sent them named them and their phone or e-mail.
+  await sql`delete from youth_session where ${ofYouth}`.execute(trx);
+  await sql`delete from youth_invitation where ${ofYouth}`.execute(trx);
+  await sql`delete from outgoing_message where ${ofYouth}`.execute(trx);
 }
 
 /**
@@ -136,6 +141,9 @@ export async function deleteYouthData(trx: Db, municipalityId: string, youthId: 
   const ofJourneys = sql`municipality_id = ${municipalityId} and journey_id in (select id from journey where youth_id = ${youthId})`;
   const ofAlerts = sql`municipality_id = ${municipalityId} and alert_id in (select id from alert where youth_id = ${youthId})`;
   const statements = [
+    sql`delete from youth_session where ${ofYouth}`,
+    sql`delete from youth_invitation where ${ofYouth}`,
+    sql`delete from outgoing_message where ${ofYouth}`,
     sql`delete from match_interest where ${ofJourneys}`,
     sql`delete from match_wish where ${ofJourneys}`,
     sql`delete from match_event_youth where ${ofYouth}`,
@@ -147,6 +155,7 @@ export async function deleteYouthData(trx: Db, municipalityId: string, youthId: 
     sql`delete from plan_version where ${ofJourneys}`,
     sql`delete from plan_content where ${ofJourneys}`,
     sql`delete from placement_hours where ${ofJourneys}`,
+    sql`delete from hours_report where ${ofYouth}`,
     sql`delete from offer where ${ofYouth}`,
     sql`delete from placement where ${ofYouth}`,
     sql`delete from activity where ${ofYouth}`,

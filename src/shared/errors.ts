@@ -17,6 +17,8 @@ export const errorCodes = [
   'version_conflict',
   'event_not_accepted',
   'rate_limited',
+  'link_invalid',
+  'message_not_sent',
   'internal',
   'database_unavailable',
 ] as const;
@@ -35,6 +37,8 @@ const statusByCode: Record<ErrorCode, number> = {
   version_conflict: 409,
   event_not_accepted: 422,
   rate_limited: 429,
+  link_invalid: 410,
+  message_not_sent: 502,
   internal: 500,
   database_unavailable: 503,
 };

@@ -19,6 +19,13 @@ export const apiTags = [
       'Logging in and out, the caller themself, their own password, and personal API tokens. An integrating ' +
       'system creates a token once (POST /api/auth/tokens) and sends it as `Authorization: Bearer <token>`.',
   },
+  {
+    name: 'mit-forloeb',
+    description:
+      "The young person's own routes: they answer only to a youth logged in on the device " +
+      '(the `youthSession` cookie, set by a one-time link or MitID), never to staff, and take no youth id: ' +
+      "the youth is the session's.",
+  },
   { name: 'users', description: "The users of the administrator's own municipality. Administrators only." },
   {
     name: 'youth',
@@ -331,6 +338,14 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
             description:
               'The session cookie that POST /api/auth/login sets; served over HTTPS it is named ' +
               '`__Host-ungeflow_session`.',
+          },
+          youthSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ungeflow_youth',
+            description:
+              "A young person's device cookie, set when they log in to their own side; served over HTTPS it is " +
+              'named `__Host-ungeflow_youth`.',
           },
           token: {
             type: 'http',

@@ -31,8 +31,10 @@ import type groups from '../../templates/texts/groups.da.json';
 import type inbox from '../../templates/texts/inbox.da.json';
 import type journal from '../../templates/texts/journal.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
+import type myjourney from '../../templates/texts/myjourney.da.json';
 import type offers from '../../templates/texts/offers.da.json';
 import type overview from '../../templates/texts/overview.da.json';
+import type participation from '../../templates/texts/participation.da.json';
 import type placements from '../../templates/texts/placements.da.json';
 import type plan from '../../templates/texts/plan.da.json';
 import type progression from '../../templates/texts/progression.da.json';
@@ -63,8 +65,10 @@ export const textAreas = [
   'inbox',
   'journal',
   'journeys',
+  'myjourney',
   'offers',
   'overview',
+  'participation',
   'placements',
   'plan',
   'progression',
@@ -95,8 +99,10 @@ type Catalogue = {
   inbox: typeof inbox;
   journal: typeof journal;
   journeys: typeof journeys;
+  myjourney: typeof myjourney;
   offers: typeof offers;
   overview: typeof overview;
+  participation: typeof participation;
   placements: typeof placements;
   plan: typeof plan;
   progression: typeof progression;

@@ -129,7 +129,15 @@ export function appointmentLine(a: Appointment, now: Date, lang: Lang): Appointm
     status:
       a.status === 'held' && a.heldAt
         ? t('appointments.heldOn', { date: when(a.heldAt, lang) })
-        : t(`appointments.statuses.${a.status}`),
+        : a.status === 'planned' && a.notifiedAbsence
+          ? // The youth's afbud from their own side: the caseworker moves or cancels the appointment.
+            a.notifiedAbsence.note
+            ? t('participation.afbud.staff.byYouthWithReason', {
+                time: whenWithTime(a.notifiedAbsence.at, lang),
+                reason: a.notifiedAbsence.note,
+              })
+            : t('participation.afbud.staff.byYouth', { time: whenWithTime(a.notifiedAbsence.at, lang) })
+          : t(`appointments.statuses.${a.status}`),
     planned: a.status === 'planned',
     cancelled: a.status === 'cancelled',
     holdable: a.status === 'planned' && a.startsAt <= now,

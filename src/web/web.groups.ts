@@ -22,6 +22,9 @@ import {
   recordNotifiedAbsence,
   withdrawNotifiedAbsence,
 } from '../groups/group.service.ts';
+import QRCode from 'qrcode';
+import { meetingCheckIn } from '../groups/check-in.ts';
+import { findMeeting } from '../groups/group.repository.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -365,6 +368,38 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
   );
 
+  /**
+   * Checking in (docs/decisions/0015-youth-actions.md): while the window is open, the meeting's code
+   * and a QR code of the youth's check-in form with the code filled in, drawn as SVG on the server.
+   */
+  async function checkInCard(actor: Actor, meetingId: string, lang: Lang) {
+    const meeting = await findMeeting(deps.db, actor.municipalityId, meetingId);
+    if (!meeting) throw new DomainError('not_found');
+    const shown = await meetingCheckIn(deps, actor, meeting);
+    const t = translator(lang);
+    if (!shown.code) {
+      return {
+        code: null,
+        qr: null,
+        message:
+          meeting.status === 'cancelled' || shown.closes <= deps.clock()
+            ? t('participation.checkIn.staff.closed')
+            : t('participation.checkIn.staff.notOpen', {
+                opens: whenWithTime(shown.opens, lang),
+                closes: whenWithTime(shown.closes, lang),
+              }),
+      };
+    }
+    const address = `${deps.config.publicUrl}/mit-forloeb/tjek-ind?kode=${shown.code}`;
+    const qr = await QRCode.toString(address, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    return {
+      code: shown.code,
+      // The library's own SVG, labelled for screen readers.
+      qr: qr.replace('<svg ', `<svg role="img" aria-label="${t('participation.checkIn.staff.qrLabel')}" `),
+      message: t('participation.checkIn.staff.open', { time: whenWithTime(shown.closes, lang) }),
+    };
+  }
+
   async function meetingPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -379,6 +414,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     if (meeting.group.id !== groupId) throw new DomainError('not_found');
     const now = deps.clock();
     const values = kept.values ?? {};
+    const checkIn = await checkInCard(actorOf(request), meetingId, lang);
     return page(
       request,
       reply,
@@ -398,6 +434,7 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         // An afbud is recorded before the meeting; from its start the attendance is taken instead.
         notifiable: meeting.status === 'planned' && meeting.startsAt > now,
         statuses: attendanceStatuses,
+        checkIn,
         rows: meeting.attendance.map((a) => ({
           youthId: a.youth.id,
           name: a.youth.name,
@@ -407,6 +444,8 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
           status: values[`status-${a.youth.id}`] ?? a.status ?? '',
           note: values[`note-${a.youth.id}`] ?? a.note ?? '',
           recordedBy: a.recordedBy?.name ?? null,
+          // What the youth recorded themselves, shown as theirs until someone corrects it.
+          byYouth: a.recordedByYouth && a.recordedAt ? whenWithTime(a.recordedAt, lang) : null,
         })),
         errors: kept.errors ?? {},
       },

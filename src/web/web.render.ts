@@ -24,6 +24,8 @@ export interface PageFrame {
   path: string;
   notice?: string | undefined;
   problem?: string | undefined;
+  /** On the young person's pages (Mit forløb): whether a youth is logged in on this device. */
+  youth?: { loggedIn: boolean } | undefined;
 }
 
 export function renderPage(template: string, frame: PageFrame, data: object): string {

@@ -1,10 +1,17 @@
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, clearSessionCookie, cookieName, SESSION_COOKIE, setSessionCookie } from '../auth/auth.plugin.ts';
+import {
+  actorOf,
+  clearSessionCookie,
+  cookieName,
+  SESSION_COOKIE,
+  setSessionCookie,
+  YOUTH_SESSION_COOKIE,
+} from '../auth/auth.plugin.ts';
 import { login, logout } from '../auth/auth.service.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
@@ -12,6 +19,7 @@ import { isDatabaseUnavailable } from '../db/database.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import { parseWithMessages, RequestValidationError } from '../shared/validation.ts';
 import { type PageFrame, renderPage, stylesheet } from './web.render.ts';
+import type { PageRenderer } from './web.shared.ts';
 import { t, translator } from '../shared/texts.ts';
 import { registerAdminPages } from './web.admin.ts';
 import { registerImportPages } from './web.import.ts';
@@ -31,7 +39,18 @@ import { registerRuleSetPages } from './web.rule-sets.ts';
 import { registerTodayPage } from './web.today.ts';
 import { registerYouthPages } from './web.youth.ts';
 import { registerPasswordPage } from './web.password.ts';
-import { CHOOSE_PASSWORD_PATH, everyone, formBody, issueErrorsOf, landingOf, pageFor, text } from './web.shared.ts';
+import {
+  CHOOSE_PASSWORD_PATH,
+  everyone,
+  formBody,
+  issueErrorsOf,
+  landingOf,
+  MY_JOURNEY_LOGIN_PATH,
+  MY_JOURNEY_PATH,
+  pageFor,
+  text,
+} from './web.shared.ts';
+import { registerMyJourneyPages } from './web.my-journey.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -82,9 +101,11 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   // token is bound to the session too (keyed by a secret of the server's): a secret and token
   // pair taken from another browser, tossed into this one's cookies, does not fit this session.
   const sessionCookie = cookieName(SESSION_COOKIE, config);
-  // The session cookie as sent (the log-in form's token is bound to having none); never empty, which
-  // the token library refuses.
-  const csrfUserInfo = (request: FastifyRequest) => `session:${request.cookies[sessionCookie] ?? ''}`;
+  const youthCookie = cookieName(YOUTH_SESSION_COOKIE, config);
+  // The session cookies as sent, the staff's and the youth's (a log-in form's token is bound to
+  // having none); never empty, which the token library refuses.
+  const csrfUserInfo = (request: FastifyRequest) =>
+    `session:${request.cookies[sessionCookie] ?? ''}|youth:${request.cookies[youthCookie] ?? ''}`;
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: cookieName(CSRF_COOKIE, config),
@@ -114,10 +135,20 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     }
   });
 
+  // The young person's pages: without a youth logged in on this device, the youth's log-in page.
+  app.addHook('onRequest', async (request, reply) => {
+    const config = request.routeOptions.config;
+    if (!config.youthPage || config.public || request.youth) return;
+    const expired = request.cookies[youthCookie] ? '?udlobet=1' : '';
+    return reply.redirect(`${MY_JOURNEY_LOGIN_PATH}${expired}`, 303);
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const page = request.routeOptions.config.page;
     if (!page) return;
     if (!request.actor) {
+      // A young person logged in on this device: staff pages are not theirs.
+      if (request.youth) throw new DomainError('forbidden');
       // A session cookie without a valid session: it expired (or was ended elsewhere).
       return reply.redirect(request.cookies[sessionCookie] ? '/login?expired=1' : '/login', 303);
     }
@@ -158,43 +189,57 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     } else {
       request.log.error({ err: error }, 'page failed');
     }
+    if (request.routeOptions.config.youthPage) {
+      return myJourneyPage(request, reply.code(status), 'youth-error', t('common.errorTitle'), { message });
+    }
     return page(request, reply.code(status), 'error', t('common.errorTitle'), { message });
   });
 
-  async function page(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    template: string,
-    title: string,
-    data: object,
-    extra: Pick<PageFrame, 'notice' | 'problem'> = {},
-  ) {
-    const frame: PageFrame = {
-      lang: request.lang,
-      title,
-      user: request.actor
-        ? { name: request.actor.name, role: request.actor.role, passwordMustChange: request.actor.passwordMustChange }
-        : null,
-      csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }),
-      path: request.url,
-      ...extra,
-    };
+  /** The page's own address in the other language, for the language switch. */
+  function languageHrefOf(request: FastifyRequest): string {
     const url = new URL(request.url, 'http://ungeflow');
     url.searchParams.set('lang', t(request.lang, 'common.switchLanguageCode'));
     // One-off confirmations ("Registreret.") are not repeated by switching language.
     url.searchParams.delete('registreret');
     url.searchParams.delete('done');
     // A POST answer re-renders the page; its language switch leads to the page itself.
-    const languageHref =
-      request.method === 'GET' ? `${url.pathname}${url.search}` : `/?lang=${url.searchParams.get('lang')}`;
-    return (
-      reply
-        .type('text/html; charset=utf-8')
-        // Pages show personal data (a revealed CPR number among it): not kept by browsers or proxies.
-        .header('cache-control', 'no-store')
-        .send(renderPage(template, frame, { languageHref, ...data }))
-    );
+    const home = request.routeOptions.config.youthPage ? MY_JOURNEY_PATH : '/';
+    return request.method === 'GET' ? `${url.pathname}${url.search}` : `${home}?lang=${url.searchParams.get('lang')}`;
   }
+
+  /**
+   * Renders a page in its layout: a staff page with the user logged in, or a young person's page
+   * (Mit forløb, `side: 'youth'`), whose frame holds no staff user, only whether a youth is.
+   */
+  function render(side: 'staff' | 'youth'): PageRenderer {
+    return (request, reply, template, title, data, extra = {}) => {
+      const frame: PageFrame = {
+        lang: request.lang,
+        title,
+        user:
+          side === 'staff' && request.actor
+            ? {
+                name: request.actor.name,
+                role: request.actor.role,
+                passwordMustChange: request.actor.passwordMustChange,
+              }
+            : null,
+        ...(side === 'youth' ? { youth: { loggedIn: request.youth !== null } } : {}),
+        csrfToken: reply.generateCsrf({ userInfo: csrfUserInfo(request) }),
+        path: request.url,
+        ...extra,
+      };
+      return (
+        reply
+          .type('text/html; charset=utf-8')
+          // Pages show personal data (a revealed CPR number among it): not kept by browsers or proxies.
+          .header('cache-control', 'no-store')
+          .send(renderPage(template, frame, { languageHref: languageHrefOf(request), ...data }))
+      );
+    };
+  }
+  const page = render('staff');
+  const myJourneyPage = render('youth');
 
   app.get('/web.css', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
@@ -282,22 +327,23 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   // form parser, CSRF protection and error page.
   // -------------------------------------------------------------------------------------------
 
-  registerCaseloadPages(app, { deps, page, checkCsrf });
-  registerTodayPage(app, { deps, page, checkCsrf });
-  registerYouthPages(app, { deps, page, checkCsrf });
-  registerAppointmentPages(app, { deps, page, checkCsrf });
-  registerReferralPages(app, { deps, page, checkCsrf });
-  registerGroupPages(app, { deps, page, checkCsrf });
-  registerOverviewPage(app, { deps, page, checkCsrf });
-  registerEvaluationPage(app, { deps, page, checkCsrf });
-  registerPlanPages(app, { deps, page, checkCsrf });
-  registerCompanyPages(app, { deps, page, checkCsrf });
-  registerMatchEventPages(app, { deps, page, checkCsrf });
-  registerAlertPages(app, { deps, page, checkCsrf });
-  registerDistributePages(app, { deps, page, checkCsrf });
-  registerAuditPage(app, { deps, page, checkCsrf });
-  registerAdminPages(app, { deps, page, checkCsrf });
-  await registerImportPages(app, { deps, page, checkCsrf });
-  registerRuleSetPages(app, { deps, page, checkCsrf });
-  registerPasswordPage(app, { deps, page, checkCsrf });
+  registerCaseloadPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerTodayPage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerYouthPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerAppointmentPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerReferralPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerGroupPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerOverviewPage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerEvaluationPage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerPlanPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerCompanyPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMatchEventPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerAlertPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerDistributePages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerAuditPage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerAdminPages(app, { deps, page, myJourneyPage, checkCsrf });
+  await registerImportPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerRuleSetPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerPasswordPage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMyJourneyPages(app, { deps, page, myJourneyPage, checkCsrf });
 };

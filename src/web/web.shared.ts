@@ -35,6 +35,11 @@ export type PageRenderer = (
 export interface WebContext {
   deps: AppDeps;
   page: PageRenderer;
+  /**
+   * Renders a page of the young person's side (Mit forløb) in its own phone-first layout: a
+   * template that starts with `<% layout('./youth-layout') %>`.
+   */
+  myJourneyPage: PageRenderer;
   checkCsrf: preHandlerHookHandler;
 }
 
@@ -144,6 +149,20 @@ export function issueErrorsOf(issues: readonly TranslatedIssue[], lang: Lang): R
 export function pageFor(roles: readonly Role[], options: { allowsOneTimePassword?: boolean } = {}) {
   return { public: true, page: { roles, ...options } };
 }
+
+/**
+ * The route config of a young person's page (Mit forløb): open only to a youth logged in on this
+ * device; a browser without one is sent to the youth's log-in page. The handler gets the youth with
+ * `youthOf(request)` (src/auth/auth.plugin.ts); the page takes no youth's id from its address.
+ * `open` pages (log-in, the one-time link) are shown without a youth too.
+ */
+export function youthPageConfig(options: { open?: boolean } = {}): { public: boolean; youth: true; youthPage: true } {
+  return { public: options.open ?? false, youth: true, youthPage: true };
+}
+
+/** Where the young person's side lives, and its log-in page. */
+export const MY_JOURNEY_PATH = '/mit-forloeb';
+export const MY_JOURNEY_LOGIN_PATH = '/mit-forloeb/log-ind';
 
 /** Every role: pages of one's own account (log out, change password). */
 export const everyone = ['caseworker', 'leader', 'admin'] as const;

@@ -66,6 +66,8 @@ export interface TimelineEntry {
   detail: string;
   /** A case note's entry links to the note in the journal. */
   noteId?: string;
+  /** The youth did it themselves on their own side (Mit forløb). */
+  byYouth?: boolean;
 }
 
 /** Each event with what it said, in words: the group's name, the company, the outcome. */

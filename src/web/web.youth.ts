@@ -1,3 +1,4 @@
+import { inviteYouth } from '../youth-login/youth-login.service.ts';
 import { readSettings } from '../municipalities/settings.service.ts';
 import { type RuleSet, selectRuleSet } from '../rules/rule-set.loader.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -58,7 +59,10 @@ import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
-import { isCalendarDay } from '../shared/days.ts';
+import { addDays, isCalendarDay, isoWeek } from '../shared/days.ts';
+import { ownActionsOfJourney } from '../participation/own-actions.ts';
+import { confirmHoursReportOfYouth } from '../placements/hours-report.service.ts';
+import { ownActionsTimeline } from './web.own-actions.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
@@ -132,6 +136,7 @@ const recordedNotices = {
   rettet: 'journal.edited',
   hold: 'retention.holdPlaced',
   holdophaevet: 'retention.holdLifted',
+  mitforloeb: 'myjourney.invite.sent',
 } as const;
 
 /** Steps with a page of their own: the visitation form, with the rules' preview before confirming. */
@@ -166,7 +171,8 @@ function withDateField(errors: Record<string, string>): Record<string, string> {
 }
 
 /** A youth's page: details, the journey's steps, placements, contacts, progression, the rules' reasons. */
-export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebContext) {
+export function registerYouthPages(app: WebApp, context: WebContext) {
+  const { deps, page, checkCsrf } = context;
   async function youthPage(request: FastifyRequest, reply: FastifyReply, youthId: string, kept: Kept = {}) {
     const actor = actorOf(request);
     const lang = request.lang;
@@ -213,6 +219,8 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
                 deletable: await deletableByMistake(deps.db, actor.municipalityId, youthId, deps.clock()),
               }
             : null,
+        // A youth with a phone or an e-mail can be sent a one-time link to Mit forløb.
+        invite: youth.anonymisedAt ? null : { phone: youth.phone, email: youth.email },
         keptForm: kept.form ?? null,
         values: kept.values ?? {},
         errors: kept.errors ?? {},
@@ -244,6 +252,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const progression = await progressionOfJourney(deps, actor, journeyId);
     const offers = await offersOfJourney(deps, actor, journeyId);
     const injunctions = await injunctionsOfJourney(deps, actor, journeyId);
+    const own = await ownActionsOfJourney(deps, actor, journeyId);
     const followUps =
       view.journey.stage === 'followUp' || view.journey.stage === 'closed'
         ? await followUpsOfJourney(deps, actor, journeyId)
@@ -351,9 +360,34 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         : null,
       // The journey's events, and the notes from its first contact on.
       events: mergedTimeline(
-        timelineOf(view.events, names, t, lang),
+        [...timelineOf(view.events, names, t, lang), ...ownActionsTimeline(own, t, lang)],
         noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang),
       ),
+      // Hours the youth reported, waiting for the caseworker to confirm or correct them.
+      hoursReports: own.hours
+        .filter((r) => r.status === 'reported')
+        .map((r) => {
+          const week = t('participation.hours.week', {
+            week: isoWeek(r.weekStart),
+            from: whenDay(r.weekStart, lang),
+            to: whenDay(addDays(r.weekStart, 6), lang),
+          });
+          const form = `hours-report-${r.id}`;
+          return {
+            id: r.id,
+            version: r.version,
+            week,
+            company: r.company.name,
+            reported: t('participation.hours.staff.reported', {
+              week,
+              hours: formatNumber(r.hours, lang),
+              date: when(r.reportedAt, lang),
+            }),
+            note: r.note,
+            hours: kept.form === form ? (kept.values?.hours ?? '') : formatNumber(r.hours, lang),
+            error: kept.form === form ? (kept.errors?.hours ?? kept.errors?.weekStart ?? '') : '',
+          };
+        }),
       visitationRecord: visitationRecordOf(view.events, t, lang),
       decisions: decisionsOf(
         view.decisions,
@@ -543,7 +577,37 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     },
   );
 
-  registerJournalForms(app, { deps, page, checkCsrf }, { again, attempt });
+  registerJournalForms(app, context, { again, attempt });
+
+  // A one-time link to Mit forløb, by SMS or e-mail (src/youth-login/youth-login.service.ts).
+  app.post(
+    '/unge/:youthId/mit-forloeb',
+    { config: pageFor(staff), preHandler: checkCsrf, schema: { hide: true, params: youthParams, body: formBody } },
+    async (request, reply) => {
+      const { youthId } = request.params;
+      const lang = request.lang;
+      const values = { channel: text(request.body, 'invite-channel'), lang: text(request.body, 'invite-lang') };
+      const channel = values.channel === 'sms' || values.channel === 'email' ? values.channel : undefined;
+      const retry = again(request, reply, youthId, 'invite', values);
+      if (!channel) {
+        return retry({
+          errors: { channel: t(lang, 'validation.required') },
+          problem: t(lang, 'common.formErrors'),
+          status: 400,
+        });
+      }
+      const invite = () =>
+        inviteYouth(deps, actorOf(request), youthId, { channel, lang: values.lang === 'en' ? 'en' : 'da' });
+      try {
+        const refused = await attempt(invite, lang, t(lang, 'common.formErrors'));
+        if (refused) return retry(refused);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'message_not_sent') throw error;
+        return retry({ errors: {}, problem: errorMessage(error.code, lang), status: error.status });
+      }
+      return reply.redirect(`/unge/${youthId}?registreret=mitforloeb`, 303);
+    },
+  );
 
   // A POST, so the reveal is a deliberate act (never a prefetched link) and the number stays out of URLs.
   app.post(
@@ -909,6 +973,40 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       if (!parsed.success || errors.weekStart) return keep({ errors, problem: t('common.formErrors'), status: 400 });
       const refused = await attempt(
         () => logPlacementHours(deps, actorOf(request), placementId, values.weekStart, parsed.data.hours),
+        request.lang,
+        t('youth.placementVersionConflict'),
+      );
+      return refused ? keep(refused) : done(reply, youthId);
+    },
+  );
+
+  // Hours the youth reported on their own side, confirmed as reported or corrected by the caseworker.
+  app.post(
+    '/unge/:youthId/timerapporter/:reportId',
+    {
+      config: pageFor(staff),
+      preHandler: checkCsrf,
+      schema: { hide: true, params: youthParams.extend({ reportId: z.uuid() }), body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, reportId } = request.params;
+      const t = translator(request.lang);
+      const values = { hours: text(request.body, 'hours').trim() };
+      const keep = again(request, reply, youthId, `hours-report-${reportId}`, values);
+      const parsed = parseWithMessages(logHoursBody, { hours: typedNumber(values.hours) });
+      if (!parsed.success) {
+        return keep({
+          errors: issueErrorsOf(parsed.issues, request.lang),
+          problem: t('common.formErrors'),
+          status: 400,
+        });
+      }
+      const refused = await attempt(
+        () =>
+          confirmHoursReportOfYouth(deps, actorOf(request), youthId, reportId, {
+            version: formVersion(request.body),
+            hours: parsed.data.hours,
+          }),
         request.lang,
         t('youth.placementVersionConflict'),
       );

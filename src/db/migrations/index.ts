@@ -26,6 +26,8 @@ import * as planReview from './20261208T1200-plan-review.ts';
 import * as retention from './20261209T1200-retention.ts';
 import * as tokenExpiry from './20261209T1300-token-expiry.ts';
 import * as riskCheckTable from './20261210T1000-risk-check-table.ts';
+import * as youthSessions from './20261210T1200-youth-sessions.ts';
+import * as youthActions from './20261210T1400-youth-actions.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +58,6 @@ export const migrations: Record<string, Migration> = {
   '20261209T1200-retention': retention,
   '20261209T1300-token-expiry': tokenExpiry,
   '20261210T1000-risk-check-table': riskCheckTable,
+  '20261210T1200-youth-sessions': youthSessions,
+  '20261210T1400-youth-actions': youthActions,
 };

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { clearYouthSessionCookie, setYouthSessionCookie, youthOf } from '../auth/auth.plugin.ts';
+import { DomainError, errorMessage } from '../shared/errors.ts';
+import { translator } from '../shared/texts.ts';
+import { findYouthById } from '../youth/youth.repository.ts';
+import {
+  firstNameOf,
+  INVITATION_PATH,
+  listOwnDevices,
+  logInWithLink,
+  logOutEverywhere,
+  logOutYouth,
+} from '../youth-login/youth-login.service.ts';
+import {
+  formBody,
+  MY_JOURNEY_LOGIN_PATH,
+  MY_JOURNEY_PATH,
+  type WebApp,
+  type WebContext,
+  whenWithTime,
+  youthPageConfig,
+} from './web.shared.ts';
+
+/**
+ * The young person's own pages (Mit forløb), for a phone first: logging in with the one-time link,
+ * the start page, their devices, logging out. Every page is a youth route: the youth is the one
+ * logged in on this device, never one named in the address.
+ */
+export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, checkCsrf }: WebContext): void {
+  const { db, config } = deps;
+
+  app.get(
+    MY_JOURNEY_LOGIN_PATH,
+    {
+      config: youthPageConfig({ open: true }),
+      schema: { hide: true, querystring: z.object({ udlobet: z.string().optional(), ude: z.string().optional() }) },
+    },
+    async (request, reply) => {
+      if (request.youth) return reply.redirect(MY_JOURNEY_PATH, 303);
+      const t = translator(request.lang);
+      const notice =
+        request.query.ude === '1'
+          ? t('myjourney.loggedOut')
+          : request.query.ude === 'alle'
+            ? t('myjourney.devices.loggedOutAll')
+            : request.query.udlobet === '1'
+              ? t('myjourney.login.expired')
+              : undefined;
+      return myJourneyPage(
+        request,
+        reply,
+        'my-journey-login',
+        t('myjourney.login.title'),
+        { mitid: false },
+        { notice },
+      );
+    },
+  );
+
+  // The link in the message opens a page with a button: a message scanner or a link preview that
+  // fetches the address does not use up the link, and only a POST logs in.
+  app.get(
+    `${INVITATION_PATH}:token`,
+    {
+      config: youthPageConfig({ open: true }),
+      schema: { hide: true, params: z.object({ token: z.string().max(200) }) },
+    },
+    async (request, reply) => {
+      const t = translator(request.lang);
+      return myJourneyPage(request, reply, 'my-journey-link', t('myjourney.link.title'), {
+        action: `${INVITATION_PATH}${encodeURIComponent(request.params.token)}`,
+      });
+    },
+  );
+
+  app.post(
+    `${INVITATION_PATH}:token`,
+    {
+      config: {
+        ...youthPageConfig({ open: true }),
+        rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      preHandler: checkCsrf,
+      schema: { hide: true, params: z.object({ token: z.string().max(200) }), body: formBody },
+    },
+    async (request, reply) => {
+      const now = deps.clock();
+      try {
+        const login = await logInWithLink(
+          db,
+          request.params.token,
+          { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] },
+          now,
+        );
+        setYouthSessionCookie(reply, login, { now, config });
+        return reply.redirect(MY_JOURNEY_PATH, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'link_invalid') throw error;
+        const t = translator(request.lang);
+        return myJourneyPage(
+          request,
+          reply.code(error.status),
+          'my-journey-login',
+          t('myjourney.login.title'),
+          { mitid: false },
+          { problem: errorMessage(error.code, request.lang) },
+        );
+      }
+    },
+  );
+
+  app.get(MY_JOURNEY_PATH, { config: youthPageConfig(), schema: { hide: true } }, async (request, reply) => {
+    const youth = youthOf(request);
+    const t = translator(request.lang);
+    const record = await findYouthById(db, youth.municipalityId, youth.youthId);
+    if (!record) throw new DomainError('not_found');
+    return myJourneyPage(request, reply, 'my-journey', t('myjourney.start.title'), {
+      name: firstNameOf(record.name),
+    });
+  });
+
+  app.post(
+    `${MY_JOURNEY_PATH}/log-ud`,
+    { config: youthPageConfig(), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      await logOutYouth(db, youthOf(request));
+      clearYouthSessionCookie(reply, config);
+      return reply.redirect(`${MY_JOURNEY_LOGIN_PATH}?ude=1`, 303);
+    },
+  );
+
+  app.get(
+    `${MY_JOURNEY_PATH}/enheder`,
+    { config: youthPageConfig(), schema: { hide: true } },
+    async (request, reply) => {
+      const youth = youthOf(request);
+      const { lang } = request;
+      const t = translator(lang);
+      const devices = await listOwnDevices(db, youth, deps.clock());
+      return myJourneyPage(request, reply, 'my-journey-devices', t('myjourney.devices.title'), {
+        devices: devices.map((d) => ({
+          name: d.device || t('myjourney.devices.unknownDevice'),
+          method: t(`myjourney.devices.methods.${d.method}`),
+          createdAt: whenWithTime(d.createdAt, lang),
+          lastUsedAt: whenWithTime(d.lastUsedAt, lang),
+          expiresAt: whenWithTime(d.expiresAt, lang),
+          current: d.current,
+        })),
+      });
+    },
+  );
+
+  app.post(
+    `${MY_JOURNEY_PATH}/enheder/log-ud-alle`,
+    { config: youthPageConfig(), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      await logOutEverywhere(db, youthOf(request));
+      clearYouthSessionCookie(reply, config);
+      return reply.redirect(`${MY_JOURNEY_LOGIN_PATH}?ude=alle`, 303);
+    },
+  );
+}

@@ -1,0 +1,245 @@
+import type { Actor, RequestOrigin, YouthActor } from '../auth/actor.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Db } from '../db/database.ts';
+import { findSettings } from '../municipalities/settings.repository.ts';
+import { hashToken, newToken } from '../shared/crypto.ts';
+import type { Lang } from '../shared/i18n.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
+import { t } from '../shared/texts.ts';
+import { findYouthById } from '../youth/youth.repository.ts';
+import { deviceOf } from './device.ts';
+import {
+  deleteYouthSession,
+  deleteYouthSessions,
+  findInvitationByToken,
+  findYouthBySession,
+  insertInvitation,
+  insertYouthSession,
+  listYouthDevices,
+  touchYouthSession,
+  useInvitation,
+  type YouthDevice,
+} from './youth-login.repository.ts';
+import type { InvitationChannel, YouthLoginMethod } from './youth-login.tables.ts';
+
+/** A one-time link works this long after it was sent, and once. */
+export const INVITATION_HOURS = 24;
+/** Where a one-time link leads: the token follows (src/app.ts keeps it out of the log). */
+export const INVITATION_PATH = '/mit-forloeb/link/';
+
+const YOUTH_SESSION_PREFIX = 'ufy_';
+const INVITATION_PREFIX = 'ufi_';
+/** How often a session's "last used" is written: once in a while is what the list of devices needs. */
+const TOUCH_AFTER_MS = 5 * 60_000;
+
+/** The first name, which is all a message says of who it is for. */
+export function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/**
+ * A caseworker invites a youth to Mit forløb: a one-time link, valid INVITATION_HOURS, goes to the
+ * youth's phone by SMS or to their e-mail. The message holds the youth's first name and the link,
+ * nothing else. The invitation is audited; a message that could not be sent is answered as such
+ * (the link it held is never used, and the caseworker may send another).
+ */
+export async function inviteYouth(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'messenger'>,
+  actor: Actor,
+  youthId: string,
+  input: { channel: InvitationChannel; lang: Lang },
+): Promise<{ channel: InvitationChannel; to: string }> {
+  const { db, config, messenger } = deps;
+  const now = deps.clock();
+  const youth = await findYouthById(db, actor.municipalityId, youthId);
+  if (!youth || youth.anonymisedAt) throw new DomainError('not_found');
+  const to = input.channel === 'sms' ? youth.phone : youth.email;
+  if (!to) {
+    throw invalidField('channel', input.channel === 'sms' ? 'myjourney.invite.noPhone' : 'myjourney.invite.noEmail');
+  }
+  const token = newToken(INVITATION_PREFIX);
+  const invitation = await db.transaction().execute(async (trx) => {
+    const created = await insertInvitation(trx, {
+      municipalityId: actor.municipalityId,
+      youthId,
+      tokenHash: hashToken(token),
+      channel: input.channel,
+      invitedBy: actor.userId,
+      now,
+      expiresAt: new Date(now.getTime() + INVITATION_HOURS * 3_600_000),
+    });
+    await appendAudit(trx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.userId,
+      youthId,
+      action: 'youth_login.invited',
+      details: { channel: input.channel, invitationId: created.id },
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    return created;
+  });
+  const link = `${config.publicUrl}${INVITATION_PATH}${token}`;
+  const values = { name: firstNameOf(youth.name), link, hours: INVITATION_HOURS };
+  const { sent } = await messenger.send(
+    db,
+    {
+      channel: input.channel,
+      to,
+      subject: t(input.lang, 'myjourney.invite.subject'),
+      text: t(input.lang, input.channel === 'sms' ? 'myjourney.invite.sms' : 'myjourney.invite.email', values),
+    },
+    { municipalityId: actor.municipalityId, youthId, kind: 'invitation', secret: token },
+    now,
+  );
+  if (!sent) throw new DomainError('message_not_sent', { extra: { invitationId: invitation.id } });
+  return { channel: input.channel, to };
+}
+
+/** A new device session: the cookie's token, and when it ends. */
+export interface YouthLogin {
+  sessionToken: string;
+  expiresAt: Date;
+  youthId: string;
+}
+
+/**
+ * Logs the youth in on this device with the one-time link: the link is used up in the same
+ * statement that checks it (two devices opening it at once cannot both log in), and a session lives
+ * as long as the municipality's setting says. Every attempt is audited, refused ones with why.
+ */
+export async function logInWithLink(
+  db: Db,
+  token: string,
+  origin: RequestOrigin & { userAgent: string | undefined },
+  now: Date,
+): Promise<YouthLogin> {
+  const invitation = token.startsWith(INVITATION_PREFIX)
+    ? await findInvitationByToken(db, hashToken(token))
+    : undefined;
+  const { userAgent, ...where } = origin;
+  const refuse = async (reason: string) => {
+    await appendAudit(db, {
+      municipalityId: invitation?.municipalityId ?? null,
+      userId: null,
+      youthId: invitation?.youthId ?? null,
+      action: 'youth_login.login_failed',
+      details: { by: 'youth', method: 'link', reason, ...(invitation ? { invitationId: invitation.id } : {}) },
+      ...where,
+    });
+    return new DomainError('link_invalid');
+  };
+  if (!invitation || invitation.youthAnonymised) throw await refuse('unknown_link');
+  if (invitation.usedAt) throw await refuse('link_used');
+  if (invitation.expiresAt <= now) throw await refuse('link_expired');
+
+  const login = await db.transaction().execute(async (trx) => {
+    // Used up meanwhile by another device: refused like a used link.
+    if (!(await useInvitation(trx, invitation.id, now))) return undefined;
+    return startYouthSession(trx, {
+      municipalityId: invitation.municipalityId,
+      youthId: invitation.youthId,
+      method: 'link',
+      userAgent,
+      origin: where,
+      now,
+      details: { invitationId: invitation.id },
+    });
+  });
+  if (!login) throw await refuse('link_used');
+  return login;
+}
+
+/** Opens a device session for the youth and audits the log-in; inside the caller's transaction. */
+export async function startYouthSession(
+  trx: Db,
+  login: {
+    municipalityId: string;
+    youthId: string;
+    method: YouthLoginMethod;
+    userAgent: string | undefined;
+    origin: RequestOrigin;
+    now: Date;
+    details?: Record<string, unknown>;
+  },
+): Promise<YouthLogin> {
+  const { now } = login;
+  const settings = await findSettings(trx, login.municipalityId);
+  const sessionToken = newToken(YOUTH_SESSION_PREFIX);
+  const expiresAt = new Date(now.getTime() + settings.youthLogin.sessionDays * 86_400_000);
+  await insertYouthSession(trx, {
+    id: hashToken(sessionToken),
+    municipalityId: login.municipalityId,
+    youthId: login.youthId,
+    method: login.method,
+    device: deviceOf(login.userAgent),
+    now,
+    expiresAt,
+  });
+  await appendAudit(trx, {
+    municipalityId: login.municipalityId,
+    userId: null,
+    youthId: login.youthId,
+    action: 'youth_login.login_succeeded',
+    details: { by: 'youth', method: login.method, ...login.details },
+    ...login.origin,
+  });
+  return { sessionToken, expiresAt, youthId: login.youthId };
+}
+
+/** The youth behind a device cookie, or null when it is no live session. */
+export async function authenticateYouth(
+  db: Db,
+  sessionToken: string,
+  origin: RequestOrigin,
+  now: Date,
+): Promise<YouthActor | null> {
+  if (!sessionToken.startsWith(YOUTH_SESSION_PREFIX)) return null;
+  const sessionId = hashToken(sessionToken);
+  const found = await findYouthBySession(db, sessionId, now);
+  if (!found) return null;
+  if (now.getTime() - found.lastUsedAt.getTime() > TOUCH_AFTER_MS) await touchYouthSession(db, sessionId, now);
+  return { youthId: found.youthId, municipalityId: found.municipalityId, sessionId, ...origin };
+}
+
+/** Logs the youth out on this device. */
+export async function logOutYouth(db: Db, youth: YouthActor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await deleteYouthSession(trx, youth.municipalityId, youth.sessionId);
+    await appendAudit(trx, youthAudit(youth, 'youth_login.logout'));
+  });
+}
+
+/** Logs the youth out on every device, this one too (a lost phone, a shared computer). */
+export async function logOutEverywhere(db: Db, youth: YouthActor): Promise<{ devices: number }> {
+  return db.transaction().execute(async (trx) => {
+    const devices = await deleteYouthSessions(trx, youth.municipalityId, youth.youthId);
+    await appendAudit(trx, youthAudit(youth, 'youth_login.logout_everywhere', { devices }));
+    return { devices };
+  });
+}
+
+export function listOwnDevices(db: Db, youth: YouthActor, now: Date): Promise<YouthDevice[]> {
+  return listYouthDevices(db, youth.municipalityId, youth.youthId, youth.sessionId, now);
+}
+
+/**
+ * An audit entry of something the youth did themselves: no user, the youth's id, and
+ * `details.by = 'youth'` (src/auth/actor.ts).
+ */
+export function youthAudit(
+  youth: YouthActor,
+  action: Parameters<typeof appendAudit>[1]['action'],
+  details: Record<string, unknown> = {},
+): Parameters<typeof appendAudit>[1] {
+  return {
+    municipalityId: youth.municipalityId,
+    userId: null,
+    youthId: youth.youthId,
+    action,
+    details: { by: 'youth', ...details },
+    ip: youth.ip,
+    requestId: youth.requestId,
+  };
+}
