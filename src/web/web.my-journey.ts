@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { clearYouthSessionCookie, setYouthSessionCookie, youthOf } from '../auth/auth.plugin.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
+import type { Lang } from '../shared/i18n.ts';
 import { translator } from '../shared/texts.ts';
-import { findYouthById } from '../youth/youth.repository.ts';
+import { readMyJourney, renderMyPlan } from '../my-journey/my-journey.service.ts';
 import {
-  firstNameOf,
   INVITATION_PATH,
   listOwnDevices,
   logInWithLink,
@@ -19,6 +19,8 @@ import {
   type WebContext,
   whenWithTime,
   youthPageConfig,
+  clockTime,
+  whenDay,
 } from './web.shared.ts';
 
 /**
@@ -110,14 +112,73 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
   );
 
   app.get(MY_JOURNEY_PATH, { config: youthPageConfig(), schema: { hide: true } }, async (request, reply) => {
-    const youth = youthOf(request);
-    const t = translator(request.lang);
-    const record = await findYouthById(db, youth.municipalityId, youth.youthId);
-    if (!record) throw new DomainError('not_found');
+    const { lang } = request;
+    const t = translator(lang);
+    const mine = await readMyJourney(deps, youthOf(request), lang);
+    const plan = mine.plan;
+    const group = plan?.networkGroup;
+    const placement = plan?.placement;
+    const appointment = mine.nextAppointment;
     return myJourneyPage(request, reply, 'my-journey', t('myjourney.start.title'), {
-      name: firstNameOf(record.name),
+      name: mine.firstName,
+      hasJourney: plan !== null,
+      meeting:
+        group && mine.nextMeeting
+          ? {
+              when: t('myjourney.start.meetingWhen', {
+                day: longDay(mine.nextMeeting, lang),
+                time: clockTime(mine.nextMeeting, lang),
+              }),
+              name: group.name ?? '',
+              place: group.place ?? null,
+              facilitator: group.facilitatorName ?? null,
+            }
+          : null,
+      appointment: appointment
+        ? {
+            when: t('myjourney.start.meetingWhen', {
+              day: longDay(appointment.startsAt, lang),
+              time: clockTime(appointment.startsAt, lang),
+            }),
+            how: t(`myjourney.start.modes.${appointment.mode}`),
+            place: appointment.mode === 'in_person' ? appointment.place : null,
+            with: appointment.caseworkerName,
+          }
+        : null,
+      placement: placement
+        ? {
+            kind: placement.kind ? t(`myjourney.start.placementKinds.${placement.kind}`) : null,
+            company: placement.companyName ?? null,
+            address: placement.address ?? null,
+            hours: placement.hoursPerWeek ? t('myjourney.start.hoursValue', { hours: placement.hoursPerWeek }) : null,
+            since: placement.startDate ? whenDay(placement.startDate, lang) : null,
+            contact: [placement.contactPerson?.name, placement.contactPerson?.phone].filter(Boolean).join(', ') || null,
+          }
+        : null,
+      goal: plan?.goal ?? null,
+      steps: (plan?.nextSteps ?? []).map((step) => ({
+        what: step.what,
+        when: step.when ? t('myjourney.start.stepBy', { day: whenDay(step.when, lang) }) : null,
+      })),
+      caseworker: plan?.contactPerson
+        ? [plan.contactPerson.name, plan.contactPerson.phone, plan.contactPerson.email].filter(Boolean).join(', ')
+        : null,
     });
   });
+
+  app.get(
+    `${MY_JOURNEY_PATH}/min-plan.pdf`,
+    { config: youthPageConfig(), schema: { hide: true } },
+    async (request, reply) => {
+      const pdf = await renderMyPlan(deps, youthOf(request), request.lang);
+      const name = request.lang === 'da' ? 'min-plan.pdf' : 'my-plan.pdf';
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="${name}"`)
+        .send(pdf);
+    },
+  );
 
   app.post(
     `${MY_JOURNEY_PATH}/log-ud`,
@@ -159,4 +220,14 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
       return reply.redirect(`${MY_JOURNEY_LOGIN_PATH}?ude=alle`, 303);
     },
   );
+}
+
+/** A day as a young person reads it: "tirsdag den 15. december". */
+function longDay(instant: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(instant);
 }
