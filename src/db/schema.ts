@@ -9,6 +9,7 @@ import type { OfferTables } from '../offers/offer.tables.ts';
 import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
 import type { ProgressionTables } from '../progression/progression.tables.ts';
+import type { QuestionnaireResponseTables } from '../visitation/questionnaire-response.tables.ts';
 
 /** timestamptz columns are read back as Date on both engines. */
 type Timestamp = Date;
@@ -283,7 +284,8 @@ export interface Database
     FollowUpTables,
     PlanTables,
     AppointmentTables,
-    NoteTables {
+    NoteTables,
+    QuestionnaireResponseTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

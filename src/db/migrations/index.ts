@@ -25,6 +25,7 @@ import * as caseNotes from './20261208T1100-case-notes.ts';
 import * as planReview from './20261208T1200-plan-review.ts';
 import * as retention from './20261209T1200-retention.ts';
 import * as tokenExpiry from './20261209T1300-token-expiry.ts';
+import * as youthVoice from './20261210T1600-youth-voice.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T1200-plan-review': planReview,
   '20261209T1200-retention': retention,
   '20261209T1300-token-expiry': tokenExpiry,
+  '20261210T1600-youth-voice': youthVoice,
 };
