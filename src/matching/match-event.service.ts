@@ -21,6 +21,7 @@ import {
   eventYouth,
   findMatchEvent,
   matchEventsOfJourney,
+  ownWishesOfJourney,
   insertMatchEvent,
   journeysForParticipation,
   listMatchEvents,
@@ -583,4 +584,9 @@ export async function chooseOwnWishes(
     });
     return { event, companies: [...companies.values()], wishes: [...companyIds], open: true };
   });
+}
+
+/** When the youth chose wishes on their own side, by event: for the journey's timeline on the staff page. */
+export async function ownWishesOfYouthJourney(deps: Pick<AppDeps, 'db'>, actor: Actor, journeyId: string) {
+  return ownWishesOfJourney(deps.db, actor.municipalityId, journeyId);
 }

@@ -56,6 +56,7 @@ import {
 import { guidanceSubtypes } from '../offers/offer.tables.ts';
 import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
+import { requestSelfRating, selfRatingsOfJourney, shareProgression } from '../progression/self-rating.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { isCalendarDay } from '../shared/days.ts';
@@ -104,12 +105,22 @@ import {
   when,
 } from './web.shared.ts';
 import { appointmentsSection } from './web.appointments.ts';
-import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
+import {
+  formFromYouthAnswers,
+  previewVisitation,
+  readVisitationForm,
+  type VisitationInput,
+  visitationCatalogue,
+} from './web.visitation.ts';
+import { questionnaireOfJourney } from '../visitation/questionnaire-response.service.ts';
+import { ownWishesOfYouthJourney } from '../matching/match-event.service.ts';
 import {
   activityChoices,
   activityLine,
   decisionsOf,
   eventCodeLabels,
+  ownRatingsOf,
+  ownTimelineEntries,
   progressionOf,
   timelineOf,
   visitationRecordOf,
@@ -311,6 +322,19 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
     const visitationRuleSet = accepts('VISITATION_DECIDED')
       ? selectRuleSet(deps.ruleSets, 'visitation', visitationDay, lawSwitchDates)
       : null;
+    // Before the conversation the form opens with the youth's own answers, marked as theirs.
+    const youthAnswers = await questionnaireOfJourney(deps, actor, journeyId);
+    const fromYouth = youthAnswers && visitationRuleSet ? formFromYouthAnswers(youthAnswers.answers) : null;
+    const ownRatings = await selfRatingsOfJourney(deps, actor, journeyId);
+    const ownEntries = ownTimelineEntries(
+      {
+        ratings: ownRatings.ratings,
+        questionnaireAt: youthAnswers?.submittedAt ?? null,
+        wishes: await ownWishesOfYouthJourney(deps, actor, journeyId),
+      },
+      t,
+      lang,
+    );
     const preview =
       kv?.input && accepts('VISITATION_DECIDED')
         ? await previewVisitation(
@@ -344,16 +368,18 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       visitation: visitationRuleSet
         ? {
             catalogue: visitationCatalogue(lang, visitationRuleSet),
-            form: kv?.form ?? {},
+            form: kv?.form ?? fromYouth?.form ?? {},
+            fromYouth: fromYouth?.fromYouth ?? [],
+            youthAnsweredOn: youthAnswers ? when(youthAnswers.submittedAt, lang) : null,
             errors: kv?.errors ?? {},
             preview,
           }
         : null,
       // The journey's events, and the notes from its first contact on.
-      events: mergedTimeline(
-        timelineOf(view.events, names, t, lang),
-        noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang),
-      ),
+      events: mergedTimeline(timelineOf(view.events, names, t, lang), [
+        ...noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang),
+        ...ownEntries,
+      ]),
       visitationRecord: visitationRecordOf(view.events, t, lang),
       decisions: decisionsOf(
         view.decisions,
@@ -447,6 +473,7 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
       activities: activities.items.map((a) => activityLine(a, t, lang)),
       activityTotal: activities.total,
       progression: progressionOf(progression, t, lang),
+      ownRatings: ownRatingsOf(ownRatings, t, lang),
       progressionFactors: progressionFactors.map((f) => ({
         code: f,
         label: progressionFactorLabels[f][lang],
@@ -848,6 +875,39 @@ export function registerYouthPages(app: WebApp, { deps, page, checkCsrf }: WebCo
         );
         return keep({ ...refused, errors });
       }
+      return done(reply, youthId);
+    },
+  );
+
+  // The youth's own ratings: ask for one now, and share the caseworker's own assessments or stop.
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/egen-vurdering',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const refused = await attempt(
+        () => requestSelfRating(deps, actorOf(request), journeyId),
+        request.lang,
+        t(request.lang, 'youth.versionConflict'),
+      );
+      return refused ? again(request, reply, youthId, 'own-ratings', {})(refused) : done(reply, youthId);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/deling',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      await shareProgression(deps, actorOf(request), journeyId, text(request.body, 'shared') === 'yes');
       return done(reply, youthId);
     },
   );

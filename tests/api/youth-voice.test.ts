@@ -72,6 +72,11 @@ describe.each(engines)("the youth's own voice on %s", (engine) => {
       expect(body.ratings[0]).toMatchObject({ ratedOn: '2026-11-22', scores: { wellbeing: 7, loneliness: 3 } });
       expect(body.shared).toBe(false);
 
+      // The youth's page shows the rating in its own section and in the timeline, marked as the youth's.
+      const page = await get(`/unge/${youth.id}`);
+      expect(page.body).toContain('data-testid="own-ratings"');
+      expect(page.body).toMatch(/Vurderede sig selv<\/strong> <span class="badge by-youth">/);
+
       const [entry] = await auditOf(ctx, youth.id, 'progression.self_rated');
       expect(entry).toMatchObject({ user_id: null, youth_id: youth.id });
       expect(entry?.details).toMatchObject({
@@ -203,6 +208,13 @@ describe.each(engines)("the youth's own voice on %s", (engine) => {
         occurredAt: '2026-11-03T09:00:00Z',
       });
       expect(held.statusCode).toBe(201);
+      // The caseworker's visitation form opens with the youth's answers ticked and marked as theirs.
+      const page = await get(`/unge/${youth.id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/name="q-liked_school" value="partly" checked/);
+      expect(page.body.match(/data-testid="answer-by-youth"/g)).toHaveLength(3);
+      expect(page.body).toContain('Udfyldte forberedelsesskemaet');
+
       // The caseworker keeps two answers as the youth gave them (the order of ticks aside) and changes one.
       const decided = await sendEvent(
         ctx.app,
