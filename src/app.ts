@@ -45,6 +45,7 @@ import { offerRoutes } from './offers/offer.routes.ts';
 import { placementRoutes } from './placements/placement.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
 import { progressionRoutes } from './progression/progression.routes.ts';
+import { questionnaireResponseRoutes } from './visitation/questionnaire-response.routes.ts';
 import type { RuleSet } from './rules/rule-set.loader.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -310,6 +311,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(todayRoutes, { deps });
       await api.register(noteRoutes, { deps });
       await api.register(progressionRoutes, { deps });
+      await api.register(questionnaireResponseRoutes, { deps });
       await api.register(followUpRoutes, { deps });
       await api.register(alertRoutes, { deps });
       await api.register(planRoutes, { deps });

@@ -1411,6 +1411,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys/{id}/self-ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the youth's own ratings
+     * @description What the youth rated on their own side (Mit forløb): the four progression factors that are their own and their wellbeing and loneliness, 1-10. Kept apart from the progression measurements, which the key figures read.
+     */
+    get: operations['getSelfRatings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{id}/self-rating-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the youth to rate themselves now
+     * @description The youth sees "your caseworker asks you" on their side until they rate. Asking while a request is open answers the open one with 200.
+     */
+    post: operations['requestSelfRating'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{id}/progression-sharing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Share the caseworker's own assessments with the youth, or stop */
+    put: operations['shareProgression'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{id}/questionnaire-response': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the preparation questionnaire as the youth filled it in
+     * @description The ten questions (STAR: Den gode ungeindsats i jobcentrene (2017), s. 9) as the youth answered them on their own side before the visitation conversation. The visitation decision records, in `questionnaireFromYouth`, which of its answers are the youth's unchanged.
+     */
+    get: operations['getQuestionnaireResponse'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/follow-ups': {
     parameters: {
       query?: never;
@@ -2119,7 +2196,12 @@ export interface components {
         | 'youth_login.login_succeeded'
         | 'youth_login.login_failed'
         | 'youth_login.logout'
-        | 'youth_login.logout_everywhere';
+        | 'youth_login.logout_everywhere'
+        | 'progression.self_rated'
+        | 'progression.self_rating_requested'
+        | 'progression.sharing_changed'
+        | 'questionnaire.submitted'
+        | 'match_event.wishes_chosen';
       youthId: string | null;
       youthName: string | null;
       details: {
@@ -2823,6 +2905,8 @@ export interface components {
         name: string;
         /** @description Company ids, first wish first */
         wishes: string[];
+        /** @description The company ids among `wishes` that the youth chose themselves, on their own side */
+        wishesByYouth: string[];
         /** @description Send it back when changing the wishes */
         wishesVersion: number;
       }[];
@@ -2866,6 +2950,8 @@ export interface components {
           name: string;
         };
         youthRank: number | null;
+        /** @description The youth chose this wish themselves, on their own side before the event */
+        wishedByYouth: boolean;
         companyInterested: boolean;
       }[];
     };
@@ -3270,6 +3356,63 @@ export interface components {
       /** Format: date-time */
       recordedAt: string;
     };
+    QuestionnaireResponse: {
+      /** @description Null when the youth has not filled it in */
+      response: {
+        /** @description By question code; a question the youth skipped is absent */
+        answers: {
+          /** @enum {string} */
+          highest_education?: 'none' | 'primary_school' | 'upper_secondary' | 'vocational' | 'higher';
+          /** @enum {string} */
+          wants_education?: 'yes' | 'no' | 'unsure';
+          /** @enum {string} */
+          liked_school?: 'yes' | 'partly' | 'no';
+          education_importance?: number;
+          /** @enum {string} */
+          six_month_outlook?: 'in_education' | 'in_work' | 'on_benefit' | 'other' | 'unsure';
+          /** @enum {string} */
+          education_choice_difficult?: 'yes' | 'partly' | 'no';
+          advice_sources?: (
+            'parents' | 'other_family' | 'friends' | 'teacher_or_counsellor' | 'jobcentre' | 'other' | 'nobody'
+          )[];
+          completion_obstacles?: (
+            | 'academic'
+            | 'social'
+            | 'health'
+            | 'mental_health'
+            | 'substance_use'
+            | 'housing'
+            | 'debt'
+            | 'criminal_record'
+            | 'no_network'
+            | 'other'
+          )[];
+          previous_dropout?:
+            | {
+                /** @constant */
+                droppedOut: false;
+              }
+            | {
+                /** @constant */
+                droppedOut: true;
+                /** @enum {string} */
+                mainReason:
+                  | 'wrong_choice'
+                  | 'academic'
+                  | 'social'
+                  | 'health'
+                  | 'no_apprenticeship'
+                  | 'financial'
+                  | 'got_work'
+                  | 'other';
+              };
+          primary_school_grade_average?: number | 'unknown';
+        };
+        /** Format: date-time */
+        submittedAt: string;
+        version: number;
+      } | null;
+    };
     /** @description Overrides of the risk rules' thresholds; a threshold left out keeps the rule file's value. */
     RiskThresholds: {
       firstConversationDays?: number;
@@ -3313,6 +3456,49 @@ export interface components {
       }[];
       /** Format: date-time */
       decidedAt: string;
+    };
+    SelfRating: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      journeyId: string;
+      /** Format: date */
+      ratedOn: string;
+      /** Format: date-time */
+      ratedAt: string;
+      /** @description The caseworker's request it answered, if any */
+      requestId: string | null;
+      /** @description 1-10, or null where the youth skipped the question */
+      scores: {
+        beliefInOwnAbilities: number | null;
+        selfRatedHealth: number | null;
+        network: number | null;
+        meaningAndDirection: number | null;
+        wellbeing: number | null;
+        /** @description 1 not lonely at all, 10 very lonely: lower is better */
+        loneliness: number | null;
+      };
+    };
+    SelfRatingRequest: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      journeyId: string;
+      requestedBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /** Format: date-time */
+      requestedAt: string;
+    };
+    SelfRatings: {
+      /** @description The youth's own ratings, oldest first */
+      ratings: components['schemas']['SelfRating'][];
+      /** @description A request the youth has not answered yet */
+      openRequest: components['schemas']['SelfRatingRequest'] | null;
+      /** @description The youth sees the caseworker's own assessments beside their ratings */
+      shared: boolean;
     };
     Today: {
       /**
@@ -4450,7 +4636,12 @@ export interface operations {
           | 'youth_login.login_succeeded'
           | 'youth_login.login_failed'
           | 'youth_login.logout'
-          | 'youth_login.logout_everywhere';
+          | 'youth_login.logout_everywhere'
+          | 'progression.self_rated'
+          | 'progression.self_rating_requested'
+          | 'progression.sharing_changed'
+          | 'questionnaire.submitted'
+          | 'match_event.wishes_chosen';
         from?: string;
         to?: string;
         page?: number;
@@ -4561,7 +4752,12 @@ export interface operations {
           | 'youth_login.login_succeeded'
           | 'youth_login.login_failed'
           | 'youth_login.logout'
-          | 'youth_login.logout_everywhere';
+          | 'youth_login.logout_everywhere'
+          | 'progression.self_rated'
+          | 'progression.self_rating_requested'
+          | 'progression.sharing_changed'
+          | 'questionnaire.submitted'
+          | 'match_event.wishes_chosen';
         from?: string;
         to?: string;
         /** @description The language of the headings and the actions */
@@ -8096,6 +8292,146 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getSelfRatings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The youth's ratings, the open request and whether the caseworker shares. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SelfRatings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  requestSelfRating: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The request that was open already. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SelfRatingRequest'];
+        };
+      };
+      /** @description The request, made now. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SelfRatingRequest'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description The journey is closed (`event_not_accepted`, with `stage`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  shareProgression: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Show the caseworker's own assessments to the youth beside their ratings */
+          shared: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Whether they are shared now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Show the caseworker's own assessments to the youth beside their ratings */
+            shared: boolean;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getQuestionnaireResponse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The youth's answers, or null. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

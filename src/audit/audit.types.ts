@@ -73,6 +73,12 @@ export const auditActions = [
   'youth_login.login_failed',
   'youth_login.logout',
   'youth_login.logout_everywhere',
+  // The young person's own side (Mit forløb): the youth acts, so these carry no user and `by: 'youth'`.
+  'progression.self_rated',
+  'progression.self_rating_requested',
+  'progression.sharing_changed',
+  'questionnaire.submitted',
+  'match_event.wishes_chosen',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -11,6 +11,7 @@ import type { PlanTables } from '../plans/plan.tables.ts';
 import type { ProgressionTables } from '../progression/progression.tables.ts';
 import type { MessageTables } from '../messages/message.tables.ts';
 import type { YouthLoginTables } from '../youth-login/youth-login.tables.ts';
+import type { QuestionnaireResponseTables } from '../visitation/questionnaire-response.tables.ts';
 
 /** timestamptz columns are read back as Date on both engines. */
 type Timestamp = Date;
@@ -292,7 +293,8 @@ export interface Database
     AppointmentTables,
     NoteTables,
     YouthLoginTables,
-    MessageTables {
+    MessageTables,
+    QuestionnaireResponseTables {
   municipality: MunicipalityTable;
   app_user: UserTable;
   session: SessionTable;

@@ -198,6 +198,30 @@ export async function listJourneysOfYouth(db: Db, municipalityId: string, youthI
 }
 
 /**
+ * The youth's open journey, the one their own side (Mit forløb) acts on; undefined when none is
+ * open. Optionally locked, so the youth's writes and the caseworker's take turns.
+ */
+export async function findOpenJourneyOfYouth(
+  db: Db,
+  municipalityId: string,
+  youthId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<JourneyRecord | undefined> {
+  let query = db
+    .selectFrom('journey')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('youth_id', '=', youthId)
+    .where('open', '=', true)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(1);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? journeyRowToRecord(row) : undefined;
+}
+
+/**
  * Writes the next snapshot when the journey is still at `expectedVersion`. Returns false when
  * someone else got there first: the caller answers 409 and nothing is written.
  */

@@ -70,6 +70,8 @@ import {
   type ReassignManyInput,
 } from './journey.schemas.ts';
 import { drawRandomisation } from './randomisation.ts';
+import { findQuestionnaireResponse } from '../visitation/questionnaire-response.repository.ts';
+import { answersFromYouth } from '../visitation/questionnaire.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { type TextKey, texts } from '../shared/texts.ts';
 
@@ -487,6 +489,8 @@ async function enrich(
           extra: { suggestedCategory: suggestion.category },
         });
       }
+      // The answers the caseworker kept as the youth gave them on their own side (Mit forløb).
+      const fromYouth = await findQuestionnaireResponse(deps.db, actor.municipalityId, journey.id);
       const randomisation =
         eligibility.eligible && settings.randomisation.enabled
           ? drawRandomisation(settings.randomisation.controlShare)
@@ -511,6 +515,7 @@ async function enrich(
           ...event,
           profile: command.profile,
           questionnaire: command.questionnaire,
+          ...(fromYouth ? { questionnaireFromYouth: answersFromYouth(fromYouth.answers, command.questionnaire) } : {}),
           considerableBarriers: command.considerableBarriers,
           ...(command.supportOverAYearReason ? { supportOverAYearReason: command.supportOverAYearReason } : {}),
           inEducationOrJob: command.inEducationOrJob,

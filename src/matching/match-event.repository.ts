@@ -35,6 +35,8 @@ export interface MatchWish {
   journeyId: string;
   companyId: string;
   rank: number;
+  /** Chosen by the youth on their own side (Mit forløb) rather than recorded by staff. */
+  byYouth: boolean;
 }
 
 export interface MatchInterest {
@@ -324,13 +326,13 @@ export async function removeEventYouth(
 export async function eventWishes(db: Db, municipalityId: string, eventId: string): Promise<MatchWish[]> {
   const rows = await db
     .selectFrom('match_wish')
-    .select(['journey_id', 'company_id', 'rank'])
+    .select(['journey_id', 'company_id', 'rank', 'by_youth'])
     .where('municipality_id', '=', municipalityId)
     .where('match_event_id', '=', eventId)
     .orderBy('journey_id')
     .orderBy('rank')
     .execute();
-  return rows.map((r) => ({ journeyId: r.journey_id, companyId: r.company_id, rank: r.rank }));
+  return rows.map((r) => ({ journeyId: r.journey_id, companyId: r.company_id, rank: r.rank, byYouth: r.by_youth }));
 }
 
 export async function eventInterests(db: Db, municipalityId: string, eventId: string): Promise<MatchInterest[]> {
@@ -345,21 +347,28 @@ export async function eventInterests(db: Db, municipalityId: string, eventId: st
   return rows.map((r) => ({ companyId: r.company_id, journeyId: r.journey_id }));
 }
 
-/** Makes the youth's wishes exactly `companyIds`, ranked in that order (1 first). */
+/**
+ * Makes the youth's wishes exactly `companyIds`, ranked in that order (1 first). Chosen by the
+ * youth, every wish is marked as theirs; written by staff, a wish stays the youth's only where the
+ * same company keeps the same rank (staff who save the list unchanged do not take the choice over).
+ */
 export async function replaceWishes(
   db: Db,
   municipalityId: string,
   eventId: string,
   journeyId: string,
   companyIds: readonly string[],
+  by: 'youth' | 'staff' = 'staff',
 ): Promise<void> {
-  await db
+  const before = await db
     .deleteFrom('match_wish')
     .where('municipality_id', '=', municipalityId)
     .where('match_event_id', '=', eventId)
     .where('journey_id', '=', journeyId)
+    .returning(['company_id', 'rank', 'by_youth'])
     .execute();
   if (companyIds.length === 0) return;
+  const youthsBefore = new Set(before.filter((w) => w.by_youth).map((w) => `${w.rank}/${w.company_id}`));
   await db
     .insertInto('match_wish')
     .values(
@@ -369,6 +378,7 @@ export async function replaceWishes(
         journey_id: journeyId,
         company_id: companyId,
         rank: index + 1,
+        by_youth: by === 'youth' || youthsBefore.has(`${index + 1}/${companyId}`),
       })),
     )
     .execute();
@@ -402,17 +412,21 @@ export async function replaceInterests(
     .execute();
 }
 
-/** Moves the youth's wishes to their next version when still at `expectedVersion`; false otherwise. */
+/**
+ * Moves the youth's wishes to their next version when still at `expectedVersion`; false otherwise.
+ * `byYouthAt`: the youth chose them on their own side, then.
+ */
 export async function bumpWishesVersion(
   db: Db,
   municipalityId: string,
   eventId: string,
   journeyId: string,
   expectedVersion: number,
+  byYouthAt?: Date,
 ): Promise<boolean> {
   const result = await db
     .updateTable('match_event_youth')
-    .set({ wishes_version: expectedVersion + 1 })
+    .set({ wishes_version: expectedVersion + 1, ...(byYouthAt ? { own_wishes_at: byYouthAt } : {}) })
     .where('municipality_id', '=', municipalityId)
     .where('match_event_id', '=', eventId)
     .where('journey_id', '=', journeyId)
@@ -438,4 +452,44 @@ export async function bumpInterestsVersion(
     .where('interests_version', '=', expectedVersion)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** The match events a journey takes part in on `fromDay` or later, the soonest first. */
+export async function matchEventsOfJourney(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+  fromDay: string,
+): Promise<MatchEvent[]> {
+  const rows = await db
+    .selectFrom('match_event')
+    .innerJoin('match_event_youth', 'match_event_youth.match_event_id', 'match_event.id')
+    .selectAll('match_event')
+    .where('match_event.municipality_id', '=', municipalityId)
+    .where('match_event_youth.municipality_id', '=', municipalityId)
+    .where('match_event_youth.journey_id', '=', journeyId)
+    .where('match_event.held_on', '>=', fromDay)
+    .orderBy('match_event.held_on')
+    .orderBy('match_event.id')
+    .execute();
+  return rows.map(eventRowToEvent);
+}
+
+/** The times the youth chose their wishes on their own side, by event, for the journey's timeline. */
+export async function ownWishesOfJourney(
+  db: Db,
+  municipalityId: string,
+  journeyId: string,
+): Promise<Array<{ matchEventId: string; date: string; chosenAt: Date }>> {
+  const rows = await db
+    .selectFrom('match_event_youth')
+    .innerJoin('match_event', 'match_event.id', 'match_event_youth.match_event_id')
+    .select(['match_event.id', 'match_event.held_on', 'match_event_youth.own_wishes_at'])
+    .where('match_event_youth.municipality_id', '=', municipalityId)
+    .where('match_event_youth.journey_id', '=', journeyId)
+    .where('match_event_youth.own_wishes_at', 'is not', null)
+    .execute();
+  return rows.flatMap((r) =>
+    r.own_wishes_at ? [{ matchEventId: r.id, date: r.held_on, chosenAt: r.own_wishes_at }] : [],
+  );
 }

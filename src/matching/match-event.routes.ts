@@ -217,6 +217,7 @@ function detailToResponse(detail: MatchEventDetail) {
       ...y,
       // eventWishes is ordered by rank within each youth.
       wishes: detail.wishes.filter((w) => w.journeyId === y.journeyId).map((w) => w.companyId),
+      wishesByYouth: detail.wishes.filter((w) => w.journeyId === y.journeyId && w.byYouth).map((w) => w.companyId),
     })),
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),

@@ -103,6 +103,9 @@ export const matchEventSchema = z
     youth: z.array(
       participantSchema.extend({
         wishes: z.array(z.uuid()).describe('Company ids, first wish first'),
+        wishesByYouth: z
+          .array(z.uuid())
+          .describe('The company ids among `wishes` that the youth chose themselves, on their own side'),
         wishesVersion: z.number().int().describe('Send it back when changing the wishes'),
       }),
     ),
@@ -127,6 +130,7 @@ export const matchListSchema = z
         youth: participantSchema,
         company: companyRefSchema,
         youthRank: z.number().int().nullable(),
+        wishedByYouth: z.boolean().describe('The youth chose this wish themselves, on their own side before the event'),
         companyInterested: z.boolean(),
       }),
     ),

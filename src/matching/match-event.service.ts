@@ -1,5 +1,7 @@
 import type { AuditAction } from '../audit/audit.types.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor, YouthActor } from '../auth/actor.ts';
+import { auditAsYouth } from '../audit/audit-as.ts';
+import { findOpenJourneyOfYouth } from '../journeys/journey.repository.ts';
 import { auditCompanyNetwork, requireCompanies } from '../companies/company.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -18,6 +20,8 @@ import {
   eventWishes,
   eventYouth,
   findMatchEvent,
+  matchEventsOfJourney,
+  ownWishesOfJourney,
   insertMatchEvent,
   journeysForParticipation,
   listMatchEvents,
@@ -369,7 +373,7 @@ async function writeInterests(
 }
 
 /** The event locked for writing, with its participants by id. */
-async function lockedEvent(trx: Db, actor: Actor, id: string) {
+async function lockedEvent(trx: Db, actor: Pick<Actor, 'municipalityId'>, id: string) {
   const event = await findMatchEvent(trx, actor.municipalityId, id, { forUpdate: true });
   if (!event) throw new DomainError('not_found');
   const youth = new Map((await eventYouth(trx, actor.municipalityId, id)).map((y) => [y.journeyId, y]));
@@ -499,4 +503,90 @@ export async function matchList(
     await auditRead(trx, actor, id, 'matches', youth);
     return { event, rows };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The young person's own side: the events they take part in, and their wishes before the day
+// ---------------------------------------------------------------------------------------------
+
+/** How many wishes the youth chooses on their own side: a first, a second and a third. */
+export const OWN_WISHES_MAX = 3;
+
+export interface OwnMatchEvent {
+  event: MatchEvent;
+  companies: MatchEventCompany[];
+  /** The youth's wishes, first wish first (company ids). */
+  wishes: string[];
+  /** The wishes can still be chosen: the event's day has not come. */
+  open: boolean;
+}
+
+/**
+ * The match events the youth's open journey takes part in from today on (a youth takes part by
+ * journey: the caseworker puts them on the event's list), each with its companies and the youth's
+ * wishes, the soonest first.
+ */
+export async function ownMatchEvents(deps: Pick<AppDeps, 'db' | 'clock'>, actor: YouthActor): Promise<OwnMatchEvent[]> {
+  const today = danishDate(deps.clock());
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findOpenJourneyOfYouth(trx, actor.municipalityId, actor.youthId);
+    if (!journey) return [];
+    const events = await matchEventsOfJourney(trx, actor.municipalityId, journey.id, today);
+    const result: OwnMatchEvent[] = [];
+    for (const event of events) {
+      const wishes = await eventWishes(trx, actor.municipalityId, event.id);
+      result.push({
+        event,
+        companies: await eventCompanies(trx, actor.municipalityId, event.id),
+        wishes: wishes.filter((w) => w.journeyId === journey.id).map((w) => w.companyId),
+        open: event.date > today,
+      });
+    }
+    return result;
+  });
+}
+
+/**
+ * The youth chooses their first, second and third wish among the companies taking part (fewer is
+ * fine, none clears them), before the event: from its day on the choice is the meeting's, and is
+ * refused (the NExTWORK model: youth state wishes, companies their interest; Rockwool Fonden: Hvad
+ * er NExTWORK?). An event the youth does not take part in is not found.
+ */
+export async function chooseOwnWishes(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: YouthActor,
+  eventId: string,
+  companyIds: readonly string[],
+): Promise<OwnMatchEvent> {
+  const now = deps.clock();
+  if (companyIds.length > OWN_WISHES_MAX) {
+    throw fieldError('companyIds', texts('companies.refusals.tooManyWishes', { max: OWN_WISHES_MAX }));
+  }
+  const duplicate = companyIds.findIndex((id, index) => companyIds.indexOf(id) !== index);
+  if (duplicate >= 0) throw fieldError(`companyIds.${duplicate}`, texts('companies.refusals.sameWishTwice'));
+  return deps.db.transaction().execute(async (trx) => {
+    const journey = await findOpenJourneyOfYouth(trx, actor.municipalityId, actor.youthId);
+    if (!journey) throw new DomainError('not_found');
+    const { event, youth, companies } = await lockedEvent(trx, actor, eventId);
+    const participant = youth.get(journey.id);
+    if (!participant) throw new DomainError('not_found');
+    if (hasTakenPlace(event, now)) throw new DomainError('conflict', { extra: { reason: 'event_started' } });
+    refuseIssues(wishIssues(companyIds, new Set(companies.keys()), ''));
+    await replaceWishes(trx, actor.municipalityId, event.id, journey.id, companyIds, 'youth');
+    // The caseworker's page holds the version it read: their next save is checked against this one.
+    if (!(await bumpWishesVersion(trx, actor.municipalityId, event.id, journey.id, participant.wishesVersion, now))) {
+      throw staleVersion(participant.wishesVersion);
+    }
+    await auditAsYouth(trx, actor, 'match_event.wishes_chosen', {
+      matchEventId: event.id,
+      journeyId: journey.id,
+      companyIds,
+    });
+    return { event, companies: [...companies.values()], wishes: [...companyIds], open: true };
+  });
+}
+
+/** When the youth chose wishes on their own side, by event: for the journey's timeline on the staff page. */
+export async function ownWishesOfYouthJourney(deps: Pick<AppDeps, 'db'>, actor: Actor, journeyId: string) {
+  return ownWishesOfJourney(deps.db, actor.municipalityId, journeyId);
 }

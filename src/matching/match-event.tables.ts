@@ -32,6 +32,8 @@ export interface MatchEventYouthTable {
   youth_id: string;
   /** Moves on with every change to the youth's wishes (optimistic concurrency). */
   wishes_version: Generated<number>;
+  /** When the youth last chose their wishes on their own side; null if they never did. */
+  own_wishes_at: Generated<Date | null>;
 }
 
 /** A youth's wish to meet a company again, ranked 1..n. */
@@ -41,6 +43,8 @@ export interface MatchWishTable {
   journey_id: string;
   company_id: string;
   rank: number;
+  /** Chosen by the youth on their own side before the event (Mit forløb), not recorded by staff. */
+  by_youth: Generated<boolean>;
 }
 
 /** A company's interest in a youth of the same event. */

@@ -14,6 +14,8 @@ export interface MatchRow {
   company: CompanyRef;
   /** The youth's rank of the company (1 = first wish), or null without a wish. */
   youthRank: number | null;
+  /** The wish was chosen by the youth on their own side before the event. */
+  wishedByYouth: boolean;
   companyInterested: boolean;
 }
 
@@ -55,7 +57,10 @@ export function buildMatchList(
   const youthById = new Map(youth.map((y) => [y.journeyId, y]));
   const companyById = new Map(companies.map((c) => [c.id, c]));
   const key = (journeyId: string, companyId: string) => `${journeyId}/${companyId}`;
-  const pairs = new Map<string, { journeyId: string; companyId: string; rank: number | null; interested: boolean }>();
+  const pairs = new Map<
+    string,
+    { journeyId: string; companyId: string; rank: number | null; byYouth: boolean; interested: boolean }
+  >();
   for (const wish of wishes) {
     pairs.set(key(wish.journeyId, wish.companyId), { ...wish, interested: false });
   }
@@ -63,7 +68,7 @@ export function buildMatchList(
     const k = key(interest.journeyId, interest.companyId);
     const pair = pairs.get(k);
     if (pair) pair.interested = true;
-    else pairs.set(k, { ...interest, rank: null, interested: true });
+    else pairs.set(k, { ...interest, rank: null, byYouth: false, interested: true });
   }
   const rows: MatchRow[] = [];
   for (const pair of pairs.values()) {
@@ -75,6 +80,7 @@ export function buildMatchList(
       youth: y,
       company,
       youthRank: pair.rank,
+      wishedByYouth: pair.byYouth,
       companyInterested: pair.interested,
     });
   }

@@ -5,6 +5,7 @@ import {
   type ProgressionFactor,
   progressionFactors,
 } from './progression.factors.ts';
+import type { SelfRatingItem } from './self-rating.items.ts';
 
 const score = z.number().int().min(PROGRESSION_SCORE_MIN).max(PROGRESSION_SCORE_MAX);
 
@@ -65,3 +66,46 @@ export const progressionSchema = z
     ),
   })
   .meta({ id: 'Progression' });
+
+const selfScore = z.number().int().nullable();
+
+export const selfRatingSchema = z
+  .object({
+    id: z.uuid(),
+    journeyId: z.uuid(),
+    ratedOn: z.iso.date(),
+    ratedAt: z.iso.datetime(),
+    requestId: z.uuid().nullable().describe("The caseworker's request it answered, if any"),
+    scores: z
+      .object({
+        beliefInOwnAbilities: selfScore,
+        selfRatedHealth: selfScore,
+        network: selfScore,
+        meaningAndDirection: selfScore,
+        wellbeing: selfScore,
+        loneliness: selfScore.describe('1 not lonely at all, 10 very lonely: lower is better'),
+      } satisfies Record<SelfRatingItem, z.ZodType>)
+      .describe('1-10, or null where the youth skipped the question'),
+  })
+  .meta({ id: 'SelfRating' });
+
+export const selfRatingRequestSchema = z
+  .object({
+    id: z.uuid(),
+    journeyId: z.uuid(),
+    requestedBy: z.object({ id: z.uuid(), name: z.string() }),
+    requestedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SelfRatingRequest' });
+
+export const selfRatingsSchema = z
+  .object({
+    ratings: z.array(selfRatingSchema).describe("The youth's own ratings, oldest first"),
+    openRequest: selfRatingRequestSchema.nullable().describe('A request the youth has not answered yet'),
+    shared: z.boolean().describe("The youth sees the caseworker's own assessments beside their ratings"),
+  })
+  .meta({ id: 'SelfRatings' });
+
+export const shareProgressionBody = z.strictObject({
+  shared: z.boolean().describe("Show the caseworker's own assessments to the youth beside their ratings"),
+});

@@ -168,6 +168,10 @@ export async function deleteYouthData(trx: Db, municipalityId: string, youthId: 
     sql`delete from group_attendance where ${ofYouth}`,
     sql`delete from group_membership where ${ofYouth}`,
     sql`delete from progression_measurement where ${ofYouth}`,
+    sql`delete from self_rating where ${ofYouth}`,
+    sql`delete from self_rating_request where ${ofYouth}`,
+    sql`delete from progression_sharing where ${ofYouth}`,
+    sql`delete from questionnaire_response where ${ofYouth}`,
     sql`delete from journey where ${ofYouth}`,
     sql`delete from youth where municipality_id = ${municipalityId} and id = ${youthId}`,
   ];

@@ -257,3 +257,21 @@ export const codeLabels: Readonly<Record<string, Text>> = {
   ...barrierLabels,
   ...categoryLabels,
 };
+
+/** A question's answer in a form that compares equal however a multiple choice was ordered. */
+function canonical(value: unknown): string {
+  return JSON.stringify(Array.isArray(value) ? [...(value as string[])].sort() : value);
+}
+
+/**
+ * The questions the caseworker's decision answered exactly as the youth did on their own side:
+ * the visitation records them as the youth's answers (the rest the caseworker gave or changed).
+ */
+export function answersFromYouth(youth: Partial<QuestionnaireAnswers>, decided: QuestionnaireAnswers): QuestionCode[] {
+  return questionCodes.filter(
+    (code) => youth[code] !== undefined && canonical(youth[code]) === canonical(decided[code]),
+  );
+}
+
+/** The answers the youth may give on their own side: any of the ten, each checked as above. */
+export const youthQuestionnaireAnswers = questionnaireAnswers.partial();

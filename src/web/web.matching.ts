@@ -342,6 +342,7 @@ export function registerMatchEventPages(app: WebApp, { deps, page, checkCsrf }: 
           companyId: row.company.id,
           companyName: row.company.name,
           rank: row.youthRank,
+          byYouth: row.wishedByYouth,
           interested: row.companyInterested,
         })),
         keptForm: kept.form ?? null,

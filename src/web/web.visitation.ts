@@ -17,6 +17,7 @@ import {
   profileMeanings,
   profiles,
   questionnaire,
+  type QuestionnaireAnswers,
 } from '../visitation/questionnaire.ts';
 import { texts, textsEach } from '../shared/texts.ts';
 
@@ -219,4 +220,26 @@ export function visitationCatalogue(lang: Lang, ruleSet: RuleSet) {
       string
     >,
   };
+}
+
+/**
+ * The youth's own answers as the visitation form's fields (the reverse of readVisitationForm), so
+ * the caseworker's form opens with them filled in; and the questions they answered, to mark.
+ */
+export function formFromYouthAnswers(answers: Partial<QuestionnaireAnswers>): { form: Form; fromYouth: string[] } {
+  const form: Form = {};
+  const fromYouth: string[] = [];
+  for (const question of questionnaire) {
+    const value = answers[question.code];
+    if (value === undefined) continue;
+    const key = `q-${question.code}`;
+    fromYouth.push(question.code);
+    if (Array.isArray(value)) form[key] = [...value];
+    else if (typeof value === 'object') {
+      form[key] = value.droppedOut ? 'yes' : 'no';
+      if (value.droppedOut) form[`${key}-reason`] = value.mainReason;
+    } else if (value === 'unknown' && question.answer.type === 'grade_average') form[`${key}-unknown`] = 'yes';
+    else form[key] = String(value);
+  }
+  return { form, fromYouth };
 }

@@ -32,7 +32,9 @@ import {
 } from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';
 import { hasText, type Translate } from '../shared/texts.ts';
-import { formatNumber, when } from './web.shared.ts';
+import { formatNumber, when, whenDay } from './web.shared.ts';
+import { selfRatingItemLabels, selfRatingItems } from '../progression/self-rating.items.ts';
+import type { SelfRatingsOfJourney } from '../progression/self-rating.service.ts';
 
 /**
  * What a youth's page shows besides its forms, in the page's language: the timeline in words, the
@@ -147,7 +149,7 @@ export interface VisitationRecord {
   iso: string;
   decidedOn: string;
   /** The ten questions in order, each with the answer in words. */
-  answers: Array<{ number: number; question: string; answer: string }>;
+  answers: Array<{ number: number; question: string; answer: string; byYouth: boolean }>;
   profile: string;
   barriers: string[];
   /** The caseworker's reason for assessing a need of support for more than about a year, if given. */
@@ -202,6 +204,8 @@ export function visitationRecordOf(
   if (!event) return null;
   const p = event.payload;
   const answers = (p.questionnaire ?? {}) as Record<string, unknown>;
+  // The answers the caseworker kept as the youth gave them on their own side.
+  const fromYouth = new Set(Array.isArray(p.questionnaireFromYouth) ? (p.questionnaireFromYouth as string[]) : []);
   const chosen = Array.isArray(p.barriers) ? (p.barriers as string[]) : [];
   const considerable = new Set(Array.isArray(p.considerableBarriers) ? (p.considerableBarriers as string[]) : []);
   const yesNo = (value: unknown) =>
@@ -213,6 +217,7 @@ export function visitationRecordOf(
       number: q.number,
       question: q.text[lang],
       answer: answerText(q, answers[q.code], t, lang),
+      byYouth: fromYouth.has(q.code),
     })),
     profile:
       typeof p.profile === 'string' && p.profile in profileMeanings
@@ -564,4 +569,48 @@ export function activityLine(activity: Activity, t: Translate, lang: Lang) {
     note: activity.note ?? '',
     by: activity.recordedBy.name,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The youth's own ratings (docs/decisions/0016-the-youths-own-voice.md)
+// ---------------------------------------------------------------------------------------------
+
+/** The youth's ratings as the caseworker's page shows them, marked as the youth's, newest first. */
+export function ownRatingsOf(own: SelfRatingsOfJourney, t: Translate, lang: Lang) {
+  return {
+    items: selfRatingItems.map((item) => selfRatingItemLabels[item][lang]),
+    rows: [...own.ratings].reverse().map((r) => ({
+      date: whenDay(r.ratedOn, lang),
+      answered: r.requestId !== null,
+      scores: selfRatingItems.map((item) => (r.scores[item] === null ? '–' : formatNumber(r.scores[item], lang))),
+    })),
+    openRequest: own.openRequest
+      ? t('progression.ownRatings.requestOpen', { date: when(own.openRequest.requestedAt, lang) })
+      : null,
+    shared: own.shared,
+  };
+}
+
+/** What the youth did on their own side, as timeline entries marked as the youth's own. */
+export function ownTimelineEntries(
+  own: {
+    ratings: ReadonlyArray<{ ratedAt: Date }>;
+    questionnaireAt: Date | null;
+    wishes: ReadonlyArray<{ date: string; chosenAt: Date }>;
+  },
+  t: Translate,
+  lang: Lang,
+): TimelineEntry[] {
+  const entry = (at: Date, title: string, detail = ''): TimelineEntry => ({
+    title,
+    iso: at.toISOString(),
+    date: when(at, lang),
+    detail,
+    byYouth: true,
+  });
+  return [
+    ...own.ratings.map((r) => entry(r.ratedAt, t('progression.ownRatings.timelineRated'))),
+    ...(own.questionnaireAt ? [entry(own.questionnaireAt, t('visitation.youthFilledIn'))] : []),
+    ...own.wishes.map((w) => entry(w.chosenAt, t('companies.youthChoseWishes', { date: whenDay(w.date, lang) }))),
+  ];
 }

@@ -57,6 +57,7 @@ import {
 import { guidanceSubtypes } from '../offers/offer.tables.ts';
 import { recordProgressionBody } from '../progression/progression.schemas.ts';
 import { progressionOfJourney, recordProgression } from '../progression/progression.service.ts';
+import { requestSelfRating, selfRatingsOfJourney, shareProgression } from '../progression/self-rating.service.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { addDays, isCalendarDay, isoWeek } from '../shared/days.ts';
@@ -108,12 +109,22 @@ import {
   when,
 } from './web.shared.ts';
 import { appointmentsSection } from './web.appointments.ts';
-import { previewVisitation, readVisitationForm, type VisitationInput, visitationCatalogue } from './web.visitation.ts';
+import {
+  formFromYouthAnswers,
+  previewVisitation,
+  readVisitationForm,
+  type VisitationInput,
+  visitationCatalogue,
+} from './web.visitation.ts';
+import { questionnaireOfJourney } from '../visitation/questionnaire-response.service.ts';
+import { ownWishesOfYouthJourney } from '../matching/match-event.service.ts';
 import {
   activityChoices,
   activityLine,
   decisionsOf,
   eventCodeLabels,
+  ownRatingsOf,
+  ownTimelineEntries,
   progressionOf,
   timelineOf,
   visitationRecordOf,
@@ -320,6 +331,19 @@ export function registerYouthPages(app: WebApp, context: WebContext) {
     const visitationRuleSet = accepts('VISITATION_DECIDED')
       ? selectRuleSet(deps.ruleSets, 'visitation', visitationDay, lawSwitchDates)
       : null;
+    // Before the conversation the form opens with the youth's own answers, marked as theirs.
+    const youthAnswers = await questionnaireOfJourney(deps, actor, journeyId);
+    const fromYouth = youthAnswers && visitationRuleSet ? formFromYouthAnswers(youthAnswers.answers) : null;
+    const ownRatings = await selfRatingsOfJourney(deps, actor, journeyId);
+    const ownEntries = ownTimelineEntries(
+      {
+        ratings: ownRatings.ratings,
+        questionnaireAt: youthAnswers?.submittedAt ?? null,
+        wishes: await ownWishesOfYouthJourney(deps, actor, journeyId),
+      },
+      t,
+      lang,
+    );
     const preview =
       kv?.input && accepts('VISITATION_DECIDED')
         ? await previewVisitation(
@@ -353,7 +377,9 @@ export function registerYouthPages(app: WebApp, context: WebContext) {
       visitation: visitationRuleSet
         ? {
             catalogue: visitationCatalogue(lang, visitationRuleSet),
-            form: kv?.form ?? {},
+            form: kv?.form ?? fromYouth?.form ?? {},
+            fromYouth: fromYouth?.fromYouth ?? [],
+            youthAnsweredOn: youthAnswers ? when(youthAnswers.submittedAt, lang) : null,
             errors: kv?.errors ?? {},
             preview,
           }
@@ -361,7 +387,7 @@ export function registerYouthPages(app: WebApp, context: WebContext) {
       // The journey's events, and the notes from its first contact on.
       events: mergedTimeline(
         [...timelineOf(view.events, names, t, lang), ...ownActionsTimeline(own, t, lang)],
-        noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang),
+        [...noteTimelineEntries(notes, danishDate(view.journey.firstContactAt), t, lang), ...ownEntries],
       ),
       // Hours the youth reported, waiting for the caseworker to confirm or correct them.
       hoursReports: own.hours
@@ -481,6 +507,7 @@ export function registerYouthPages(app: WebApp, context: WebContext) {
       activities: activities.items.map((a) => activityLine(a, t, lang)),
       activityTotal: activities.total,
       progression: progressionOf(progression, t, lang),
+      ownRatings: ownRatingsOf(ownRatings, t, lang),
       progressionFactors: progressionFactors.map((f) => ({
         code: f,
         label: progressionFactorLabels[f][lang],
@@ -912,6 +939,39 @@ export function registerYouthPages(app: WebApp, context: WebContext) {
         );
         return keep({ ...refused, errors });
       }
+      return done(reply, youthId);
+    },
+  );
+
+  // The youth's own ratings: ask for one now, and share the caseworker's own assessments or stop.
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/egen-vurdering',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      const refused = await attempt(
+        () => requestSelfRating(deps, actorOf(request), journeyId),
+        request.lang,
+        t(request.lang, 'youth.versionConflict'),
+      );
+      return refused ? again(request, reply, youthId, 'own-ratings', {})(refused) : done(reply, youthId);
+    },
+  );
+
+  app.post(
+    '/unge/:youthId/forloeb/:journeyId/deling',
+    {
+      config: pageFor(staff),
+      preHandler: [checkCsrf, journeyOfYouth],
+      schema: { hide: true, params: journeyParams, body: formBody },
+    },
+    async (request, reply) => {
+      const { youthId, journeyId } = request.params;
+      await shareProgression(deps, actorOf(request), journeyId, text(request.body, 'shared') === 'yes');
       return done(reply, youthId);
     },
   );

@@ -28,6 +28,7 @@ import * as tokenExpiry from './20261209T1300-token-expiry.ts';
 import * as riskCheckTable from './20261210T1000-risk-check-table.ts';
 import * as youthSessions from './20261210T1200-youth-sessions.ts';
 import * as youthActions from './20261210T1400-youth-actions.ts';
+import * as youthVoice from './20261210T1600-youth-voice.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '20261210T1000-risk-check-table': riskCheckTable,
   '20261210T1200-youth-sessions': youthSessions,
   '20261210T1400-youth-actions': youthActions,
+  '20261210T1600-youth-voice': youthVoice,
 };
