@@ -16,6 +16,9 @@
  *   npm run bench:load                      both engines
  *   npm run bench:load -- --engine pglite   one (pglite or postgres)
  *
+ * BENCH_SECONDS sets the length of each load (default 20; the municipal day runs twice as long).
+ * BENCH_NODE_ARGS passes node options to the server alone, e.g. "--cpu-prof" to profile it.
+ *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a
  * server where the database `ungeflow_bench_load` may be dropped and created.
  */
@@ -75,7 +78,9 @@ async function startServer(engine: Engine) {
     SWEEP_ENABLED: 'false',
   };
   if (engine === 'postgres') env.DATABASE_URL = await freshPostgres();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // BENCH_NODE_ARGS: node options for the server alone, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
