@@ -16,13 +16,16 @@
  *   npm run bench:load                      both engines
  *   npm run bench:load -- --engine pglite   one (pglite or postgres)
  *
+ * BENCH_SECONDS sets the length of each load (default 20; the municipal day runs twice as long).
+ * BENCH_NODE_ARGS passes node options to the server alone, e.g. "--cpu-prof" to profile it.
+ *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a
  * server where the database `ungeflow_bench_load` may be dropped and created.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -75,7 +78,9 @@ async function startServer(engine: Engine) {
     SWEEP_ENABLED: 'false',
   };
   if (engine === 'postgres') env.DATABASE_URL = await freshPostgres();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // BENCH_NODE_ARGS: node options for the server alone, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -92,7 +97,18 @@ async function startServer(engine: Engine) {
     if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
     await rm(folder, { recursive: true, force: true });
   };
-  return { base, stop };
+  return { base, stop, cpu: () => cpuMs(child.pid) };
+}
+
+/**
+ * The CPU time a process has used so far, in ms (Linux: /proc/<pid>/stat, in ticks of 10 ms):
+ * per request, the figure a shared machine disturbs least.
+ */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A JSON call the set-up makes; any answer but the one expected stops the benchmark. */
@@ -215,12 +231,18 @@ interface Figures {
   p99: number;
   requests: number;
   failed: number;
+  /** The server's CPU time per request, ms. */
+  cpu: number;
+  /** The machine's load average (1 minute) as the load began. */
+  load: number;
 }
 
 /** Runs one load and reads its figures from every response's own time. */
-async function run(options: autocannon.Options): Promise<Figures> {
+async function run(options: autocannon.Options, cpu: () => Promise<number>): Promise<Figures> {
   const times: number[] = [];
   let failed = 0;
+  const load = loadavg()[0] ?? NaN;
+  const cpuBefore = await cpu();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
     instance.on('response', (_client, status, _bytes, time) => {
@@ -228,6 +250,7 @@ async function run(options: autocannon.Options): Promise<Figures> {
       if (status >= 300) failed++;
     });
   });
+  const cpuUsed = (await cpu()) - cpuBefore;
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
   return {
@@ -237,6 +260,8 @@ async function run(options: autocannon.Options): Promise<Figures> {
     p99: at(99),
     requests: times.length,
     failed: failed + result.errors + result.timeouts,
+    cpu: cpuUsed / times.length,
+    load,
   };
 }
 
@@ -244,7 +269,8 @@ function print(engine: Engine, what: string, f: Figures): void {
   const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
   console.log(
     `${engine.padEnd(8)} ${what.padEnd(34)} ${f.rps.toFixed(0).padStart(5)}/s   p50 ${ms(f.p50).padStart(8)}   ` +
-      `p95 ${ms(f.p95).padStart(8)}   p99 ${ms(f.p99).padStart(8)}   (${f.requests} requests, ${f.failed} not 2xx)`,
+      `p95 ${ms(f.p95).padStart(8)}   p99 ${ms(f.p99).padStart(8)}   server CPU ${ms(f.cpu).padStart(7)}/request   ` +
+      `(${f.requests} requests, ${f.failed} not 2xx, load ${f.load.toFixed(1)})`,
   );
 }
 
@@ -258,77 +284,94 @@ for (const engine of engines) {
     const journeys = await activeYouth(server.base, caseworker, leader);
     console.error(`${engine}: loading`);
     const headers = { cookie: caseworker, 'content-type': 'application/json' };
+    // A connection borrows a youth for one round of its requests, so no two connections race for a
+    // version: autocannon clears a connection's context each time it starts its requests again.
+    const free = [...journeys];
     let next = 0;
-    /** Each connection works on a youth of its own, so no two connections race for a version. */
     const own = (context: Record<string, unknown>): Active => {
-      context.journey ??= journeys[next++ % journeys.length];
+      context.journey ??= free.shift() ?? journeys[next++ % journeys.length];
       return context.journey as Active;
+    };
+    /** The round's event is answered: remembers what it answered and lends the youth on. */
+    const giveBack = (context: Record<string, unknown>, status: number, body: string): void => {
+      const journey = own(context);
+      remember(journey, status, body);
+      if (!free.includes(journey)) free.push(journey);
     };
 
     print(
       engine,
       'journey events, 50 clients, no pause',
-      await run({
-        url: server.base,
-        connections: YOUTH,
-        duration: SECONDS,
-        headers,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (request, context) => {
-              const journey = own(context as Record<string, unknown>);
-              return { ...request, path: `/api/journeys/${journey.journeyId}/events`, body: toggle(journey) };
+      await run(
+        {
+          url: server.base,
+          connections: YOUTH,
+          duration: SECONDS,
+          headers,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (request, context) => {
+                const journey = own(context as Record<string, unknown>);
+                return { ...request, path: `/api/journeys/${journey.journeyId}/events`, body: toggle(journey) };
+              },
+              onResponse: (status, body, context) => giveBack(context as Record<string, unknown>, status, body),
             },
-            onResponse: (status, body, context) => remember(own(context as Record<string, unknown>), status, body),
-          },
-        ],
-      }),
+          ],
+        },
+        server.cpu,
+      ),
     );
 
     print(
       engine,
       'a municipal day, 50 clients, ~2 s apart',
-      await run({
-        url: server.base,
-        connections: YOUTH,
-        // One action every 2 seconds a client on average (0-4 s between actions): 25 a second in all.
-        overallRate: YOUTH / 2,
-        duration: SECONDS * 2,
-        headers,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request, context) => ({
-              ...request,
-              path: `/api/journeys/${own(context as Record<string, unknown>).journeyId}`,
-            }),
-            onResponse: (status, body, context) => remember(own(context as Record<string, unknown>), status, body),
-          },
-          {
-            method: 'GET',
-            setupRequest: (request, context) => ({
-              ...request,
-              path: `/unge/${own(context as Record<string, unknown>).youthId}`,
-            }),
-          },
-          {
-            method: 'POST',
-            setupRequest: (request, context) => {
-              const journey = own(context as Record<string, unknown>);
-              return { ...request, path: `/api/journeys/${journey.journeyId}/events`, body: toggle(journey) };
+      await run(
+        {
+          url: server.base,
+          connections: YOUTH,
+          // One action every 2 seconds a client on average (0-4 s between actions): 25 a second in all.
+          overallRate: YOUTH / 2,
+          duration: SECONDS * 2,
+          headers,
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (request, context) => ({
+                ...request,
+                path: `/api/journeys/${own(context as Record<string, unknown>).journeyId}`,
+              }),
+              onResponse: (status, body, context) => remember(own(context as Record<string, unknown>), status, body),
             },
-            onResponse: (status, body, context) => remember(own(context as Record<string, unknown>), status, body),
-          },
-          { method: 'GET', path: '/i-dag' },
-        ],
-      }),
+            {
+              method: 'GET',
+              setupRequest: (request, context) => ({
+                ...request,
+                path: `/unge/${own(context as Record<string, unknown>).youthId}`,
+              }),
+            },
+            {
+              method: 'POST',
+              setupRequest: (request, context) => {
+                const journey = own(context as Record<string, unknown>);
+                return { ...request, path: `/api/journeys/${journey.journeyId}/events`, body: toggle(journey) };
+              },
+              onResponse: (status, body, context) => giveBack(context as Record<string, unknown>, status, body),
+            },
+            { method: 'GET', path: '/i-dag' },
+          ],
+        },
+        server.cpu,
+      ),
     );
 
     print(
       engine,
       'caseload page (GET /), 20 clients',
-      await run({ url: `${server.base}/`, connections: 20, duration: SECONDS, headers: { cookie: caseworker } }),
+      await run(
+        { url: `${server.base}/`, connections: 20, duration: SECONDS, headers: { cookie: caseworker } },
+        server.cpu,
+      ),
     );
   } finally {
     await server.stop();

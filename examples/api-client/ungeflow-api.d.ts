@@ -2822,8 +2822,73 @@ export interface components {
         /** Format: uuid */
         actorId: string;
       }[];
+      /** @description `events` is a page of the history: older events are there with `eventsBefore` set to this */
+      olderEventsBefore: number | null;
       decisions: components['schemas']['RuleDecision'][];
       alerts: components['schemas']['Alert'][];
+    };
+    JourneyEventAnswer: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      youthId: string;
+      /** @enum {string} */
+      stage:
+        'referred' | 'visitation' | 'intake' | 'control' | 'redirected' | 'active' | 'paused' | 'followUp' | 'closed';
+      open: boolean;
+      returning: boolean;
+      referral: {
+        /** @enum {string} */
+        source: 'jobcenter' | 'uu' | 'self' | 'other_unit';
+        reason: string;
+        /** Format: date-time */
+        firstContactAt: string;
+      };
+      /** Format: uuid */
+      caseworkerId: string;
+      lastActivityAt: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      machineVersion: number;
+      placement: ('exploring' | 'placed' | 'between') | null;
+      context: {
+        [key: string]: unknown;
+      };
+      /** @description The events the new stage takes (their schemas: the GET) */
+      acceptedEvents: (
+        | 'FIRST_CONVERSATION_HELD'
+        | 'VISITATION_DECIDED'
+        | 'GROUP_ASSIGNED'
+        | 'PLACEMENT_STARTED'
+        | 'PLACEMENT_ENDED'
+        | 'PAUSED'
+        | 'RESUMED'
+        | 'EXITED'
+        | 'FOLLOW_UP_RECORDED'
+        | 'WITHDRAWN'
+      )[];
+      alerts: {
+        opened: {
+          /** Format: uuid */
+          id: string;
+          code: string;
+          /** @enum {string} */
+          severity: 'info' | 'low' | 'medium' | 'high';
+          forLeader: boolean;
+          message: {
+            da: string;
+            en: string;
+          };
+        }[];
+        resolved: {
+          /** Format: uuid */
+          id: string;
+          code: string;
+        }[];
+      };
     };
     JourneyListItem: {
       /** Format: uuid */
@@ -5466,7 +5531,12 @@ export interface operations {
   };
   getJourney: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description How many events of the history to send: the newest, or the newest before `eventsBefore` */
+        eventsPageSize?: number;
+        /** @description Only events before this `seq`: the next page back is the answer's `olderEventsBefore` */
+        eventsBefore?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -5771,13 +5841,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The journey after the event. */
+      /** @description The journey after the event: its state, the events it takes now and the alerts the event opened or resolved. Its history, rule decisions and open alerts are a GET away. */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Journey'];
+          'application/json': components['schemas']['JourneyEventAnswer'];
         };
       };
       400: components['responses']['BadRequest'];

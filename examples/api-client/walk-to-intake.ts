@@ -153,22 +153,21 @@ export async function walkToIntake(baseUrl: string, token: string, options: Walk
   log(`Opened journey ${opened.id}: ${opened.stage}.`);
 
   // Each event is made against the version the journey had when it was decided on; the answer is
-  // the journey after it, with the next version and the events its stage accepts now.
+  // the journey's state after it, with the next version, the events its stage accepts now and the
+  // alerts the event opened or resolved. Its history and rule decisions are a GET away.
   const events = (id: string, body: JourneyEvent) =>
     api.POST('/api/journeys/{id}/events', { params: { path: { id } }, body });
   const conversed = answer(
     'sendJourneyEvent',
     await events(opened.id, { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', expectedVersion: opened.version }),
   );
-  log(
-    `First conversation held: ${conversed.stage}; next it accepts ${conversed.acceptedEvents.map((e) => e.type).join(', ')}.`,
-  );
+  log(`First conversation held: ${conversed.stage}; next it accepts ${conversed.acceptedEvents.join(', ')}.`);
 
   const visited = answer('sendJourneyEvent', await events(opened.id, activityReadyVisitation(conversed.version)));
-  const decision = visited.decisions.at(-1);
+  const journey = answer('getJourney', await api.GET('/api/journeys/{id}', { params: { path: { id: opened.id } } }));
+  const decision = journey.decisions.at(-1);
   log(`Visitation decided: ${visited.stage}.${decision ? ` ${decision.explanation.en}` : ''}`);
 
-  const journey = answer('getJourney', await api.GET('/api/journeys/{id}', { params: { path: { id: opened.id } } }));
   if (journey.stage !== 'intake') throw new Error(`the journey is in ${journey.stage}, not intake`);
   log(`The journey is in intake (version ${journey.version}).`);
   return { youthId, journeyId: journey.id, stage: journey.stage, version: journey.version };

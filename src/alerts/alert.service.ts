@@ -9,6 +9,7 @@ import { type ReconcilePlan, reconcile } from './alert.engine.ts';
 import {
   type Alert,
   type AlertFilter,
+  type AlertKey,
   alertHistory,
   appendAlertHistory,
   escalateAlerts,
@@ -29,6 +30,8 @@ import { texts } from '../shared/texts.ts';
 export interface PlanOutcome {
   opened: Alert[];
   resolved: number;
+  /** The alerts the rules resolved, as keys. */
+  resolvedAlerts: AlertKey[];
   woken: number;
   escalated: number;
 }
@@ -73,7 +76,13 @@ export async function applyPlan(trx: Db, plan: ReconcilePlan, now: Date): Promis
     })),
   );
   await enqueueWebhooks(trx, opened, now);
-  return { opened, resolved: plan.resolve.length, woken: plan.wake.length, escalated: plan.escalate.length };
+  return {
+    opened,
+    resolved: plan.resolve.length,
+    resolvedAlerts: plan.resolve,
+    woken: plan.wake.length,
+    escalated: plan.escalate.length,
+  };
 }
 
 /**
@@ -89,7 +98,7 @@ export async function refreshJourneyRisk(
 ): Promise<PlanOutcome> {
   if (deps.riskRefresh) {
     deps.riskRefresh.hold(municipalityId, journeyId);
-    return { opened: [], resolved: 0, woken: 0, escalated: 0 };
+    return { opened: [], resolved: 0, resolvedAlerts: [], woken: 0, escalated: 0 };
   }
   return refreshJourneysRisk(trx, deps, municipalityId, [journeyId], now);
 }

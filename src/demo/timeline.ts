@@ -9,7 +9,7 @@ import { addMeeting, changeMeeting, createGroup, recordAttendance } from '../gro
 import type { AttendanceStatus } from '../groups/group.tables.ts';
 import { listJourneysOfYouth } from '../journeys/journey.repository.ts';
 import { journeyCommandBody } from '../journeys/journey.schemas.ts';
-import { type JourneyView, openJourney, recordEvents } from '../journeys/journey.service.ts';
+import { openJourney, recordEvents, type RecordedEvents } from '../journeys/journey.service.ts';
 import { createMatchEvent, recordInterests, recordWishes } from '../matching/match-event.service.ts';
 import { logPlacementHours, switchPlacement } from '../placements/placement.service.ts';
 import { addDays, daysBetween, isoWeek, isoWeekday, mondayOf } from '../shared/days.ts';
@@ -201,7 +201,7 @@ export async function recordUnit(
   // Journeys
   // ---------------------------------------------------------------------------------------------
 
-  async function send(journey: LiveJourney, command: Record<string, unknown>): Promise<JourneyView> {
+  async function send(journey: LiveJourney, command: Record<string, unknown>): Promise<RecordedEvents> {
     // The command passes the same schema as a request body, defaults included.
     const { expectedVersion, ...input } = journeyCommandBody.parse({ ...command, expectedVersion: journey.version });
     const view = await recordEvents(deps, journey.actor, journey.id, expectedVersion, [input]);
@@ -343,7 +343,7 @@ export async function recordUnit(
           placementId = switched.started.id;
         } else {
           const view = await send(journey, { type: 'PLACEMENT_STARTED', occurredAt, ...agreement });
-          const current = view.context.currentPlacement as { placementId: string } | null;
+          const current = view.context.currentPlacement;
           if (!current) throw new Error('PLACEMENT_STARTED left no current placement');
           placementId = current.placementId;
         }

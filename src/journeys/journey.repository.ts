@@ -297,19 +297,28 @@ export async function appendJourneyEvent(
     .execute();
 }
 
+/** A page of a journey's history: at most `limit` events before the event `beforeSeq`, the newest of them. */
+export interface HistoryPage {
+  limit: number;
+  beforeSeq?: number | undefined;
+}
+
+/** The journey's events in order, all of them or the page asked for. */
 export async function listJourneyEvents(
   db: Db,
   municipalityId: string,
   journeyId: string,
+  page?: HistoryPage,
 ): Promise<JourneyEventRecord[]> {
-  const rows = await db
+  let query = db
     .selectFrom('journey_event')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .where('journey_id', '=', journeyId)
-    .orderBy('seq')
-    .execute();
-  return rows.map(eventRowToRecord);
+    .where('journey_id', '=', journeyId);
+  if (!page) return (await query.orderBy('seq').execute()).map(eventRowToRecord);
+  if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(page.limit).execute();
+  return rows.reverse().map(eventRowToRecord);
 }
 
 export async function insertRuleDecision(

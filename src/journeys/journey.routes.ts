@@ -9,6 +9,8 @@ import { nextDeadlineOf } from './journey.deadline.ts';
 import {
   journeyCommandBody,
   journeyDetailSchema,
+  journeyEventAnswerSchema,
+  journeyHistoryQuery,
   journeyListItemSchema,
   journeyListQuery,
   journeySummarySchema,
@@ -28,6 +30,7 @@ import {
   reassignJourney,
   reassignJourneys,
   recordEvent,
+  type RecordedEvents,
 } from './journey.service.ts';
 import { restore, type Stage, stageOf } from '../../machines/journey.ts';
 import { danishDate, danishDaysBetween, startOfDanishDay } from '../shared/clock.ts';
@@ -78,7 +81,9 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         },
       },
     },
-    async (request) => ({ items: (await journeysOfYouth(deps, actorOf(request), request.params.id)).map(summaryOf) }),
+    async (request) => ({
+      items: (await journeysOfYouth(deps, actorOf(request), request.params.id)).map((j) => summaryOf(j)),
+    }),
   );
 
   app.get(
@@ -216,10 +221,15 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
           'with the JSON schema of each payload.',
         tags: ['journeys'],
         params: idParams,
+        querystring: journeyHistoryQuery,
         response: { 200: journeyDetailSchema.describe('The journey.'), ...authErrors, 404: errorResponse },
       },
     },
-    async (request) => detailOf(await readJourney(deps, actorOf(request), request.params.id)),
+    async (request) => {
+      const { eventsPageSize, eventsBefore } = request.query;
+      const history = { limit: eventsPageSize, beforeSeq: eventsBefore };
+      return detailOf(await readJourney(deps, actorOf(request), request.params.id, history));
+    },
   );
 
   app.post(
@@ -237,7 +247,10 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         params: idParams,
         body: journeyCommandBody,
         response: {
-          201: journeyDetailSchema.describe('The journey after the event.'),
+          201: journeyEventAnswerSchema.describe(
+            'The journey after the event: its state, the events it takes now and the alerts the event opened or ' +
+              'resolved. Its history, rule decisions and open alerts are a GET away.',
+          ),
           ...authErrors,
           404: errorResponse,
           409: errorResponse.describe(
@@ -250,15 +263,33 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
     },
     async (request, reply) =>
-      reply.code(201).send(detailOf(await recordEvent(deps, actorOf(request), request.params.id, request.body))),
+      reply.code(201).send(answerOf(await recordEvent(deps, actorOf(request), request.params.id, request.body))),
   );
 };
 
-function summaryOf(journey: JourneyRecord) {
+function answerOf(recorded: RecordedEvents) {
+  return {
+    ...summaryOf(recorded.journey, recorded.stage),
+    machineVersion: recorded.journey.machineVersion,
+    placement: recorded.placement,
+    context: recorded.context as unknown as Record<string, unknown>,
+    acceptedEvents: recorded.acceptedEvents,
+    alerts: {
+      opened: recorded.alerts.opened.map((a) => {
+        const { id, code, severity, forLeader, message } = alertToResponse(a);
+        return { id, code, severity, forLeader, message };
+      }),
+      resolved: recorded.alerts.resolved.map(({ id, code }) => ({ id, code })),
+    },
+  };
+}
+
+/** The journey's summary; its stage from the statechart snapshot unless the caller has it already. */
+function summaryOf(journey: JourneyRecord, stage?: Stage) {
   return {
     id: journey.id,
     youthId: journey.youthId,
-    stage: stageOf(restore({ machineVersion: journey.machineVersion, snapshot: journey.snapshot as never })),
+    stage: stage ?? stageOf(restore({ machineVersion: journey.machineVersion, snapshot: journey.snapshot as never })),
     open: journey.open,
     returning: journey.returning,
     referral: {
@@ -276,7 +307,7 @@ function summaryOf(journey: JourneyRecord) {
 
 function detailOf(view: JourneyView) {
   return {
-    ...summaryOf(view.journey),
+    ...summaryOf(view.journey, view.stage),
     stage: view.stage,
     youth: view.youth,
     machineVersion: view.journey.machineVersion,
@@ -284,6 +315,7 @@ function detailOf(view: JourneyView) {
     context: view.context,
     acceptedEvents: view.acceptedEvents,
     alerts: view.alerts.map(({ alert, conditions }) => alertToResponse(alert, conditions)),
+    olderEventsBefore: view.olderEventsBefore,
     events: view.events.map((e) => ({
       seq: e.seq,
       type: e.type as never,

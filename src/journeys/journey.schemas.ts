@@ -10,7 +10,7 @@ import {
   type JourneyEventType,
 } from '../../machines/events.ts';
 import { stages } from '../../machines/journey.ts';
-import { alertSchema } from '../alerts/alert.schemas.ts';
+import { alertSchema, severities } from '../alerts/alert.schemas.ts';
 import { pageQuery } from '../shared/schemas.ts';
 import { deadlineKinds } from './journey.deadline.ts';
 import { profiles, questionnaireAnswers } from '../visitation/questionnaire.ts';
@@ -299,10 +299,55 @@ export const journeyDetailSchema = journeySummarySchema
         actorId: z.uuid(),
       }),
     ),
+    olderEventsBefore: z
+      .number()
+      .int()
+      .nullable()
+      .describe('`events` is a page of the history: older events are there with `eventsBefore` set to this'),
     decisions: z.array(decisionSchema),
     alerts: z.array(alertSchema),
   })
   .meta({ id: 'Journey' });
+
+export const journeyHistoryQuery = z.object({
+  eventsPageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .describe('How many events of the history to send: the newest, or the newest before `eventsBefore`'),
+  eventsBefore: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Only events before this `seq`: the next page back is the answer's `olderEventsBefore`"),
+});
+
+/** What an event changed, in the answer to it: the alerts the risk rules opened or resolved with it. */
+export const alertChangesSchema = z.object({
+  opened: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      severity: z.enum(severities),
+      forLeader: z.boolean(),
+      message: text,
+    }),
+  ),
+  resolved: z.array(z.object({ id: z.uuid(), code: z.string() })),
+});
+
+export const journeyEventAnswerSchema = journeySummarySchema
+  .extend({
+    machineVersion: z.number().int(),
+    placement: z.enum(['exploring', 'placed', 'between']).nullable(),
+    context: z.record(z.string(), z.unknown()),
+    acceptedEvents: z.array(z.enum(eventTypes)).describe('The events the new stage takes (their schemas: the GET)'),
+    alerts: alertChangesSchema,
+  })
+  .meta({ id: 'JourneyEventAnswer' });
 
 export const journeyListQuery = z.object({
   caseworkerId: z.uuid().optional(),

@@ -34,11 +34,12 @@ import { DomainError, invalidField } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, maskCpr } from '../youth/cpr.ts';
 import { findUser, listUsers } from '../users/users.repository.ts';
-import { findYouthById, type YouthRecord } from '../youth/youth.repository.ts';
+import { findYouthById } from '../youth/youth.repository.ts';
 import {
   advanceJourney,
   appendJourneyEvent,
   findJourney,
+  type HistoryPage,
   insertJourney,
   insertRuleDecision,
   type JourneyEventRecord,
@@ -56,7 +57,7 @@ import {
   listJourneysOfYouth,
   type RuleDecisionRecord,
 } from './journey.repository.ts';
-import { type Alert, findUnresolvedAlerts, reassignJourneyAlerts } from '../alerts/alert.repository.ts';
+import { type Alert, type AlertKey, findUnresolvedAlerts, reassignJourneyAlerts } from '../alerts/alert.repository.ts';
 import { refreshJourneyRisk } from '../alerts/alert.service.ts';
 import { conditionsOf } from '../alerts/risk-evaluator.ts';
 import { type NewJourney, runEffects } from './journey.effects.ts';
@@ -457,13 +458,12 @@ function visitationDecisionRecord(suggestion: CategorySuggestion, law: StoredLaw
 
 /**
  * Turns the caseworker's command into the machine event: ids the service creates, and for the
- * visitation decision what the rules say. Pure of writes; reads only settings.
+ * visitation decision what the rules say. Pure of writes; reads only the youth and settings.
  */
 async function enrich(
   deps: Deps,
   actor: Actor,
   journey: JourneyRecord,
-  youth: YouthRecord,
   command: JourneyCommandInput,
   occurredAt: Date,
 ): Promise<Enriched> {
@@ -471,6 +471,8 @@ async function enrich(
   switch (command.type) {
     case 'VISITATION_DECIDED': {
       const day = danishDate(occurredAt);
+      const youth = await findYouthById(deps.db, actor.municipalityId, journey.youthId);
+      if (!youth) throw new DomainError('not_found');
       const settings = await findSettings(deps.db, actor.municipalityId);
       const { suggestion, eligibility, visitationRuleSet, eligibilityRuleSet } = await assessVisitation(
         deps.ruleSets,
@@ -588,7 +590,7 @@ export function recordEvent(
   actor: Actor,
   journeyId: string,
   command: JourneyCommand,
-): Promise<JourneyView> {
+): Promise<RecordedEvents> {
   const { expectedVersion, ...rest } = command;
   return recordEvents(deps, actor, journeyId, expectedVersion, [rest]);
 }
@@ -608,45 +610,43 @@ export async function recordEvents(
   expectedVersion: number,
   commands: readonly JourneyCommandInput[],
   options: InTheSameTransaction = {},
-): Promise<JourneyView> {
+): Promise<RecordedEvents> {
   const { db, clock } = deps;
   const now = clock();
 
-  const journey = await findJourney(db, actor.municipalityId, journeyId);
-  if (!journey) throw new DomainError('not_found');
-  if (journey.version !== expectedVersion) {
-    throw new DomainError('version_conflict', { extra: { currentVersion: journey.version } });
-  }
-  const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
-  if (!youth) throw new DomainError('not_found');
-
-  const steps: Array<{ command: JourneyCommandInput; occurredAt: Date; enriched: Enriched }> = [];
-  for (const command of commands) {
-    const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
-    if (occurredAt > now) {
-      throw occurredAtError('journeys.refusals.timeInFuture');
-    }
-    if (occurredAt < journey.firstContactAt) {
-      throw occurredAtError('journeys.refusals.timeBeforeFirstContact');
-    }
-    // A return that already lies behind the day of the pause is a typing error, not a plan.
-    if (command.type === 'PAUSED' && command.expectedReturn < danishDate(occurredAt)) {
-      throw new DomainError('validation_failed', {
-        fieldErrors: [{ field: 'expectedReturn', message: texts('journeys.refusals.returnInPast') }],
-      });
-    }
-    steps.push({ command, occurredAt, enriched: await enrich(deps, actor, journey, youth, command, occurredAt) });
-  }
-
-  await db.transaction().execute(async (trx) => {
-    // The row lock makes a second writer wait here and then see the new version.
+  // One transaction from the first read: the row lock makes a second writer wait here and then
+  // see the new version, and on the embedded database the event holds its one connection once
+  // rather than queueing behind every other request for each of its reads.
+  return db.transaction().execute(async (trx) => {
     const current = await findJourney(trx, actor.municipalityId, journeyId, { forUpdate: true });
     if (!current) throw new DomainError('not_found');
     if (current.version !== expectedVersion) {
       throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
     }
+    const steps: Array<{ command: JourneyCommandInput; occurredAt: Date; enriched: Enriched }> = [];
+    for (const command of commands) {
+      const occurredAt = command.occurredAt ? new Date(command.occurredAt) : now;
+      if (occurredAt > now) {
+        throw occurredAtError('journeys.refusals.timeInFuture');
+      }
+      if (occurredAt < current.firstContactAt) {
+        throw occurredAtError('journeys.refusals.timeBeforeFirstContact');
+      }
+      // A return that already lies behind the day of the pause is a typing error, not a plan.
+      if (command.type === 'PAUSED' && command.expectedReturn < danishDate(occurredAt)) {
+        throw new DomainError('validation_failed', {
+          fieldErrors: [{ field: 'expectedReturn', message: texts('journeys.refusals.returnInPast') }],
+        });
+      }
+      steps.push({
+        command,
+        occurredAt,
+        enriched: await enrich({ ...deps, db: trx }, actor, current, command, occurredAt),
+      });
+    }
     let snapshot = snapshotOf(current);
     let version = current.version;
+    const audited: Array<{ journeyId: string; type: string; seq: number }> = [];
     for (const { command, occurredAt, enriched } of steps) {
       const result = applyEvent(snapshot, enriched.event);
       if (!result.accepted) {
@@ -675,11 +675,7 @@ export async function recordEvents(
           decidedAt: now,
         });
       }
-      await auditAs(trx, actor, 'journey.event_recorded', journey.youthId, {
-        journeyId,
-        type: command.type,
-        seq: version,
-      });
+      audited.push({ journeyId, type: command.type, seq: version });
     }
     const stage = stageOf(snapshot);
     const advanced = await advanceJourney(
@@ -708,11 +704,36 @@ export async function recordEvents(
       await runEffects(deps.journeyEffects, trx, input);
     }
     // The risk rules see the journey as it is now: alerts open or clear with the event.
-    await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);
+    const alerts = await refreshJourneyRisk(trx, deps, actor.municipalityId, journeyId, now);
     await options.alongside?.(trx);
+    const after = await findJourney(trx, actor.municipalityId, journeyId);
+    if (!after) throw new DomainError('not_found');
+    // The audit entries last: an entry holds its municipality's audit chain until the commit
+    // (docs/decisions/0010), so the events of a municipality wait for each other only this long.
+    for (const details of audited) await auditAs(trx, actor, 'journey.event_recorded', current.youthId, details);
+    return {
+      journey: after,
+      stage: stageOf(snapshot),
+      placement: placementStateOf(snapshot),
+      context: snapshot.context,
+      acceptedEvents: acceptedEvents(snapshot),
+      alerts: { opened: alerts.opened, resolved: alerts.resolvedAlerts },
+    };
   });
+}
 
-  return readJourneyUnaudited(deps, actor, journeyId);
+/**
+ * What recording events changed, and no more: the journey after them, its stage, the events it
+ * takes now and the alerts the events opened or resolved. The whole journey is a read away
+ * (readJourney); building it for every event cost more than the event itself.
+ */
+export interface RecordedEvents {
+  journey: JourneyRecord;
+  stage: Stage;
+  placement: ReturnType<typeof placementStateOf>;
+  context: JourneySnapshot['context'];
+  acceptedEvents: JourneyEventType[];
+  alerts: { opened: Alert[]; resolved: AlertKey[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -727,6 +748,8 @@ export interface JourneyView {
   youth: { id: string; name: string; cpr: string; birthDate: string; age: number };
   acceptedEvents: Array<{ type: JourneyEventType; schema: Record<string, unknown> }>;
   events: JourneyEventRecord[];
+  /** The events are a page of the history: the older ones are before this seq (null: none are). */
+  olderEventsBefore: number | null;
   decisions: RuleDecisionRecord[];
   /** Alerts that are not resolved, each with its rule's conditions and the values they saw. */
   alerts: Array<{ alert: Alert; conditions: Array<Record<string, unknown>> }>;
@@ -738,14 +761,17 @@ async function buildView(
   actor: Actor,
   journey: JourneyRecord,
   today: string,
+  history?: HistoryPage,
 ): Promise<JourneyView> {
   const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
   if (!youth) throw new DomainError('not_found');
   const snapshot = snapshotOf(journey);
-  const [events, decisions] = [
-    await listJourneyEvents(db, actor.municipalityId, journey.id),
-    await latestRuleDecisions(db, actor.municipalityId, journey.id),
-  ];
+  // One event more than the page, to know whether there are older ones.
+  const page = history && { ...history, limit: history.limit + 1 };
+  const listed = await listJourneyEvents(db, actor.municipalityId, journey.id, page);
+  const older = history !== undefined && listed.length > history.limit;
+  const events = older ? listed.slice(1) : listed;
+  const decisions = await latestRuleDecisions(db, actor.municipalityId, journey.id);
   const [y, m, d] = youth.birthDate.split('-') as [string, string, string];
   return {
     journey,
@@ -761,6 +787,7 @@ async function buildView(
     },
     acceptedEvents: acceptedEvents(snapshot).map((type) => ({ type, schema: commandJsonSchemas[type] })),
     events,
+    olderEventsBefore: older ? (events[0]?.seq ?? null) : null,
     decisions,
     alerts: await Promise.all(
       (await findUnresolvedAlerts(db, [journey.id])).map(async (alert) => ({
@@ -780,17 +807,17 @@ export async function requireJourneyOfYouth(deps: Deps, actor: Actor, journeyId:
   if (!journey || journey.youthId !== youthId) throw new DomainError('not_found');
 }
 
-async function readJourneyUnaudited(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {
-  const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
-  if (!journey) throw new DomainError('not_found');
-  return buildView(deps.db, deps.ruleSets, actor, journey, danishDate(deps.clock()));
-}
-
-export async function readJourney(deps: Deps, actor: Actor, journeyId: string): Promise<JourneyView> {
+/** The journey as a whole; with `history`, only that page of its events (the newest first when no `beforeSeq`). */
+export async function readJourney(
+  deps: Deps,
+  actor: Actor,
+  journeyId: string,
+  history?: HistoryPage,
+): Promise<JourneyView> {
   return deps.db.transaction().execute(async (trx) => {
     const journey = await findJourney(trx, actor.municipalityId, journeyId);
     if (!journey) throw new DomainError('not_found');
-    const view = await buildView(trx, deps.ruleSets, actor, journey, danishDate(deps.clock()));
+    const view = await buildView(trx, deps.ruleSets, actor, journey, danishDate(deps.clock()), history);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId });
     return view;
   });
