@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { restrictToOwner } from './data-folder.ts';
-import { embeddedTemplate } from './embedded-template.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -63,12 +60,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     }
     case 'pglite': {
       if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
-      // A new database (in memory, or a folder without a cluster yet) starts from the template.
-      const isNew = !config.dataDir || !existsSync(join(config.dataDir, 'PG_VERSION'));
-      const template = isNew ? await embeddedTemplate() : undefined;
       const pglite = await PGlite.create({
         ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-        ...(template ? { loadDataDir: template } : {}),
         parsers: {
           [pgliteTypes.DATE]: (value: string) => value,
           [pgliteTypes.INT8]: (value: string) => value,
