@@ -69,6 +69,7 @@ export const auditActions = [
   'caseload.import_checked',
   'caseload.imported',
   'youth_login.invited',
+  'youth_login.invitation_not_sent',
   'youth_login.login_succeeded',
   'youth_login.login_failed',
   'youth_login.logout',
