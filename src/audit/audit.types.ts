@@ -69,6 +69,8 @@ export const auditActions = [
   'caseload.import_checked',
   'caseload.imported',
   'youth_login.invited',
+  'youth_login.invitation_not_sent',
+  'messages.read',
   'youth_login.login_succeeded',
   'youth_login.login_failed',
   'youth_login.logout',

@@ -14,6 +14,7 @@ import { NameDrawer } from './people.ts';
 import { Random } from './random.ts';
 import { planYouth } from './stories.ts';
 import { type DemoCounts, recordUnit } from './timeline.ts';
+import { inviteYouth } from '../youth-login/youth-login.service.ts';
 
 export const DEMO_MUNICIPALITY = 'Demo Kommune';
 export const DEMO_PASSWORD = 'ungeflow-demo';
@@ -32,6 +33,8 @@ export interface DemoSeedResult {
   counts: DemoCounts;
   /** Unresolved alerts after the start-up sweep, by rule code. */
   alerts: Record<string, number>;
+  /** Youth sent a link to Mit forløb: the outbox (Administration -> Beskeder) holds their links. */
+  invited: number;
   milliseconds: number;
 }
 
@@ -75,6 +78,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult | null> {
   const calendar = new Calendar(danishDate(deps.clock()), rng);
   const names = new NameDrawer(rng);
   let counts: DemoCounts;
+  let invited: number;
   try {
     const youth = planYouth(calendar, rng, names);
     const seeding = { ...deps, ruleSets: withoutRiskRules(deps.ruleSets), riskRefresh: new RiskRefreshQueue() };
@@ -82,11 +86,13 @@ export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult | null> {
     // Each journey's risk counters and check day once, as the last write left it.
     await seeding.riskRefresh.flush(seeding);
     await runSweep({ db: deps.db, ruleSets: deps.ruleSets, clock: deps.clock }, 'startup');
+    invited = await inviteLivingYouth(deps, actors.caseworkers[0], municipalityId);
   } catch (error) {
     throw new DemoSeedError(error);
   }
   return {
     counts,
+    invited,
     alerts: await countUnresolvedAlerts(deps.db, municipalityId),
     milliseconds: Math.round(performance.now() - started),
   };
@@ -133,6 +139,34 @@ async function demoActors(deps: AppDeps, municipalityId: string) {
   return { caseworkers: [actorFor('raadgiver@demo.dk'), actorFor('raadgiver2@demo.dk')] as const };
 }
 
+/** How many youth the demo invites to Mit forløb. */
+const DEMO_INVITATIONS = 3;
+
+/**
+ * Invites a few youth who are in a placement to Mit forløb by SMS, through the same service a
+ * caseworker uses: with no gateway configured their links land in the outbox, where a new user of
+ * the demo finds them (Administration -> Beskeder) and logs in as a youth with a living journey.
+ * Where an SMS gateway is configured, none are sent.
+ */
+async function inviteLivingYouth(deps: AppDeps, caseworker: Actor, municipalityId: string): Promise<number> {
+  // A configured gateway would send the demo's made-up numbers real messages.
+  if (deps.messenger.transportOf('sms') !== 'outbox') return 0;
+  const living = await deps.db
+    .selectFrom('placement')
+    .innerJoin('youth', 'youth.id', 'placement.youth_id')
+    .select('youth.id')
+    .distinct()
+    .where('placement.municipality_id', '=', municipalityId)
+    .where('placement.ended_at', 'is', null)
+    .where('youth.phone', 'is not', null)
+    .where('youth.anonymised_at', 'is', null)
+    .orderBy('youth.id')
+    .limit(DEMO_INVITATIONS)
+    .execute();
+  for (const youth of living) await inviteYouth(deps, caseworker, youth.id, { channel: 'sms', lang: 'da' });
+  return living.length;
+}
+
 /**
  * The demo log-ins as the start-up log shows them: in the message itself, so they read the same in
  * a terminal and in a JSON log.
@@ -151,6 +185,7 @@ export function describeDemoSeed(result: DemoSeedResult): string {
     `${c.companies} companies (${c.contacts} contacts, ${c.companyMeetings} network meetings), ${c.matchEvents} match events, ` +
     `${c.placements} placements (${c.hoursLogged} weeks of hours), ${c.activities} conversations and contacts, ` +
     `${c.progressionMeasurements} progression measurements, ${c.followUpsRecorded} follow-ups, ${alerts} open alerts; ` +
+    `${result.invited} youth invited to Mit forløb (their links are under Administration -> Beskeder); ` +
     `${(result.milliseconds / 1000).toFixed(1)} s`
   );
 }

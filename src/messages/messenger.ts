@@ -135,6 +135,10 @@ function smsTransport(gateway: SmsGateway | undefined): Transport {
         body: JSON.stringify(smsRequestBody(gateway, message)),
         redirect: 'error',
         signal: AbortSignal.timeout(10_000),
+      }).catch((cause: unknown) => {
+        // fetch says only "fetch failed"; the outbox and the log say what went wrong.
+        const reason = cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : String(cause);
+        throw new Error(`the SMS gateway could not be reached: ${reason}`);
       });
       // The gateway's answer is read only for its status: it may echo the number and the text.
       await response.body?.cancel();

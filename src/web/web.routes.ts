@@ -26,6 +26,7 @@ import { registerImportPages } from './web.import.ts';
 import { registerAlertPages } from './web.alerts.ts';
 import { registerAppointmentPages } from './web.appointments.ts';
 import { registerAuditPage } from './web.audit.ts';
+import { registerMessagesPage } from './web.messages.ts';
 import { registerCaseloadPages } from './web.caseload.ts';
 import { registerCompanyPages } from './web.companies.ts';
 import { registerDistributePages } from './web.distribute.ts';
@@ -341,6 +342,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerAlertPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerDistributePages(app, { deps, page, myJourneyPage, checkCsrf });
   registerAuditPage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMessagesPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerAdminPages(app, { deps, page, myJourneyPage, checkCsrf });
   await registerImportPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerRuleSetPages(app, { deps, page, myJourneyPage, checkCsrf });

@@ -625,13 +625,9 @@ export function registerYouthPages(app: WebApp, context: WebContext) {
       }
       const invite = () =>
         inviteYouth(deps, actorOf(request), youthId, { channel, lang: values.lang === 'en' ? 'en' : 'da' });
-      try {
-        const refused = await attempt(invite, lang, t(lang, 'common.formErrors'));
-        if (refused) return retry(refused);
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'message_not_sent') throw error;
-        return retry({ errors: {}, problem: errorMessage(error.code, lang), status: error.status });
-      }
+      // A message that did not leave is refused on the channel, in the caseworker's language.
+      const refused = await attempt(invite, lang, t(lang, 'common.formErrors'));
+      if (refused) return retry(refused);
       return reply.redirect(`/unge/${youthId}?registreret=mitforloeb`, 303);
     },
   );

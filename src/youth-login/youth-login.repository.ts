@@ -183,3 +183,8 @@ export async function useInvitation(db: Db, id: string, now: Date): Promise<bool
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Withdraws an invitation whose message never left: its link can no longer log anyone in. */
+export async function withdrawInvitation(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('youth_invitation').set({ expires_at: now }).where('id', '=', id).execute();
+}

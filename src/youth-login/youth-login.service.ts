@@ -6,7 +6,7 @@ import { findSettings } from '../municipalities/settings.repository.ts';
 import { hashToken, newToken } from '../shared/crypto.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
-import { t } from '../shared/texts.ts';
+import { t, texts } from '../shared/texts.ts';
 import { findYouthById } from '../youth/youth.repository.ts';
 import { deviceOf } from './device.ts';
 import {
@@ -19,6 +19,7 @@ import {
   listYouthDevices,
   touchYouthSession,
   useInvitation,
+  withdrawInvitation,
   type YouthDevice,
 } from './youth-login.repository.ts';
 import type { InvitationChannel, YouthLoginMethod } from './youth-login.tables.ts';
@@ -93,7 +94,32 @@ export async function inviteYouth(
     { municipalityId: actor.municipalityId, youthId, kind: 'invitation', secret: token },
     now,
   );
-  if (!sent) throw new DomainError('message_not_sent', { extra: { invitationId: invitation.id } });
+  if (!sent) {
+    // Nothing half-done: the link that never arrived is withdrawn, and the audit says why.
+    await db.transaction().execute(async (trx) => {
+      await withdrawInvitation(trx, invitation.id, now);
+      await appendAudit(trx, {
+        municipalityId: actor.municipalityId,
+        userId: actor.userId,
+        youthId,
+        action: 'youth_login.invitation_not_sent',
+        details: { channel: input.channel, invitationId: invitation.id },
+        ip: actor.ip,
+        requestId: actor.requestId,
+      });
+    });
+    throw new DomainError('message_not_sent', {
+      extra: { invitationId: invitation.id },
+      fieldErrors: [
+        {
+          field: 'channel',
+          message: texts(input.channel === 'sms' ? 'myjourney.invite.smsNotSent' : 'myjourney.invite.emailNotSent', {
+            to,
+          }),
+        },
+      ],
+    });
+  }
   return { channel: input.channel, to };
 }
 

@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, sendDigests } from '../../src/alerts/digest.service.ts';
 import { signWebhookBody } from '../../src/alerts/webhook.service.ts';
@@ -7,37 +5,10 @@ import { engines } from '../support/engines.ts';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
+import { decodeQuotedPrintable, startSmtp } from '../support/smtp.ts';
 import { deliverDue, RECEIVER_ENV, startReceiver } from '../support/webhooks.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
-
-/** A real SMTP server on a free loopback port that keeps what it receives. */
-async function startSmtp() {
-  const received: Array<{ to: string[]; raw: string }> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** The mail body as the reader sees it (nodemailer sends non-ASCII text quoted-printable). */
-function decodeQuotedPrintable(raw: string): string {
-  const bytes = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
 
 describe.each(engines)('alert notifications on %s', (engine) => {
   let ctx: TestContext & { setNow(d: Date): void };

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.ts';
 import { parseCvr } from '../../src/companies/cvr.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type AppDeps, createAppDeps } from '../../src/deps.ts';
+import { linkIn, openLink } from '../support/youth-login.ts';
 import { DEMO_PASSWORD, type DemoSeedResult, demoUsers, seedDemo } from '../../src/demo/seed.ts';
 import { loadRuleSets } from '../../src/rules/rule-set.loader.ts';
 import { resolveSecret } from '../../src/shared/secret.ts';
@@ -164,6 +165,29 @@ describe.each(engines)('first start on %s', (engine) => {
       `/api/groups/${first?.id}/meetings?from=2026-10-12&to=2026-10-18`,
     );
     expect(october.items).toEqual([expect.objectContaining({ status: 'cancelled', note: 'Efterårsferie' })]);
+  });
+
+  it('invites three placed youth to Mit forløb: their links are in the outbox and log a youth in to a living journey', async () => {
+    expect(seeded?.invited).toBe(3);
+    const messages = await database.db
+      .selectFrom('outgoing_message')
+      .select(['youth_id', 'body', 'transport', 'status'])
+      .where('kind', '=', 'invitation')
+      .execute();
+    expect(messages).toHaveLength(3);
+    expect(messages.every((m) => m.transport === 'outbox' && m.status === 'sent')).toBe(true);
+    const { posted, cookie } = await openLink(app, linkIn(messages[0]!.body));
+    expect(posted.statusCode).toBe(303);
+    const start = await app.inject({ method: 'GET', url: '/mit-forloeb', headers: { cookie: cookie! } });
+    expect(start.statusCode).toBe(200);
+    const placement = await database.db
+      .selectFrom('placement')
+      .innerJoin('company', 'company.id', 'placement.company_id')
+      .select('company.name')
+      .where('placement.youth_id', '=', messages[0]!.youth_id!)
+      .where('placement.ended_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(start.body).toContain(placement.name.replaceAll('&', '&amp;'));
   });
 
   it('has 25 companies with valid CVR numbers and contact persons', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newUnit, newYouth, putSettings } from '../support/factories.ts';
-import { linkIn, linkInOutbox, youthSession } from '../support/youth-login.ts';
+import { linkIn, linkInOutbox, openLink as openLinkIn, youthSession } from '../support/youth-login.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,27 +15,10 @@ describe.each(engines)("The young person's log-in on %s", (engine) => {
   afterAll(() => ctx.close());
 
   /** Opens the link as a phone's browser does: the page with the button, then the button's POST. */
-  async function openLink(
-    link: string,
-    userAgent = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Mobile/15E148 Safari/604.1',
-  ) {
-    const path = new URL(link).pathname;
-    const shown = await ctx.app.inject({ method: 'GET', url: path, headers: { 'user-agent': userAgent } });
-    expect(shown.statusCode).toBe(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(shown.body)?.[1] ?? '';
-    const csrfCookie = shown.cookies.find((c) => c.name === 'ungeflow_csrf');
-    const posted = await ctx.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'user-agent': userAgent, cookie: `ungeflow_csrf=${csrfCookie?.value ?? ''}` },
-      payload: { _csrf: csrf },
-    });
-    const youthCookie = posted.cookies.find((c) => c.name === 'ungeflow_youth');
-    return {
-      posted,
-      cookie: youthCookie ? `ungeflow_youth=${youthCookie.value}` : undefined,
-      maxAge: youthCookie?.maxAge,
-    };
+  async function openLink(link: string, userAgent?: string) {
+    const opened = await openLinkIn(ctx.app, link, userAgent);
+    expect(opened.shown.statusCode).toBe(200);
+    return opened;
   }
 
   async function invited(channel: 'sms' | 'email' = 'sms') {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/database.ts';
 import { startYouthSession } from '../../src/youth-login/youth-login.service.ts';
 
@@ -77,4 +78,32 @@ export function linkIn(text: string): string {
   const link = /https?:\/\/\S+\/mit-forloeb\/link\/[\w-]+/.exec(text)?.[0];
   if (!link) throw new Error(`no link to Mit forløb in: ${text}`);
   return link;
+}
+
+/** An iPhone's Safari, as the youth's phone says who it is. */
+export const PHONE_USER_AGENT =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Mobile/15E148 Safari/604.1';
+
+/**
+ * Opens a one-time link as a phone's browser does: the page with the button, then the button's
+ * POST. The youth's cookie header when it logged the youth in.
+ */
+export async function openLink(app: FastifyInstance, link: string, userAgent = PHONE_USER_AGENT) {
+  const path = new URL(link).pathname;
+  const shown = await app.inject({ method: 'GET', url: path, headers: { 'user-agent': userAgent } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(shown.body)?.[1] ?? '';
+  const csrfCookie = shown.cookies.find((c) => c.name === 'ungeflow_csrf');
+  const posted = await app.inject({
+    method: 'POST',
+    url: path,
+    headers: { 'user-agent': userAgent, cookie: `ungeflow_csrf=${csrfCookie?.value ?? ''}` },
+    payload: { _csrf: csrf },
+  });
+  const youthCookie = posted.cookies.find((c) => c.name === 'ungeflow_youth');
+  return {
+    shown,
+    posted,
+    cookie: youthCookie ? `ungeflow_youth=${youthCookie.value}` : undefined,
+    maxAge: youthCookie?.maxAge,
+  };
 }
