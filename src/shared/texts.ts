@@ -32,6 +32,7 @@ import type inbox from '../../templates/texts/inbox.da.json';
 import type journal from '../../templates/texts/journal.da.json';
 import type journeys from '../../templates/texts/journeys.da.json';
 import type myjourney from '../../templates/texts/myjourney.da.json';
+import type youthvoice from '../../templates/texts/youthvoice.da.json';
 import type offers from '../../templates/texts/offers.da.json';
 import type overview from '../../templates/texts/overview.da.json';
 import type participation from '../../templates/texts/participation.da.json';
@@ -66,6 +67,7 @@ export const textAreas = [
   'journal',
   'journeys',
   'myjourney',
+  'youthvoice',
   'offers',
   'overview',
   'participation',
@@ -100,6 +102,7 @@ type Catalogue = {
   journal: typeof journal;
   journeys: typeof journeys;
   myjourney: typeof myjourney;
+  youthvoice: typeof youthvoice;
   offers: typeof offers;
   overview: typeof overview;
   participation: typeof participation;

@@ -52,6 +52,7 @@ import {
   text,
 } from './web.shared.ts';
 import { registerMyJourneyPages } from './web.my-journey.ts';
+import { registerYouthVoicePages } from './web.youth-voice.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -348,4 +349,5 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerRuleSetPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerPasswordPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyJourneyPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerYouthVoicePages(app, { deps, page, myJourneyPage, checkCsrf });
 };

@@ -32,6 +32,7 @@ import {
 } from '../visitation/questionnaire.ts';
 import type { CodeLabels } from './web.event-forms.ts';
 import { hasText, type Translate } from '../shared/texts.ts';
+import { lineChart, type LineChart } from './web.line-chart.ts';
 import { formatNumber, when, whenDay } from './web.shared.ts';
 import { selfRatingItemLabels, selfRatingItems } from '../progression/self-rating.items.ts';
 import type { SelfRatingsOfJourney } from '../progression/self-rating.service.ts';
@@ -455,26 +456,10 @@ export function weekChoices(
 // Progression
 // ---------------------------------------------------------------------------------------------
 
-/** The chart's geometry in SVG user units. */
-const PLOT = { width: 520, height: 240, left: 36, right: 36, top: 12, bottom: 40 } as const;
-
-export interface ProgressionChart {
-  width: number;
-  height: number;
-  /** Where the plot area begins and ends, for the grid lines. */
-  left: number;
-  right: number;
-  description: string;
-  /** Grid lines and labels of the scores 1-10. */
-  yTicks: Array<{ y: number; label: string }>;
-  xTicks: Array<{ x: number; label: string }>;
-  lines: Array<{ index: number; label: string; points: string; dots: Array<{ x: number; y: number; title: string }> }>;
-}
-
 export interface ProgressionView {
   rows: Array<{ date: string; assessedBy: string; scores: string[] }>;
   factors: Array<{ label: string; first: string; latest: string; change: string }>;
-  chart: ProgressionChart | null;
+  chart: LineChart | null;
 }
 
 /** The measurements as a table and as one line per factor over time (scores 1-10). */
@@ -494,49 +479,15 @@ export function progressionOf(progression: Progression, t: Translate, lang: Lang
   return { rows, factors, chart: chartOf(progression, t, lang) };
 }
 
-function chartOf(progression: Progression, t: Translate, lang: Lang): ProgressionChart | null {
-  const days = [...new Set(progression.measurements.map((m) => m.measuredOn))].sort();
-  const first = days[0];
-  const last = days.at(-1);
-  if (!first || !last) return null;
-  const innerWidth = PLOT.width - PLOT.left - PLOT.right;
-  const innerHeight = PLOT.height - PLOT.top - PLOT.bottom;
-  const span = Math.max(1, Date.parse(last) - Date.parse(first));
-  const x = (day: string) =>
-    first === last
-      ? PLOT.left + innerWidth / 2
-      : PLOT.left + ((Date.parse(day) - Date.parse(first)) / span) * innerWidth;
-  const y = (score: number) => PLOT.top + ((10 - score) / 9) * innerHeight;
-  const round = (n: number) => Math.round(n * 10) / 10;
-  const short = (day: string) =>
-    new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'short' }).format(
-      new Date(`${day}T12:00:00Z`),
-    );
-  return {
-    width: PLOT.width,
-    height: PLOT.height,
-    left: PLOT.left,
-    right: PLOT.width - PLOT.right,
-    description: t('youth.progressionChartDescription'),
-    yTicks: [1, 4, 7, 10].map((score) => ({ y: round(y(score)), label: String(score) })),
-    // The first and last day always; between them, every measurement's day if there is room.
-    xTicks: (days.length <= 6 ? days : [first, last]).map((day) => ({ x: round(x(day)), label: short(day) })),
-    lines: progressionFactors.flatMap((factor, index) => {
-      const points = progression.measurements
-        .filter((m) => m.scores[factor] !== null)
-        .map((m) => ({ day: m.measuredOn, score: m.scores[factor] as number }));
-      if (points.length === 0) return [];
-      const name = progressionFactorLabels[factor][lang];
-      return [
-        {
-          index: index + 1,
-          label: name,
-          points: points.map((p) => `${round(x(p.day))},${round(y(p.score))}`).join(' '),
-          dots: points.map((p) => ({ x: round(x(p.day)), y: round(y(p.score)), title: `${name}: ${p.score}` })),
-        },
-      ];
-    }),
-  };
+function chartOf(progression: Progression, t: Translate, lang: Lang): LineChart | null {
+  const lines = progressionFactors.map((factor, index) => ({
+    series: index + 1,
+    label: progressionFactorLabels[factor][lang],
+    points: progression.measurements.flatMap((m) =>
+      m.scores[factor] === null ? [] : [{ day: m.measuredOn, score: m.scores[factor] }],
+    ),
+  }));
+  return lineChart(lines, t('youth.progressionChartDescription'), lang);
 }
 
 // ---------------------------------------------------------------------------------------------
