@@ -51,6 +51,7 @@ import {
   text,
 } from './web.shared.ts';
 import { registerMyJourneyPages } from './web.my-journey.ts';
+import { registerMyActionPages } from './web.my-actions.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -346,4 +347,5 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerRuleSetPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerPasswordPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyJourneyPages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMyActionPages(app, { deps, page, myJourneyPage, checkCsrf });
 };
