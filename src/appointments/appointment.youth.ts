@@ -1,8 +1,9 @@
-import { auditAsYouth } from '../audit/audit-youth.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { YouthActor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { type Appointment, findAppointment, listAppointments, updateAppointment } from './appointment.repository.ts';
+import { youthAudit } from '../youth-login/youth-login.service.ts';
 
 /**
  * The youth's own appointments on their side (Mit forløb), and their afbud: they say before an
@@ -59,11 +60,14 @@ export async function notifyAppointmentAbsence(
     if (!(await updateAppointment(trx, youth.municipalityId, id, current.version, { notifiedAbsence }, now))) {
       throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
     }
-    await auditAsYouth(trx, youth, 'appointment.absence_notified', {
-      appointmentId: id,
-      journeyId: current.journeyId,
-      change: 'recorded',
-    });
+    await appendAudit(
+      trx,
+      youthAudit(youth, 'appointment.absence_notified', {
+        appointmentId: id,
+        journeyId: current.journeyId,
+        change: 'recorded',
+      }),
+    );
   });
 }
 
@@ -75,10 +79,13 @@ export async function withdrawAppointmentAbsence(deps: Deps, youth: YouthActor, 
     if (!(await updateAppointment(trx, youth.municipalityId, id, current.version, { notifiedAbsence: null }, now))) {
       throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
     }
-    await auditAsYouth(trx, youth, 'appointment.absence_notified', {
-      appointmentId: id,
-      journeyId: current.journeyId,
-      change: 'withdrawn',
-    });
+    await appendAudit(
+      trx,
+      youthAudit(youth, 'appointment.absence_notified', {
+        appointmentId: id,
+        journeyId: current.journeyId,
+        change: 'withdrawn',
+      }),
+    );
   });
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
-import { auditAsYouth } from '../audit/audit-youth.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor, YouthActor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -17,6 +17,7 @@ import {
   upsertAttendance,
 } from './group.repository.ts';
 import type { AttendanceStatus, MeetingStatus, RecordSource } from './group.tables.ts';
+import { youthAudit } from '../youth-login/youth-login.service.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'riskRefresh'>;
 
@@ -152,11 +153,14 @@ export async function checkIn(deps: Deps, youth: YouthActor, typed: string): Pro
       participant.journeyId,
       meeting.startsAt < now ? meeting.startsAt : now,
     );
-    await auditAsYouth(trx, youth, 'group.checked_in', {
-      groupId: meeting.groupId,
-      meetingId: meeting.id,
-      journeyId: participant.journeyId,
-    });
+    await appendAudit(
+      trx,
+      youthAudit(youth, 'group.checked_in', {
+        groupId: meeting.groupId,
+        meetingId: meeting.id,
+        journeyId: participant.journeyId,
+      }),
+    );
     return { ...result, already: false };
   });
 }
@@ -259,12 +263,15 @@ export async function notifyMeetingAbsence(
         recordedAt: now,
       },
     ]);
-    await auditAsYouth(trx, youth, 'group.absence_notified', {
-      groupId: meeting.groupId,
-      meetingId,
-      journeyId: participant.journeyId,
-      change: 'recorded',
-    });
+    await appendAudit(
+      trx,
+      youthAudit(youth, 'group.absence_notified', {
+        groupId: meeting.groupId,
+        meetingId,
+        journeyId: participant.journeyId,
+        change: 'recorded',
+      }),
+    );
   });
 }
 
@@ -278,12 +285,15 @@ export async function withdrawMeetingAbsence(
   await deps.db.transaction().execute(async (trx) => {
     const { meeting, participant } = await comingMeetingOfYouth(trx, youth, meetingId, now);
     if (await deleteAttendance(trx, youth.municipalityId, meetingId, youth.youthId, 'absent_with_notice')) {
-      await auditAsYouth(trx, youth, 'group.absence_notified', {
-        groupId: meeting.groupId,
-        meetingId,
-        journeyId: participant.journeyId,
-        change: 'withdrawn',
-      });
+      await appendAudit(
+        trx,
+        youthAudit(youth, 'group.absence_notified', {
+          groupId: meeting.groupId,
+          meetingId,
+          journeyId: participant.journeyId,
+          change: 'withdrawn',
+        }),
+      );
     }
   });
 }

@@ -1,5 +1,5 @@
 import { auditAs } from '../audit/audit-as.ts';
-import { auditAsYouth } from '../audit/audit-youth.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor, YouthActor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
@@ -16,6 +16,7 @@ import {
   type PlacementWeek,
 } from './placement.repository.ts';
 import { writeHoursWorked } from './placement.service.ts';
+import { youthAudit } from '../youth-login/youth-login.service.ts';
 
 /**
  * Hours the youth reports themselves (Mit forløb): a week's hours at their placement wait for the
@@ -128,12 +129,15 @@ export async function reportHours(
     ) {
       throw invalidField('weekStart', 'participation.hours.refusals.alreadyConfirmed');
     }
-    await auditAsYouth(trx, youth, 'placement.hours_reported', {
-      journeyId: placement.journeyId,
-      placementId: placement.id,
-      weekStart,
-      hours: rounded,
-    });
+    await appendAudit(
+      trx,
+      youthAudit(youth, 'placement.hours_reported', {
+        journeyId: placement.journeyId,
+        placementId: placement.id,
+        weekStart,
+        hours: rounded,
+      }),
+    );
     const [report] = await listHoursReports(trx, youth.municipalityId, { placementId: placement.id }).then((all) =>
       all.filter((r) => r.weekStart === weekStart),
     );

@@ -53,6 +53,7 @@ import {
 } from './web.shared.ts';
 import { registerMyJourneyPages } from './web.my-journey.ts';
 import { registerYouthVoicePages } from './web.youth-voice.ts';
+import { registerMyActionPages } from './web.my-actions.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -350,4 +351,5 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerPasswordPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyJourneyPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerYouthVoicePages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMyActionPages(app, { deps, page, myJourneyPage, checkCsrf });
 };
