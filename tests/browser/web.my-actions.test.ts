@@ -128,7 +128,8 @@ describe("the youth's check-in, afbud and hours on a phone, in Chromium", { time
     );
     await checkPage(phone, 'tjekket-ind');
 
-    await staff.reload();
+    // The facilitator's page of the youth's own meeting (the other group's was opened last).
+    await staff.goto(`${t.base}/grupper/${own.groupId}/moeder/${own.meetingId}`);
     expect(await staff.getByTestId('by-youth').textContent()).toContain('Tjekket ind af den unge');
 
     // After the meeting the same code checks nobody in.
