@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { PlacementState, Stage } from '../../machines/journey.ts';
 import { recordActivity } from '../activities/activity.service.ts';
 import { recordActivityBody } from '../activities/activity.schemas.ts';
@@ -735,7 +736,13 @@ export async function recordUnit(
   });
 
   steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
-  for (const step of steps) await step.run();
+  for (const step of steps) {
+    await step.run();
+    // The embedded database answers on this thread without waiting for I/O, so the demo unit,
+    // added while the server listens, gives the event loop a turn between steps: the log-in page
+    // answers during the first start rather than after it.
+    await yieldToEventLoop();
+  }
 
   // The coming match event, with the youth who are looking for a placement now.
   const comingDay = weekdayNear(today, 12, 4);

@@ -42,6 +42,8 @@ describe('the first start with the demo unit', () => {
     const page = await fetch(`${server.url}/login`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form');
+    // The page answered while the demo unit was still being added: it did not wait for it.
+    expect(server.output()).not.toMatch(DEMO_LINE);
 
     const login = await logIn(server.url);
     // The answer came after the demo unit was complete, not with half of it.
