@@ -3,7 +3,7 @@ import type { YouthActor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { type Appointment, findAppointment, listAppointments, updateAppointment } from './appointment.repository.ts';
-import { youthAudit } from '../youth-login/youth-login.service.ts';
+import { youthAudit } from '../audit/audit-as.ts';
 
 /**
  * The youth's own appointments on their side (Mit forløb), and their afbud: they say before an

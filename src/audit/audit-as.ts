@@ -23,22 +23,31 @@ export function auditAs(
 }
 
 /**
- * Appends an audit entry for something the young person did on their own side, in the caller's
- * transaction: no user, the youth as the subject, and `by: 'youth'` in the details.
+ * An audit entry of something the youth did themselves: no user, the youth's id, and
+ * `details.by = 'youth'` (src/auth/actor.ts).
  */
+export function youthAudit(
+  youth: YouthActor,
+  action: AuditAction,
+  details: Record<string, unknown> = {},
+): Parameters<typeof appendAudit>[1] {
+  return {
+    municipalityId: youth.municipalityId,
+    userId: null,
+    youthId: youth.youthId,
+    action,
+    details: { by: 'youth', ...details },
+    ip: youth.ip,
+    requestId: youth.requestId,
+  };
+}
+
+/** Appends the youth's entry in the caller's transaction, naming the device session it came from. */
 export function auditAsYouth(
   db: Db,
   actor: YouthActor,
   action: AuditAction,
   details: Record<string, unknown>,
 ): Promise<void> {
-  return appendAudit(db, {
-    municipalityId: actor.municipalityId,
-    userId: null,
-    action,
-    youthId: actor.youthId,
-    details: { ...details, by: 'youth', sessionId: actor.sessionId },
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
+  return appendAudit(db, youthAudit(actor, action, { ...details, sessionId: actor.sessionId }));
 }

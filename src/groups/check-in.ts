@@ -17,7 +17,7 @@ import {
   upsertAttendance,
 } from './group.repository.ts';
 import type { AttendanceStatus, MeetingStatus, RecordSource } from './group.tables.ts';
-import { youthAudit } from '../youth-login/youth-login.service.ts';
+import { youthAudit } from '../audit/audit-as.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'riskRefresh'>;
 

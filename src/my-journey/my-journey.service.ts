@@ -10,7 +10,7 @@ import { addDays, isoWeekday } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { findYouthById } from '../youth/youth.repository.ts';
-import { youthAudit } from '../youth-login/youth-login.service.ts';
+import { youthAudit } from '../audit/audit-as.ts';
 import { findCurrentJourneyId, findNextAppointment, type NextAppointment } from './my-journey.repository.ts';
 
 /** What the youth's start page shows (Mit forløb): the plan's parts that matter this week. */

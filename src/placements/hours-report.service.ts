@@ -16,7 +16,7 @@ import {
   type PlacementWeek,
 } from './placement.repository.ts';
 import { writeHoursWorked } from './placement.service.ts';
-import { youthAudit } from '../youth-login/youth-login.service.ts';
+import { youthAudit } from '../audit/audit-as.ts';
 
 /**
  * Hours the youth reports themselves (Mit forløb): a week's hours at their placement wait for the

@@ -1,5 +1,6 @@
 import type { Actor, RequestOrigin, YouthActor } from '../auth/actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { youthAudit } from '../audit/audit-as.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Db } from '../db/database.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
@@ -248,24 +249,4 @@ export async function logOutEverywhere(db: Db, youth: YouthActor): Promise<{ dev
 
 export function listOwnDevices(db: Db, youth: YouthActor, now: Date): Promise<YouthDevice[]> {
   return listYouthDevices(db, youth.municipalityId, youth.youthId, youth.sessionId, now);
-}
-
-/**
- * An audit entry of something the youth did themselves: no user, the youth's id, and
- * `details.by = 'youth'` (src/auth/actor.ts).
- */
-export function youthAudit(
-  youth: YouthActor,
-  action: Parameters<typeof appendAudit>[1]['action'],
-  details: Record<string, unknown> = {},
-): Parameters<typeof appendAudit>[1] {
-  return {
-    municipalityId: youth.municipalityId,
-    userId: null,
-    youthId: youth.youthId,
-    action,
-    details: { by: 'youth', ...details },
-    ip: youth.ip,
-    requestId: youth.requestId,
-  };
 }
