@@ -77,7 +77,7 @@ export const progressionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async
         operationId: 'getSelfRatings',
         summary: "Read the youth's own ratings",
         description:
-          'What the youth rated on their own side (Mit forløb): the four progression factors that are their own ' +
+          'What the youth rated on their own side: the four progression factors that are their own ' +
           'and their wellbeing and loneliness, 1-10. Kept apart from the progression measurements, which the key ' +
           'figures read.',
         tags: ['progression'],

@@ -34,6 +34,7 @@ describe("the administrator's pages in Chromium", { timeout: 120_000 }, () => {
       'Indstillinger',
       'Webhook',
       'Import',
+      'Beskeder',
       'Advarselsregler',
       'Regelsæt',
       'Logning',
