@@ -88,6 +88,7 @@ describe.each(engines)('rules through the API on %s', (engine) => {
       lawSwitchDates: {},
       accessExport: { colleagueNames: false },
       retention: { personalDataYears: 5, auditYears: 5 },
+      youthLogin: { sessionDays: 30 },
       webhook: { url: null, secretSet: false },
     });
     expect((await evaluate()).json()).toMatchObject({ eligible: true, code: 'eligible_activity_ready' });
