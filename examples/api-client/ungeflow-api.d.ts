@@ -1420,7 +1420,7 @@ export interface paths {
     };
     /**
      * Read the youth's own ratings
-     * @description What the youth rated on their own side (Mit forløb): the four progression factors that are their own and their wellbeing and loneliness, 1-10. Kept apart from the progression measurements, which the key figures read.
+     * @description What the youth rated on their own side: the four progression factors that are their own and their wellbeing and loneliness, 1-10. Kept apart from the progression measurements, which the key figures read.
      */
     get: operations['getSelfRatings'];
     put?: never;
@@ -2193,6 +2193,8 @@ export interface components {
         | 'caseload.import_checked'
         | 'caseload.imported'
         | 'youth_login.invited'
+        | 'youth_login.invitation_not_sent'
+        | 'messages.read'
         | 'youth_login.login_succeeded'
         | 'youth_login.login_failed'
         | 'youth_login.logout'
@@ -4698,6 +4700,8 @@ export interface operations {
           | 'caseload.import_checked'
           | 'caseload.imported'
           | 'youth_login.invited'
+          | 'youth_login.invitation_not_sent'
+          | 'messages.read'
           | 'youth_login.login_succeeded'
           | 'youth_login.login_failed'
           | 'youth_login.logout'
@@ -4814,6 +4818,8 @@ export interface operations {
           | 'caseload.import_checked'
           | 'caseload.imported'
           | 'youth_login.invited'
+          | 'youth_login.invitation_not_sent'
+          | 'messages.read'
           | 'youth_login.login_succeeded'
           | 'youth_login.login_failed'
           | 'youth_login.logout'
