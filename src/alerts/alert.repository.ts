@@ -369,15 +369,8 @@ export interface AlertList {
   resolved: number;
 }
 
-export async function listAlerts(
-  db: Db,
-  municipalityId: string,
-  filter: AlertFilter,
-  page: { limit: number; offset: number },
-): Promise<AlertList> {
-  const bySeverity: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
-  const byStatus: Record<UnresolvedStatus, number> = { open: 0, acknowledged: 0, snoozed: 0 };
-  if (filter.journeyIds?.length === 0) return { items: [], total: 0, bySeverity, byStatus, resolved: 0 };
+/** The municipality's alerts that the filter's criteria other than status and severity find. */
+function alertsMatching(db: Db, municipalityId: string, filter: AlertFilter) {
   let query = db
     .selectFrom('alert')
     .innerJoin('journey', 'journey.id', 'alert.journey_id')
@@ -403,13 +396,61 @@ export async function listAlerts(
       ),
     );
   }
-  let ofStatus = query;
-  if (filter.status === 'unresolved') ofStatus = ofStatus.where('alert.status', '<>', 'resolved');
-  else if (filter.status) ofStatus = ofStatus.where('alert.status', '=', filter.status);
+  return query;
+}
+
+type MatchingAlerts = ReturnType<typeof alertsMatching>;
+
+const withStatus = (query: MatchingAlerts, filter: AlertFilter) =>
+  filter.status === 'unresolved'
+    ? query.where('alert.status', '<>', 'resolved')
+    : filter.status
+      ? query.where('alert.status', '=', filter.status)
+      : query;
+
+/** The filter's alerts with their status and severity: the rows a list shows. */
+const listedAlerts = (query: MatchingAlerts, filter: AlertFilter) => {
+  const ofStatus = withStatus(query, filter);
+  return filter.severity ? ofStatus.where('alert.severity', '=', filter.severity) : ofStatus;
+};
+
+/** A page of the filter's alerts in its order, without the counts of the inbox (a caseload's marks, I dag). */
+export async function listAlertItems(
+  db: Db,
+  municipalityId: string,
+  filter: AlertFilter,
+  page: { limit: number; offset: number },
+): Promise<AlertListItem[]> {
+  if (filter.journeyIds?.length === 0) return [];
+  const selected = listedAlerts(alertsMatching(db, municipalityId, filter), filter)
+    .selectAll('alert')
+    .select(['youth.name as youth_name', 'journey.caseworker_id']);
+  const ordered =
+    filter.order !== 'urgency'
+      ? selected.orderBy('alert.opened_at', 'desc')
+      : filter.status === 'resolved'
+        ? selected.orderBy('alert.resolved_at', 'desc')
+        : selected
+            .orderBy(sql`case alert.severity when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`)
+            .orderBy('alert.opened_at', 'asc');
+  const rows = await ordered.orderBy('alert.id').limit(page.limit).offset(page.offset).execute();
+  return rows.map((r) => ({ ...alertRowToAlert(r), youthName: r.youth_name, caseworkerId: r.caseworker_id }));
+}
+
+/** A page of the filter's alerts, with the counts the inbox shows beside them. */
+export async function listAlerts(
+  db: Db,
+  municipalityId: string,
+  filter: AlertFilter,
+  page: { limit: number; offset: number },
+): Promise<AlertList> {
+  const bySeverity: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
+  const byStatus: Record<UnresolvedStatus, number> = { open: 0, acknowledged: 0, snoozed: 0 };
+  if (filter.journeyIds?.length === 0) return { items: [], total: 0, bySeverity, byStatus, resolved: 0 };
+  const query = alertsMatching(db, municipalityId, filter);
   let ofSeverity = query.where('alert.status', '<>', 'resolved');
   if (filter.severity) ofSeverity = ofSeverity.where('alert.severity', '=', filter.severity);
-  const listed = filter.severity ? ofStatus.where('alert.severity', '=', filter.severity) : ofStatus;
-  const severityCounts = await ofStatus
+  const severityCounts = await withStatus(query, filter)
     .select(['alert.severity', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('alert.severity')
     .execute();
@@ -420,28 +461,15 @@ export async function listAlerts(
   let resolvedOfSeverity = query.where('alert.status', '=', 'resolved');
   if (filter.severity) resolvedOfSeverity = resolvedOfSeverity.where('alert.severity', '=', filter.severity);
   const resolved = await resolvedOfSeverity.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const selected = listed.selectAll('alert').select(['youth.name as youth_name', 'journey.caseworker_id']);
-  const ordered =
-    filter.order !== 'urgency'
-      ? selected.orderBy('alert.opened_at', 'desc')
-      : filter.status === 'resolved'
-        ? selected.orderBy('alert.resolved_at', 'desc')
-        : selected
-            .orderBy(sql`case alert.severity when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end`)
-            .orderBy('alert.opened_at', 'asc');
-  const [rows, total] = await Promise.all([
-    ordered.orderBy('alert.id').limit(page.limit).offset(page.offset).execute(),
-    listed.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  const [items, total] = await Promise.all([
+    listAlertItems(db, municipalityId, filter, page),
+    listedAlerts(query, filter)
+      .select((eb) => eb.fn.countAll<string>().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   for (const c of severityCounts) bySeverity[c.severity] = Number(c.n);
   for (const c of statusCounts) if (c.status !== 'resolved') byStatus[c.status] = Number(c.n);
-  return {
-    items: rows.map((r) => ({ ...alertRowToAlert(r), youthName: r.youth_name, caseworkerId: r.caseworker_id })),
-    total: Number(total.total),
-    bySeverity,
-    byStatus,
-    resolved: Number(resolved.n),
-  };
+  return { items, total: Number(total.total), bySeverity, byStatus, resolved: Number(resolved.n) };
 }
 
 /** Moves a journey's unresolved alerts from one assignee to another (a caseload reassignment). */

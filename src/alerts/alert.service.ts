@@ -1,3 +1,4 @@
+import { auditAs } from '../audit/audit-as.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
@@ -16,6 +17,7 @@ import {
   findAlert,
   findUnresolvedAlerts,
   insertAlerts,
+  listAlertItems,
   listAlerts,
   resolveAlerts,
   updateAlert,
@@ -286,15 +288,29 @@ export async function findAlerts(
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     });
-    await appendAudit(trx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'journey.listed',
-      details: { view: 'alerts', criteria: { ...filter, ...page }, journeyIds: result.items.map((a) => a.journeyId) },
-      ip: actor.ip,
-      requestId: actor.requestId,
+    await auditAs(trx, actor, 'journey.listed', null, {
+      view: 'alerts',
+      criteria: { ...filter, ...page },
+      journeyIds: result.items.map((a) => a.journeyId),
     });
     return result;
+  });
+}
+
+/**
+ * The unresolved alerts of the journeys a page lists (the caseload's marks), without the inbox's
+ * counts; audited as the inbox is.
+ */
+export async function unresolvedAlertsOf(deps: Deps, actor: Actor, journeyIds: readonly string[]) {
+  return deps.db.transaction().execute(async (trx) => {
+    const filter = { status: 'unresolved', journeyIds } as const;
+    const items = await listAlertItems(trx, actor.municipalityId, filter, { limit: 500, offset: 0 });
+    await auditAs(trx, actor, 'journey.listed', null, {
+      view: 'alerts',
+      criteria: filter,
+      journeyIds: items.map((a) => a.journeyId),
+    });
+    return items;
   });
 }
 
@@ -303,14 +319,10 @@ export async function readAlert(deps: Deps, actor: Actor, id: string) {
   return deps.db.transaction().execute(async (trx) => {
     const alert = await findAlert(trx, actor.municipalityId, id);
     if (!alert) throw new DomainError('not_found');
-    await appendAudit(trx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'journey.read',
-      youthId: alert.youthId,
-      details: { view: 'alert', alertId: id, journeyId: alert.journeyId },
-      ip: actor.ip,
-      requestId: actor.requestId,
+    await auditAs(trx, actor, 'journey.read', alert.youthId, {
+      view: 'alert',
+      alertId: id,
+      journeyId: alert.journeyId,
     });
     return { alert, history: await alertHistory(trx, actor.municipalityId, id) };
   });

@@ -1,7 +1,20 @@
 import { appendAudit } from './audit.repository.ts';
-import type { AuditAction } from './audit.types.ts';
+import type { AuditAction, NewAuditEntry } from './audit.types.ts';
+import { PAGE_READ_ACTIONS, type PageReads } from './page-reads.ts';
 import type { Actor, YouthActor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
+
+/**
+ * Appends the entry in the caller's transaction; a read made for a page view is gathered instead,
+ * and written with the page's other reads as the page is sent (src/audit/page-reads.ts).
+ */
+function appendOrGather(db: Db, pageReads: PageReads | undefined, entry: NewAuditEntry): Promise<void> {
+  if (pageReads && PAGE_READ_ACTIONS.has(entry.action)) {
+    pageReads.add(entry);
+    return Promise.resolve();
+  }
+  return appendAudit(db, entry);
+}
 
 /** Appends an audit entry for the actor, in the caller's transaction. Never pass a CPR number. */
 export function auditAs(
@@ -11,7 +24,7 @@ export function auditAs(
   youthId: string | null,
   details: Record<string, unknown>,
 ): Promise<void> {
-  return appendAudit(db, {
+  return appendOrGather(db, actor.pageReads, {
     municipalityId: actor.municipalityId,
     userId: actor.userId,
     action,
@@ -49,5 +62,5 @@ export function auditAsYouth(
   action: AuditAction,
   details: Record<string, unknown>,
 ): Promise<void> {
-  return appendAudit(db, youthAudit(actor, action, { ...details, sessionId: actor.sessionId }));
+  return appendOrGather(db, actor.pageReads, youthAudit(actor, action, { ...details, sessionId: actor.sessionId }));
 }

@@ -2,20 +2,25 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AuditAction, AuditEntry, AuditFilter, NewAuditEntry } from './audit.types.ts';
 
+const auditRow = (entry: NewAuditEntry) => ({
+  municipality_id: entry.municipalityId,
+  user_id: entry.userId,
+  action: entry.action,
+  youth_id: entry.youthId ?? null,
+  youth_ref: entry.youthRef ?? null,
+  details: JSON.stringify(entry.details ?? {}),
+  ip: entry.ip,
+  request_id: entry.requestId,
+});
+
 export async function appendAudit(db: Db, entry: NewAuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      municipality_id: entry.municipalityId,
-      user_id: entry.userId,
-      action: entry.action,
-      youth_id: entry.youthId ?? null,
-      youth_ref: entry.youthRef ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-      ip: entry.ip,
-      request_id: entry.requestId,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/** Several entries in one statement, chained in the order given. */
+export async function appendAuditEntries(db: Db, entries: readonly NewAuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
 }
 
 /** The municipality's entries that match the filter. */

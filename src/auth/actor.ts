@@ -1,3 +1,4 @@
+import type { PageReads } from '../audit/page-reads.ts';
 import type { Role } from '../db/schema.ts';
 
 /** Who is acting, in which municipality, and from where: passed to every service call. */
@@ -13,6 +14,8 @@ export interface Actor {
   via: { kind: 'session'; sessionId: string } | { kind: 'token'; tokenId: string };
   ip: string | null;
   requestId: string | null;
+  /** On a page view: where its reads are gathered, to be logged as one entry when it is sent. */
+  pageReads?: PageReads;
 }
 
 export type RequestOrigin = Pick<Actor, 'ip' | 'requestId'>;
@@ -29,4 +32,6 @@ export interface YouthActor {
   sessionId: string;
   ip: string | null;
   requestId: string | null;
+  /** On a page view: where its reads are gathered (as Actor's). */
+  pageReads?: PageReads;
 }

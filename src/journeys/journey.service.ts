@@ -1,4 +1,3 @@
-import { appendAudit } from '../audit/audit.repository.ts';
 import { randomUUID } from 'node:crypto';
 import { entryConditionIsMetOrOverridden, type JourneyEvent, type JourneyEventType } from '../../machines/events.ts';
 import {
@@ -373,19 +372,12 @@ export async function findJourneys(
       { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
       order,
     );
-    await appendAudit(trx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'journey.listed',
-      details: {
-        criteria: { ...filter, ...page },
-        resultCount: result.total,
-        journeyIds: result.items.map((j) => j.id),
-        // The youth the list showed, so the log answers who saw a youth (audit.repository).
-        youthIds: result.items.map((j) => j.youthId),
-      },
-      ip: actor.ip,
-      requestId: actor.requestId,
+    await auditAs(trx, actor, 'journey.listed', null, {
+      criteria: { ...filter, ...page },
+      resultCount: result.total,
+      journeyIds: result.items.map((j) => j.id),
+      // The youth the list showed, so the log answers who saw a youth (audit.repository).
+      youthIds: result.items.map((j) => j.youthId),
     });
     return result;
   });

@@ -10,7 +10,7 @@ import { addDays, isoWeekday } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { findYouthById } from '../youth/youth.repository.ts';
-import { youthAudit } from '../audit/audit-as.ts';
+import { auditAsYouth, youthAudit } from '../audit/audit-as.ts';
 import { findCurrentJourneyId, findNextAppointment, type NextAppointment } from './my-journey.repository.ts';
 
 /** What the youth's start page shows (Mit forløb): the plan's parts that matter this week. */
@@ -40,7 +40,7 @@ export async function readMyJourney(deps: Deps, youth: YouthActor, lang: Lang): 
     if (!journeyId) return { firstName, plan: null, nextMeeting: null, nextAppointment: null };
     const { data } = await assemblePlanData(trx, youth.municipalityId, journeyId, lang, now);
     const nextAppointment = await findNextAppointment(trx, youth.municipalityId, youth.youthId, now);
-    await appendAudit(trx, youthAudit(youth, 'journey.read', { journeyId, view: 'my_journey' }));
+    await auditAsYouth(trx, youth, 'journey.read', { journeyId, view: 'my_journey' });
     const group = data.networkGroup;
     const nextMeeting = group?.weekday && group.startTime ? nextWeekly(group.weekday, group.startTime, now) : null;
     return { firstName, plan: data, nextMeeting, nextAppointment };

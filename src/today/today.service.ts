@@ -1,7 +1,7 @@
 import type { Stage } from '../../machines/journey.ts';
-import { type AlertListItem, listAlerts } from '../alerts/alert.repository.ts';
+import { type AlertListItem, listAlertItems } from '../alerts/alert.repository.ts';
 import { type Appointment, listAppointments } from '../appointments/appointment.repository.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { type FacilitatedMeeting, listFacilitatedMeetings } from '../groups/group.repository.ts';
@@ -74,7 +74,7 @@ export async function todayOf(deps: Deps, actor: Actor, contactDays: number): Pr
         { ...deadline, journeyId: j.id, youth: { id: j.youthId, name: j.youthName }, overdue: deadline.due < day },
       ];
     });
-    const alerts = await listAlerts(
+    const alerts = await listAlertItems(
       trx,
       actor.municipalityId,
       { status: 'open', assignedTo: actor.userId, order: 'urgency' },
@@ -87,25 +87,18 @@ export async function todayOf(deps: Deps, actor: Actor, contactDays: number): Pr
       startOfDanishDay(addDays(day, -contactDays)),
       MOST,
     );
-    await appendAudit(trx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.userId,
-      action: 'journey.listed',
-      details: {
-        view: 'today',
-        criteria: { contactDays },
-        journeyIds: [
-          ...new Set([
-            ...appointments.map((a) => a.journeyId),
-            ...deadlines.map((d) => d.journeyId),
-            ...alerts.items.map((a) => a.journeyId),
-            ...withoutContact.map((w) => w.journeyId),
-          ]),
-        ],
-      },
-      ip: actor.ip,
-      requestId: actor.requestId,
+    await auditAs(trx, actor, 'journey.listed', null, {
+      view: 'today',
+      criteria: { contactDays },
+      journeyIds: [
+        ...new Set([
+          ...appointments.map((a) => a.journeyId),
+          ...deadlines.map((d) => d.journeyId),
+          ...alerts.map((a) => a.journeyId),
+          ...withoutContact.map((w) => w.journeyId),
+        ]),
+      ],
     });
-    return { day, meetings, appointments, deadlines, alerts: alerts.items, withoutContact, contactDays };
+    return { day, meetings, appointments, deadlines, alerts, withoutContact, contactDays };
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Stage, stages } from '../../machines/journey.ts';
-import { findAlerts } from '../alerts/alert.service.ts';
+import { unresolvedAlertsOf } from '../alerts/alert.service.ts';
 import { actorOf } from '../auth/auth.plugin.ts';
 import { nextDeadlineOf } from '../journeys/journey.deadline.ts';
 import { journeyOrderColumns } from '../journeys/journey.repository.ts';
@@ -140,11 +140,10 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
         { column: sort, direction: dir },
       );
       // The alerts of the journeys on this page, in one read.
-      const unresolved = await findAlerts(
+      const unresolved = await unresolvedAlertsOf(
         deps,
         actor,
-        { status: 'unresolved', journeyIds: journeys.items.map((j) => j.id) },
-        { page: 1, pageSize: 500 },
+        journeys.items.map((j) => j.id),
       );
       const now = deps.clock();
       const today = danishDate(now);
@@ -158,7 +157,7 @@ export function registerCaseloadPages(app: WebApp, { deps, page, checkCsrf }: We
           stage: j.stage,
           caseworker: j.caseworkerName,
           lastActivity: days === null ? t('common.never') : t('common.daysAgo', { days }),
-          alerts: unresolved.items
+          alerts: unresolved
             .filter((a) => a.journeyId === j.id)
             .map((a) => ({ severity: a.severity, label: riskLabel(a.code, lang) })),
           deadline: deadline && {

@@ -1,3 +1,5 @@
+import { appendAuditEntries } from '../audit/audit.repository.ts';
+import { PageReads } from '../audit/page-reads.ts';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -162,6 +164,21 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
     // The front page is the caseload; an administrator's front page is the administration.
     if (request.actor.role === 'admin' && request.routeOptions.url === '/') return reply.redirect('/admin', 303);
     if (!page.roles.includes(request.actor.role)) throw new DomainError('forbidden');
+  });
+
+  // A page view's reads are logged as one entry per youth and kind of read, as the page is sent
+  // (src/audit/page-reads.ts). The page waits for the entry: one that cannot be written fails the
+  // page, which then shows nothing it read.
+  app.addHook('preHandler', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const page = request.routeOptions.url ?? '';
+    if (request.actor) request.actor = { ...request.actor, pageReads: new PageReads(page) };
+    if (request.youth) request.youth = { ...request.youth, pageReads: new PageReads(page) };
+  });
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const entries = [...(request.actor?.pageReads?.take() ?? []), ...(request.youth?.pageReads?.take() ?? [])];
+    await appendAuditEntries(deps.db, entries);
+    return payload;
   });
 
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {

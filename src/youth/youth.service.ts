@@ -1,6 +1,5 @@
-import { appendAudit } from '../audit/audit.repository.ts';
+import { auditAs } from '../audit/audit-as.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -62,24 +61,6 @@ function maskedFromBirthDate(birthDate: string): string {
   return maskCpr(`${d}${m}${y.slice(2)}`);
 }
 
-function audit(
-  db: Db,
-  actor: Actor,
-  action: Parameters<typeof appendAudit>[1]['action'],
-  youthId: string | null,
-  details?: Record<string, unknown>,
-) {
-  return appendAudit(db, {
-    municipalityId: actor.municipalityId,
-    userId: actor.userId,
-    action,
-    youthId,
-    ...(details ? { details } : {}),
-    ip: actor.ip,
-    requestId: actor.requestId,
-  });
-}
-
 function parsedCpr(text: string, now: Date) {
   const result = parseCpr(text, now);
   // The route schema has validated the number already; this guards direct service callers.
@@ -114,7 +95,7 @@ export async function createYouth(
         email: input.email ?? null,
         address: input.address ?? null,
       });
-      await audit(trx, actor, 'youth.created', record.id);
+      await auditAs(trx, actor, 'youth.created', record.id, {});
       return toYouth(record, danishDate(now), maskedFromBirthDate(record.birthDate));
     });
   } catch (error) {
@@ -137,7 +118,7 @@ export async function readYouth(deps: Deps, actor: Actor, id: string, options: {
       options.revealCpr && !record.anonymisedAt
         ? formatCpr(vault.decrypt(actor.municipalityId, record.cprEncrypted))
         : maskedFromBirthDate(record.birthDate);
-    await audit(trx, actor, options.revealCpr ? 'youth.cpr_revealed' : 'youth.read', record.id);
+    await auditAs(trx, actor, options.revealCpr ? 'youth.cpr_revealed' : 'youth.read', record.id, {});
     return toYouth(record, danishDate(clock()), cpr);
   });
 }
@@ -202,7 +183,7 @@ export async function findYouth(
       result = await searchYouth(trx, actor.municipalityId, { kind: 'all' }, page);
     }
     // Datatilsynet: a search is logged with its criteria; a CPR criterion only masked.
-    await audit(trx, actor, 'youth.searched', null, {
+    await auditAs(trx, actor, 'youth.searched', null, {
       criteria: { query: redactCpr(text), by, page: criteria.page, pageSize: criteria.pageSize },
       resultCount: result.total,
       youthIds: result.items.map((y) => y.id),
@@ -261,7 +242,7 @@ export async function changeYouth(
       const updated = await updateYouth(trx, actor.municipalityId, id, input.version, changes, now);
       if (!updated) throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });
       // Which fields changed, never their values: the log must not become a copy of the register.
-      await audit(trx, actor, 'youth.updated', id, { fields });
+      await auditAs(trx, actor, 'youth.updated', id, { fields });
       return toYouth(updated, danishDate(now), maskedFromBirthDate(updated.birthDate));
     });
   } catch (error) {
