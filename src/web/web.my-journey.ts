@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { clearYouthSessionCookie, cookieName, setYouthSessionCookie, youthOf } from '../auth/auth.plugin.ts';
 import { YOUTH_OIDC_CALLBACK_PATH } from '../config.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
@@ -47,8 +47,8 @@ const oidcRefusals = Object.keys(oidcRefusalTexts) as [YouthOidcRefusal, ...Yout
 
 /**
  * The young person's own pages (Mit forløb), for a phone first: logging in with the one-time link
- * or MitID, the start page, their devices, logging out. Every page is a youth route: the youth is the one
- * logged in on this device, never one named in the address.
+ * or MitID, the start page, their devices, logging out. Every page is a youth route: the youth is
+ * the one logged in on this device, never one named in the address.
  */
 export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, checkCsrf }: WebContext): void {
   const { db, config } = deps;
@@ -135,7 +135,7 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
   app.get(
     YOUTH_OIDC_CALLBACK_PATH,
     { config: { ...youthPageConfig({ open: true }), rateLimit: loginRateLimit }, schema: { hide: true } },
-    async (request: FastifyRequest, reply: FastifyReply) => {
+    async (request, reply) => {
       const broker = brokerOf();
       const now = deps.clock();
       const attempt = request.cookies[attemptCookie];

@@ -4,6 +4,7 @@ import { engines } from '../support/engines.ts';
 import { newCpr, newUnit, newYouth } from '../support/factories.ts';
 import { openJourney } from '../support/journeys.ts';
 import { passProviderLogin, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { freePort } from '../support/processes.ts';
 import { PHONE_USER_AGENT } from '../support/youth-login.ts';
 
 const PUBLIC_URL = 'http://ungeflow.test';
@@ -240,7 +241,7 @@ describe.each(engines)("The young person's log-in with MitID (OpenID Connect) on
   });
 });
 
-describe('The log-in page without a MitID broker', () => {
+describe('The log-in with MitID when the broker is missing or out of reach', () => {
   it('shows no "Log ind med MitID", and has no such route', async () => {
     const plain = await startTestApp('pglite');
     try {
@@ -254,6 +255,32 @@ describe('The log-in page without a MitID broker', () => {
       );
     } finally {
       await plain.close();
+    }
+  });
+
+  it('sends the youth back to the log-in page when the broker cannot be reached, audited, with a warning in the log', async () => {
+    const issuer = `http://127.0.0.1:${await freePort()}`;
+    const app = await startTestApp('pglite', {
+      env: { YOUTH_OIDC_ISSUER: issuer, YOUTH_OIDC_CLIENT_ID: 'ungeflow', YOUTH_OIDC_CLIENT_SECRET: 'secret' },
+    });
+    try {
+      const start = await app.app.inject({ method: 'GET', url: '/mit-forloeb/mitid' });
+      expect(start.statusCode).toBe(303);
+      expect(start.headers.location).toBe('/mit-forloeb/log-ind?mitid=provider_error');
+      expect(start.cookies.find((c) => c.name === 'ungeflow_mitid')).toBeUndefined();
+      const shown = await app.app.inject({ method: 'GET', url: start.headers.location as string });
+      expect(shown.body).toContain('Log-ind med MitID virker ikke lige nu.');
+      const audit = await app.db
+        .selectFrom('audit_log')
+        .select(['action', 'details'])
+        .where('action', '=', 'youth_login.login_failed')
+        .execute();
+      expect(audit).toEqual([
+        { action: 'youth_login.login_failed', details: { by: 'youth', method: 'oidc', reason: 'provider_error' } },
+      ]);
+      expect(app.logLines.some((line) => line.includes('the MitID broker could not be reached'))).toBe(true);
+    } finally {
+      await app.close();
     }
   });
 });
