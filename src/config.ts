@@ -3,6 +3,9 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_SMS_TEMPLATE, parseSmsTemplate, type SmsGateway } from './messages/sms-gateway.ts';
 
+/** Where the MitID broker sends the youth back (the redirect URI registered with the broker). */
+export const YOUTH_OIDC_CALLBACK_PATH = '/mit-forloeb/mitid/callback';
+
 /** The names proxy-addr (fastify's trustProxy) knows for whole address ranges. */
 const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -89,6 +92,17 @@ const configSchema = z
       }),
     SMS_SENDER: z.string().min(1).max(11).default('Ungeflow'),
     PUBLIC_URL: z.url().optional(),
+    // The municipality's OpenID Connect broker for MitID (README, "Connecting the municipality's
+    // MitID broker"); unset: the youth log in with the one-time link only.
+    YOUTH_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    YOUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    YOUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    YOUTH_OIDC_CPR_CLAIM: z.string().min(1).default('dk.cpr'),
+    YOUTH_OIDC_SCOPES: z
+      .string()
+      .default('openid mitid ssn')
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((scopes) => scopes.includes('openid'), 'YOUTH_OIDC_SCOPES must include openid'),
     // Hosts a webhook may reach over plain HTTP or on a local address (a receiver in the
     // municipality's own network); by default none.
     WEBHOOK_ALLOWED_HOSTS: z
@@ -133,6 +147,21 @@ const configSchema = z
         message: 'set UNGEFLOW_SECRET or UNGEFLOW_SECRET_FILE, not both',
       });
     }
+    const oidc = [env.YOUTH_OIDC_ISSUER, env.YOUTH_OIDC_CLIENT_ID, env.YOUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['YOUTH_OIDC_ISSUER'],
+        message: 'set YOUTH_OIDC_ISSUER, YOUTH_OIDC_CLIENT_ID and YOUTH_OIDC_CLIENT_SECRET together, or none of them',
+      });
+    }
+    if (env.YOUTH_OIDC_ISSUER && !isHttpsOrLoopback(env.YOUTH_OIDC_ISSUER)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['YOUTH_OIDC_ISSUER'],
+        message: 'YOUTH_OIDC_ISSUER must be an https:// address (plain http only on this machine, for tests)',
+      });
+    }
     if (env.DATABASE_URL && !env.UNGEFLOW_SECRET && !env.UNGEFLOW_SECRET_FILE) {
       ctx.addIssue({
         code: 'custom',
@@ -142,6 +171,12 @@ const configSchema = z
       });
     }
   });
+
+/** An https address, or plain http to this machine (a test provider); never plain http over a network. */
+function isHttpsOrLoopback(address: string): boolean {
+  const url = new URL(address);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
 
 /** The secret in the file UNGEFLOW_SECRET_FILE names, trimmed of the newline editors add. */
 function readSecretFile(path: string, ctx: z.RefinementCtx): string {
@@ -163,6 +198,19 @@ function readSecretFile(path: string, ctx: z.RefinementCtx): string {
 export type DatabaseConfig =
   | { engine: 'postgres'; url: string; poolSize?: number; connectTimeoutSeconds?: number }
   | { engine: 'pglite'; dataDir: string | undefined };
+
+/** The municipality's OpenID Connect broker, through which a youth logs in with MitID. */
+export interface YouthOidcConfig {
+  /** The broker's issuer identifier; its metadata is discovered from it. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim that holds the CPR number (`dk.cpr` unless the broker names it otherwise). */
+  cprClaim: string;
+  scopes: string[];
+  /** Where the broker sends the youth back: registered with the broker as the redirect URI. */
+  redirectUrl: string;
+}
 
 export interface AppConfig {
   port: number;
@@ -210,6 +258,8 @@ export interface AppConfig {
   smsGateway: SmsGateway | undefined;
   /** Where users reach Ungeflow; links in e-mails point here. */
   publicUrl: string;
+  /** The MitID broker of the youth's log-in; undefined: the one-time link only. */
+  youthOidc: YouthOidcConfig | undefined;
   /** Hosts a webhook may reach although over plain HTTP or on a local address (WEBHOOK_ALLOWED_HOSTS). */
   webhookAllowedHosts: string[];
   /** Danish local time of the nightly risk sweep. */
@@ -259,6 +309,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, template: e.SMS_GATEWAY_TEMPLATE, sender: e.SMS_SENDER }
       : undefined,
     publicUrl,
+    youthOidc:
+      e.YOUTH_OIDC_ISSUER && e.YOUTH_OIDC_CLIENT_ID && e.YOUTH_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.YOUTH_OIDC_ISSUER,
+            clientId: e.YOUTH_OIDC_CLIENT_ID,
+            clientSecret: e.YOUTH_OIDC_CLIENT_SECRET,
+            cprClaim: e.YOUTH_OIDC_CPR_CLAIM,
+            scopes: e.YOUTH_OIDC_SCOPES,
+            redirectUrl: `${publicUrl}${YOUTH_OIDC_CALLBACK_PATH}`,
+          }
+        : undefined,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     sweepAt: e.SWEEP_AT,
     sweepEnabled: e.SWEEP_ENABLED,

@@ -11,6 +11,7 @@ import { hkdfSync } from 'node:crypto';
 import { CprVault } from './shared/crypto.ts';
 import { EvaluationPseudonyms } from './exports/evaluation-pseudonym.ts';
 import { createMessenger, type Messenger } from './messages/messenger.ts';
+import { YouthOidc } from './youth-login/youth-oidc.ts';
 
 /** What route plugins hand to services. Built once in buildApp, by createAppDeps. */
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
   messenger: Messenger;
   /** What each journey event does beyond the journey: src/journey-effects.ts. */
   journeyEffects: JourneyEffectTable;
+  /** The MitID broker of the youth's log-in (src/youth-login/youth-oidc.ts); undefined when not configured. */
+  youthOidc: YouthOidc | undefined;
   /**
    * Set only by a bulk write (the demo seed): each write then holds its journey's risk refresh
    * here, and the bulk write refreshes each journey once at its end (src/alerts/activity-facts.ts).
@@ -65,5 +68,6 @@ export async function createAppDeps(options: {
     ruleSets: options.ruleSets ?? (await loadRuleSets()),
     messenger: createMessenger(options.config),
     journeyEffects,
+    youthOidc: options.config.youthOidc && new YouthOidc(options.config.youthOidc, options.secret),
   };
 }

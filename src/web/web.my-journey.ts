@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { clearYouthSessionCookie, setYouthSessionCookie, youthOf } from '../auth/auth.plugin.ts';
+import type { FastifyRequest } from 'fastify';
+import { clearYouthSessionCookie, cookieName, setYouthSessionCookie, youthOf } from '../auth/auth.plugin.ts';
+import { YOUTH_OIDC_CALLBACK_PATH } from '../config.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { translator } from '../shared/texts.ts';
@@ -8,9 +10,16 @@ import {
   INVITATION_PATH,
   listOwnDevices,
   logInWithLink,
+  logInWithOidc,
   logOutEverywhere,
   logOutYouth,
 } from '../youth-login/youth-login.service.ts';
+import {
+  YOUTH_OIDC_ATTEMPT_COOKIE,
+  YOUTH_OIDC_ATTEMPT_MINUTES,
+  YOUTH_OIDC_START_PATH,
+  type YouthOidcRefusal,
+} from '../youth-login/youth-oidc.ts';
 import {
   formBody,
   MY_JOURNEY_LOGIN_PATH,
@@ -23,10 +32,23 @@ import {
   whenDay,
 } from './web.shared.ts';
 
+/** What the log-in page says after a log-in with MitID that did not log the youth in. */
+const oidcRefusalTexts = {
+  cancelled: 'myjourney.mitid.cancelled',
+  attempt_expired: 'myjourney.mitid.expired',
+  provider_error: 'myjourney.mitid.providerError',
+  no_cpr_claim: 'myjourney.mitid.providerError',
+  unknown_cpr: 'myjourney.mitid.unknown',
+  no_open_journey: 'myjourney.mitid.noJourney',
+  ambiguous_cpr: 'myjourney.mitid.ambiguous',
+} as const satisfies Record<YouthOidcRefusal, string>;
+
+const oidcRefusals = Object.keys(oidcRefusalTexts) as [YouthOidcRefusal, ...YouthOidcRefusal[]];
+
 /**
- * The young person's own pages (Mit forløb), for a phone first: logging in with the one-time link,
- * the start page, their devices, logging out. Every page is a youth route: the youth is the one
- * logged in on this device, never one named in the address.
+ * The young person's own pages (Mit forløb), for a phone first: logging in with the one-time link
+ * or MitID, the start page, their devices, logging out. Every page is a youth route: the youth is
+ * the one logged in on this device, never one named in the address.
  */
 export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, checkCsrf }: WebContext): void {
   const { db, config } = deps;
@@ -35,11 +57,19 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
     MY_JOURNEY_LOGIN_PATH,
     {
       config: youthPageConfig({ open: true }),
-      schema: { hide: true, querystring: z.object({ udlobet: z.string().optional(), ude: z.string().optional() }) },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          udlobet: z.string().optional(),
+          ude: z.string().optional(),
+          mitid: z.enum(oidcRefusals).optional().catch(undefined),
+        }),
+      },
     },
     async (request, reply) => {
       if (request.youth) return reply.redirect(MY_JOURNEY_PATH, 303);
       const t = translator(request.lang);
+      const refused = request.query.mitid;
       const notice =
         request.query.ude === '1'
           ? t('myjourney.loggedOut')
@@ -53,9 +83,69 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
         reply,
         'my-journey-login',
         t('myjourney.login.title'),
-        { mitid: false },
-        { notice },
+        { mitid: deps.youthOidc !== undefined },
+        { notice, problem: refused ? t(oidcRefusalTexts[refused]) : undefined },
       );
+    },
+  );
+
+  // "Log ind med MitID": the attempt's state, nonce and PKCE verifier go in a signed, HttpOnly
+  // cookie of ten minutes, and the youth goes on to the municipality's broker (decision 0017).
+  const attemptCookie = cookieName(YOUTH_OIDC_ATTEMPT_COOKIE, config);
+  const refusedAt = (reason: YouthOidcRefusal) => `${MY_JOURNEY_LOGIN_PATH}?mitid=${reason}`;
+  const originOf = (request: FastifyRequest) => ({
+    ip: request.ip,
+    requestId: request.id,
+    userAgent: request.headers['user-agent'],
+  });
+  const brokerOf = () => {
+    if (!deps.youthOidc) throw new DomainError('not_found');
+    return deps.youthOidc;
+  };
+  const loginRateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+
+  app.get(
+    YOUTH_OIDC_START_PATH,
+    { config: { ...youthPageConfig({ open: true }), rateLimit: loginRateLimit }, schema: { hide: true } },
+    async (request, reply) => {
+      const broker = brokerOf();
+      if (request.youth) return reply.redirect(MY_JOURNEY_PATH, 303);
+      const now = deps.clock();
+      let begun: { url: string; cookie: string };
+      try {
+        begun = await broker.begin(now);
+      } catch (error) {
+        request.log.warn({ err: error }, 'the MitID broker could not be reached');
+        await logInWithOidc(deps, { ok: false, reason: 'provider_error' }, originOf(request), now);
+        return reply.redirect(refusedAt('provider_error'), 303);
+      }
+      reply.setCookie(attemptCookie, begun.cookie, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.servedOverHttps,
+        maxAge: YOUTH_OIDC_ATTEMPT_MINUTES * 60,
+      });
+      return reply.redirect(begun.url, 303);
+    },
+  );
+
+  // The broker sends the youth back here with a code (or an error); only the browser that holds the
+  // attempt's cookie can use it. The query's values (code, state) are kept out of the log by app.ts.
+  app.get(
+    YOUTH_OIDC_CALLBACK_PATH,
+    { config: { ...youthPageConfig({ open: true }), rateLimit: loginRateLimit }, schema: { hide: true } },
+    async (request, reply) => {
+      const broker = brokerOf();
+      const now = deps.clock();
+      const attempt = request.cookies[attemptCookie];
+      reply.clearCookie(attemptCookie, { path: '/', secure: config.servedOverHttps });
+      const answer = await broker.finish(new URL(`${config.publicUrl}${request.url}`), attempt, now);
+      if (!answer.ok && answer.error) request.log.warn({ err: answer.error }, "the MitID broker's answer was refused");
+      const result = await logInWithOidc(deps, answer, originOf(request), now);
+      if (!result.ok) return reply.redirect(refusedAt(result.reason), 303);
+      setYouthSessionCookie(reply, result.login, { now, config });
+      return reply.redirect(MY_JOURNEY_PATH, 303);
     },
   );
 

@@ -188,3 +188,52 @@ export async function useInvitation(db: Db, id: string, now: Date): Promise<bool
 export async function withdrawInvitation(db: Db, id: string, now: Date): Promise<void> {
   await db.updateTable('youth_invitation').set({ expires_at: now }).where('id', '=', id).execute();
 }
+
+/** A youth a CPR number's keyed hash points at, and whether they have an open journey. */
+export interface YouthByCpr {
+  youthId: string;
+  municipalityId: string;
+  hasOpenJourney: boolean;
+}
+
+/**
+ * The youth (not anonymised) whose CPR number has one of these keyed hashes, one hash per
+ * municipality: the hash binds the municipality (src/shared/crypto.ts), so a number is looked for
+ * in every municipality by its hash there, and never decrypted.
+ */
+export async function findYouthByCprHashes(
+  db: Db,
+  hashes: ReadonlyArray<{ municipalityId: string; cprHash: string }>,
+): Promise<YouthByCpr[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db
+    .selectFrom('youth')
+    .select((eb) => [
+      'youth.id',
+      'youth.municipality_id',
+      eb
+        .exists(
+          eb
+            .selectFrom('journey')
+            .select('journey.id')
+            .whereRef('journey.youth_id', '=', 'youth.id')
+            .whereRef('journey.municipality_id', '=', 'youth.municipality_id')
+            .where('journey.open', '=', true),
+        )
+        .as('open'),
+    ])
+    .where((eb) =>
+      eb.or(
+        hashes.map((h) =>
+          eb.and([eb('youth.municipality_id', '=', h.municipalityId), eb('youth.cpr_hash', '=', h.cprHash)]),
+        ),
+      ),
+    )
+    .where('youth.anonymised_at', 'is', null)
+    .execute();
+  return rows.map((row) => ({
+    youthId: row.id,
+    municipalityId: row.municipality_id,
+    hasOpenJourney: Boolean(row.open),
+  }));
+}

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { youthAudit } from '../audit/audit-as.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Db } from '../db/database.ts';
+import { listAllMunicipalities } from '../municipalities/municipality.repository.ts';
 import { findSettings } from '../municipalities/settings.repository.ts';
 import { hashToken, newToken } from '../shared/crypto.ts';
 import type { Lang } from '../shared/i18n.ts';
@@ -14,6 +15,7 @@ import {
   deleteYouthSession,
   deleteYouthSessions,
   findInvitationByToken,
+  findYouthByCprHashes,
   findYouthBySession,
   insertInvitation,
   insertYouthSession,
@@ -24,6 +26,7 @@ import {
   type YouthDevice,
 } from './youth-login.repository.ts';
 import type { InvitationChannel, YouthLoginMethod } from './youth-login.tables.ts';
+import type { BrokerAnswer, YouthOidcRefusal } from './youth-oidc.ts';
 
 /** A one-time link works this long after it was sent, and once. */
 export const INVITATION_HOURS = 24;
@@ -176,6 +179,57 @@ export async function logInWithLink(
   });
   if (!login) throw await refuse('link_used');
   return login;
+}
+
+/**
+ * Logs the youth in on this device with MitID, from the broker's answer (src/youth-login/youth-oidc.ts):
+ * the CPR number is looked for by its keyed hash in every municipality of the installation, and
+ * must belong to exactly one youth with an open journey (decision 0017). Every attempt is audited
+ * like the link's, refused ones with why; the CPR number is in no audit entry, log line or answer.
+ */
+export async function logInWithOidc(
+  deps: Pick<AppDeps, 'db' | 'vault'>,
+  answer: BrokerAnswer,
+  origin: RequestOrigin & { userAgent: string | undefined },
+  now: Date,
+): Promise<{ ok: true; login: YouthLogin } | { ok: false; reason: YouthOidcRefusal }> {
+  const { db, vault } = deps;
+  const { userAgent, ...where } = origin;
+  const refuse = async (reason: YouthOidcRefusal, youth?: { municipalityId: string; youthId: string }) => {
+    await appendAudit(db, {
+      municipalityId: youth?.municipalityId ?? null,
+      userId: null,
+      youthId: youth?.youthId ?? null,
+      action: 'youth_login.login_failed',
+      details: { by: 'youth', method: 'oidc', reason },
+      ...where,
+    });
+    return { ok: false as const, reason };
+  };
+  if (!answer.ok) return refuse(answer.reason);
+
+  const municipalities = await listAllMunicipalities(db);
+  const found = await findYouthByCprHashes(
+    db,
+    municipalities.map((m) => ({ municipalityId: m.id, cprHash: vault.searchHash(m.id, answer.cprDigits) })),
+  );
+  const open = found.filter((youth) => youth.hasOpenJourney);
+  if (open.length > 1) return refuse('ambiguous_cpr');
+  const youth = open[0];
+  if (!youth)
+    return refuse(found.length > 0 ? 'no_open_journey' : 'unknown_cpr', found.length === 1 ? found[0] : undefined);
+
+  const login = await db.transaction().execute((trx) =>
+    startYouthSession(trx, {
+      municipalityId: youth.municipalityId,
+      youthId: youth.youthId,
+      method: 'oidc',
+      userAgent,
+      origin: where,
+      now,
+    }),
+  );
+  return { ok: true, login };
 }
 
 /** Opens a device session for the youth and audits the log-in; inside the caller's transaction. */

@@ -119,9 +119,14 @@ export interface BrowserTest {
  * The app on a fresh PGlite database, listening on a free port, and Chromium to drive it. The pages
  * run on the same services the API tests cover on both engines, so the browser tests use PGlite.
  */
-export async function startBrowserTest(options: { now: Date; env?: Record<string, string> }): Promise<BrowserTest> {
+export async function startBrowserTest(options: {
+  now: Date;
+  env?: Record<string, string>;
+  /** The port to listen on, when the app must know its address beforehand (PUBLIC_URL); a free one by default. */
+  port?: number;
+}): Promise<BrowserTest> {
   const ctx = await startTestApp('pglite', { now: options.now, ...(options.env && { env: options.env }) });
-  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  await ctx.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });

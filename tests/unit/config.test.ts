@@ -53,3 +53,40 @@ describe('servedOverHttps', () => {
     expect(loadConfig({ COOKIE_SECURE: 'true' }).servedOverHttps).toBe(true);
   });
 });
+
+describe("the youth's MitID broker (YOUTH_OIDC_*)", () => {
+  const broker = {
+    YOUTH_OIDC_ISSUER: 'https://broker.example.dk/op',
+    YOUTH_OIDC_CLIENT_ID: 'ungeflow',
+    YOUTH_OIDC_CLIENT_SECRET: 's3cret',
+  };
+
+  it('is off unless configured', () => {
+    expect(loadConfig({}).youthOidc).toBeUndefined();
+  });
+
+  it('reads the broker, with dk.cpr and "openid mitid ssn" unless told, and the redirect URL from PUBLIC_URL', () => {
+    expect(loadConfig({ ...broker, PUBLIC_URL: 'https://ungeflow.kommune.dk/' }).youthOidc).toEqual({
+      issuer: 'https://broker.example.dk/op',
+      clientId: 'ungeflow',
+      clientSecret: 's3cret',
+      cprClaim: 'dk.cpr',
+      scopes: ['openid', 'mitid', 'ssn'],
+      redirectUrl: 'https://ungeflow.kommune.dk/mit-forloeb/mitid/callback',
+    });
+    expect(
+      loadConfig({ ...broker, YOUTH_OIDC_CPR_CLAIM: 'cprNumberIdentifier', YOUTH_OIDC_SCOPES: 'openid ssn' }).youthOidc,
+    ).toMatchObject({ cprClaim: 'cprNumberIdentifier', scopes: ['openid', 'ssn'] });
+  });
+
+  it('refuses half a broker, plain http over a network, and scopes without openid', () => {
+    expect(() => loadConfig({ YOUTH_OIDC_ISSUER: broker.YOUTH_OIDC_ISSUER })).toThrow(/together, or none/);
+    expect(() => loadConfig({ ...broker, YOUTH_OIDC_ISSUER: 'http://broker.example.dk/op' })).toThrow(
+      /must be an https:\/\/ address/,
+    );
+    expect(loadConfig({ ...broker, YOUTH_OIDC_ISSUER: 'http://127.0.0.1:4000' }).youthOidc?.issuer).toBe(
+      'http://127.0.0.1:4000',
+    );
+    expect(() => loadConfig({ ...broker, YOUTH_OIDC_SCOPES: 'mitid ssn' })).toThrow(/must include openid/);
+  });
+});
