@@ -4,6 +4,7 @@ import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { translator } from '../shared/texts.ts';
 import { readMyJourney, renderMyPlan } from '../my-journey/my-journey.service.ts';
+import { chooseReminders, ownReminders } from '../reminders/reminder.service.ts';
 import {
   INVITATION_PATH,
   listOwnDevices,
@@ -12,6 +13,7 @@ import {
   logOutYouth,
 } from '../youth-login/youth-login.service.ts';
 import {
+  fieldErrorsOf,
   formBody,
   MY_JOURNEY_LOGIN_PATH,
   MY_JOURNEY_PATH,
@@ -20,8 +22,11 @@ import {
   whenWithTime,
   youthPageConfig,
   clockTime,
+  text,
   whenDay,
 } from './web.shared.ts';
+
+const REMINDERS_PATH = `${MY_JOURNEY_PATH}/paamindelser`;
 
 /**
  * The young person's own pages (Mit forløb), for a phone first: logging in with the one-time link,
@@ -208,6 +213,63 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
           current: d.current,
         })),
       });
+    },
+  );
+
+  // --- Påmindelser: the youth says yes (by SMS or e-mail) or no to reminders the day before ------
+
+  /** REMINDERS_AT as the language writes a time: "16.00" in Danish, "16:00" in English. */
+  const remindersTime = (lang: Lang) => (lang === 'da' ? config.remindersAt.replace(':', '.') : config.remindersAt);
+
+  app.get(
+    REMINDERS_PATH,
+    {
+      config: youthPageConfig(),
+      schema: { hide: true, querystring: z.object({ gemt: z.string().max(4).optional() }) },
+    },
+    async (request, reply) => {
+      const { lang } = request;
+      const t = translator(lang);
+      const mine = await ownReminders(deps, youthOf(request));
+      const time = remindersTime(lang);
+      const notice =
+        request.query.gemt === '1'
+          ? mine.channel
+            ? t('myjourney.reminders.savedOn', { time })
+            : t('myjourney.reminders.savedOff')
+          : undefined;
+      return myJourneyPage(
+        request,
+        reply,
+        'my-journey-reminders',
+        t('myjourney.reminders.title'),
+        { ...mine, time, error: null },
+        { notice },
+      );
+    },
+  );
+
+  app.post(
+    REMINDERS_PATH,
+    { config: youthPageConfig(), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      const { lang } = request;
+      const youth = youthOf(request);
+      const typed = text(request.body, 'channel');
+      const channel = typed === 'sms' || typed === 'email' ? typed : 'none';
+      try {
+        await chooseReminders(deps, youth, { channel, lang });
+        return reply.redirect(`${REMINDERS_PATH}?gemt=1`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.fieldErrors.length === 0) throw error;
+        const t = translator(lang);
+        const mine = await ownReminders(deps, youth);
+        return myJourneyPage(request, reply.code(400), 'my-journey-reminders', t('myjourney.reminders.title'), {
+          ...mine,
+          time: remindersTime(lang),
+          error: fieldErrorsOf(error.fieldErrors, lang).channel ?? null,
+        });
+      }
     },
   );
 
