@@ -111,10 +111,11 @@ export interface ReminderRun {
 }
 
 /**
- * Sends the reminders that are due, once each. Every instance may call this: an advisory lock lets
- * one of them do the work at a time, and each reminder is taken on (its unique row written and
- * committed) before its message leaves, so neither a second instance nor a restart sends it again.
- * A message that fails is recorded as failed in the outbox and not tried again: the youth is not
+ * Sends the reminders that are due, once each. Every instance may call this. Under an advisory lock,
+ * one instance at a time takes the due reminders on: each gets its unique row, committed before
+ * any message leaves, so neither a second instance nor a restart sends it again. The messages are
+ * then sent with no connection held (on PGlite, the one connection every request waits for). A
+ * message that fails is recorded as failed in the outbox and not tried again: the youth is never
  * sent the same reminder twice (docs/decisions/0018-reminders-the-day-before.md).
  */
 export async function sendDueReminders(deps: ReminderDeps): Promise<ReminderRun | { skipped: true }> {
@@ -122,26 +123,32 @@ export async function sendDueReminders(deps: ReminderDeps): Promise<ReminderRun 
   const period = reminderPeriod(now, deps.remindersAt);
   const run: ReminderRun = { sent: 0, failed: 0, unreachable: 0 };
   if (!period) return run;
-  return deps.db.connection().execute(async (conn) => {
-    if (!(await tryAdvisoryLock(conn, REMINDER_LOCK_KEY))) return { skipped: true } as const;
+  const taken = await deps.db.connection().execute(async (conn) => {
+    if (!(await tryAdvisoryLock(conn, REMINDER_LOCK_KEY))) return undefined;
     try {
+      const mine: Array<DueReminder & { reminderId: string }> = [];
       for (const due of await listDueReminders(conn, period)) {
-        const outcome = await sendReminder({ ...deps, db: conn }, due, now);
-        if (outcome) run[outcome] += 1;
+        const reminderId = await takeReminder(conn, { ...due, now });
+        // Taken on already, by another instance or before a restart.
+        if (reminderId) mine.push({ ...due, reminderId });
       }
+      return mine;
     } finally {
       await releaseAdvisoryLock(conn, REMINDER_LOCK_KEY);
     }
-    if (run.sent + run.failed + run.unreachable > 0) deps.log?.info({ reminders: run }, 'reminders sent');
-    return run;
   });
+  if (!taken) return { skipped: true };
+  for (const due of taken) run[await sendReminder(deps, due, now)] += 1;
+  if (taken.length > 0) deps.log?.info({ reminders: run }, 'reminders sent');
+  return run;
 }
 
-async function sendReminder(deps: ReminderDeps, due: DueReminder, now: Date): Promise<keyof ReminderRun | undefined> {
+async function sendReminder(
+  deps: ReminderDeps,
+  due: DueReminder & { reminderId: string },
+  now: Date,
+): Promise<keyof ReminderRun> {
   const to = due.channel === 'sms' ? due.phone : due.email;
-  const reminderId = await takeReminder(deps.db, { ...due, now });
-  // Taken on already, by another instance or before a restart.
-  if (!reminderId) return undefined;
   if (!to) return 'unreachable';
   const { sent, messageId } = await deps.messenger.send(
     deps.db,
@@ -149,7 +156,7 @@ async function sendReminder(deps: ReminderDeps, due: DueReminder, now: Date): Pr
     { municipalityId: due.municipalityId, youthId: due.youthId, kind: 'reminder' },
     now,
   );
-  await linkReminderMessage(deps.db, reminderId, messageId);
+  await linkReminderMessage(deps.db, due.reminderId, messageId);
   return sent ? 'sent' : 'failed';
 }
 

@@ -4,6 +4,8 @@ import type { YouthActor } from '../../src/auth/actor.ts';
 import { notifyAppointmentAbsence } from '../../src/appointments/appointment.youth.ts';
 import { createAppDeps, type AppDeps } from '../../src/deps.ts';
 import { notifyMeetingAbsence } from '../../src/groups/check-in.ts';
+import { createMailer } from '../../src/alerts/digest.service.ts';
+import { startScheduler } from '../../src/alerts/scheduler.ts';
 import { createMessenger } from '../../src/messages/messenger.ts';
 import { takeReminder } from '../../src/reminders/reminder.repository.ts';
 import { reminderPeriod, sendDueReminders } from '../../src/reminders/reminder.service.ts';
@@ -363,6 +365,30 @@ describe.each(engines)('reminders the day before on %s', (engine) => {
       now: MONDAY_1600,
     });
     expect(again).toBeUndefined();
+  });
+
+  it('is sent by the scheduler itself, as the server starts it, once the time has come', async () => {
+    const { groupId } = await newGroup();
+    const youth = await memberOf(groupId);
+    await choose(youth.youthId, 'sms');
+    at(MONDAY_1600);
+    const scheduler = startScheduler({
+      db: ctx.db,
+      ruleSets: deps.ruleSets,
+      clock: ctx.clock,
+      log: ctx.app.log,
+      mailer: createMailer({ smtpUrl: ctx.config.smtpUrl, from: ctx.config.mailFrom, log: ctx.app.log }),
+      publicUrl: ctx.config.publicUrl,
+      sweepAt: ctx.config.sweepAt,
+      webhookAllowedHosts: [],
+      reminders: { messenger: createMessenger(ctx.config), remindersAt: ctx.config.remindersAt },
+    });
+    try {
+      await expect.poll(() => smsTo(youth.phone).length, { timeout: 30_000 }).toBe(1);
+    } finally {
+      await scheduler.stop();
+    }
+    expect(await remindersOf(youth.youthId)).toHaveLength(1);
   });
 
   it("reminds of the next day's meetings only: on Tuesday at 16:00, Wednesday's, not Tuesday's again", async () => {
