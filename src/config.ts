@@ -118,6 +118,11 @@ const configSchema = z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'SWEEP_AT must be HH:MM')
       .default('02:00'),
+    // When the reminders of the next day's meetings and appointments go out (Mit forløb, Påmindelser).
+    REMINDERS_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'REMINDERS_AT must be HH:MM')
+      .default('16:00'),
     SWEEP_ENABLED: z
       .enum(['true', 'false'])
       .default('true')
@@ -264,6 +269,8 @@ export interface AppConfig {
   webhookAllowedHosts: string[];
   /** Danish local time of the nightly risk sweep. */
   sweepAt: string;
+  /** Danish local time the day before at which youth who asked for them get their reminders. */
+  remindersAt: string;
   sweepEnabled: boolean;
 }
 
@@ -322,6 +329,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         : undefined,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     sweepAt: e.SWEEP_AT,
+    remindersAt: e.REMINDERS_AT,
     sweepEnabled: e.SWEEP_ENABLED,
   };
 }

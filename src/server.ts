@@ -9,6 +9,7 @@ import { migrateDatabase } from './db/roles.ts';
 import { DatabaseUnreachableError, waitForDatabase } from './db/readiness.ts';
 import { DemoSeedError, describeDemoLogins, describeDemoSeed, seedDemo } from './demo/seed.ts';
 import { createAppDeps } from './deps.ts';
+import { createMessenger } from './messages/messenger.ts';
 import { loadRuleSets } from './rules/rule-set.loader.ts';
 import { systemClock } from './shared/clock.ts';
 import { CprVault } from './shared/crypto.ts';
@@ -87,6 +88,7 @@ const startSweeps = () =>
         sweepAt: config.sweepAt,
         retention: { vault: new CprVault(secret), pseudonyms: new AuditPseudonyms(secret) },
         webhookAllowedHosts: config.webhookAllowedHosts,
+        reminders: { messenger: createMessenger(config, app.log), remindersAt: config.remindersAt },
       })
     : undefined;
 // The scheduler's first sweep waits for the demo unit, which runs its own.

@@ -2203,7 +2203,8 @@ export interface components {
         | 'progression.self_rating_requested'
         | 'progression.sharing_changed'
         | 'questionnaire.submitted'
-        | 'match_event.wishes_chosen';
+        | 'match_event.wishes_chosen'
+        | 'youth_reminders.changed';
       youthId: string | null;
       youthName: string | null;
       details: {
@@ -4710,7 +4711,8 @@ export interface operations {
           | 'progression.self_rating_requested'
           | 'progression.sharing_changed'
           | 'questionnaire.submitted'
-          | 'match_event.wishes_chosen';
+          | 'match_event.wishes_chosen'
+          | 'youth_reminders.changed';
         from?: string;
         to?: string;
         page?: number;
@@ -4828,7 +4830,8 @@ export interface operations {
           | 'progression.self_rating_requested'
           | 'progression.sharing_changed'
           | 'questionnaire.submitted'
-          | 'match_event.wishes_chosen';
+          | 'match_event.wishes_chosen'
+          | 'youth_reminders.changed';
         from?: string;
         to?: string;
         /** @description The language of the headings and the actions */

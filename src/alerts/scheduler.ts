@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { deleteExpiredSessions } from '../auth/auth.repository.ts';
 import { deleteExpiredRateLimitWindows } from '../auth/rate-limit.repository.ts';
 import type { Db } from '../db/database.ts';
+import type { Messenger } from '../messages/messenger.ts';
+import { sendDueReminders } from '../reminders/reminder.service.ts';
 import type { AuditPseudonyms } from '../audit/pseudonym.ts';
 import { runRetention } from '../retention/retention.service.ts';
 import type { RuleSet } from '../rules/rule-set.loader.ts';
@@ -26,6 +28,8 @@ export interface SchedulerDeps {
   retention?: { vault: CprVault; pseudonyms: AuditPseudonyms };
   /** WEBHOOK_ALLOWED_HOSTS. */
   webhookAllowedHosts: readonly string[];
+  /** With these, the youth who asked for them get reminders the day before, at `remindersAt`. */
+  reminders?: { messenger: Messenger; remindersAt: string };
 }
 
 /**
@@ -64,8 +68,9 @@ export async function sweepAndNotify(deps: SchedulerDeps, trigger: SweepTrigger)
 }
 
 /**
- * Runs the nightly sweep at `sweepAt`, and at start when the last sweep is older than a day.
- * Every instance may run this: the sweep's advisory lock lets one of them do the work.
+ * Runs the nightly sweep at `sweepAt`, and at start when the last sweep is older than a day; every
+ * minute, the webhooks and reminders that are due. Every instance may run this: the sweep's and the
+ * reminders' advisory locks let one of them do the work.
  */
 export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
@@ -86,6 +91,16 @@ export function startScheduler(deps: SchedulerDeps): { stop(): Promise<void> } {
           );
         }
       } else await deliverWebhooks(deps.db, deps.log, deps.clock, { allowedHosts: deps.webhookAllowedHosts });
+      // Every minute: nothing before the time of day, then once each (src/reminders/reminder.service.ts).
+      if (deps.reminders) {
+        await sendDueReminders({
+          db: deps.db,
+          clock: deps.clock,
+          log: deps.log,
+          publicUrl: deps.publicUrl,
+          ...deps.reminders,
+        });
+      }
       // Ended logins are of no use to anyone: the session table keeps only live ones.
       await deleteExpiredSessions(deps.db, deps.clock());
       // Nor do the login rate limit's windows that are over.

@@ -81,6 +81,7 @@ export const auditActions = [
   'progression.sharing_changed',
   'questionnaire.submitted',
   'match_event.wishes_chosen',
+  'youth_reminders.changed',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

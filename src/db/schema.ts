@@ -10,6 +10,7 @@ import type { PlacementTables } from '../placements/placement.tables.ts';
 import type { PlanTables } from '../plans/plan.tables.ts';
 import type { ProgressionTables } from '../progression/progression.tables.ts';
 import type { MessageTables } from '../messages/message.tables.ts';
+import type { ReminderTables } from '../reminders/reminder.tables.ts';
 import type { YouthLoginTables } from '../youth-login/youth-login.tables.ts';
 import type { QuestionnaireResponseTables } from '../visitation/questionnaire-response.tables.ts';
 
@@ -294,6 +295,7 @@ export interface Database
     NoteTables,
     YouthLoginTables,
     MessageTables,
+    ReminderTables,
     QuestionnaireResponseTables {
   municipality: MunicipalityTable;
   app_user: UserTable;

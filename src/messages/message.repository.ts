@@ -21,8 +21,8 @@ export interface SentMessage {
 export async function insertMessage(
   db: Db,
   message: Omit<SentMessage, 'id' | 'youthName' | 'createdAt'> & { municipalityId: string; now: Date },
-): Promise<void> {
-  await db
+): Promise<string> {
+  const row = await db
     .insertInto('outgoing_message')
     .values({
       municipality_id: message.municipalityId,
@@ -37,7 +37,9 @@ export async function insertMessage(
       error: message.error,
       created_at: message.now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** The municipality's messages, newest first. */

@@ -59,8 +59,13 @@ export class Messenger {
     return this.#transports[channel].kind;
   }
 
-  /** Sends the message; whether it left. A failure is recorded and logged, never thrown. */
-  async send(db: Db, message: Message, context: MessageContext, now: Date): Promise<{ sent: boolean }> {
+  /** Sends the message; whether it left, and its id in the outbox. A failure is recorded and logged, never thrown. */
+  async send(
+    db: Db,
+    message: Message,
+    context: MessageContext,
+    now: Date,
+  ): Promise<{ sent: boolean; messageId: string }> {
     const transport = this.#transports[message.channel];
     let error: string | null = null;
     try {
@@ -81,7 +86,7 @@ export class Messenger {
     }
     const keep = (text: string) =>
       transport.kind === 'outbox' || !context.secret ? text : text.replaceAll(context.secret, '…');
-    await insertMessage(db, {
+    const messageId = await insertMessage(db, {
       municipalityId: context.municipalityId,
       youthId: context.youthId,
       kind: context.kind,
@@ -94,7 +99,7 @@ export class Messenger {
       error,
       now,
     });
-    return { sent: error === null };
+    return { sent: error === null, messageId };
   }
 }
 

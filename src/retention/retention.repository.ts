@@ -129,6 +129,8 @@ export async function anonymiseYouthData(
   // and the messages sent them named them and their phone or e-mail.
   await sql`delete from youth_session where ${ofYouth}`.execute(trx);
   await sql`delete from youth_invitation where ${ofYouth}`.execute(trx);
+  await sql`delete from youth_reminder where ${ofYouth}`.execute(trx);
+  await sql`delete from youth_reminder_choice where ${ofYouth}`.execute(trx);
   await sql`delete from outgoing_message where ${ofYouth}`.execute(trx);
 }
 
@@ -143,6 +145,8 @@ export async function deleteYouthData(trx: Db, municipalityId: string, youthId: 
   const statements = [
     sql`delete from youth_session where ${ofYouth}`,
     sql`delete from youth_invitation where ${ofYouth}`,
+    sql`delete from youth_reminder where ${ofYouth}`,
+    sql`delete from youth_reminder_choice where ${ofYouth}`,
     sql`delete from outgoing_message where ${ofYouth}`,
     sql`delete from match_interest where ${ofJourneys}`,
     sql`delete from match_wish where ${ofJourneys}`,

@@ -6,6 +6,7 @@ import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { translator } from '../shared/texts.ts';
 import { readMyJourney, renderMyPlan } from '../my-journey/my-journey.service.ts';
+import { chooseReminders, ownReminders } from '../reminders/reminder.service.ts';
 import {
   INVITATION_PATH,
   listOwnDevices,
@@ -21,6 +22,7 @@ import {
   type YouthOidcRefusal,
 } from '../youth-login/youth-oidc.ts';
 import {
+  fieldErrorsOf,
   formBody,
   MY_JOURNEY_LOGIN_PATH,
   MY_JOURNEY_PATH,
@@ -29,6 +31,7 @@ import {
   whenWithTime,
   youthPageConfig,
   clockTime,
+  text,
   whenDay,
 } from './web.shared.ts';
 
@@ -44,6 +47,7 @@ const oidcRefusalTexts = {
 } as const satisfies Record<YouthOidcRefusal, string>;
 
 const oidcRefusals = Object.keys(oidcRefusalTexts) as [YouthOidcRefusal, ...YouthOidcRefusal[]];
+const REMINDERS_PATH = `${MY_JOURNEY_PATH}/paamindelser`;
 
 /**
  * The young person's own pages (Mit forløb), for a phone first: logging in with the one-time link
@@ -298,6 +302,63 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
           current: d.current,
         })),
       });
+    },
+  );
+
+  // --- Påmindelser: the youth says yes (by SMS or e-mail) or no to reminders the day before ------
+
+  /** REMINDERS_AT as the language writes a time: "16.00" in Danish, "16:00" in English. */
+  const remindersTime = (lang: Lang) => (lang === 'da' ? config.remindersAt.replace(':', '.') : config.remindersAt);
+
+  app.get(
+    REMINDERS_PATH,
+    {
+      config: youthPageConfig(),
+      schema: { hide: true, querystring: z.object({ gemt: z.string().max(4).optional() }) },
+    },
+    async (request, reply) => {
+      const { lang } = request;
+      const t = translator(lang);
+      const mine = await ownReminders(deps, youthOf(request));
+      const time = remindersTime(lang);
+      const notice =
+        request.query.gemt === '1'
+          ? mine.channel
+            ? t('myjourney.reminders.savedOn', { time })
+            : t('myjourney.reminders.savedOff')
+          : undefined;
+      return myJourneyPage(
+        request,
+        reply,
+        'my-journey-reminders',
+        t('myjourney.reminders.title'),
+        { ...mine, time, error: null },
+        { notice },
+      );
+    },
+  );
+
+  app.post(
+    REMINDERS_PATH,
+    { config: youthPageConfig(), preHandler: checkCsrf, schema: { hide: true, body: formBody } },
+    async (request, reply) => {
+      const { lang } = request;
+      const youth = youthOf(request);
+      const typed = text(request.body, 'channel');
+      const channel = typed === 'sms' || typed === 'email' ? typed : 'none';
+      try {
+        await chooseReminders(deps, youth, { channel, lang });
+        return reply.redirect(`${REMINDERS_PATH}?gemt=1`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.fieldErrors.length === 0) throw error;
+        const t = translator(lang);
+        const mine = await ownReminders(deps, youth);
+        return myJourneyPage(request, reply.code(400), 'my-journey-reminders', t('myjourney.reminders.title'), {
+          ...mine,
+          time: remindersTime(lang),
+          error: fieldErrorsOf(error.fieldErrors, lang).channel ?? null,
+        });
+      }
     },
   );
 

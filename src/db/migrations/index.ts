@@ -29,6 +29,7 @@ import * as riskCheckTable from './20261210T1000-risk-check-table.ts';
 import * as youthSessions from './20261210T1200-youth-sessions.ts';
 import * as youthActions from './20261210T1400-youth-actions.ts';
 import * as youthVoice from './20261210T1600-youth-voice.ts';
+import * as youthReminders from './20261211T1400-youth-reminders.ts';
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '20261210T1200-youth-sessions': youthSessions,
   '20261210T1400-youth-actions': youthActions,
   '20261210T1600-youth-voice': youthVoice,
+  '20261211T1400-youth-reminders': youthReminders,
 };
