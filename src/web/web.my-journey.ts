@@ -11,6 +11,7 @@ import {
   logOutEverywhere,
   logOutYouth,
 } from '../youth-login/youth-login.service.ts';
+import { questionnaireLink } from './web.my-questionnaire.ts';
 import {
   formBody,
   MY_JOURNEY_LOGIN_PATH,
@@ -115,6 +116,7 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
     const { lang } = request;
     const t = translator(lang);
     const mine = await readMyJourney(deps, youthOf(request), lang);
+    const questionnaire = await questionnaireLink(deps, request);
     const plan = mine.plan;
     const group = plan?.networkGroup;
     const placement = plan?.placement;
@@ -122,6 +124,7 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
     return myJourneyPage(request, reply, 'my-journey', t('myjourney.start.title'), {
       name: mine.firstName,
       hasJourney: plan !== null,
+      questionnaire,
       meeting:
         group && mine.nextMeeting
           ? {
