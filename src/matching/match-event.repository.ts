@@ -28,6 +28,9 @@ export interface MatchEventYouth extends MatchParticipant {
 
 /** A company on the event's list, with the version of its interest. */
 export interface MatchEventCompany extends CompanyRef {
+  /** The company's trade, as the youth reads it before choosing their wishes. */
+  industry: string | null;
+  address: string | null;
   interestsVersion: number;
 }
 
@@ -167,13 +170,25 @@ export async function eventCompanies(db: Db, municipalityId: string, eventId: st
   const rows = await db
     .selectFrom('match_event_company')
     .innerJoin('company', 'company.id', 'match_event_company.company_id')
-    .select(['company.id', 'company.name', 'match_event_company.interests_version'])
+    .select([
+      'company.id',
+      'company.name',
+      'company.industry',
+      'company.address',
+      'match_event_company.interests_version',
+    ])
     .where('match_event_company.municipality_id', '=', municipalityId)
     .where('match_event_company.match_event_id', '=', eventId)
     .orderBy('company.name')
     .orderBy('company.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, interestsVersion: r.interests_version }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    industry: r.industry,
+    address: r.address,
+    interestsVersion: r.interests_version,
+  }));
 }
 
 /** The youth taking part, by name. */

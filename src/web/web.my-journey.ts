@@ -11,6 +11,7 @@ import {
   logOutEverywhere,
   logOutYouth,
 } from '../youth-login/youth-login.service.ts';
+import { matchLink } from './web.my-match.ts';
 import { questionnaireLink } from './web.my-questionnaire.ts';
 import {
   formBody,
@@ -117,6 +118,7 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
     const t = translator(lang);
     const mine = await readMyJourney(deps, youthOf(request), lang);
     const questionnaire = await questionnaireLink(deps, request);
+    const match = await matchLink(deps, request);
     const plan = mine.plan;
     const group = plan?.networkGroup;
     const placement = plan?.placement;
@@ -125,6 +127,7 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
       name: mine.firstName,
       hasJourney: plan !== null,
       questionnaire,
+      match,
       meeting:
         group && mine.nextMeeting
           ? {

@@ -54,6 +54,7 @@ import {
 import { registerMyJourneyPages } from './web.my-journey.ts';
 import { registerYouthVoicePages } from './web.youth-voice.ts';
 import { registerMyQuestionnairePage } from './web.my-questionnaire.ts';
+import { registerMyMatchPage } from './web.my-match.ts';
 import { registerMyActionPages } from './web.my-actions.ts';
 
 declare module 'fastify' {
@@ -353,5 +354,6 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerMyJourneyPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerYouthVoicePages(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyQuestionnairePage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMyMatchPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyActionPages(app, { deps, page, myJourneyPage, checkCsrf });
 };

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
-import { newUnit } from '../support/factories.ts';
-import { activityReadyVisitation, referredYouth, sendEvent } from '../support/journeys.ts';
+import { newCompany, newUnit } from '../support/factories.ts';
+import { activityReadyVisitation, referredYouth, sendEvent, youthAtIntake } from '../support/journeys.ts';
 import { accessibilityViolations, horizontalOverflow } from '../support/page-checks.ts';
 import { youthPhonePage } from '../support/youth-login.ts';
 
@@ -165,6 +165,140 @@ describe("the youth's preparation questionnaire and match wishes on a phone, in 
     await phone.goto(`${t.base}/mit-forloeb`);
     await eventually(() => heading(phone)).toBe('Hej Lukas');
     expect(await phone.getByTestId('questionnaire-link').count()).toBe(0);
+    await phone.close();
+  });
+
+  /** A match event on the day with three new companies (Alfa, Beta, Gamma ...) and the journeys. */
+  async function matchEvent(day: string, journeyIds: string[], note: string | null = null) {
+    const suffix = Math.random().toString(36).slice(2, 6);
+    const companies = await Promise.all(
+      ['Alfa', 'Beta', 'Gamma'].map((name) =>
+        newCompany(t.ctx.db, { municipalityId: unit.municipality.id, name: `${name} ${suffix} ApS` }),
+      ),
+    );
+    const created = await t.ctx.app.inject({
+      method: 'POST',
+      url: '/api/match-events',
+      headers: cw(),
+      payload: {
+        date: day,
+        place: 'Jobcentret, mødelokale 2',
+        note,
+        companyIds: companies.map((c) => c.id),
+        journeyIds,
+      },
+    });
+    if (created.statusCode !== 201) throw new Error(`${created.statusCode} ${created.body}`);
+    const [alfa, beta, gamma] = companies as [(typeof companies)[0], (typeof companies)[0], (typeof companies)[0]];
+    return { id: created.json<{ id: string }>().id, alfa, beta, gamma };
+  }
+
+  it("chooses three wishes on the phone that reach the caseworker's match list as the youth's, read-only from the event's day", async () => {
+    const { youth, journey } = await youthAtIntake(t.ctx.app, cw(), 'Malte Match', { firstContactAt: '2026-12-01' });
+    const other = await youthAtIntake(t.ctx.app, cw(), 'Olga Anden', { firstContactAt: '2026-12-01' });
+    const event = await matchEvent('2026-12-15', [journey.id], 'Tag gerne dit CV med.');
+    const notMine = await matchEvent('2026-12-16', [other.journey.id]);
+
+    const phone = await youthPhonePage(t.browser, t.base, t.ctx.db, youth.id, { now: t.ctx.clock() });
+    expect(await phone.getByTestId('questionnaire-link').count()).toBe(0);
+    await phone.getByRole('link', { name: 'Se virksomhederne' }).click();
+    await eventually(() => heading(phone)).toBe('Matchevent');
+    const card = phone.getByTestId('match-event');
+    expect(await card.count()).toBe(1);
+    expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe('Matchevent tirsdag 15. december');
+    const shown = (await card.textContent()) ?? '';
+    for (const words of [
+      event.alfa.name,
+      event.beta.name,
+      event.gamma.name,
+      'Branche: Detailhandel',
+      'Tag gerne dit CV med.',
+    ]) {
+      expect(shown).toContain(words);
+    }
+    expect(shown).not.toContain(notMine.alfa.name);
+    await checkPage(phone, 'match');
+
+    // The same company twice: refused at the second choice, and what was chosen stays.
+    await phone.getByLabel('1. ønske').selectOption({ label: event.beta.name });
+    await phone.getByLabel('2. ønske').selectOption({ label: event.beta.name });
+    await phone.getByRole('button', { name: 'Gem mine ønsker' }).click();
+    await eventually(() => phone.getByRole('alert').textContent()).toBe(
+      'Der er noget, du skal rette. Se ved dine ønsker.',
+    );
+    expect(await phone.locator(`#e-${event.id}-wish2`).textContent()).toBe(
+      'Du har valgt den samme virksomhed to gange. Vælg en anden her.',
+    );
+    expect(await phone.getByLabel('2. ønske').getAttribute('aria-invalid')).toBe('true');
+    expect(await phone.getByLabel('1. ønske').inputValue()).toBe(event.beta.id);
+    await checkPage(phone, 'match-afvist');
+
+    await phone.getByLabel('2. ønske').selectOption({ label: event.alfa.name });
+    await phone.getByLabel('3. ønske').selectOption({ label: event.gamma.name });
+    await phone.getByRole('button', { name: 'Gem mine ønsker' }).click();
+    await eventually(() => phone.getByRole('status').textContent()).toBe(
+      'Tak! Dine ønsker er gemt. Din rådgiver kan se dem.',
+    );
+    expect(
+      await Promise.all(['1. ønske', '2. ønske', '3. ønske'].map((label) => phone.getByLabel(label).inputValue())),
+    ).toEqual([event.beta.id, event.alfa.id, event.gamma.id]);
+    await checkPage(phone, 'match-gemt');
+
+    // The caseworker's match list: the three wishes, ranked, marked as chosen by the youth.
+    const staff = await t.loggedIn(unit.caseworker.email);
+    await staff.goto(`${t.base}/matchevents/${event.id}`);
+    const list = staff.getByTestId('match-list');
+    expect(await list.getByTestId('wish-by-youth').count()).toBe(3);
+    const betaRow = list.locator('tr').filter({ hasText: event.beta.name });
+    expect(await betaRow.textContent()).toContain('1. ønske');
+    expect(await betaRow.getByTestId('wish-by-youth').textContent()).toBe('valgt af den unge');
+    await staff.context().close();
+
+    // Another youth's event, and an event that does not exist, are not found; staff pages are not the youth's.
+    const csrf = (await phone.locator('input[name=_csrf]').first().getAttribute('value')) ?? '';
+    for (const id of [notMine.id, '00000000-0000-4000-8000-000000000000']) {
+      const response = await phone.request.post(`${t.base}/mit-forloeb/match/${id}`, {
+        form: { _csrf: csrf, wish1: notMine.alfa.id },
+      });
+      expect(response.status(), id).toBe(404);
+    }
+    for (const path of [`/matchevents/${event.id}`, `/unge/${other.youth.id}`]) {
+      const response = await phone.goto(`${t.base}${path}`);
+      expect(response?.status(), path).toBe(403);
+    }
+
+    // In English, the wishes are ordinals.
+    await phone.goto(`${t.base}/mit-forloeb/match`);
+    await phone.getByRole('link', { name: 'English' }).click();
+    await eventually(() => heading(phone)).toBe('Match event');
+    expect(await phone.getByLabel('1st wish').inputValue()).toBe(event.beta.id);
+    expect(await phone.getByLabel('3rd wish').inputValue()).toBe(event.gamma.id);
+    await checkPage(phone, 'match-en');
+    await phone.getByRole('link', { name: 'Dansk' }).click();
+    await eventually(() => heading(phone)).toBe('Matchevent');
+
+    // The event's day: the wishes are read-only, and a form still open on the phone is refused.
+    t.ctx.setNow(new Date('2026-12-15T07:00:00Z'));
+    try {
+      const stale = await phone.request.post(`${t.base}/mit-forloeb/match/${event.id}`, {
+        form: { _csrf: csrf, wish1: event.gamma.id },
+      });
+      expect(stale.status()).toBe(409);
+      expect(await stale.text()).toContain('Det er dagen for matcheventet nu. Dine ønsker blev ikke gemt.');
+      await phone.reload();
+      expect(await phone.getByTestId('wishes-closed').textContent()).toBe(
+        'Det er dagen for matcheventet. Du kan ikke ændre dine ønsker nu.',
+      );
+      expect(await phone.getByTestId('my-wishes').locator('li').allTextContents()).toEqual([
+        event.beta.name,
+        event.alfa.name,
+        event.gamma.name,
+      ]);
+      expect(await phone.getByRole('button', { name: 'Gem mine ønsker' }).count()).toBe(0);
+      await checkPage(phone, 'match-laast');
+    } finally {
+      t.ctx.setNow(NOW);
+    }
     await phone.close();
   });
 });
