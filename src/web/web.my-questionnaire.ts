@@ -111,8 +111,13 @@ function youthQuestions(t: Translate, lang: Lang) {
   });
 }
 
-/** One saved answer as the youth reads it back. */
-function answerText(question: Question, value: PartialAnswers[keyof QuestionnaireAnswers], t: Translate, lang: Lang) {
+/** One saved answer as the youth reads it back, on their page and in their access export. */
+export function answerText(
+  question: Question,
+  value: PartialAnswers[keyof QuestionnaireAnswers],
+  t: Translate,
+  lang: Lang,
+) {
   const answer = question.answer;
   const label = (code: string) => {
     if (answer.type === 'yes_no_with_reason') return answer.reasons.find((o) => o.value === code)?.label[lang] ?? code;
