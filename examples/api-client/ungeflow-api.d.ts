@@ -1968,6 +1968,45 @@ export interface components {
           role: 'caseworker' | 'leader' | 'admin';
           name?: string;
         } | null;
+        /** @description The ratings the youth gave themselves on their own pages */
+        ownRatings: ({
+          /** Format: date */
+          ratedOn: string;
+          /** @constant */
+          byYouth: true;
+        } & {
+          [key: string]: unknown;
+        })[];
+        /** @description The preparation questionnaire as the youth filled it in; null when they did not */
+        questionnaire:
+          | ({
+              answers: {
+                [key: string]: unknown;
+              };
+              /** @constant */
+              byYouth: true;
+            } & {
+              [key: string]: unknown;
+            })
+          | null;
+        /** @description Wishes at match events; `byYouth` when the youth chose it on their own side */
+        matchWishes: ({
+          /** Format: date */
+          eventDate: string;
+          rank: number;
+          byYouth: boolean;
+        } & {
+          [key: string]: unknown;
+        })[];
+        /** @description Hours the youth reported themselves, and what the caseworker made of them */
+        hoursReports: ({
+          /** Format: date */
+          weekStart: string;
+          /** @enum {string} */
+          status: 'reported' | 'confirmed' | 'corrected';
+        } & {
+          [key: string]: unknown;
+        })[];
       } & {
         [key: string]: unknown;
       })[];
@@ -1998,6 +2037,20 @@ export interface components {
           role: 'caseworker' | 'leader' | 'admin';
           name?: string;
         } | null;
+        /** @description The youth did it themselves on their own pages; `by` is then null */
+        byYouth: boolean;
+      }[];
+      /** @description The devices the youth is logged in on now, on their own pages */
+      youthDevices: {
+        device: string;
+        /** @enum {string} */
+        method: 'link' | 'oidc';
+        /** Format: date-time */
+        loggedInAt: string;
+        /** Format: date-time */
+        lastUsedAt: string;
+        /** Format: date-time */
+        expiresAt: string;
       }[];
     } & {
       [key: string]: unknown;

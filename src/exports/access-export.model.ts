@@ -3,15 +3,20 @@ import type { AlertHistoryEntry } from '../alerts/alert.repository.ts';
 import type { Appointment } from '../appointments/appointment.repository.ts';
 import type { AuditEntry } from '../audit/audit.types.ts';
 import type { FollowUp } from '../followups/follow-up.repository.ts';
+import type { JourneyMatchWish } from '../matching/match-event.repository.ts';
 import type { JourneyEventRecord, JourneyRecord, RuleDecisionRecord } from '../journeys/journey.repository.ts';
 import type { MunicipalitySettings } from '../municipalities/settings.schemas.ts';
 import type { CaseNote, CaseNoteVersion } from '../notes/note.repository.ts';
 import type { EducationInjunction, Offer } from '../offers/offer.repository.ts';
+import type { HoursReport } from '../placements/hours-report.repository.ts';
 import type { Placement, PlacementWeek } from '../placements/placement.repository.ts';
 import type { PlanContent, PlanVersionSummary } from '../plans/plan.repository.ts';
 import type { ProgressionMeasurement } from '../progression/progression.repository.ts';
+import type { SelfRating } from '../progression/self-rating.repository.ts';
+import type { QuestionnaireResponse } from '../visitation/questionnaire-response.repository.ts';
 import { redactCpr } from '../youth/cpr.ts';
 import type { YouthRecord } from '../youth/youth.repository.ts';
+import type { YouthDevice } from '../youth-login/youth-login.repository.ts';
 import type { AlertRecord, AttendanceRecord, Colleague, MembershipRecord } from './access-export.repository.ts';
 
 /** What the access export holds about one youth, as read (access-export.service.ts), for the JSON and the PDF. */
@@ -28,6 +33,12 @@ export interface JourneyData {
   followUps: FollowUp[];
   planContent: PlanContent | null;
   planVersions: PlanVersionSummary[];
+  // What the youth recorded themselves on Mit forløb (docs/decisions/0015, 0016).
+  selfRatings: SelfRating[];
+  questionnaire: QuestionnaireResponse | null;
+  matchWishes: JourneyMatchWish[];
+  /** Oldest week first. */
+  hoursReports: HoursReport[];
 }
 
 /** Everything the export holds, as read; the JSON and the PDF are both made from it. */
@@ -45,6 +56,8 @@ export interface AccessData {
   alerts: Array<AlertRecord & { history: AlertHistoryEntry[] }>;
   notes: Array<CaseNote & { versions: CaseNoteVersion[] }>;
   appointments: Appointment[];
+  /** The devices the youth is logged in on (Mit forløb), the latest used first. */
+  devices: YouthDevice[];
   /** Oldest first. */
   audit: AuditEntry[];
   colleagues: ReadonlyMap<string, Colleague>;

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { listFollowUpsOfJourney } from '../followups/follow-up.repository.ts';
+import { wishesOfJourney } from '../matching/match-event.repository.ts';
 import {
   type JourneyRecord,
   listJourneyEvents,
@@ -16,14 +17,18 @@ import {
 import { findSettings } from '../municipalities/settings.repository.ts';
 import { listNotesOfYouth, listNoteVersions } from '../notes/note.repository.ts';
 import { listInjunctionsOfJourney, listOffersOfJourney } from '../offers/offer.repository.ts';
+import { listHoursReports } from '../placements/hours-report.repository.ts';
 import { listPlacementsOfJourney, listPlacementWeeks } from '../placements/placement.repository.ts';
 import { findPlanContent, listPlanVersions } from '../plans/plan.repository.ts';
 import { listMeasurements } from '../progression/progression.repository.ts';
+import { listSelfRatings } from '../progression/self-rating.repository.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { texts } from '../shared/texts.ts';
 import { formatCpr } from '../youth/cpr.ts';
 import { findYouthById } from '../youth/youth.repository.ts';
+import { listYouthDevices } from '../youth-login/youth-login.repository.ts';
+import { findQuestionnaireResponse } from '../visitation/questionnaire-response.repository.ts';
 import {
   colleaguesOf,
   groupAndCompanyNames,
@@ -77,6 +82,10 @@ async function journeyData(db: Db, municipalityId: string, journey: JourneyRecor
     followUps: await listFollowUpsOfJourney(db, municipalityId, id),
     planContent: (await findPlanContent(db, municipalityId, id)) ?? null,
     planVersions: await listPlanVersions(db, municipalityId, id),
+    selfRatings: await listSelfRatings(db, municipalityId, id),
+    questionnaire: (await findQuestionnaireResponse(db, municipalityId, id)) ?? null,
+    matchWishes: await wishesOfJourney(db, municipalityId, id),
+    hoursReports: (await listHoursReports(db, municipalityId, { journeyIds: [id] })).reverse(),
   };
 }
 
@@ -117,6 +126,8 @@ export async function gatherAccessData(
     alerts: alerts.map((a) => ({ ...a, history: histories.get(a.id) ?? [] })),
     notes: notes.map((n) => ({ ...n, versions: versions.filter((v) => v.noteId === n.id) })),
     appointments: await listAppointments(db, municipalityId, { youthId }, ALL.limit),
+    // No device is the one reading: the export is made by staff.
+    devices: await listYouthDevices(db, municipalityId, youthId, '', deps.clock()),
     audit: (await listAudit(db, municipalityId, { youthId }, ALL)).items.reverse(),
     colleagues: await colleaguesOf(db, municipalityId),
     names: await groupAndCompanyNames(db, municipalityId),
@@ -258,7 +269,12 @@ export function accessExportJson(data: AccessData) {
         chosenByYouth: p.chosenByYouth,
         endedAt: p.endedAt?.toISOString() ?? null,
         endReason: text(p.endReason),
-        hoursWorked: p.weeks.map((w) => ({ weekStart: w.weekStart, hours: w.hours, by: who(w.recordedBy) })),
+        hoursWorked: p.weeks.map((w) => ({
+          weekStart: w.weekStart,
+          hours: w.hours,
+          by: who(w.recordedBy),
+          reportedByYouth: w.source === 'youth',
+        })),
       })),
       offers: j.offers.map((o) => ({
         kind: o.kind,
@@ -276,6 +292,36 @@ export function accessExportJson(data: AccessData) {
         goal: maskedText(i.goal),
         startBy: i.startBy,
         endedOn: i.endedOn,
+      })),
+      ownRatings: j.selfRatings.map((r) => ({
+        ratedOn: r.ratedOn,
+        ratedAt: r.ratedAt.toISOString(),
+        askedByCaseworker: r.requestId !== null,
+        scores: r.scores,
+        byYouth: true,
+      })),
+      questionnaire: j.questionnaire && {
+        answers: j.questionnaire.answers,
+        submittedAt: j.questionnaire.submittedAt.toISOString(),
+        version: j.questionnaire.version,
+        byYouth: true,
+      },
+      matchWishes: j.matchWishes.map((w) => ({
+        eventDate: w.date,
+        place: text(w.place),
+        company: w.company,
+        rank: w.rank,
+        byYouth: w.byYouth,
+      })),
+      hoursReports: j.hoursReports.map((r) => ({
+        company: r.company.name,
+        weekStart: r.weekStart,
+        hours: r.hours,
+        note: text(r.note),
+        reportedAt: r.reportedAt.toISOString(),
+        status: r.status,
+        confirmedHours: r.confirmedHours,
+        decidedAt: r.decidedAt?.toISOString() ?? null,
       })),
       progression: j.measurements.map((m) => ({
         measuredOn: m.measuredOn,
@@ -353,11 +399,19 @@ export function accessExportJson(data: AccessData) {
       },
       caseworker: who(a.caseworker.id),
     })),
+    youthDevices: data.devices.map((d) => ({
+      device: d.device,
+      method: d.method,
+      loggedInAt: d.createdAt.toISOString(),
+      lastUsedAt: d.lastUsedAt.toISOString(),
+      expiresAt: d.expiresAt.toISOString(),
+    })),
     auditTrail: data.audit.map((e) => ({
       at: e.occurredAt.toISOString(),
       action: e.action,
       actionText: texts(`audit.actions.${e.action}`),
       by: who(e.userId),
+      byYouth: e.details.by === 'youth',
     })),
   };
 }

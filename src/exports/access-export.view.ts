@@ -5,6 +5,10 @@ import { hasText, type TextKey, translator } from '../shared/texts.ts';
 import { formatNumber, when, whenDay, whenWithTime } from '../web/web.shared.ts';
 import { activityLine, decisionsOf, timelineOf } from '../web/web.youth-view.ts';
 import { progressionFactorLabels, progressionFactors } from '../progression/progression.factors.ts';
+import { selfRatingItems } from '../progression/self-rating.items.ts';
+import { questionnaire } from '../visitation/questionnaire.ts';
+import { answerText } from '../web/web.my-questionnaire.ts';
+import { isoWeek } from '../shared/days.ts';
 import { type AccessData, colleagueRef, type JourneyData, maskedText } from './access-export.model.ts';
 
 /**
@@ -205,7 +209,10 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
             ]
           : []),
         ...p.weeks.map((w) =>
-          t('exports.access.journey.week', { date: whenDay(w.weekStart, lang), hours: formatNumber(w.hours, lang) }),
+          [
+            t('exports.access.journey.week', { date: whenDay(w.weekStart, lang), hours: formatNumber(w.hours, lang) }),
+            ...(w.source === 'youth' ? [t('exports.access.own.reportedByYou')] : []),
+          ].join(' '),
         ),
       ],
     }));
@@ -240,6 +247,64 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
           ? []
           : [t('exports.access.journey.score', { factor: progressionFactorLabels[factor][lang], score })];
       }),
+    }));
+    // What the youth recorded themselves on Mit forløb (docs/decisions/0015, 0016).
+    const ownRatings = j.selfRatings.map((r) => ({
+      text: t('exports.access.own.rating', { date: whenDay(r.ratedOn, lang) }),
+      details: [
+        ...selfRatingItems.flatMap((item) => {
+          const score = r.scores[item];
+          return score === null
+            ? []
+            : [t('exports.access.journey.score', { factor: t(`youthvoice.progress.short.${item}`), score })];
+        }),
+        ...(r.requestId !== null ? [t('exports.access.own.asked')] : []),
+      ],
+    }));
+    const answers = j.questionnaire?.answers;
+    const ownQuestionnaire = j.questionnaire
+      ? [
+          {
+            text: t('exports.access.own.questionnaire', { date: when(j.questionnaire.submittedAt, lang) }),
+            details: questionnaire.flatMap((q) =>
+              answers?.[q.code] === undefined
+                ? []
+                : [
+                    t('exports.access.own.answer', {
+                      number: q.number,
+                      question: q.text[lang],
+                      answer: answerText(q, answers[q.code], t, lang),
+                    }),
+                  ],
+            ),
+          },
+        ]
+      : [];
+    const wishes = j.matchWishes.map((w) => ({
+      text: t('exports.access.own.wish', {
+        date: whenDay(w.date, lang),
+        rank: w.rank,
+        company: w.company,
+      }),
+      details: [
+        free(w.place),
+        w.byYouth ? t('exports.access.own.chosenByYou') : t('exports.access.own.chosenByCaseworker'),
+      ],
+    }));
+    const hoursReports = j.hoursReports.map((r) => ({
+      text: t('exports.access.own.hoursReport', {
+        week: isoWeek(r.weekStart),
+        date: whenDay(r.weekStart, lang),
+        company: r.company.name,
+        hours: formatNumber(r.hours, lang),
+      }),
+      details: [
+        t('exports.access.own.reportedAt', { date: when(r.reportedAt, lang) }),
+        r.status === 'reported'
+          ? t('exports.access.own.hoursWaiting')
+          : t('exports.access.own.hoursSettled', { hours: formatNumber(r.confirmedHours ?? r.hours, lang) }),
+        ...(r.note ? [free(r.note)] : []),
+      ],
     }));
     const content = j.planContent;
     const plan: ExportLine[] = [
@@ -319,6 +384,10 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
       part('exports.access.journey.placements', placements),
       part('exports.access.journey.offers', offers),
       part('exports.access.journey.progression', progression),
+      part('exports.access.own.ratings', ownRatings),
+      part('exports.access.own.questionnaireHeading', ownQuestionnaire),
+      part('exports.access.own.wishes', wishes),
+      part('exports.access.own.hours', hoursReports),
       part('exports.access.journey.plan', plan),
       part('exports.access.journey.followUps', followUps),
       part('exports.access.journey.alerts', alerts),
@@ -359,7 +428,42 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
           mode: t(`appointments.modes.${a.mode}`),
           status: t(`appointments.statuses.${a.status}`),
         }),
-        details: [...(a.place ? [free(a.place)] : []), ...(a.note ? [free(a.note)] : []), who(a.caseworker.id)],
+        details: [
+          ...(a.place ? [free(a.place)] : []),
+          ...(a.note ? [free(a.note)] : []),
+          who(a.caseworker.id),
+          ...(a.notifiedAbsence
+            ? [
+                [
+                  t('exports.access.own.afbud', { date: when(a.notifiedAbsence.at, lang) }),
+                  a.notifiedAbsence.note ? free(a.notifiedAbsence.note) : '',
+                ]
+                  .filter(Boolean)
+                  .join(': '),
+              ]
+            : []),
+        ],
+      })),
+    ),
+  };
+
+  const devices: ExportSection = {
+    heading: t('exports.access.devices.heading'),
+    level: 1,
+    lead: [t('exports.access.devices.lead')],
+    lines: orNone(
+      data.devices.map((d) => ({
+        text: t('exports.access.devices.device', {
+          device: d.device || t('myjourney.devices.unknownDevice'),
+          method: t(`myjourney.devices.methods.${d.method}`),
+        }),
+        details: [
+          t('exports.access.devices.times', {
+            loggedIn: whenWithTime(d.createdAt, lang),
+            lastUsed: whenWithTime(d.lastUsedAt, lang),
+            expires: whenWithTime(d.expiresAt, lang),
+          }),
+        ],
       })),
     ),
   };
@@ -373,7 +477,8 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
         text: t('exports.access.audit.entry', {
           date: whenWithTime(e.occurredAt, lang),
           action: t(`audit.actions.${e.action}`),
-          who: who(e.userId),
+          // The youth's own actions on Mit forløb carry no user (docs/decisions/0015).
+          who: e.details.by === 'youth' ? t('exports.access.byYouthThemselves') : who(e.userId),
         }),
       })),
     ),
@@ -384,7 +489,7 @@ export function accessExportSections(data: AccessData, ruleSets: readonly RuleSe
     municipality: data.municipalityName,
     madeOn: t('exports.access.madeOn', { date: when(data.exportedAt, lang) }),
     intro: [t('exports.access.intro', { municipality: data.municipalityName })],
-    sections: [person, ...journeySections, notes, appointments, audit],
+    sections: [person, ...journeySections, notes, appointments, devices, audit],
     pageNumber: (page, pages) => t('exports.access.pageNumber', { page, pages }),
   };
 }

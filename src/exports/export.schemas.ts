@@ -24,7 +24,25 @@ export const accessExportSchema = z
       cpr: z.string().describe("The youth's own CPR number, in full (DDMMYY-SSSS)"),
       birthDate: z.iso.date(),
     }),
-    journeys: z.array(z.looseObject({ id: z.uuid(), caseworker: colleague })),
+    journeys: z.array(
+      z.looseObject({
+        id: z.uuid(),
+        caseworker: colleague,
+        ownRatings: z
+          .array(z.looseObject({ ratedOn: z.iso.date(), byYouth: z.literal(true) }))
+          .describe('The ratings the youth gave themselves on their own pages'),
+        questionnaire: z
+          .looseObject({ answers: z.record(z.string(), z.unknown()), byYouth: z.literal(true) })
+          .nullable()
+          .describe('The preparation questionnaire as the youth filled it in; null when they did not'),
+        matchWishes: z
+          .array(z.looseObject({ eventDate: z.iso.date(), rank: z.number().int(), byYouth: z.boolean() }))
+          .describe('Wishes at match events; `byYouth` when the youth chose it on their own side'),
+        hoursReports: z
+          .array(z.looseObject({ weekStart: z.iso.date(), status: z.enum(['reported', 'confirmed', 'corrected']) }))
+          .describe('Hours the youth reported themselves, and what the caseworker made of them'),
+      }),
+    ),
     caseNotes: z.array(z.looseObject({ author: colleague })),
     appointments: z.array(z.looseObject({})),
     auditTrail: z.array(
@@ -33,8 +51,20 @@ export const accessExportSchema = z
         action: z.string(),
         actionText: z.object({ da: z.string(), en: z.string() }),
         by: colleague,
+        byYouth: z.boolean().describe('The youth did it themselves on their own pages; `by` is then null'),
       }),
     ),
+    youthDevices: z
+      .array(
+        z.object({
+          device: z.string(),
+          method: z.enum(['link', 'oidc']),
+          loggedInAt: z.iso.datetime(),
+          lastUsedAt: z.iso.datetime(),
+          expiresAt: z.iso.datetime(),
+        }),
+      )
+      .describe('The devices the youth is logged in on now, on their own pages'),
   })
   .meta({ id: 'AccessExport' });
 

@@ -28,6 +28,9 @@ export interface MatchEventYouth extends MatchParticipant {
 
 /** A company on the event's list, with the version of its interest. */
 export interface MatchEventCompany extends CompanyRef {
+  /** The company's trade, as the youth reads it before choosing their wishes. */
+  industry: string | null;
+  address: string | null;
   interestsVersion: number;
 }
 
@@ -167,13 +170,25 @@ export async function eventCompanies(db: Db, municipalityId: string, eventId: st
   const rows = await db
     .selectFrom('match_event_company')
     .innerJoin('company', 'company.id', 'match_event_company.company_id')
-    .select(['company.id', 'company.name', 'match_event_company.interests_version'])
+    .select([
+      'company.id',
+      'company.name',
+      'company.industry',
+      'company.address',
+      'match_event_company.interests_version',
+    ])
     .where('match_event_company.municipality_id', '=', municipalityId)
     .where('match_event_company.match_event_id', '=', eventId)
     .orderBy('company.name')
     .orderBy('company.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, interestsVersion: r.interests_version }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    industry: r.industry,
+    address: r.address,
+    interestsVersion: r.interests_version,
+  }));
 }
 
 /** The youth taking part, by name. */
@@ -492,4 +507,45 @@ export async function ownWishesOfJourney(
   return rows.flatMap((r) =>
     r.own_wishes_at ? [{ matchEventId: r.id, date: r.held_on, chosenAt: r.own_wishes_at }] : [],
   );
+}
+
+/** A wish of the journey's youth at a match event, with the event and the company by name. */
+export interface JourneyMatchWish {
+  matchEventId: string;
+  date: string;
+  place: string;
+  company: string;
+  rank: number;
+  /** Chosen by the youth on their own side, not recorded by staff. */
+  byYouth: boolean;
+}
+
+/** Every wish of the journey at every match event, the earliest event first, first wish first. */
+export async function wishesOfJourney(db: Db, municipalityId: string, journeyId: string): Promise<JourneyMatchWish[]> {
+  const rows = await db
+    .selectFrom('match_wish')
+    .innerJoin('match_event', 'match_event.id', 'match_wish.match_event_id')
+    .innerJoin('company', 'company.id', 'match_wish.company_id')
+    .select([
+      'match_event.id',
+      'match_event.held_on',
+      'match_event.place',
+      'company.name',
+      'match_wish.rank',
+      'match_wish.by_youth',
+    ])
+    .where('match_wish.municipality_id', '=', municipalityId)
+    .where('match_wish.journey_id', '=', journeyId)
+    .orderBy('match_event.held_on')
+    .orderBy('match_event.id')
+    .orderBy('match_wish.rank')
+    .execute();
+  return rows.map((r) => ({
+    matchEventId: r.id,
+    date: r.held_on,
+    place: r.place,
+    company: r.name,
+    rank: r.rank,
+    byYouth: r.by_youth,
+  }));
 }

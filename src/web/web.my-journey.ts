@@ -15,6 +15,8 @@ import {
   logOutEverywhere,
   logOutYouth,
 } from '../youth-login/youth-login.service.ts';
+import { matchLink } from './web.my-match.ts';
+import { questionnaireLink } from './web.my-questionnaire.ts';
 import {
   YOUTH_OIDC_ATTEMPT_COOKIE,
   YOUTH_OIDC_ATTEMPT_MINUTES,
@@ -209,6 +211,8 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
     const { lang } = request;
     const t = translator(lang);
     const mine = await readMyJourney(deps, youthOf(request), lang);
+    const questionnaire = await questionnaireLink(deps, request);
+    const match = await matchLink(deps, request);
     const plan = mine.plan;
     const group = plan?.networkGroup;
     const placement = plan?.placement;
@@ -216,6 +220,8 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
     return myJourneyPage(request, reply, 'my-journey', t('myjourney.start.title'), {
       name: mine.firstName,
       hasJourney: plan !== null,
+      questionnaire,
+      match,
       meeting:
         group && mine.nextMeeting
           ? {

@@ -55,6 +55,8 @@ import {
 } from './web.shared.ts';
 import { registerMyJourneyPages } from './web.my-journey.ts';
 import { registerYouthVoicePages } from './web.youth-voice.ts';
+import { registerMyQuestionnairePage } from './web.my-questionnaire.ts';
+import { registerMyMatchPage } from './web.my-match.ts';
 import { registerMyActionPages } from './web.my-actions.ts';
 
 declare module 'fastify' {
@@ -368,5 +370,7 @@ export const webRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, {
   registerPasswordPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyJourneyPages(app, { deps, page, myJourneyPage, checkCsrf });
   registerYouthVoicePages(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMyQuestionnairePage(app, { deps, page, myJourneyPage, checkCsrf });
+  registerMyMatchPage(app, { deps, page, myJourneyPage, checkCsrf });
   registerMyActionPages(app, { deps, page, myJourneyPage, checkCsrf });
 };

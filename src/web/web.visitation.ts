@@ -43,13 +43,16 @@ function fieldOf(path: string): string {
 }
 
 /**
- * Reads the visitation form into the typed decision, or the problems to show next to each field.
- * Field names: `q-<question code>` for the questionnaire, `profile`, `barriers` (repeated),
- * `inEducationOrJob`, `onBenefit`, `waitingForApprenticeship` (yes/no), `category`, `overrideReason`.
+ * Reads the ten questions of the questionnaire from a form (fields `q-<question code>`), each
+ * answer as the schema takes it, and the problems the form alone shows. On the caseworker's
+ * visitation form every question is answered; on the youth's own form (`allOptional`) any may be
+ * skipped: an empty choice is left out, and `q-completion_obstacles` may say "none" (no obstacle,
+ * which the caseworker's form says by ticking nothing).
  */
-export function readVisitationForm(
+export function readQuestionnaireFields(
   form: Form,
-): { ok: true; input: VisitationInput } | { ok: false; errors: Record<string, Text> } {
+  options: { allOptional: boolean },
+): { answers: Record<string, unknown>; errors: Record<string, Text> } {
   const errors: Record<string, Text> = {};
   const answers: Record<string, unknown> = {};
   for (const question of questionnaire) {
@@ -62,14 +65,19 @@ export function readVisitationForm(
         break;
       case 'multiple_choice': {
         const chosen = textList(form, key);
-        const exclusive = question.answer.exclusive;
+        const exclusive =
+          options.allOptional && question.code === 'completion_obstacles' ? NO_OBSTACLE : question.answer.exclusive;
         if (exclusive && chosen.includes(exclusive) && chosen.length > 1) {
-          const label = question.answer.options.find((o) => o.value === exclusive)?.label;
+          const label =
+            exclusive === NO_OBSTACLE
+              ? texts('youthvoice.questionnaire.noObstacle')
+              : question.answer.options.find((o) => o.value === exclusive)?.label;
           errors[key] = textsEach('visitation.refusals.exclusiveAnswer', (lang) => ({
             answer: label?.[lang] ?? exclusive,
           }));
         }
-        answers[question.code] = chosen;
+        if (options.allOptional && chosen.length === 0) answers[question.code] = undefined;
+        else answers[question.code] = chosen.filter((value) => value !== NO_OBSTACLE || !options.allOptional);
         break;
       }
       case 'scale': {
@@ -95,7 +103,7 @@ export function readVisitationForm(
         const value = one(form, key);
         if (one(form, `${key}-unknown`) === 'yes') answers[question.code] = 'unknown';
         else if (value === undefined) {
-          errors[key] = texts('visitation.refusals.gradeAverageRequired');
+          if (!options.allOptional) errors[key] = texts('visitation.refusals.gradeAverageRequired');
         } else {
           const grade = Number(value.replace(',', '.'));
           if (Number.isNaN(grade) || grade < question.answer.min || grade > question.answer.max) {
@@ -109,6 +117,21 @@ export function readVisitationForm(
       }
     }
   }
+  return { answers, errors };
+}
+
+/** The youth's own form: the value of the choice "nothing makes it hard" among the obstacles. */
+export const NO_OBSTACLE = 'none';
+
+/**
+ * Reads the visitation form into the typed decision, or the problems to show next to each field.
+ * Field names: `q-<question code>` for the questionnaire, `profile`, `barriers` (repeated),
+ * `inEducationOrJob`, `onBenefit`, `waitingForApprenticeship` (yes/no), `category`, `overrideReason`.
+ */
+export function readVisitationForm(
+  form: Form,
+): { ok: true; input: VisitationInput } | { ok: false; errors: Record<string, Text> } {
+  const { answers, errors } = readQuestionnaireFields(form, { allOptional: false });
   const raw = {
     category: one(form, 'category'),
     profile: one(form, 'profile'),

@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { YouthActor } from '../../src/auth/actor.ts';
+import { notifyAppointmentAbsence } from '../../src/appointments/appointment.youth.ts';
+import { chooseOwnWishes } from '../../src/matching/match-event.service.ts';
+import { reportHours } from '../../src/placements/hours-report.service.ts';
+import { rateOneself } from '../../src/progression/self-rating.service.ts';
+import { answerQuestionnaire } from '../../src/visitation/questionnaire-response.service.ts';
 import { startTestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newCompany, newCpr, newGroup, newUnit, newYouth, putSettings } from '../support/factories.ts';
 import { activityReadyVisitation, openJourney, sendEvent } from '../support/journeys.ts';
 import { pdfText } from '../support/pdf.ts';
+import { youthSession } from '../support/youth-login.ts';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -280,6 +288,138 @@ describe.each(engines)("a young person's access export on %s", (engine) => {
       headers: other.leader.headers,
     });
     expect(before.json().total).toBe(0);
+  });
+
+  it('holds what the youth recorded on their own side, marked as theirs, in the JSON and the PDF', async () => {
+    const h = unit.caseworker.headers;
+    const deps = { db: ctx.db, clock: ctx.clock };
+    const ok = async (response: Promise<{ statusCode: number; body: string; json<T>(): T }>) => {
+      const r = await response;
+      if (r.statusCode >= 300) throw new Error(`${r.statusCode} ${r.body}`);
+      return r.json<{ id: string }>();
+    };
+    const own = await newYouth(ctx.app, h, { name: 'Ida Egen' });
+    const me: YouthActor = {
+      youthId: own.id,
+      municipalityId: unit.municipality.id,
+      sessionId: randomUUID(),
+      ip: '127.0.0.1',
+      requestId: null,
+    };
+    const journey = await openJourney(ctx.app, h, own.id);
+    await youthSession(ctx.db, own.id, { now: NOW });
+
+    // Before the visitation: the questionnaire and a rating of their own.
+    await answerQuestionnaire(deps, me, { wants_education: 'yes', advice_sources: ['friends'] });
+    await rateOneself(deps, me, { scores: { wellbeing: 7, loneliness: 2 } });
+    const group = await newGroup(ctx.db, { municipalityId: unit.municipality.id, facilitatorId: unit.caseworker.id });
+    const company = await newCompany(ctx.db, { municipalityId: unit.municipality.id, name: 'Egen Cykler ApS' });
+    for (const body of [
+      { type: 'FIRST_CONVERSATION_HELD', mode: 'in_person', occurredAt: '2026-11-03T09:00:00+01:00' },
+      { ...activityReadyVisitation(), occurredAt: '2026-11-04T09:00:00+01:00' },
+      {
+        type: 'GROUP_ASSIGNED',
+        canTakePart15HoursAWeek: true,
+        groupId: group.id,
+        occurredAt: '2026-11-05T09:00:00+01:00',
+      },
+      {
+        type: 'PLACEMENT_STARTED',
+        companyId: company.id,
+        kind: 'internship',
+        hoursPerWeek: 15,
+        occurredAt: '2026-11-09T09:00:00+01:00',
+      },
+    ]) {
+      await ok(sendEvent(ctx.app, h, journey.id, body));
+    }
+    // Hours, an afbud and a match-event wish, each by the youth.
+    await reportHours(deps, me, { weekStart: '2026-11-16', hours: 12, note: 'Syg fredag' });
+    const appointment = await ok(
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/youth/${own.id}/appointments`,
+        headers: h,
+        payload: { kind: 'conversation', mode: 'phone', startsAt: '2026-11-27T10:00:00+01:00' },
+      }),
+    );
+    await notifyAppointmentAbsence(deps, me, appointment.id, { note: 'Tandlæge' });
+    const event = await ok(
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/match-events',
+        headers: h,
+        payload: { date: '2026-12-03', place: 'Jobcentret', companyIds: [company.id], journeyIds: [journey.id] },
+      }),
+    );
+    await chooseOwnWishes(deps, me, event.id, [company.id]);
+
+    const json = (await exportOf('format=json', h, own.id)).json();
+    const [mine] = json.journeys;
+    expect(mine.ownRatings).toMatchObject([
+      {
+        ratedOn: '2026-11-22',
+        byYouth: true,
+        askedByCaseworker: false,
+        scores: { wellbeing: 7, loneliness: 2, network: null },
+      },
+    ]);
+    expect(mine.questionnaire).toMatchObject({
+      answers: { wants_education: 'yes', advice_sources: ['friends'] },
+      byYouth: true,
+      version: 1,
+    });
+    expect(mine.matchWishes).toEqual([
+      { eventDate: '2026-12-03', place: 'Jobcentret', company: 'Egen Cykler ApS', rank: 1, byYouth: true },
+    ]);
+    expect(mine.hoursReports).toMatchObject([
+      { company: 'Egen Cykler ApS', weekStart: '2026-11-16', hours: 12, note: 'Syg fredag', status: 'reported' },
+    ]);
+    expect(json.appointments).toMatchObject([{ notifiedAbsence: { note: 'Tandlæge' } }]);
+    expect(json.youthDevices).toHaveLength(1);
+    expect(json.youthDevices[0]).toMatchObject({ method: 'link', loggedInAt: NOW.toISOString() });
+    const submitted = json.auditTrail.find((e: { action: string }) => e.action === 'questionnaire.submitted');
+    expect(submitted).toMatchObject({ by: null, byYouth: true });
+    const loggedIn = json.auditTrail.find((e: { action: string }) => e.action === 'youth_login.login_succeeded');
+    expect(loggedIn).toMatchObject({ by: null, byYouth: true });
+    expect(json.auditTrail.find((e: { action: string }) => e.action === 'youth.created')).toMatchObject({
+      byYouth: false,
+    });
+
+    const da = await pdfText((await exportOf('format=pdf&lang=da', h, own.id)).rawPayload);
+    for (const words of [
+      'Dine egne svar om, hvordan det går (Min udvikling, 1-10)',
+      'Hvordan jeg har det: 7',
+      'Forberedelsesskemaet, som du udfyldte',
+      'Du udfyldte skemaet selv.',
+      'Har du lyst til at starte på en uddannelse af mindst 1 års varighed? Ja',
+      'Hvem spørger du til råds om uddannelse og arbejde? Venner',
+      'Dine ønsker til matchevents',
+      '1. ønske: Egen Cykler ApS',
+      'Valgt af dig selv',
+      'Timer, du selv har meldt',
+      'Uge 47',
+      'Venter på din rådgiver.',
+      'Du meldte afbud',
+      'Tandlæge',
+      'Enheder, du er logget ind på (Mit forløb)',
+      'logget ind med link',
+      'Den unge udfyldte forberedelsesskemaet, dig selv',
+    ]) {
+      expect(da, words).toContain(words);
+    }
+    expect(da).not.toMatch(/undefined|NaN|\[object/);
+    const en = await pdfText((await exportOf('format=pdf&lang=en', h, own.id)).rawPayload);
+    for (const words of [
+      'Your own answers about how you are doing',
+      'The preparation form you filled in',
+      'Your wishes for match events',
+      'Chosen by you',
+      'Hours you reported yourself',
+      'Devices you are logged in on',
+    ]) {
+      expect(en, words).toContain(words);
+    }
   });
 
   it('refuses an unknown format with the field named', async () => {
