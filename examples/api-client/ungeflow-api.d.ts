@@ -704,6 +704,26 @@ export interface paths {
     patch: operations['updateGroupMeeting'];
     trace?: never;
   };
+  '/api/meetings/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The meeting's check-in code, for the facilitator to show
+     * @description From 15 minutes before the start to the end of the meeting, the short code the youth type (or scan) on their own side to check in, made the first time it is asked for; outside that window, or for a cancelled meeting, no code. A youth who checks in is recorded as present, checked in by the youth, which the attendance shows and the facilitator can correct.
+     */
+    get: operations['getMeetingCheckIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/meetings/{id}/attendance': {
     parameters: {
       query?: never;
@@ -1104,6 +1124,46 @@ export interface paths {
     /** Set the hours worked in one week */
     put: operations['setPlacementHours'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{id}/hours-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the weeks of hours the youth reported
+     * @description The hours the youth reported on their own side, the latest week first, waiting for a caseworker (status reported) or decided. Reported hours count for the risk rules once confirmed.
+     */
+    get: operations['listHoursReportsOfJourney'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hours-reports/{id}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm a week the youth reported, as reported or corrected
+     * @description The hours become the placement's hours worked for the week, which the risk rules count. A report already decided is refused at hours (400); a stale version answers 409.
+     */
+    post: operations['confirmHoursReport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6291,6 +6351,49 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  getMeetingCheckIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The meeting's check-in. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Whether the youth can check in now */
+            open: boolean;
+            /**
+             * Format: date-time
+             * @description 15 minutes before the meeting starts
+             */
+            opens: string;
+            /**
+             * Format: date-time
+             * @description When the meeting ends
+             */
+            closes: string;
+            /** @description The code of six letters and digits, while check-in is open; null otherwise */
+            code: string | null;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   recordGroupAttendance: {
     parameters: {
       query?: never;
@@ -7393,6 +7496,142 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listHoursReportsOfJourney: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The journey's reported weeks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              placementId: string;
+              /** Format: uuid */
+              journeyId: string;
+              /** Format: uuid */
+              youthId: string;
+              company: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /**
+               * Format: date
+               * @description The Monday of the week reported
+               */
+              weekStart: string;
+              /** @description The hours the youth reported */
+              hours: number;
+              /** @description The youth's own note */
+              note: string | null;
+              /** Format: date-time */
+              reportedAt: string;
+              /**
+               * @description reported: waiting for the caseworker; confirmed as reported; corrected to other hours
+               * @enum {string}
+               */
+              status: 'reported' | 'confirmed' | 'corrected';
+              /** @description The hours that count as worked; null while waiting */
+              confirmedHours: number | null;
+              decidedAt: string | null;
+              version: number;
+            }[];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  confirmHoursReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The report version the decision was made against */
+          version: number;
+          /** @description The hours worked, when they differ from the reported; left out, the reported hours are confirmed */
+          hours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The report as decided. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            placementId: string;
+            /** Format: uuid */
+            journeyId: string;
+            /** Format: uuid */
+            youthId: string;
+            company: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+            };
+            /**
+             * Format: date
+             * @description The Monday of the week reported
+             */
+            weekStart: string;
+            /** @description The hours the youth reported */
+            hours: number;
+            /** @description The youth's own note */
+            note: string | null;
+            /** Format: date-time */
+            reportedAt: string;
+            /**
+             * @description reported: waiting for the caseworker; confirmed as reported; corrected to other hours
+             * @enum {string}
+             */
+            status: 'reported' | 'confirmed' | 'corrected';
+            /** @description The hours that count as worked; null while waiting */
+            confirmedHours: number | null;
+            decidedAt: string | null;
+            version: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       500: components['responses']['InternalError'];
       503: components['responses']['Unavailable'];
     };

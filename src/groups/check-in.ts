@@ -68,15 +68,21 @@ export interface MeetingCheckIn {
 }
 
 /**
- * What the meeting's page shows for checking in. While the window is open the meeting gets its
+ * What the meeting's page (and the API) shows for checking in. While the window is open the meeting gets its
  * code, drawn the first time the page is shown, so it exists only for meetings that take place.
  */
-export async function meetingCheckIn(deps: Pick<AppDeps, 'db' | 'clock'>, actor: Actor, meeting: Meeting) {
+export async function meetingCheckIn(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor,
+  meetingId: string,
+): Promise<MeetingCheckIn & { meeting: Meeting }> {
+  const meeting = await findMeeting(deps.db, actor.municipalityId, meetingId);
+  if (!meeting) throw new DomainError('not_found');
   const now = deps.clock();
   const window = checkInWindow(meeting);
-  if (!checkInOpen(meeting, now)) return { open: false, ...window, code: null } satisfies MeetingCheckIn;
+  if (!checkInOpen(meeting, now)) return { meeting, open: false, ...window, code: null };
   const code = await ensureCheckInCode(deps.db, actor.municipalityId, meeting.id, newCode());
-  return { open: true, ...window, code } satisfies MeetingCheckIn;
+  return { meeting, open: true, ...window, code };
 }
 
 export interface CheckedIn {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams } from '../shared/schemas.ts';
+import { meetingCheckIn } from './check-in.ts';
 import type { GroupListItem, Meeting } from './group.repository.ts';
 import {
   createGroupBody,
@@ -21,6 +22,7 @@ import {
   recordAttendanceBody,
   updateGroupBody,
   updateMeetingBody,
+  meetingCheckInSchema,
 } from './group.schemas.ts';
 import {
   addMeeting,
@@ -213,6 +215,35 @@ export const groupRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     async (request) => meetingDetailToResponse(await readMeeting(deps, actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/meetings/:id/check-in',
+    {
+      config: { roles: groupRoles },
+      schema: {
+        operationId: 'getMeetingCheckIn',
+        summary: "The meeting's check-in code, for the facilitator to show",
+        description:
+          'From 15 minutes before the start to the end of the meeting, the short code the youth type (or scan) on their own side to check in, made the first time it is asked for; outside that window, or for a cancelled meeting, no code. A youth who checks in is recorded as present, checked in by the youth, which the attendance shows and the facilitator can correct.',
+        tags: ['groups'],
+        params: idParams,
+        response: {
+          200: meetingCheckInSchema,
+          ...authErrors,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const shown = await meetingCheckIn(deps, actorOf(request), request.params.id);
+      return {
+        open: shown.open,
+        opens: shown.opens.toISOString(),
+        closes: shown.closes.toISOString(),
+        code: shown.code,
+      };
+    },
   );
 
   app.patch(

@@ -247,3 +247,12 @@ export const meetingDetailSchema = meetingSchema
       .describe("Everyone in the group at the meeting's time (for a coming meeting: the current members)"),
   })
   .meta({ id: 'GroupMeetingDetail' });
+
+export const meetingCheckInSchema = z
+  .object({
+    open: z.boolean().describe('Whether the youth can check in now'),
+    opens: z.iso.datetime().describe('15 minutes before the meeting starts'),
+    closes: z.iso.datetime().describe('When the meeting ends'),
+    code: z.string().nullable().describe('The code of six letters and digits, while check-in is open; null otherwise'),
+  })
+  .describe("The meeting's check-in.");

@@ -3,9 +3,13 @@ import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { authErrors, errorResponse, idParams, pageOf } from '../shared/schemas.ts';
+import type { HoursReport } from './hours-report.repository.ts';
+import { confirmHoursReport, hoursReportsOfJourney } from './hours-report.service.ts';
 import type { Placement } from './placement.repository.ts';
 import {
   changePlacementBody,
+  confirmHoursReportBody,
+  hoursReportSchema,
   logHoursBody,
   placementDetailSchema,
   placementListQuery,
@@ -174,6 +178,53 @@ export const placementRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         ),
       ),
   );
+
+  app.get(
+    '/journeys/:id/hours-reports',
+    {
+      config: { roles },
+      schema: {
+        operationId: 'listHoursReportsOfJourney',
+        summary: 'List the weeks of hours the youth reported',
+        description:
+          'The hours the youth reported on their own side, the latest week first, waiting for a caseworker (status reported) or decided. Reported hours count for the risk rules once confirmed.',
+        tags: ['placements'],
+        params: idParams,
+        response: {
+          200: z.object({ items: z.array(hoursReportSchema) }).describe("The journey's reported weeks."),
+          ...authErrors,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request) => ({
+      items: (await hoursReportsOfJourney(deps, actorOf(request), request.params.id)).map(hoursReportToResponse),
+    }),
+  );
+
+  app.post(
+    '/hours-reports/:id/confirmation',
+    {
+      config: { roles },
+      schema: {
+        operationId: 'confirmHoursReport',
+        summary: 'Confirm a week the youth reported, as reported or corrected',
+        description:
+          "The hours become the placement's hours worked for the week, which the risk rules count. A report already decided is refused at hours (400); a stale version answers 409.",
+        tags: ['placements'],
+        params: idParams,
+        body: confirmHoursReportBody,
+        response: {
+          200: hoursReportSchema.describe('The report as decided.'),
+          ...authErrors,
+          404: errorResponse,
+          409: errorResponse,
+        },
+      },
+    },
+    async (request) =>
+      hoursReportToResponse(await confirmHoursReport(deps, actorOf(request), request.params.id, request.body)),
+  );
 };
 
 function placementToResponse(placement: Placement) {
@@ -191,5 +242,13 @@ function detailToResponse(detail: PlacementDetail) {
     ...placementToResponse(detail),
     weeks: detail.weeks.map((w) => ({ ...w, recordedAt: w.recordedAt.toISOString() })),
     totalHours: detail.totalHours,
+  };
+}
+
+function hoursReportToResponse(report: HoursReport) {
+  return {
+    ...report,
+    reportedAt: report.reportedAt.toISOString(),
+    decidedAt: report.decidedAt?.toISOString() ?? null,
   };
 }

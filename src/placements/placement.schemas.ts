@@ -88,3 +88,30 @@ export const switchPlacementResponse = z.object({
   ended: placementSchema,
   started: placementSchema,
 });
+
+export const hoursReportSchema = z
+  .object({
+    id: z.uuid(),
+    placementId: z.uuid(),
+    journeyId: z.uuid(),
+    youthId: z.uuid(),
+    company: z.object({ id: z.uuid(), name: z.string() }),
+    weekStart: z.iso.date().describe('The Monday of the week reported'),
+    hours: z.number().describe('The hours the youth reported'),
+    note: z.string().nullable().describe("The youth's own note"),
+    reportedAt: z.iso.datetime(),
+    status: z
+      .enum(['reported', 'confirmed', 'corrected'])
+      .describe('reported: waiting for the caseworker; confirmed as reported; corrected to other hours'),
+    confirmedHours: z.number().nullable().describe('The hours that count as worked; null while waiting'),
+    decidedAt: z.iso.datetime().nullable(),
+    version: z.number().int(),
+  })
+  .describe('A week of hours the youth reported on their own side.');
+
+export const confirmHoursReportBody = z.strictObject({
+  version: z.number().int().min(1).describe('The report version the decision was made against'),
+  hours: hoursWorked
+    .optional()
+    .describe('The hours worked, when they differ from the reported; left out, the reported hours are confirmed'),
+});

@@ -24,7 +24,6 @@ import {
 } from '../groups/group.service.ts';
 import QRCode from 'qrcode';
 import { meetingCheckIn } from '../groups/check-in.ts';
-import { findMeeting } from '../groups/group.repository.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -373,16 +372,14 @@ export function registerGroupPages(app: WebApp, { deps, page, checkCsrf }: WebCo
    * and a QR code of the youth's check-in form with the code filled in, drawn as SVG on the server.
    */
   async function checkInCard(actor: Actor, meetingId: string, lang: Lang) {
-    const meeting = await findMeeting(deps.db, actor.municipalityId, meetingId);
-    if (!meeting) throw new DomainError('not_found');
-    const shown = await meetingCheckIn(deps, actor, meeting);
+    const shown = await meetingCheckIn(deps, actor, meetingId);
     const t = translator(lang);
     if (!shown.code) {
       return {
         code: null,
         qr: null,
         message:
-          meeting.status === 'cancelled' || shown.closes <= deps.clock()
+          shown.meeting.status === 'cancelled' || shown.closes <= deps.clock()
             ? t('participation.checkIn.staff.closed')
             : t('participation.checkIn.staff.notOpen', {
                 opens: whenWithTime(shown.opens, lang),

@@ -4,7 +4,6 @@ import type { YouthActor } from '../../src/auth/actor.ts';
 import { createAppDeps, type AppDeps } from '../../src/deps.ts';
 import { notifyAppointmentAbsence, withdrawAppointmentAbsence } from '../../src/appointments/appointment.youth.ts';
 import { checkIn, comingMeetingsOfYouth, meetingCheckIn, notifyMeetingAbsence } from '../../src/groups/check-in.ts';
-import { findMeeting } from '../../src/groups/group.repository.ts';
 import {
   confirmHoursReport,
   hoursOfYouth,
@@ -115,9 +114,7 @@ describe.each(engines)("the youth's own check-in, afbud and hours on %s", (engin
 
   /** The code the facilitator's page shows for the meeting at the time set. */
   async function codeOf(meetingId: string): Promise<string> {
-    const meeting = await findMeeting(ctx.db, unit.municipality.id, meetingId);
-    if (!meeting) throw new Error('no meeting');
-    const shown = await meetingCheckIn(deps, staffActor(), meeting);
+    const shown = await meetingCheckIn(deps, staffActor(), meetingId);
     if (!shown.code) throw new Error('check-in is not open');
     return shown.code;
   }
@@ -140,17 +137,33 @@ describe.each(engines)("the youth's own check-in, afbud and hours on %s", (engin
   describe('checking in', () => {
     it('shows no code before the window and one code from 15 minutes before the start to the end', async () => {
       const { meetingId } = await newGroupWithMeeting();
-      const meeting = await findMeeting(ctx.db, unit.municipality.id, meetingId);
-      if (!meeting) throw new Error('no meeting');
       at('2026-11-24T08:44:00Z');
-      expect((await meetingCheckIn(deps, staffActor(), meeting)).code).toBeNull();
+      expect((await meetingCheckIn(deps, staffActor(), meetingId)).code).toBeNull();
       at('2026-11-24T08:45:00Z');
       const first = await codeOf(meetingId);
       expect(first).toMatch(/^[A-Z2-9]{6}$/);
       at('2026-11-24T10:59:00Z');
       expect(await codeOf(meetingId)).toBe(first);
       at('2026-11-24T11:00:00Z');
-      expect((await meetingCheckIn(deps, staffActor(), meeting)).code).toBeNull();
+      expect((await meetingCheckIn(deps, staffActor(), meetingId)).code).toBeNull();
+    });
+
+    it("gives the facilitator the meeting's code through the API in the window only, and no other municipality", async () => {
+      const { meetingId } = await newGroupWithMeeting();
+      const checkInOf = (headers: Headers = cw()) =>
+        ctx.app.inject({ method: 'GET', url: `/api/meetings/${meetingId}/check-in`, headers });
+      at('2026-11-24T08:44:00Z');
+      expect(await ok(checkInOf(), 200)).toEqual({
+        open: false,
+        opens: '2026-11-24T08:45:00.000Z',
+        closes: '2026-11-24T11:00:00.000Z',
+        code: null,
+      });
+      at('2026-11-24T09:30:00Z');
+      const shown = await ok(checkInOf(), 200);
+      expect(shown).toMatchObject({ open: true, code: await codeOf(meetingId) });
+      const elsewhere = await newUnit(ctx.app, ctx.db);
+      expect((await checkInOf(elsewhere.caseworker.headers)).statusCode).toBe(404);
     });
 
     it("records the youth as present, checked in by the youth, counts it as activity and audits it as the youth's", async () => {
@@ -396,6 +409,48 @@ describe.each(engines)("the youth's own check-in, afbud and hours on %s", (engin
       expect(await waitingHoursReports(deps, staffActor(), [youth.journeyId])).toEqual([]);
       const overview = await hoursOfYouth(deps, youthActor(youth.youthId));
       expect(overview.weeks.find((w) => w.weekStart === '2026-11-16')?.report).toMatchObject({ status: 'confirmed' });
+    });
+
+    it("lists the journey's reported weeks and confirms one through the API, refusing a stale version and a second decision", async () => {
+      at('2026-11-24T08:00:00Z');
+      const youth = await placed();
+      await reportHours(deps, youthActor(youth.youthId), { weekStart: '2026-11-16', hours: 18, note: 'Syg fredag' });
+      const listed = await ok(
+        ctx.app.inject({ method: 'GET', url: `/api/journeys/${youth.journeyId}/hours-reports`, headers: cw() }),
+        200,
+      );
+      expect(listed.items).toEqual([
+        expect.objectContaining({ weekStart: '2026-11-16', hours: 18, note: 'Syg fredag', status: 'reported' }),
+      ]);
+      const report = listed.items[0] as { id: string; version: number };
+      const confirm = (payload: Record<string, unknown>) =>
+        ctx.app.inject({ method: 'POST', url: `/api/hours-reports/${report.id}/confirmation`, headers: cw(), payload });
+      expect((await confirm({ version: report.version + 1 })).statusCode).toBe(409);
+      const confirmed = await ok(confirm({ version: report.version }), 200);
+      expect(confirmed).toMatchObject({ status: 'confirmed', confirmedHours: 18, decidedAt: expect.any(String) });
+      expect(await weeksOf(youth.placementId)).toEqual([
+        expect.objectContaining({ weekStart: '2026-11-16', hours: 18 }),
+      ]);
+      const again = await confirm({ version: confirmed.version, hours: 10 });
+      expect(again.statusCode).toBe(400);
+      expect(again.json().error.details).toEqual([expect.objectContaining({ field: 'hours' })]);
+      // Another municipality's caseworker finds neither the list nor the report.
+      const elsewhere = await newUnit(ctx.app, ctx.db);
+      const foreign = { cookie: elsewhere.caseworker.headers.cookie };
+      const notHere = [
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/journeys/${youth.journeyId}/hours-reports`,
+          headers: foreign,
+        }),
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/hours-reports/${report.id}/confirmation`,
+          headers: foreign,
+          payload: { version: confirmed.version },
+        }),
+      ];
+      expect(notHere.map((r) => r.statusCode)).toEqual([404, 404]);
     });
 
     it('refuses a week not begun, too far back, before the placement, and a youth with no placement', async () => {
