@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserTest, eventually, startBrowserTest } from '../support/browser.ts';
-import { newCpr, newMunicipality, newUser } from '../support/factories.ts';
+import { createAppDeps } from '../../src/deps.ts';
+import { sendDueReminders } from '../../src/reminders/reminder.service.ts';
+import { TEST_SECRET } from '../support/app.ts';
+import { loginAs, newCpr, newMunicipality, newUser } from '../support/factories.ts';
+import { bringIntoGroup, openJourney } from '../support/journeys.ts';
 import { accessibilityViolations, horizontalOverflow } from '../support/page-checks.ts';
 import { decodeQuotedPrintable, startSmtp } from '../support/smtp.ts';
 import { type Receiver, startReceiver } from '../support/webhooks.ts';
@@ -21,13 +25,16 @@ describe(
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
     let gateway: Receiver;
     let caseworkerEmail: string;
+    let caseworkerId: string;
 
     beforeAll(async () => {
       smtp = await startSmtp();
       gateway = await startReceiver();
       t = await startBrowserTest({ now: NOW, env: { SMTP_URL: smtp.url, SMS_GATEWAY_URL: gateway.url } });
       const municipality = await newMunicipality(t.ctx.db);
-      caseworkerEmail = (await newUser(t.ctx.db, { municipalityId: municipality.id, role: 'caseworker' })).email;
+      const caseworker = await newUser(t.ctx.db, { municipalityId: municipality.id, role: 'caseworker' });
+      caseworkerEmail = caseworker.email;
+      caseworkerId = caseworker.id;
     });
     afterAll(async () => {
       await t?.close();
@@ -124,6 +131,52 @@ describe(
         .where('youth_id', '=', youthId)
         .executeTakeFirst();
       expect(choice).toEqual({ channel: 'sms', lang: 'da' });
+
+      // The youth is in a group meeting on Tuesdays at 10.00. On Monday at 16.00 the scheduler's
+      // reminder work sends the reminder to the gateway, and its link opens Mit forløb on the phone.
+      const staff = await loginAs(t.ctx.app, { email: caseworkerEmail });
+      const group = await t.ctx.app.inject({
+        method: 'POST',
+        url: '/api/groups',
+        headers: staff,
+        payload: {
+          name: 'Tirsdagsgruppen',
+          facilitatorId: caseworkerId,
+          weekday: 2,
+          startTime: '10:00',
+          place: 'Jobcentret, lokale 3',
+        },
+      });
+      expect(group.statusCode).toBe(201);
+      const journey = await openJourney(t.ctx.app, staff, youthId, { firstContactAt: '2026-11-02' });
+      await bringIntoGroup(t.ctx.app, staff, journey.id, group.json<{ id: string }>().id);
+      t.ctx.setNow(new Date('2026-12-14T15:00:00Z'));
+      const deps = await createAppDeps({ db: t.ctx.db, config: t.ctx.config, secret: TEST_SECRET, clock: t.ctx.clock });
+      const beforeReminder = gateway.requests.length;
+      const remind = () =>
+        sendDueReminders({
+          db: t.ctx.db,
+          clock: t.ctx.clock,
+          messenger: deps.messenger,
+          publicUrl: t.ctx.config.publicUrl,
+          remindersAt: t.ctx.config.remindersAt,
+        });
+      expect(await remind()).toEqual({ sent: 1, failed: 0, unreachable: 0 });
+      expect(await remind()).toEqual({ sent: 0, failed: 0, unreachable: 0 });
+      const reminders = gateway.requests
+        .slice(beforeReminder)
+        .map((r) => JSON.parse(r.body) as { to: string; text: string });
+      expect(reminders.map((r) => r.to)).toEqual(['+4587654321']);
+      const link = /https?:\/\/\S+\/mit-forloeb\S*/.exec(reminders[0]!.text)?.[0];
+      expect(reminders[0]!.text).toBe(
+        `Hej Jonas. Husk dit møde i morgen, tirsdag 15. december kl. 10.00. Sted: Jobcentret, lokale 3. Kan du ikke komme? Meld afbud på Mit forløb: ${link}`,
+      );
+      await phone.goto(link!.replace(t.ctx.config.publicUrl, t.base));
+      await eventually(() => heading(phone)).toBe('Hej Jonas');
+      expect(await phone.getByText('Jobcentret, lokale 3').count()).toBeGreaterThan(0);
+      await checkPage(phone, 'paamindelse-link');
+      await phone.getByRole('link', { name: 'Påmindelser' }).click();
+      await eventually(() => heading(phone)).toBe('Påmindelser');
 
       // And off again.
       await phone.getByLabel('Nej tak').check();
