@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -67,6 +67,11 @@ async function oneStart(): Promise<{ seconds: number; demoSeconds: number; seedL
   }
 }
 
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
+console.log(`load average before: ${load()}`);
 const seconds: number[] = [];
 const demoSeconds: number[] = [];
 for (let run = 1; run <= RUNS; run++) {
@@ -81,5 +86,6 @@ for (let run = 1; run <= RUNS; run++) {
   console.log(`  of which adding the demo unit: ${seedSeconds ? `${seedSeconds} s` : result.seedLine}`);
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]?.toFixed(1);
+console.log(`load average after: ${load()}`);
 console.log(`first start on a fresh data folder: median ${median(seconds)} s to the log-in page`);
 console.log(`                                    median ${median(demoSeconds)} s to the whole demo unit`);

@@ -3,7 +3,8 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
-import { restrictToOwner } from './data-folder.ts';
+import { hasEmbeddedDatabase, restrictToOwner } from './data-folder.ts';
+import { copyEmbeddedTemplate, embeddedTemplateTarball } from './embedded-template.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -59,9 +60,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
       return db;
     }
     case 'pglite': {
-      if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
+      // A new database starts as a copy of the migrated template when there is one (see
+      // src/db/embedded-template.ts): copied into a new data folder, or loaded into memory.
+      let loadDataDir: Blob | undefined;
+      if (config.dataDir) {
+        await mkdir(config.dataDir, { recursive: true });
+        if (!hasEmbeddedDatabase(config.dataDir)) await copyEmbeddedTemplate(config.dataDir);
+      } else {
+        loadDataDir = await embeddedTemplateTarball();
+      }
       const pglite = await PGlite.create({
         ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+        ...(loadDataDir ? { loadDataDir } : {}),
         parsers: {
           [pgliteTypes.DATE]: (value: string) => value,
           [pgliteTypes.INT8]: (value: string) => value,
