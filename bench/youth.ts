@@ -23,7 +23,18 @@ const SECRET = 'bench-secret-for-cpr-keys-0123456789abcdef';
 const PHONE = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36';
 
 /** The youth's own pages, read with GET; each answers 200 for a youth with a journey. */
-const YOUTH_PAGES = ['/mit-forloeb', '/mit-forloeb/enheder', '/mit-forloeb/min-plan.pdf'];
+const YOUTH_PAGES = [
+  '/mit-forloeb',
+  '/mit-forloeb/min-plan.pdf',
+  '/mit-forloeb/tjek-ind',
+  '/mit-forloeb/afbud',
+  '/mit-forloeb/timer',
+  '/mit-forloeb/min-udvikling',
+  '/mit-forloeb/forberedelse',
+  '/mit-forloeb/match',
+  '/mit-forloeb/paamindelser',
+  '/mit-forloeb/enheder',
+];
 
 const db = await openDatabase({ engine: 'pglite', dataDir: undefined });
 await migrateToLatest(db);
