@@ -6,8 +6,9 @@
  *
  * - journey events without pause: 50 connections, each pausing and resuming its own youth's
  *   journey as fast as the answers come (PAUSED / RESUMED against the version last answered);
- * - a municipal day: 50 connections, each a caseworker doing one thing every 2 seconds on
- *   average (the journey, the youth's page, an event, "I dag", in turn);
+ * - a municipal day: 25 actions a second in all (as 50 caseworkers each doing one thing every 2
+ *   seconds on average), from 25 clients acting once a second, spread evenly over the second:
+ *   the journey, the youth's page, an event, "I dag", in turn;
  * - the caseload page (`GET /`): 20 connections without pause.
  *
  * Prints, for each, requests per second and the 50th, 95th and 99th percentile of the response
@@ -37,6 +38,8 @@ const SECRET = 'bench-load-secret-0123456789abcdefghijklmnop';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'ungeflow_bench_load';
 const YOUTH = 50;
+/** The municipal day's clients, each acting once a second. */
+const DAY_CLIENTS = 25;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 type Engine = 'pglite' | 'postgres';
@@ -237,29 +240,45 @@ interface Figures {
   load: number;
 }
 
-/** Runs one load and reads its figures from every response's own time. */
-async function run(options: autocannon.Options, cpu: () => Promise<number>): Promise<Figures> {
+/**
+ * Runs one load, or several side by side, and reads its figures from every response's own time.
+ * Several start one after another across the first second (`loads.length` evenly spaced starts),
+ * so their once-a-second requests arrive spread out rather than together.
+ */
+async function run(loads: autocannon.Options | autocannon.Options[], cpu: () => Promise<number>): Promise<Figures> {
+  const all = Array.isArray(loads) ? loads : [loads];
   const times: number[] = [];
   let failed = 0;
   const load = loadavg()[0] ?? NaN;
   const cpuBefore = await cpu();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
-    instance.on('response', (_client, status, _bytes, time) => {
-      times.push(time);
-      if (status >= 300) failed++;
-    });
-  });
+  const results = await Promise.all(
+    all.map(
+      (options, index) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          setTimeout(
+            () => {
+              const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
+              instance.on('response', (_client, status, _bytes, time) => {
+                times.push(time);
+                if (status >= 300) failed++;
+              });
+            },
+            (index * 1000) / all.length,
+          );
+        }),
+    ),
+  );
   const cpuUsed = (await cpu()) - cpuBefore;
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
+  const duration = Math.max(...results.map((r) => r.duration));
   return {
-    rps: times.length / result.duration,
+    rps: times.length / duration,
     p50: at(50),
     p95: at(95),
     p99: at(99),
     requests: times.length,
-    failed: failed + result.errors + result.timeouts,
+    failed: failed + results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
     cpu: cpuUsed / times.length,
     load,
   };
@@ -323,15 +342,18 @@ for (const engine of engines) {
       ),
     );
 
+    // A municipal day: 25 actions a second in all, as 50 caseworkers acting every 2 seconds on
+    // average. autocannon paces a connection by whole requests a second, its seconds starting
+    // together, so a rate over one load sends the second's requests in one burst. Here 25 clients
+    // act once a second each, their seconds spread evenly, so an action arrives every 40 ms.
     print(
       engine,
-      'a municipal day, 50 clients, ~2 s apart',
+      'a municipal day, 25 actions/s spread',
       await run(
-        {
+        Array.from({ length: DAY_CLIENTS }, () => ({
           url: server.base,
-          connections: YOUTH,
-          // One action every 2 seconds a client on average (0-4 s between actions): 25 a second in all.
-          overallRate: YOUTH / 2,
+          connections: 1,
+          connectionRate: 1,
           duration: SECONDS * 2,
           headers,
           requests: [
@@ -359,8 +381,8 @@ for (const engine of engines) {
               onResponse: (status, body, context) => giveBack(context as Record<string, unknown>, status, body),
             },
             { method: 'GET', path: '/i-dag' },
-          ],
-        },
+          ] satisfies autocannon.Request[],
+        })),
         server.cpu,
       ),
     );
