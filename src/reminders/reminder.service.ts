@@ -9,7 +9,7 @@ import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.t
 import { addDays } from '../shared/days.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { t } from '../shared/texts.ts';
+import { t, dateTimeFormat } from '../shared/texts.ts';
 import { findYouthById } from '../youth/youth.repository.ts';
 import { firstNameOf } from '../youth-login/youth-login.service.ts';
 import type { InvitationChannel } from '../youth-login/youth-login.tables.ts';
@@ -186,7 +186,7 @@ export function reminderText(due: DueReminder, link: string): { subject: string;
 }
 
 function longDay(instant: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  return dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     weekday: 'long',
     day: 'numeric',
@@ -195,7 +195,7 @@ function longDay(instant: Date, lang: Lang): string {
 }
 
 function clockTime(instant: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  return dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     hour: '2-digit',
     minute: '2-digit',

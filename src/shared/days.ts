@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Lang } from './i18n.ts';
+import { dateTimeFormat } from './texts.ts';
 
 /**
  * Calendar days, written 'YYYY-MM-DD'. A calendar day has no time zone: which Danish day an
@@ -66,7 +67,5 @@ export function addMonths(day: string, months: number): string {
 
 /** A calendar day written out in the language: "1. januar 2027", "1 January 2027". */
 export function longDayText(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
+  return dateTimeFormat(lang, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${day}T12:00:00Z`));
 }

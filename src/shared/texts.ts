@@ -172,6 +172,31 @@ const sharedFormatters: Formatters = (() => {
   };
 })();
 
+const numberFormats = (() => {
+  const cache = new Map<string, Intl.NumberFormat>();
+  return {
+    get(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+      const key = `${lang}:${JSON.stringify(options)}`;
+      let format = cache.get(key);
+      if (!format) cache.set(key, (format = new Intl.NumberFormat(locales[lang], options)));
+      return format;
+    },
+  };
+})();
+
+/**
+ * The language's date and time formatter with these options, made once: making one costs far more
+ * than using it (a youth's page formats some hundred dates).
+ */
+export function dateTimeFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return sharedFormatters.getDateTimeFormat(locales[lang], options);
+}
+
+/** The language's number formatter with these options, made once (as dateTimeFormat). */
+export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return numberFormats.get(lang, options);
+}
+
 /** A message ready to use: the text itself when it has no placeholders, else compiled ICU. */
 type Compiled = string | IntlMessageFormat;
 

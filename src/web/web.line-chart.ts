@@ -1,4 +1,5 @@
 import type { Lang } from '../shared/i18n.ts';
+import { dateTimeFormat } from '../shared/texts.ts';
 
 /**
  * A server-rendered line chart of scores 1-10 over days (templates/web/line-chart.eta): the
@@ -47,9 +48,7 @@ export function lineChart(lines: readonly LineChartInput[], description: string,
   const y = (score: number) => PLOT.top + ((10 - score) / 9) * innerHeight;
   const round = (n: number) => Math.round(n * 10) / 10;
   const short = (day: string) =>
-    new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'short' }).format(
-      new Date(`${day}T12:00:00Z`),
-    );
+    dateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(`${day}T12:00:00Z`));
   return {
     width: PLOT.width,
     height: PLOT.height,

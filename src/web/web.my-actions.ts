@@ -11,7 +11,7 @@ import { hoursOfYouth, reportHours, type YouthWeek } from '../placements/hours-r
 import { addDays, isoWeek } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator, type Translate } from '../shared/texts.ts';
+import { translator, type Translate, dateTimeFormat } from '../shared/texts.ts';
 import {
   clockTime,
   fieldErrorsOf,
@@ -293,7 +293,7 @@ export function registerMyActionPages(app: WebApp, { deps, myJourneyPage, checkC
 
 /** "tirsdag den 15. december kl. 10.00", as the start page says it. */
 function dayAndTime(instant: Date, lang: Lang, t: Translate): string {
-  const day = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  const day = dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     weekday: 'long',
     day: 'numeric',

@@ -4,7 +4,7 @@ import { clearYouthSessionCookie, cookieName, setYouthSessionCookie, youthOf } f
 import { YOUTH_OIDC_CALLBACK_PATH } from '../config.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator } from '../shared/texts.ts';
+import { translator, dateTimeFormat } from '../shared/texts.ts';
 import { readMyJourney, renderMyPlan } from '../my-journey/my-journey.service.ts';
 import { chooseReminders, ownReminders } from '../reminders/reminder.service.ts';
 import {
@@ -381,7 +381,7 @@ export function registerMyJourneyPages(app: WebApp, { deps, myJourneyPage, check
 
 /** A day as a young person reads it: "tirsdag den 15. december". */
 function longDay(instant: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  return dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     weekday: 'long',
     day: 'numeric',

@@ -4,7 +4,7 @@ import { youthOf } from '../auth/auth.plugin.ts';
 import { chooseOwnWishes, OWN_WISHES_MAX, ownMatchEvents } from '../matching/match-event.service.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator } from '../shared/texts.ts';
+import { translator, dateTimeFormat } from '../shared/texts.ts';
 import {
   type Form,
   formBody,
@@ -41,7 +41,7 @@ function chosenWishes(form: Form): Array<{ field: string; companyId: string }> {
 
 /** "tirsdag 15. december", as the start page says a day. */
 function longDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  return dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     weekday: 'long',
     day: 'numeric',

@@ -37,7 +37,7 @@ import { progressionFactorLabels, progressionFactors } from '../progression/prog
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { isCalendarDay } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { t, texts, translator } from '../shared/texts.ts';
+import { t, texts, translator, numberFormat } from '../shared/texts.ts';
 import { pageFor, type WebApp, type WebContext, when } from './web.shared.ts';
 
 const overviewPageQuery = z.object({
@@ -128,7 +128,7 @@ export function registerOverviewPage(app: WebApp, { deps, page }: WebContext) {
 }
 
 function figuresOf(overview: Overview, lang: Lang): Figure[] {
-  const num = (n: number) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
+  const num = (n: number) => numberFormat(lang, { maximumFractionDigits: 1 }).format(n);
   const percent = (p: number | null) => (p === null ? '–' : `${num(p)} %`);
   const rows = overview.rows;
   const grouping = groupingLabels[overview.by][lang];
@@ -242,7 +242,7 @@ function figuresOf(overview: Overview, lang: Lang): Figure[] {
  * the chart shows the figure by category for all the rows together (the rows never share a youth).
  */
 function keyFiguresOf(overview: Overview, lang: Lang): Figure[] {
-  const num = (n: number) => n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 });
+  const num = (n: number) => numberFormat(lang, { maximumFractionDigits: 1 }).format(n);
   const percent = (p: number | null) => (p === null ? '–' : `${num(p)} %`);
   const grouping = groupingLabels[overview.by][lang];
   const sets = (r: OverviewRow) => [

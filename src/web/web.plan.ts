@@ -26,7 +26,7 @@ import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
-import { translator } from '../shared/texts.ts';
+import { translator, dateTimeFormat } from '../shared/texts.ts';
 import {
   type Form,
   formBody,
@@ -165,9 +165,7 @@ function contentInput(form: PlanForm) {
 
 /** ISO weekday (1 = Monday) by name; 1 January 2024 was a Monday. */
 const weekday = (isoWeekday: number, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, isoWeekday)),
-  );
+  dateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
 
 /** 'HH:MM' as Danes write it ("10.00") or as in English ("10:00"). */
 const clock = (time: string, lang: Lang) => (lang === 'da' ? time.replace(':', '.') : time);

@@ -10,6 +10,7 @@ import type { Lang, Text } from '../shared/i18n.ts';
 import type { TranslatedIssue } from '../shared/validation.ts';
 import type { PageFrame } from './web.render.ts';
 import type { TextKey, Translate } from '../shared/texts.ts';
+import { dateTimeFormat, numberFormat } from '../shared/texts.ts';
 
 /** What a service refused, for the form it came from: the field problems, the page's message and the status. */
 export interface Refusal {
@@ -75,11 +76,10 @@ export function typedNumber(typed: string): number | string | undefined {
 }
 
 /** A number as the page's language writes it: "17,5" in Danish. */
-export const formatNumber = (n: number, lang: Lang) =>
-  n.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 });
+export const formatNumber = (n: number, lang: Lang) => numberFormat(lang, { maximumFractionDigits: 2 }).format(n);
 
 export const when = (instant: Date, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     dateStyle: 'medium',
   }).format(instant);
@@ -89,7 +89,7 @@ export const whenDay = (day: string, lang: Lang) => when(new Date(`${day}T12:00:
 
 /** The time of day in Denmark as the language writes it: "9.05" in Danish, "9:05" in English. */
 export const clockTime = (instant: Date, lang: Lang, options: { seconds?: boolean } = {}) =>
-  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     hour: 'numeric',
     minute: '2-digit',
@@ -97,7 +97,7 @@ export const clockTime = (instant: Date, lang: Lang, options: { seconds?: boolea
   }).format(instant);
 
 export const whenWithTime = (instant: Date, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     weekday: 'long',
     day: 'numeric',

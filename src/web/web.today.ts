@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator } from '../shared/texts.ts';
+import { translator, dateTimeFormat } from '../shared/texts.ts';
 import { DEFAULT_CONTACT_DAYS, todayOf } from '../today/today.service.ts';
 import { appointmentLine } from './web.appointments.ts';
 import { deadlineText, pageFor, riskLabel, type WebApp, type WebContext, when, whenDay } from './web.shared.ts';
@@ -13,7 +13,7 @@ const todayQuery = z.object({
 });
 
 const clockTime = (instant: Date, lang: Lang) =>
-  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+  dateTimeFormat(lang, {
     timeZone: 'Europe/Copenhagen',
     hour: '2-digit',
     minute: '2-digit',
