@@ -1,12 +1,12 @@
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
-import { findJourney } from '../journeys/journey.repository.ts';
 import type { InTheSameTransaction } from '../journeys/journey.service.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { type Activity, type ActivityFilter, insertActivity, listActivities } from './activity.repository.ts';
 import type { RecordActivityInput } from './activity.schemas.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
@@ -34,7 +34,7 @@ export async function recordActivity(
     throw invalidField('jobConversation', 'activities.refusals.onlyIndividualJobConversation');
   }
   return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
     if (occurredAt < journey.firstContactAt) {
@@ -86,8 +86,8 @@ export async function activitiesOfJourney(
   filter: ActivityFilter,
   page: { page: number; pageSize: number },
 ): Promise<{ items: Activity[]; total: number }> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const result = await listActivities(trx, actor.municipalityId, journeyId, filter, {
       limit: page.pageSize,

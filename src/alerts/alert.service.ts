@@ -28,6 +28,7 @@ import { riskEvaluatorFor } from './risk-evaluator.ts';
 import { dropRiskChecks, loadRiskRows, refreshHoursBelowAgreed, setRiskCheckDays } from './risk-row.repository.ts';
 import { enqueueWebhooks } from './webhook.service.ts';
 import { texts } from '../shared/texts.ts';
+import { readingAs } from '../shared/reads.ts';
 
 export interface PlanOutcome {
   opened: Alert[];
@@ -302,7 +303,7 @@ export async function findAlerts(
  * counts; audited as the inbox is.
  */
 export async function unresolvedAlertsOf(deps: Deps, actor: Actor, journeyIds: readonly string[]) {
-  return deps.db.transaction().execute(async (trx) => {
+  return readingAs(deps.db, actor, async (trx) => {
     const filter = { status: 'unresolved', journeyIds } as const;
     const items = await listAlertItems(trx, actor.municipalityId, filter, { limit: 500, offset: 0 });
     await auditAs(trx, actor, 'journey.listed', null, {

@@ -3,11 +3,10 @@ import { auditAs } from '../audit/audit-as.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourney, listJourneysOfYouth } from '../journeys/journey.repository.ts';
+import { listJourneysOfYouth } from '../journeys/journey.repository.ts';
 import { journeyAccepts, recordEvents } from '../journeys/journey.service.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { findUser } from '../users/users.repository.ts';
-import { findYouthById } from '../youth/youth.repository.ts';
 import {
   type Appointment,
   type AppointmentChanges,
@@ -18,6 +17,7 @@ import {
   updateAppointment,
 } from './appointment.repository.ts';
 import type { BookAppointmentInput, ChangeAppointmentInput } from './appointment.schemas.ts';
+import { journeyAs, readingAs, youthAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
@@ -57,7 +57,7 @@ export async function bookAppointment(
   if (startsAt < now) throw invalidField('startsAt', 'appointments.refusals.inThePast');
   const place = placeFor(input.mode, input.place);
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
+    if (!(await youthAs(trx, actor, youthId))) throw new DomainError('not_found');
     const journey = (await listJourneysOfYouth(trx, actor.municipalityId, youthId)).find((j) => j.open);
     if (!journey) throw invalidField('startsAt', 'appointments.refusals.noOpenJourney');
     const caseworkerId = await holderOf(trx, actor, input.caseworkerId, journey.caseworkerId);
@@ -192,7 +192,7 @@ export async function holdAppointment(
   if (appointment.version !== input.version) throw versionConflict(appointment);
   if (appointment.status !== 'planned') throw invalidField('status', 'appointments.refusals.notPlanned');
   if (appointment.startsAt > now) throw invalidField('startsAt', 'appointments.refusals.notBegun');
-  const journey = await findJourney(deps.db, actor.municipalityId, appointment.journeyId);
+  const journey = await journeyAs(deps.db, actor, appointment.journeyId);
   if (!journey) throw new DomainError('not_found');
 
   const markHeld = async (trx: Db) => {
@@ -248,8 +248,8 @@ export async function appointmentsOfYouth(
   youthId: string,
   range: { from?: Date | undefined; to?: Date | undefined } = {},
 ): Promise<Appointment[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
+  return readingAs(deps.db, actor, async (trx) => {
+    if (!(await youthAs(trx, actor, youthId))) throw new DomainError('not_found');
     const items = await listAppointments(trx, actor.municipalityId, { youthId, ...range }, LIST_LIMIT);
     await auditAs(trx, actor, 'youth.read', youthId, { via: 'appointments', count: items.length });
     return items;

@@ -1,9 +1,9 @@
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { invalidField } from '../shared/errors.ts';
-import { findYouthById } from '../youth/youth.repository.ts';
 import { appendAudit, countAudit, listAudit } from './audit.repository.ts';
 import type { AuditEntry, AuditFilter } from './audit.types.ts';
+import { youthAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'pseudonyms'>;
 
@@ -56,7 +56,7 @@ export function readAuditLog(
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     });
-    const youth = filter.youthId ? await findYouthById(trx, actor.municipalityId, filter.youthId) : undefined;
+    const youth = filter.youthId ? await youthAs(trx, actor, filter.youthId) : undefined;
     await logTheReading(trx, actor, { criteria: { ...criteriaOf(filter), ...page }, resultCount: found.total });
     return { ...found, youthName: youth?.name ?? null };
   });

@@ -8,6 +8,7 @@ import type { AuditAction, NewAuditEntry } from './audit.types.ts';
  */
 export class PageReads {
   readonly #entries: NewAuditEntry[] = [];
+  readonly #rows = new Map<string, Promise<unknown>>();
 
   constructor(
     /** The page's route, e.g. `/unge/:id`, named in an entry that joins several reads. */
@@ -16,6 +17,21 @@ export class PageReads {
 
   add(entry: NewAuditEntry): void {
     this.#entries.push(entry);
+  }
+
+  /**
+   * A row the page's services all check (the journey, the youth), read once for the page: a page
+   * view changes nothing, so the first read holds for the rest of it (src/shared/reads.ts).
+   */
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let row = this.#rows.get(key) as Promise<T> | undefined;
+    if (!row) {
+      row = read();
+      this.#rows.set(key, row);
+      // A read that failed is not remembered: the next service reads again.
+      row.catch(() => this.#rows.delete(key));
+    }
+    return row;
   }
 
   /** The entries to write, and none left: a second call (an error page after a failed write) writes nothing twice. */

@@ -24,6 +24,7 @@ import {
 } from './company.repository.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { texts } from '../shared/texts.ts';
+import { readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -102,7 +103,7 @@ export interface CompanyDetail {
 }
 
 export async function readCompany(deps: Deps, actor: Actor, id: string): Promise<CompanyDetail> {
-  return deps.db.transaction().execute(async (trx) => {
+  return readingAs(deps.db, actor, async (trx) => {
     const company = await findCompany(trx, actor.municipalityId, id);
     if (!company) throw new DomainError('not_found');
     return { company, contacts: await listContacts(trx, actor.municipalityId, id) };

@@ -1,6 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourney } from '../journeys/journey.repository.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -10,6 +9,7 @@ import {
   listFollowUpsOfJourney,
   listPendingFollowUps,
 } from './follow-up.repository.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -39,8 +39,8 @@ export async function findDueFollowUps(
 }
 
 export async function followUpsOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<FollowUp[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const items = await listFollowUpsOfJourney(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'follow_ups' });

@@ -33,7 +33,6 @@ import { DomainError, invalidField } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, maskCpr } from '../youth/cpr.ts';
 import { findUser, listUsers } from '../users/users.repository.ts';
-import { findYouthById } from '../youth/youth.repository.ts';
 import {
   advanceJourney,
   appendJourneyEvent,
@@ -74,6 +73,7 @@ import { findQuestionnaireResponse } from '../visitation/questionnaire-response.
 import { answersFromYouth } from '../visitation/questionnaire.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import { type TextKey, texts } from '../shared/texts.ts';
+import { journeyAs, readingAs, youthAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
@@ -121,7 +121,7 @@ export async function openJourney(
   }
   try {
     return await db.transaction().execute(async (trx) => {
-      const youth = await findYouthById(trx, actor.municipalityId, youthId);
+      const youth = await youthAs(trx, actor, youthId);
       if (!youth) throw new DomainError('not_found');
       const verdict = await referralAge(trx, deps.ruleSets, actor, youth.birthDate, danishDate(firstContactAt));
       if (verdict.kind === 'impossible') {
@@ -364,7 +364,7 @@ export async function findJourneys(
   page: { page: number; pageSize: number },
   order?: JourneyOrder,
 ): Promise<{ items: JourneyListItem[]; total: number }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return readingAs(deps.db, actor, async (trx) => {
     const result = await listJourneys(
       trx,
       actor.municipalityId,
@@ -384,8 +384,8 @@ export async function findJourneys(
 }
 
 export async function journeysOfYouth(deps: Deps, actor: Actor, youthId: string): Promise<JourneyRecord[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
+  return readingAs(deps.db, actor, async (trx) => {
+    if (!(await youthAs(trx, actor, youthId))) throw new DomainError('not_found');
     const journeys = await listJourneysOfYouth(trx, actor.municipalityId, youthId);
     await auditAs(trx, actor, 'journey.read', youthId, { journeyIds: journeys.map((j) => j.id) });
     return journeys;
@@ -463,7 +463,7 @@ async function enrich(
   switch (command.type) {
     case 'VISITATION_DECIDED': {
       const day = danishDate(occurredAt);
-      const youth = await findYouthById(deps.db, actor.municipalityId, journey.youthId);
+      const youth = await youthAs(deps.db, actor, journey.youthId);
       if (!youth) throw new DomainError('not_found');
       const settings = await findSettings(deps.db, actor.municipalityId);
       const { suggestion, eligibility, visitationRuleSet, eligibilityRuleSet } = await assessVisitation(
@@ -755,7 +755,7 @@ async function buildView(
   today: string,
   history?: HistoryPage,
 ): Promise<JourneyView> {
-  const youth = await findYouthById(db, actor.municipalityId, journey.youthId);
+  const youth = await youthAs(db, actor, journey.youthId);
   if (!youth) throw new DomainError('not_found');
   const snapshot = snapshotOf(journey);
   // One event more than the page, to know whether there are older ones.
@@ -795,7 +795,7 @@ async function buildView(
  * write must not land on another youth's journey than the page shows. Reads ids only.
  */
 export async function requireJourneyOfYouth(deps: Deps, actor: Actor, journeyId: string, youthId: string) {
-  const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
+  const journey = await journeyAs(deps.db, actor, journeyId);
   if (!journey || journey.youthId !== youthId) throw new DomainError('not_found');
 }
 
@@ -806,8 +806,8 @@ export async function readJourney(
   journeyId: string,
   history?: HistoryPage,
 ): Promise<JourneyView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const view = await buildView(trx, deps.ruleSets, actor, journey, danishDate(deps.clock()), history);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId });

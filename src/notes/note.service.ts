@@ -4,7 +4,6 @@ import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
-import { findYouthById } from '../youth/youth.repository.ts';
 import {
   addNoteVersion,
   type CaseNote,
@@ -16,6 +15,7 @@ import {
   type NoteWords,
 } from './note.repository.ts';
 import type { EditNoteInput, WriteNoteInput } from './note.schemas.ts';
+import { readingAs, youthAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -55,7 +55,7 @@ export async function writeNote(
   const concernsOn = input.concernsOn ?? danishDate(now);
   checkDay(concernsOn, danishDate(now));
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
+    if (!(await youthAs(trx, actor, youthId))) throw new DomainError('not_found');
     const id = await insertNote(trx, {
       municipalityId: actor.municipalityId,
       youthId,
@@ -115,8 +115,8 @@ export async function notesOfYouth(
   youthId: string,
   page: { page: number; pageSize: number },
 ): Promise<{ items: NoteWithHistory[]; total: number }> {
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await findYouthById(trx, actor.municipalityId, youthId))) throw new DomainError('not_found');
+  return readingAs(deps.db, actor, async (trx) => {
+    if (!(await youthAs(trx, actor, youthId))) throw new DomainError('not_found');
     const found = await listNotesOfYouth(trx, actor.municipalityId, youthId, {
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
+import type { JourneyRecord } from '../journeys/journey.repository.ts';
 import { danishDate } from '../shared/clock.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { isUniqueViolation } from '../shared/pg-errors.ts';
@@ -25,13 +25,14 @@ import {
   type Offer,
 } from './offer.repository.ts';
 import type { EndInjunctionInput, EndOfferInput, GiveInjunctionInput, RecordOfferInput } from './offer.schemas.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type InjunctionDeps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
 /** The journey in the actor's municipality, open; not found or refused otherwise. */
 async function openJourneyOf(trx: Db, actor: Actor, journeyId: string): Promise<JourneyRecord> {
-  const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  const journey = await journeyAs(trx, actor, journeyId);
   if (!journey) throw new DomainError('not_found');
   if (!journey.open) {
     throw new DomainError('event_not_accepted', {
@@ -148,8 +149,8 @@ export async function finishOffer(deps: Deps, actor: Actor, offerId: string, inp
 }
 
 export async function offersOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<Offer[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const offers = await listOffersOfJourney(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'offers' });
@@ -292,8 +293,8 @@ export async function injunctionsOfJourney(
   actor: Actor,
   journeyId: string,
 ): Promise<EducationInjunction[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const injunctions = await listInjunctionsOfJourney(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'education_injunctions' });

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor, YouthActor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourney, listJourneysOfYouth } from '../journeys/journey.repository.ts';
+import { listJourneysOfYouth } from '../journeys/journey.repository.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addDays, isoWeekday, mondayOf } from '../shared/days.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
@@ -17,6 +17,7 @@ import {
 } from './placement.repository.ts';
 import { writeHoursWorked } from './placement.service.ts';
 import { youthAudit } from '../audit/audit-as.ts';
+import { journeyAs } from '../shared/reads.ts';
 
 /**
  * Hours the youth reports themselves (Mit forløb): a week's hours at their placement wait for the
@@ -158,7 +159,7 @@ export async function waitingHoursReports(
 /** Every week the journey's youth reported, waiting or decided, the latest week first; a read of the journey. */
 export async function hoursReportsOfJourney(deps: Pick<AppDeps, 'db'>, actor: Actor, journeyId: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const items = await listHoursReports(trx, actor.municipalityId, { journeyIds: [journeyId] });
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'hours_reports' });

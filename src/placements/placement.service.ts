@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
 import { findContact } from '../companies/company.repository.ts';
 import { setPlacementHoursPerWeek } from '../alerts/risk-row.repository.ts';
-import { findJourney, type JourneyRecord } from '../journeys/journey.repository.ts';
+import type { JourneyRecord } from '../journeys/journey.repository.ts';
 import { updateOfferOfPlacement } from '../offers/offer.repository.ts';
 import { recordEvents } from '../journeys/journey.service.ts';
 import { auditAs } from '../audit/audit-as.ts';
@@ -27,6 +27,7 @@ import {
 } from './placement.repository.ts';
 import { settleHoursReport } from './hours-report.repository.ts';
 import { texts } from '../shared/texts.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets' | 'journeyEffects'>;
 
@@ -70,7 +71,7 @@ export async function switchPlacement(
   journeyId: string,
   input: SwitchPlacementInput,
 ): Promise<{ journeyVersion: number; ended: Placement; started: Placement }> {
-  const journey = await findJourney(deps.db, actor.municipalityId, journeyId);
+  const journey = await journeyAs(deps.db, actor, journeyId);
   if (!journey) throw new DomainError('not_found');
   if (journey.version !== input.expectedVersion) {
     throw new DomainError('version_conflict', { extra: { currentVersion: journey.version } });
@@ -261,7 +262,7 @@ export async function changePlacement(
 // ---------------------------------------------------------------------------------------------
 
 export async function readPlacement(deps: Deps, actor: Actor, placementId: string): Promise<PlacementDetail> {
-  return deps.db.transaction().execute(async (trx) => {
+  return readingAs(deps.db, actor, async (trx) => {
     const placement = await findPlacement(trx, actor.municipalityId, placementId);
     if (!placement) throw new DomainError('not_found');
     const weeks = await listPlacementWeeks(trx, actor.municipalityId, placementId);
@@ -281,8 +282,8 @@ export async function requirePlacementOfYouth(deps: Deps, actor: Actor, placemen
 }
 
 export async function placementsOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<Placement[]> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const items = await listPlacementsOfJourney(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'placements' });

@@ -41,6 +41,7 @@ import {
 import { statusText, withoutTexts } from './plan.status.ts';
 import { buildPlanTemplate, loadPlanTemplate, type PlanTemplate, planTemplateDirFor } from './plan.template.ts';
 import { type PlanData, planDataSchema } from './plan.types.ts';
+import { journeyAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -236,7 +237,7 @@ function contentView(journeyId: string, content: PlanContent | undefined): PlanC
 
 export async function readPlanContent(deps: Deps, actor: Actor, journeyId: string): Promise<PlanContentView> {
   return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const content = await findPlanContent(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'plan_content' });
@@ -424,7 +425,7 @@ export async function planVersionsOfJourney(
   journeyId: string,
 ): Promise<PlanVersionSummary[]> {
   return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const versions = await listPlanVersions(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'plan_versions' });
@@ -492,7 +493,7 @@ export async function diffPlans(
 ): Promise<PlanDiff> {
   const template = await templateFor(actor, lang);
   const [from, to] = await deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const found = [
       await findPlanVersion(trx, actor.municipalityId, ids.from),

@@ -1,7 +1,6 @@
 import type { Actor } from '../auth/actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { noteJourneyActivity } from '../alerts/activity-facts.ts';
-import { findJourney } from '../journeys/journey.repository.ts';
 import { auditAs } from '../audit/audit-as.ts';
 import type { Text } from '../shared/i18n.ts';
 import { danishDate } from '../shared/clock.ts';
@@ -14,6 +13,7 @@ import {
   type Scores,
 } from './progression.repository.ts';
 import type { Assessor } from './progression.tables.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'ruleSets'>;
 
@@ -55,7 +55,7 @@ export async function recordProgression(
     throw invalidField('measuredOn', 'progression.refusals.dateInFuture');
   }
   return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     if (!journey.open) throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
     if (measuredOn < danishDate(journey.firstContactAt)) {
@@ -96,8 +96,8 @@ export async function recordProgression(
 }
 
 export async function progressionOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<Progression> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const measurements = await listMeasurements(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'progression' });

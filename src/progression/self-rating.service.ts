@@ -2,7 +2,7 @@ import type { Actor, YouthActor } from '../auth/actor.ts';
 import { auditAs, auditAsYouth } from '../audit/audit-as.ts';
 import type { Db } from '../db/database.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourney, findOpenJourneyOfYouth, type JourneyRecord } from '../journeys/journey.repository.ts';
+import { findOpenJourneyOfYouth, type JourneyRecord } from '../journeys/journey.repository.ts';
 import { danishDate } from '../shared/clock.ts';
 import { addMonths } from '../shared/days.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
@@ -19,6 +19,7 @@ import {
   type SelfRatingRequest,
   setProgressionShared,
 } from './self-rating.repository.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -134,7 +135,7 @@ export interface SelfRatingsOfJourney {
 }
 
 async function staffJourney(trx: Db, actor: Actor, journeyId: string, options: { open?: boolean } = {}) {
-  const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  const journey = await journeyAs(trx, actor, journeyId);
   if (!journey) throw new DomainError('not_found');
   if (options.open && !journey.open) {
     throw new DomainError('event_not_accepted', { extra: { stage: journey.stage } });
@@ -144,7 +145,7 @@ async function staffJourney(trx: Db, actor: Actor, journeyId: string, options: {
 
 /** The youth's own ratings as the caseworker reads them, with the open request and the sharing. */
 export async function selfRatingsOfJourney(deps: Deps, actor: Actor, journeyId: string): Promise<SelfRatingsOfJourney> {
-  return deps.db.transaction().execute(async (trx) => {
+  return readingAs(deps.db, actor, async (trx) => {
     const journey = await staffJourney(trx, actor, journeyId);
     const ratings = await listSelfRatings(trx, actor.municipalityId, journeyId);
     const openRequest = (await findOpenSelfRatingRequest(trx, actor.municipalityId, journeyId)) ?? null;

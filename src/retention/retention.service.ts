@@ -25,6 +25,7 @@ import {
   type RetentionCandidate,
 } from './retention.repository.ts';
 import { scrubObject } from './scrub.ts';
+import { youthAs } from '../shared/reads.ts';
 
 /** A youth registered by mistake can be deleted this many days after registration, whatever was recorded. */
 export const DELETABLE_DAYS = 30;
@@ -198,7 +199,7 @@ function reasonOf(reason: string): string {
 
 async function youthForLeader(trx: Db, actor: Actor, youthId: string) {
   if (actor.role !== 'leader') throw new DomainError('forbidden');
-  const youth = await findYouthById(trx, actor.municipalityId, youthId);
+  const youth = await youthAs(trx, actor, youthId);
   if (!youth) throw new DomainError('not_found');
   return youth;
 }

@@ -13,6 +13,7 @@ import {
 } from '../journeys/journey.repository.ts';
 import { danishDate, danishWeekOf, startOfDanishDay } from '../shared/clock.ts';
 import { addDays } from '../shared/days.ts';
+import { readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -52,7 +53,7 @@ export async function todayOf(deps: Deps, actor: Actor, contactDays: number): Pr
   const day = danishDate(now);
   const todayRange = { from: startOfDanishDay(day), to: startOfDanishDay(addDays(day, 1)) };
   const weekEnds = danishDate(new Date(danishWeekOf(now).to.getTime() - 1));
-  return deps.db.transaction().execute(async (trx) => {
+  return readingAs(deps.db, actor, async (trx) => {
     const meetings = await listFacilitatedMeetings(trx, actor.municipalityId, actor.userId, todayRange);
     const appointments = await listAppointments(
       trx,

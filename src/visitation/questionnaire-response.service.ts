@@ -1,7 +1,7 @@
 import type { Actor, YouthActor } from '../auth/actor.ts';
 import { auditAs, auditAsYouth } from '../audit/audit-as.ts';
 import type { AppDeps } from '../deps.ts';
-import { findJourney, findOpenJourneyOfYouth } from '../journeys/journey.repository.ts';
+import { findOpenJourneyOfYouth } from '../journeys/journey.repository.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { questionCodes } from './questionnaire.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type QuestionnaireResponse,
   saveQuestionnaireResponse,
 } from './questionnaire-response.repository.ts';
+import { journeyAs, readingAs } from '../shared/reads.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -70,8 +71,8 @@ export async function questionnaireOfJourney(
   actor: Actor,
   journeyId: string,
 ): Promise<QuestionnaireResponse | null> {
-  return deps.db.transaction().execute(async (trx) => {
-    const journey = await findJourney(trx, actor.municipalityId, journeyId);
+  return readingAs(deps.db, actor, async (trx) => {
+    const journey = await journeyAs(trx, actor, journeyId);
     if (!journey) throw new DomainError('not_found');
     const response = await findQuestionnaireResponse(trx, actor.municipalityId, journeyId);
     await auditAs(trx, actor, 'journey.read', journey.youthId, { journeyId, view: 'questionnaire' });

@@ -9,7 +9,6 @@ import { hashToken, newToken } from '../shared/crypto.ts';
 import type { Lang } from '../shared/i18n.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import { t, texts } from '../shared/texts.ts';
-import { findYouthById } from '../youth/youth.repository.ts';
 import { deviceOf } from './device.ts';
 import {
   deleteYouthSession,
@@ -27,6 +26,7 @@ import {
 } from './youth-login.repository.ts';
 import type { InvitationChannel, YouthLoginMethod } from './youth-login.tables.ts';
 import type { BrokerAnswer, YouthOidcRefusal } from './youth-oidc.ts';
+import { youthAs } from '../shared/reads.ts';
 
 /** A one-time link works this long after it was sent, and once. */
 export const INVITATION_HOURS = 24;
@@ -57,7 +57,7 @@ export async function inviteYouth(
 ): Promise<{ channel: InvitationChannel; to: string }> {
   const { db, config, messenger } = deps;
   const now = deps.clock();
-  const youth = await findYouthById(db, actor.municipalityId, youthId);
+  const youth = await youthAs(db, actor, youthId);
   if (!youth || youth.anonymisedAt) throw new DomainError('not_found');
   const to = input.channel === 'sms' ? youth.phone : youth.email;
   if (!to) {

@@ -7,7 +7,6 @@ import { isUniqueViolation } from '../shared/pg-errors.ts';
 import { ageOn, birthDatesOf, formatCpr, looksLikeCpr, maskCpr, parseCpr, redactCpr } from './cpr.ts';
 import { rankByName } from './name-match.ts';
 import {
-  findYouthById,
   findYouthIdByCprHash,
   insertYouth,
   listYouthNames,
@@ -17,6 +16,7 @@ import {
   type YouthRecord,
 } from './youth.repository.ts';
 import { texts } from '../shared/texts.ts';
+import { readingAs, youthAs } from '../shared/reads.ts';
 
 export interface Youth {
   id: string;
@@ -110,8 +110,8 @@ export async function createYouth(
 
 export async function readYouth(deps: Deps, actor: Actor, id: string, options: { revealCpr: boolean }): Promise<Youth> {
   const { db, vault, clock } = deps;
-  return db.transaction().execute(async (trx) => {
-    const record = await findYouthById(trx, actor.municipalityId, id);
+  return readingAs(db, actor, async (trx) => {
+    const record = await youthAs(trx, actor, id);
     if (!record) throw new DomainError('not_found');
     // An anonymised youth's number is gone: only the masked form, from the birth date, is left.
     const cpr =
@@ -215,7 +215,7 @@ export async function changeYouth(
   const cprHash = cpr && vault.searchHash(actor.municipalityId, cpr.digits);
   try {
     return await db.transaction().execute(async (trx) => {
-      const current = await findYouthById(trx, actor.municipalityId, id);
+      const current = await youthAs(trx, actor, id);
       if (!current) throw new DomainError('not_found');
       if (current.version !== input.version) {
         throw new DomainError('version_conflict', { extra: { currentVersion: current.version } });

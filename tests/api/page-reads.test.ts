@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/audit-chain.ts';
-import { startTestApp } from '../support/app.ts';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  UnknownRow,
+} from 'kysely';
+import type { Db } from '../../src/db/database.ts';
+import { anotherInstance, startTestApp } from '../support/app.ts';
 import { engines } from '../support/engines.ts';
 import { newGroup, newUnit } from '../support/factories.ts';
 import { youthAtIntake } from '../support/journeys.ts';
@@ -61,6 +69,63 @@ describe.each(engines)('one audit entry per youth and kind of read for a page vi
       expect.arrayContaining(['placements', 'activities', 'progression', 'offers', 'questionnaire']),
     );
     expect((await verifyAuditChain(ctx.db)).broken).toEqual([]);
+  });
+
+  /**
+   * The database as the app sees it, counting the transactions begun and the statements sent (as
+   * SQL), on a second instance of the app over the same database.
+   */
+  const counting = async () => {
+    const seen = { transactions: 0, statements: [] as string[] };
+    const plugin: KyselyPlugin = {
+      transformQuery: ({ node, queryId }: PluginTransformQueryArgs) => {
+        seen.statements.push(ctx.db.getExecutor().compileQuery(node, queryId).sql);
+        return node;
+      },
+      transformResult: ({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> =>
+        Promise.resolve(result),
+    };
+    const counted: Db = ctx.db.withPlugin(plugin);
+    const db = new Proxy(counted, {
+      get(target, property) {
+        if (property === 'transaction') seen.transactions++;
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const app = await anotherInstance(ctx, db);
+    return { app, seen };
+  };
+
+  it("reads a page with no transaction of its own, and on the youth's page the journey and the youth once", async () => {
+    const { app, seen } = await counting();
+    try {
+      const page = await app.inject({ method: 'GET', url: `/unge/${youthId}`, headers: unit.caseworker.headers });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Sara Holm');
+      expect(seen.transactions).toBe(0);
+      const byId = (table: string) =>
+        seen.statements.filter((s) =>
+          s.startsWith(`select * from "${table}" where "municipality_id" = $1 and "id" = $2`),
+        );
+      expect(byId('journey')).toHaveLength(1);
+      expect(byId('youth')).toHaveLength(1);
+
+      seen.transactions = 0;
+      for (const url of ['/', '/i-dag']) {
+        const list = await app.inject({ method: 'GET', url, headers: unit.caseworker.headers });
+        expect(list.statusCode).toBe(200);
+      }
+      expect(seen.transactions).toBe(0);
+
+      // The API reads the same youth in a transaction with its audit entry, as before.
+      seen.transactions = 0;
+      const api = await app.inject({ method: 'GET', url: `/api/youth/${youthId}`, headers: unit.caseworker.headers });
+      expect(api.statusCode).toBe(200);
+      expect(seen.transactions).toBe(1);
+    } finally {
+      await app.close();
+    }
   });
 
   it('still logs each read of the API on its own, in its transaction', async () => {

@@ -67,12 +67,13 @@ export async function startTestApp(
 
 /**
  * A second instance of the app on the test's database, with its configuration and clock, as a
- * second server behind the same proxy would be. The caller closes it.
+ * second server behind the same proxy would be; `db` is the same database seen through another
+ * handle (one that counts what the app asks of it, say). The caller closes it.
  */
-export async function anotherInstance(ctx: TestContext): Promise<FastifyInstance> {
+export async function anotherInstance(ctx: TestContext, db: Db = ctx.db): Promise<FastifyInstance> {
   const app = await buildApp({
     config: ctx.config,
-    db: ctx.db,
+    db,
     secret: TEST_SECRET,
     clock: ctx.clock,
     logStream: new Writable({ write: (_chunk, _encoding, callback) => callback() }),

@@ -71,3 +71,23 @@ describe('the reads of one page view', () => {
     expect(reads.take()).toEqual([]);
   });
 });
+
+describe('a row read once for a page view', () => {
+  it('is read on the first call and given again on the next', async () => {
+    const reads = new PageReads('/unge/:id');
+    let calls = 0;
+    const read = () => Promise.resolve({ id: 'j1', call: ++calls });
+    expect(await reads.once('journey:j1', read)).toEqual({ id: 'j1', call: 1 });
+    expect(await reads.once('journey:j1', read)).toEqual({ id: 'j1', call: 1 });
+    expect(await reads.once('journey:j2', read)).toEqual({ id: 'j1', call: 2 });
+    expect(calls).toBe(2);
+  });
+
+  it('is read again after a read that failed', async () => {
+    const reads = new PageReads('/unge/:id');
+    await expect(reads.once('youth:y1', () => Promise.reject(new Error('connection lost')))).rejects.toThrow(
+      'connection lost',
+    );
+    expect(await reads.once('youth:y1', () => Promise.resolve('y1'))).toBe('y1');
+  });
+});
