@@ -238,6 +238,14 @@ interface Figures {
   cpu: number;
   /** The machine's load average (1 minute) as the load began. */
   load: number;
+  /** The answers that were not 2xx, by status ("timeout" and "error" for none). */
+  notOk: Record<string, number>;
+  /** The percentiles of each kind of request, when a load names its requests. */
+  byRequest: Array<{ name: string; p50: number; p95: number; p99: number; requests: number }>;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /**
@@ -245,9 +253,15 @@ interface Figures {
  * Several start one after another across the first second (`loads.length` evenly spaced starts),
  * so their once-a-second requests arrive spread out rather than together.
  */
-async function run(loads: autocannon.Options | autocannon.Options[], cpu: () => Promise<number>): Promise<Figures> {
+async function run(
+  loads: autocannon.Options | autocannon.Options[],
+  cpu: () => Promise<number>,
+  requestNames: readonly string[] = [],
+): Promise<Figures> {
   const all = Array.isArray(loads) ? loads : [loads];
   const times: number[] = [];
+  const timesByRequest = requestNames.map(() => [] as number[]);
+  const notOk: Record<string, number> = {};
   let failed = 0;
   const load = loadavg()[0] ?? NaN;
   const cpuBefore = await cpu();
@@ -258,9 +272,16 @@ async function run(loads: autocannon.Options | autocannon.Options[], cpu: () => 
           setTimeout(
             () => {
               const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
-              instance.on('response', (_client, status, _bytes, time) => {
+              instance.on('response', (client, status, _bytes, time) => {
                 times.push(time);
-                if (status >= 300) failed++;
+                // The client moves on to its next request only after announcing this answer.
+                const index = (client as unknown as { requestIterator: { currentRequestIndex: number } })
+                  .requestIterator.currentRequestIndex;
+                timesByRequest[index]?.push(time);
+                if (status >= 300) {
+                  failed++;
+                  notOk[status] = (notOk[status] ?? 0) + 1;
+                }
               });
             },
             (index * 1000) / all.length,
@@ -270,7 +291,7 @@ async function run(loads: autocannon.Options | autocannon.Options[], cpu: () => 
   );
   const cpuUsed = (await cpu()) - cpuBefore;
   times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
+  const at = (p: number) => percentile(times, p);
   const duration = Math.max(...results.map((r) => r.duration));
   return {
     rps: times.length / duration,
@@ -279,8 +300,23 @@ async function run(loads: autocannon.Options | autocannon.Options[], cpu: () => 
     p99: at(99),
     requests: times.length,
     failed: failed + results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+    notOk: {
+      ...notOk,
+      ...(results.some((r) => r.timeouts > 0) ? { timeout: results.reduce((sum, r) => sum + r.timeouts, 0) } : {}),
+      ...(results.some((r) => r.errors > 0) ? { error: results.reduce((sum, r) => sum + r.errors, 0) } : {}),
+    },
     cpu: cpuUsed / times.length,
     load,
+    byRequest: requestNames.map((name, i) => {
+      const sorted = timesByRequest[i]!.sort((a, b) => a - b);
+      return {
+        name,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        requests: sorted.length,
+      };
+    }),
   };
 }
 
@@ -289,8 +325,13 @@ function print(engine: Engine, what: string, f: Figures): void {
   console.log(
     `${engine.padEnd(8)} ${what.padEnd(34)} ${f.rps.toFixed(0).padStart(5)}/s   p50 ${ms(f.p50).padStart(8)}   ` +
       `p95 ${ms(f.p95).padStart(8)}   p99 ${ms(f.p99).padStart(8)}   server CPU ${ms(f.cpu).padStart(7)}/request   ` +
-      `(${f.requests} requests, ${f.failed} not 2xx, load ${f.load.toFixed(1)})`,
+      `(${f.requests} requests, ${f.failed} not 2xx${f.failed > 0 ? ` ${JSON.stringify(f.notOk)}` : ''}, load ${f.load.toFixed(1)})`,
   );
+  for (const r of f.byRequest)
+    console.log(
+      `${''.padEnd(8)}   ${r.name.padEnd(32)}        p50 ${ms(r.p50).padStart(8)}   p95 ${ms(r.p95).padStart(8)}   ` +
+        `p99 ${ms(r.p99).padStart(8)}   (${r.requests} requests)`,
+    );
 }
 
 for (const engine of engines) {
@@ -384,6 +425,7 @@ for (const engine of engines) {
           ] satisfies autocannon.Request[],
         })),
         server.cpu,
+        ['the journey (API)', "the youth's page", 'an event (API)', 'I dag'],
       ),
     );
 
