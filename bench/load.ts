@@ -12,7 +12,8 @@
  * - the caseload page (`GET /`): 20 connections without pause.
  *
  * Prints, for each, requests per second and the 50th, 95th and 99th percentile of the response
- * time, and counts any answer that is not 2xx. A benchmark, never part of `npm test`.
+ * time (for the municipal day, of each of its four actions too), and counts any answer that is not
+ * 2xx, by status. A benchmark, never part of `npm test`.
  *
  *   npm run bench:load                      both engines
  *   npm run bench:load -- --engine pglite   one (pglite or postgres)
