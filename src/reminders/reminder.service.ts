@@ -9,7 +9,8 @@ import { danishDate, danishLocalTime, startOfDanishDay } from '../shared/clock.t
 import { addDays } from '../shared/days.ts';
 import { DomainError, invalidField } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { t, dateTimeFormat } from '../shared/texts.ts';
+import { t } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 import { findYouthById } from '../youth/youth.repository.ts';
 import { firstNameOf } from '../youth-login/youth-login.service.ts';
 import type { InvitationChannel } from '../youth-login/youth-login.tables.ts';

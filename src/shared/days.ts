@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Lang } from './i18n.ts';
-import { dateTimeFormat } from './texts.ts';
+import { dateTimeFormat } from './formats.ts';
 
 /**
  * Calendar days, written 'YYYY-MM-DD'. A calendar day has no time zone: which Danish day an

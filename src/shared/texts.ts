@@ -47,6 +47,7 @@ import type today from '../../templates/texts/today.da.json';
 import type validation from '../../templates/texts/validation.da.json';
 import type visitation from '../../templates/texts/visitation.da.json';
 import type youth from '../../templates/texts/youth.da.json';
+import { locales } from './formats.ts';
 
 /** The areas, one pair of files each; the types below read their keys from the Danish file. */
 export const textAreas = [
@@ -154,9 +155,6 @@ export type TextValues = Readonly<Record<string, string | number>>;
 /** A message with the values put in, in one language. */
 export type Translate = (key: TextKey, values?: TextValues) => string;
 
-/** The locale each language's numbers and plurals follow. */
-const locales: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
-
 /** The formatters every message shares (ICU would otherwise make them once per message). */
 const sharedFormatters: Formatters = (() => {
   const cache = new Map<string, unknown>();
@@ -171,31 +169,6 @@ const sharedFormatters: Formatters = (() => {
     getPluralRules: (...args) => memo('plural', args, () => new Intl.PluralRules(...args)),
   };
 })();
-
-const numberFormats = (() => {
-  const cache = new Map<string, Intl.NumberFormat>();
-  return {
-    get(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-      const key = `${lang}:${JSON.stringify(options)}`;
-      let format = cache.get(key);
-      if (!format) cache.set(key, (format = new Intl.NumberFormat(locales[lang], options)));
-      return format;
-    },
-  };
-})();
-
-/**
- * The language's date and time formatter with these options, made once: making one costs far more
- * than using it (a youth's page formats some hundred dates).
- */
-export function dateTimeFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return sharedFormatters.getDateTimeFormat(locales[lang], options);
-}
-
-/** The language's number formatter with these options, made once (as dateTimeFormat). */
-export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return numberFormats.get(lang, options);
-}
 
 /** A message ready to use: the text itself when it has no placeholders, else compiled ICU. */
 type Compiled = string | IntlMessageFormat;

@@ -1,5 +1,5 @@
 import type { Lang } from '../shared/i18n.ts';
-import { dateTimeFormat } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 
 /**
  * A server-rendered line chart of scores 1-10 over days (templates/web/line-chart.eta): the

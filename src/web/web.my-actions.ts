@@ -11,7 +11,8 @@ import { hoursOfYouth, reportHours, type YouthWeek } from '../placements/hours-r
 import { addDays, isoWeek } from '../shared/days.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator, type Translate, dateTimeFormat } from '../shared/texts.ts';
+import { translator, type Translate } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 import {
   clockTime,
   fieldErrorsOf,

@@ -4,7 +4,8 @@ import { clearYouthSessionCookie, cookieName, setYouthSessionCookie, youthOf } f
 import { YOUTH_OIDC_CALLBACK_PATH } from '../config.ts';
 import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator, dateTimeFormat } from '../shared/texts.ts';
+import { translator } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 import { readMyJourney, renderMyPlan } from '../my-journey/my-journey.service.ts';
 import { chooseReminders, ownReminders } from '../reminders/reminder.service.ts';
 import {

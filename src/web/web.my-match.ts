@@ -4,7 +4,8 @@ import { youthOf } from '../auth/auth.plugin.ts';
 import { chooseOwnWishes, OWN_WISHES_MAX, ownMatchEvents } from '../matching/match-event.service.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator, dateTimeFormat } from '../shared/texts.ts';
+import { translator } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 import {
   type Form,
   formBody,

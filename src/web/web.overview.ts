@@ -37,7 +37,8 @@ import { progressionFactorLabels, progressionFactors } from '../progression/prog
 import { danishDate, startOfDanishDay } from '../shared/clock.ts';
 import { isCalendarDay } from '../shared/days.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
-import { t, texts, translator, numberFormat } from '../shared/texts.ts';
+import { t, texts, translator } from '../shared/texts.ts';
+import { numberFormat } from '../shared/formats.ts';
 import { pageFor, type WebApp, type WebContext, when } from './web.shared.ts';
 
 const overviewPageQuery = z.object({

@@ -26,7 +26,8 @@ import { DomainError, errorMessage } from '../shared/errors.ts';
 import type { Lang, Text } from '../shared/i18n.ts';
 import { parseWithMessages } from '../shared/validation.ts';
 import { categoryLabels } from '../visitation/questionnaire.ts';
-import { translator, dateTimeFormat } from '../shared/texts.ts';
+import { translator } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 import {
   type Form,
   formBody,

@@ -10,7 +10,7 @@ import type { Lang, Text } from '../shared/i18n.ts';
 import type { TranslatedIssue } from '../shared/validation.ts';
 import type { PageFrame } from './web.render.ts';
 import type { TextKey, Translate } from '../shared/texts.ts';
-import { dateTimeFormat, numberFormat } from '../shared/texts.ts';
+import { dateTimeFormat, numberFormat } from '../shared/formats.ts';
 
 /** What a service refused, for the form it came from: the field problems, the page's message and the status. */
 export interface Refusal {

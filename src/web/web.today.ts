@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { actorOf } from '../auth/auth.plugin.ts';
 import type { Lang } from '../shared/i18n.ts';
-import { translator, dateTimeFormat } from '../shared/texts.ts';
+import { translator } from '../shared/texts.ts';
+import { dateTimeFormat } from '../shared/formats.ts';
 import { DEFAULT_CONTACT_DAYS, todayOf } from '../today/today.service.ts';
 import { appointmentLine } from './web.appointments.ts';
 import { deadlineText, pageFor, riskLabel, type WebApp, type WebContext, when, whenDay } from './web.shared.ts';
