@@ -8,7 +8,7 @@ import type { AuditAction, NewAuditEntry } from './audit.types.ts';
  */
 export class PageReads {
   readonly #entries: NewAuditEntry[] = [];
-  readonly #rows = new Map<string, Promise<unknown>>();
+  readonly #rows = new Map<string, unknown>();
 
   constructor(
     /** The page's route, e.g. `/unge/:id`, named in an entry that joins several reads. */
@@ -21,16 +21,14 @@ export class PageReads {
 
   /**
    * A row the page's services all check (the journey, the youth), read once for the page: a page
-   * view changes nothing, so the first read holds for the rest of it (src/shared/reads.ts).
+   * view changes nothing, so the first read holds for the rest of it (src/shared/reads.ts). Only
+   * a row that has arrived is remembered: a service never waits for a read another one started on
+   * another handle (on the embedded database's one connection, that could wait for ever).
    */
-  once<T>(key: string, read: () => Promise<T>): Promise<T> {
-    let row = this.#rows.get(key) as Promise<T> | undefined;
-    if (!row) {
-      row = read();
-      this.#rows.set(key, row);
-      // A read that failed is not remembered: the next service reads again.
-      row.catch(() => this.#rows.delete(key));
-    }
+  async once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    if (this.#rows.has(key)) return this.#rows.get(key) as T;
+    const row = await read();
+    this.#rows.set(key, row);
     return row;
   }
 
