@@ -7,16 +7,17 @@ import { loadRuleSets } from '../../src/rules/rule-set.loader.ts';
 import { TEST_SECRET } from './app.ts';
 import { type BrowserTest, startBrowserTest } from './browser.ts';
 import { accessibilityViolations, horizontalOverflow, printProblems } from './page-checks.ts';
+import { youthSession } from './youth-login.ts';
 
 // Every page type of the web interface, on the demo unit (60 youth over every stage, groups with
-// meetings, companies, match events, alerts), in Danish and English, on a laptop and a phone 390
-// pixels wide: axe-core finds nothing against WCAG 2.1 A and AA or its best practices, nothing
+// meetings, companies, match events, alerts), staff's and the young person's own (Mit forløb), in
+// Danish and English, on a laptop and a phone 390 pixels wide: axe-core finds nothing against WCAG 2.1 A and AA or its best practices, nothing
 // makes the page scroll sideways, and the page prints without the site's header and buttons.
 // A page type added to the interface belongs in `pageTypes`.
 const NOW = new Date('2026-11-25T10:00:00Z');
 
-type Role = 'caseworker' | 'leader' | 'admin' | 'anonymous';
-const demoLogIn: Record<Exclude<Role, 'anonymous'>, string> = {
+type Role = 'caseworker' | 'leader' | 'admin' | 'anonymous' | 'youth';
+const demoLogIn: Record<Exclude<Role, 'anonymous' | 'youth'>, string> = {
   caseworker: 'raadgiver@demo.dk',
   leader: 'leder@demo.dk',
   admin: 'admin@demo.dk',
@@ -44,6 +45,8 @@ interface DemoIds {
   companyMeetingId: string;
   matchEventId: string;
   userId: string;
+  /** A youth in a group, on a match event, logged in on their own side for the Mit forløb pages. */
+  youthOnMatchEvent: string;
 }
 
 const youthIn = (stage: string) => (ids: DemoIds) => {
@@ -178,6 +181,15 @@ const pageTypes: PageType[] = [
     },
   },
   { name: 'risk thresholds (admin)', role: 'admin', path: () => '/admin/regler' },
+  { name: 'Mit forløb log-in', role: 'anonymous', path: () => '/mit-forloeb/log-ind' },
+  { name: 'Mit forløb', role: 'youth', path: () => '/mit-forloeb' },
+  { name: 'Mit forløb: check-in', role: 'youth', path: () => '/mit-forloeb/tjek-ind' },
+  { name: 'Mit forløb: afbud', role: 'youth', path: () => '/mit-forloeb/afbud' },
+  { name: 'Mit forløb: match wishes', role: 'youth', path: () => '/mit-forloeb/match' },
+  { name: 'Mit forløb: questionnaire', role: 'youth', path: () => '/mit-forloeb/forberedelse' },
+  { name: 'Mit forløb: my progress', role: 'youth', path: () => '/mit-forloeb/min-udvikling' },
+  { name: 'Mit forløb: reminders', role: 'youth', path: () => '/mit-forloeb/paamindelser' },
+  { name: 'Mit forløb: devices', role: 'youth', path: () => '/mit-forloeb/enheder' },
 ];
 
 /** The pages a unit prints, which must print their content and nothing of the site around it. */
@@ -224,14 +236,20 @@ export function checkEveryPageType(lang: 'da' | 'en') {
         if (open) return open;
         const options = { viewport: { width, height: 900 }, bypassCSP: true, password: DEMO_PASSWORD };
         let page: Page;
-        if (role === 'anonymous') {
+        if (role === 'anonymous' || role === 'youth') {
           const context = await t.browser.newContext({ viewport: options.viewport, bypassCSP: true, locale: 'da-DK' });
+          if (role === 'youth') {
+            const { token } = await youthSession(t.ctx.db, ids.youthOnMatchEvent, { now: NOW });
+            await context.addCookies([
+              { name: 'ungeflow_youth', value: token, url: t.base, httpOnly: true, sameSite: 'Lax' },
+            ]);
+          }
           page = await context.newPage();
         } else {
           page = await t.loggedIn(demoLogIn[role], options);
         }
         // The language switch is remembered in a cookie; Danish is the default.
-        if (lang === 'en') await page.goto(`${t.base}/login?lang=en`);
+        if (lang === 'en') await page.goto(`${t.base}${role === 'youth' ? '/mit-forloeb' : '/login'}?lang=en`);
         pages.set(role, page);
         return page;
       };
@@ -243,6 +261,8 @@ export function checkEveryPageType(lang: 'da' | 'en') {
         const page = await pageFor(role);
         const response = await page.goto(`${t.base}${path(ids)}`);
         expect(response?.status(), name).toBe(name === 'page not found' ? 404 : 200);
+        // The page itself, not the log-in page a lost session would be sent to.
+        expect(new URL(page.url()).pathname, name).toBe(new URL(path(ids), t.base).pathname);
         await prepare?.(page);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
         expect((await accessibilityViolations(page)).join('\n'), `axe-core on ${name}`).toBe('');
@@ -304,6 +324,13 @@ async function lookUpDemoIds(t: BrowserTest): Promise<DemoIds> {
     .where('stage', '=', 'active')
     .executeTakeFirstOrThrow();
   const appointment = await bookAppointment(t, mine.youth_id);
+  const onMatchEvent = await db
+    .selectFrom('match_event_youth')
+    .innerJoin('journey', 'journey.id', 'match_event_youth.journey_id')
+    .select('journey.youth_id')
+    .where('journey.open', '=', true)
+    .orderBy('journey.youth_id')
+    .executeTakeFirstOrThrow();
   return {
     youthByStage: new Map(journeys.map((j) => [j.stage, j.youth_id])),
     youthWithPlan: withPlan,
@@ -316,6 +343,7 @@ async function lookUpDemoIds(t: BrowserTest): Promise<DemoIds> {
     youthWithAppointment: mine.youth_id,
     appointmentId: appointment,
     comingMeetingId: coming.id,
+    youthOnMatchEvent: onMatchEvent.youth_id,
   };
 }
 
