@@ -5,6 +5,7 @@ import { createEngine } from './rule-set.loader.ts';
 import type { RuleSet } from './rule-set.loader.ts';
 import { eventParamsSchema, factReference } from './rule-set.schema.ts';
 import type { ConditionNode, EventParams } from './rule-set.schema.ts';
+import { listFormat, numberFormat } from '../shared/formats.ts';
 
 /**
  * What a decision keeps so a caseworker can answer "why?" and the decision can be re-checked:
@@ -89,15 +90,6 @@ export function flattenConditions(result: RuleResult): ConditionOutcome[] {
   return outcomes;
 }
 
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  da: new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
-};
-const listFormats: Record<Lang, Intl.ListFormat> = {
-  da: new Intl.ListFormat('da', { style: 'long', type: 'conjunction' }),
-  en: new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }),
-};
-
 /**
  * Fills `{name}` placeholders of a rule set's message (rules/*.json keep their own format, as
  * part of the rule set's hashed content) from `values`. Numbers and lists are written the way
@@ -130,7 +122,7 @@ export function fillText(
 
 /** A fact's or parameter's value as a sentence writes it ("2,5"; "gæld og misbrug"; "ja"). */
 export function formatRuleValue(value: unknown, lang: Lang, labels: Readonly<Record<string, Text>> = {}): string {
-  if (typeof value === 'number') return numberFormats[lang].format(value);
+  if (typeof value === 'number') return numberFormat(lang, { maximumFractionDigits: 2 }).format(value);
   if (typeof value === 'boolean') return t(lang, value ? 'rules.values.yes' : 'rules.values.no');
   if (typeof value === 'string') {
     const label = Object.hasOwn(labels, value) ? labels[value] : undefined;
@@ -138,7 +130,9 @@ export function formatRuleValue(value: unknown, lang: Lang, labels: Readonly<Rec
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return t(lang, 'rules.values.none');
-    return listFormats[lang].format(value.map((item) => formatRuleValue(item, lang, labels)));
+    return listFormat(lang, { style: 'long', type: 'conjunction' }).format(
+      value.map((item) => formatRuleValue(item, lang, labels)),
+    );
   }
   return JSON.stringify(value);
 }

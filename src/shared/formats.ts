@@ -25,3 +25,6 @@ export const dateTimeFormat = cached(
 export const numberFormat = cached(
   (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
 );
+
+/** The language's list formatter ("a, b og c", "a, b eller c") with these options, made once. */
+export const listFormat = cached((locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options));

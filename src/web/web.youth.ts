@@ -130,6 +130,7 @@ import {
   visitationRecordOf,
   weekChoices,
 } from './web.youth-view.ts';
+import { listFormat } from '../shared/formats.ts';
 
 const youthParams = z.object({ youthId: z.uuid() });
 const journeyParams = youthParams.extend({ journeyId: z.uuid() });
@@ -1246,6 +1247,6 @@ function injunctionRuleText(visitationRules: RuleSet, t: Translate, lang: Lang):
   const law = visitationRules.law.title[lang];
   if (allowed.length === 0) return t('offers.page.injunctionAbolished', { law });
   const names = allowed.map((definition) => categoryLabels[definition.code][lang].toLowerCase());
-  const anyOf = new Intl.ListFormat(lang === 'da' ? 'da' : 'en-GB', { style: 'long', type: 'disjunction' });
-  return t('offers.page.injunctionForCategories', { categories: anyOf.format(names), law });
+  const anyOf = listFormat(lang, { style: 'long', type: 'disjunction' }).format(names);
+  return t('offers.page.injunctionForCategories', { categories: anyOf, law });
 }
